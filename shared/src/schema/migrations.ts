@@ -1,0 +1,47 @@
+import type * as Y from 'yjs';
+import { origins } from '../origins.ts';
+import { roots } from './roots.ts';
+import { num } from './values.ts';
+
+/** The schema this code writes. Bump it together with a new migration. */
+export const SCHEMA_VERSION = 1;
+
+/**
+ * A migration brings a document from `version - 1` to `version`. It must be
+ * deterministic and idempotent: two peers may run it on the same state and
+ * their writes merge.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  up(doc: Y.Doc): void;
+}
+
+/** Numbered migrations, oldest first. Version 1 is the first stored schema. */
+export const MIGRATIONS: readonly Migration[] = [];
+
+export type SchemaState =
+  | { status: 'current'; version: number }
+  | { status: 'migrated'; from: number; version: number }
+  /** Written by newer code: this client must not write and says "herlaad". */
+  | { status: 'newer'; version: number };
+
+export const schemaVersionOf = (doc: Y.Doc): number =>
+  num(roots(doc).meta.get('schemaVersion'), 0, Number.MAX_SAFE_INTEGER);
+
+export const migrate = (
+  doc: Y.Doc,
+  migrations: readonly Migration[] = MIGRATIONS,
+  target: number = SCHEMA_VERSION,
+): SchemaState => {
+  const from = schemaVersionOf(doc);
+  if (from > target) return { status: 'newer', version: from };
+  if (from === target) return { status: 'current', version: from };
+  doc.transact(() => {
+    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (m.version > from && m.version <= target) m.up(doc);
+    }
+    roots(doc).meta.set('schemaVersion', target);
+  }, origins.migration);
+  return { status: 'migrated', from, version: target };
+};

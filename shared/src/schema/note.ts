@@ -1,0 +1,70 @@
+import * as Y from 'yjs';
+import { isNoteColor, type NoteColor } from './colors.ts';
+import { isSide, type Side } from './side.ts';
+import { cleanText, MAX_NOTE_LENGTH } from './text.ts';
+import { asYText, num, str } from './values.ts';
+
+/**
+ * A sticky note. Its text is a Y.Text so two tablets editing the same note
+ * offline both keep their words (a plain string would keep only one).
+ * Position is the note's top-left corner in board coordinates.
+ */
+export interface Note {
+  id: string;
+  kind: 'note';
+  boardId: string;
+  x: number;
+  y: number;
+  /** Set only after a recolour; otherwise the colour follows `side`. */
+  color: NoteColor | null;
+  side: Side | null;
+  authorId: string;
+  createdAt: number;
+  text: string;
+}
+
+export const NOTE_SIZE = { width: 180, height: 140 } as const;
+
+export const readNote = (id: string, map: Y.Map<unknown>): Note | null => {
+  if (map.get('kind') !== 'note') return null;
+  const text = asYText(map.get('text'));
+  const boardId = str(map.get('boardId'));
+  if (!boardId) return null;
+  const color = map.get('color');
+  const side = map.get('side');
+  return {
+    id,
+    kind: 'note',
+    boardId,
+    x: num(map.get('x'), 0),
+    y: num(map.get('y'), 0),
+    color: isNoteColor(color) ? color : null,
+    side: isSide(side) ? side : null,
+    authorId: str(map.get('authorId')),
+    createdAt: num(map.get('createdAt'), 0, Number.MAX_SAFE_INTEGER),
+    text: cleanText(text ? text.toString() : '', MAX_NOTE_LENGTH),
+  };
+};
+
+export interface NewNote {
+  boardId: string;
+  x: number;
+  y: number;
+  side: Side | null;
+  authorId: string;
+  createdAt: number;
+  text?: string;
+}
+
+export const writeNote = (n: NewNote): Y.Map<unknown> => {
+  const map = new Y.Map<unknown>();
+  map.set('kind', 'note');
+  map.set('boardId', n.boardId);
+  map.set('x', n.x);
+  map.set('y', n.y);
+  map.set('side', n.side);
+  map.set('authorId', n.authorId);
+  map.set('createdAt', n.createdAt);
+  map.set('text', new Y.Text(cleanText(n.text ?? '', MAX_NOTE_LENGTH)));
+  return map;
+};

@@ -1,0 +1,24 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The client lives in client/; the server serves client/dist in production.
+// In development, API and websocket calls go to a server on :8080.
+const backend = process.env.BODEM_BACKEND ?? 'http://localhost:8080';
+
+export default defineConfig({
+  root: 'client',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    proxy: {
+      '/api': backend,
+      '/healthz': backend,
+      '/yjs': { target: backend.replace(/^http/, 'ws'), ws: true },
+    },
+  },
+});

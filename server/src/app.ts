@@ -1,0 +1,87 @@
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadOrCreateSecret, TokenSigner } from './auth/tokens.ts';
+import { registerApi } from './http/api.ts';
+import { ApiError, MESSAGES, sendError } from './http/errors.ts';
+import { registerSecurityHeaders } from './http/security.ts';
+import { registerStatic } from './http/static.ts';
+import { registerWebsocket } from './http/ws.ts';
+import { Relay } from './relay/relay.ts';
+import { SqliteStore } from './storage/sqlite.ts';
+import type { MeetingStore } from './storage/store.ts';
+
+export interface AppOptions {
+  /** Folder for the database and the token secret. */
+  dataDir: string;
+  /** Another store (tests, PostgreSQL later); default: SQLite in dataDir. */
+  store?: MeetingStore;
+  /** Built client to serve; null serves none. Default: client/dist of this checkout. */
+  staticDir?: string | null;
+  logger?: FastifyServerOptions['logger'];
+  /** Stored updates per meeting before they are compacted into a snapshot. */
+  compactEvery?: number;
+  /** Largest websocket frame accepted, in bytes. */
+  maxPayload?: number;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_STATIC_DIR = resolve(here, '../../client/dist');
+
+/** Query-string tokens never reach the logs. */
+export const redactUrl = (url: string): string => url.replace(/([?&]token=)[^&]*/g, '$1[redacted]');
+
+export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
+  const compactEvery = opts.compactEvery ?? 500;
+  if (!Number.isInteger(compactEvery) || compactEvery < 1) throw new Error('compactEvery must be a positive integer');
+  mkdirSync(opts.dataDir, { recursive: true });
+  const store = opts.store ?? new SqliteStore(join(opts.dataDir, 'bodem.db'));
+  const signer = new TokenSigner(loadOrCreateSecret(join(opts.dataDir, 'secret')));
+
+  const logger =
+    opts.logger === true
+      ? { serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }) } }
+      : (opts.logger ?? false);
+  const app = Fastify({ logger, bodyLimit: 64 * 1024 });
+
+  const relay = new Relay(store, {
+    compactEvery,
+    log: (event, fields) => app.log.warn({ event, ...fields }, event),
+  });
+
+  app.setErrorHandler((err: Error & { validation?: unknown; statusCode?: number }, req, reply) => {
+    if (err instanceof ApiError) return sendError(reply, err.status, err.code);
+    if (err.validation || err.statusCode === 400) return sendError(reply, 400, 'invalid_request');
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.code(err.statusCode).send({ error: 'invalid_request', message: MESSAGES.invalid_request });
+    }
+    req.log.error({ err: err.message }, 'request failed');
+    return sendError(reply, 500, 'internal');
+  });
+
+  registerSecurityHeaders(app);
+  await app.register(websocket, { options: { maxPayload: opts.maxPayload ?? 4 * 1024 * 1024 } });
+  registerApi(app, { store, relay, signer });
+  registerWebsocket(app, { store, relay, signer });
+  await registerStatic(app, opts.staticDir === undefined ? DEFAULT_STATIC_DIR : opts.staticDir);
+
+  app.decorate('relay', relay);
+  app.decorate('store', store);
+  // Flush and close the relay before the websocket plugin drops the sockets.
+  app.addHook('preClose', async () => {
+    await relay.close();
+  });
+  app.addHook('onClose', async () => {
+    await store.close();
+  });
+  return app;
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    relay: Relay;
+    store: MeetingStore;
+  }
+}

@@ -1,0 +1,72 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Role, Side, TokenClaims } from '@bodem/shared';
+
+/**
+ * Meeting tokens: base64url(JSON claims) "." base64url(HMAC-SHA256). The
+ * server keeps no token table; a token is good while its signature, expiry,
+ * meeting and epoch hold.
+ */
+export class TokenSigner {
+  constructor(private readonly secret: Buffer) {
+    if (secret.length < 32) throw new Error('token secret must be at least 32 bytes');
+  }
+
+  sign(claims: TokenClaims): string {
+    const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
+    return `${body}.${this.mac(body)}`;
+  }
+
+  /** Returns the claims of a well-signed, unexpired token, else null. */
+  verify(token: unknown, now = Date.now()): TokenClaims | null {
+    if (typeof token !== 'string' || token.length > 4096) return null;
+    const dot = token.indexOf('.');
+    if (dot <= 0) return null;
+    const body = token.slice(0, dot);
+    const given = Buffer.from(token.slice(dot + 1), 'base64url');
+    const expected = Buffer.from(this.mac(body), 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    let claims: TokenClaims;
+    try {
+      claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as TokenClaims;
+    } catch {
+      return null;
+    }
+    if (typeof claims.exp !== 'number' || claims.exp * 1000 < now) return null;
+    return claims;
+  }
+
+  private mac(body: string): string {
+    return createHmac('sha256', this.secret).update(body).digest('base64url');
+  }
+}
+
+/** Token lifetimes: a meeting may run over two days; the facilitator prepares weeks ahead. */
+export const TOKEN_TTL_SECONDS: Record<Role, number> = {
+  facilitator: 60 * 24 * 3600,
+  projector: 60 * 24 * 3600,
+  participant: 14 * 24 * 3600,
+};
+
+export const issueClaims = (
+  meeting: { id: string; epoch: number },
+  role: Role,
+  who: { name: string; side: Side | null },
+  now = Date.now(),
+): TokenClaims => ({
+  m: meeting.id,
+  role,
+  sub: randomBytes(9).toString('base64url'),
+  name: who.name,
+  side: who.side,
+  ep: meeting.epoch,
+  exp: Math.floor(now / 1000) + TOKEN_TTL_SECONDS[role],
+});
+
+/** The signing secret lives beside the data, created on first start (mode 0600). */
+export const loadOrCreateSecret = (file: string): Buffer => {
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
+  const secret = randomBytes(32);
+  writeFileSync(file, secret.toString('base64url'), { mode: 0o600, flag: 'wx' });
+  return secret;
+};

@@ -1,0 +1,150 @@
+import {
+  cleanLine,
+  FREE_TEMPLATE,
+  initMeeting,
+  isSide,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_TITLE_LENGTH,
+  newId,
+  normaliseJoinCode,
+  CloseCode,
+  type Side,
+  type TokenClaims,
+} from '@bodem/shared';
+import { templateById } from '@bodem/templates';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { randomBytes, randomInt } from 'node:crypto';
+import * as Y from 'yjs';
+import { issueClaims, type TokenSigner } from '../auth/tokens.ts';
+import type { Relay } from '../relay/relay.ts';
+import { JoinCodeTakenError, type MeetingRecord, type MeetingStore } from '../storage/store.ts';
+import { ApiError } from './errors.ts';
+
+export interface ApiDeps {
+  store: MeetingStore;
+  relay: Relay;
+  signer: TokenSigner;
+}
+
+const newJoinCode = (): string => {
+  let code = '';
+  for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+  return code;
+};
+
+/** The programme a new meeting starts with; the toolkit's programmes come with the templates. */
+const initialBoards = () => {
+  const vrij = templateById(FREE_TEMPLATE);
+  return [{ id: newId(), template: FREE_TEMPLATE, title: vrij?.title ?? 'Vrij bord' }];
+};
+
+const joinBody = {
+  type: 'object',
+  required: ['code', 'name', 'side'],
+  properties: {
+    code: { type: 'string', maxLength: 32 },
+    name: { type: 'string', maxLength: 200 },
+    side: { type: 'string', maxLength: 20 },
+  },
+} as const;
+
+interface JoinBody {
+  code: string;
+  name: string;
+  side: string;
+}
+
+export const registerApi = (app: FastifyInstance, { store, relay, signer }: ApiDeps): void => {
+  app.get('/healthz', async () => ({ ok: true }));
+
+  app.post<{ Body: { title: string } }>(
+    '/api/meetings',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['title'],
+          properties: { title: { type: 'string', maxLength: 1000 } },
+        },
+      },
+    },
+    async (req, reply) => {
+      const title = cleanLine(req.body.title, MAX_TITLE_LENGTH);
+      if (!title) throw new ApiError(400, 'title_required');
+      const createdAt = Date.now();
+      const doc = new Y.Doc();
+      initMeeting(doc, { title, createdAt, boards: initialBoards() });
+      const initial = Y.encodeStateAsUpdate(doc);
+      doc.destroy();
+      const meeting: MeetingRecord = {
+        // 128 random bits: the id is half of what keeps a meeting private.
+        id: randomBytes(16).toString('base64url'),
+        title,
+        joinCode: newJoinCode(),
+        epoch: randomInt(1, 2 ** 31),
+        createdAt,
+      };
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await store.createMeeting(meeting, initial);
+          break;
+        } catch (e) {
+          if (!(e instanceof JoinCodeTakenError) || attempt >= 20) throw e;
+          meeting.joinCode = newJoinCode();
+        }
+      }
+      return reply.code(201).send({
+        id: meeting.id,
+        joinCode: meeting.joinCode,
+        facilitatorToken: signer.sign(issueClaims(meeting, 'facilitator', { name: 'Gespreksleider', side: null })),
+        projectorToken: signer.sign(issueClaims(meeting, 'projector', { name: 'Projector', side: null })),
+      });
+    },
+  );
+
+  const join = async (meeting: MeetingRecord | null, body: JoinBody): Promise<string> => {
+    // One answer for an unknown meeting and a wrong code: no hint which it was.
+    if (!meeting || meeting.joinCode !== normaliseJoinCode(body.code)) throw new ApiError(401, 'wrong_code');
+    const name = cleanLine(body.name, MAX_NAME_LENGTH);
+    if (!name) throw new ApiError(400, 'name_required');
+    if (!isSide(body.side)) throw new ApiError(400, 'side_required');
+    return signer.sign(issueClaims(meeting, 'participant', { name, side: body.side as Side }));
+  };
+
+  app.post<{ Params: { id: string }; Body: JoinBody }>(
+    '/api/meetings/:id/join',
+    { schema: { body: joinBody } },
+    async (req) => ({ token: await join(await store.getMeeting(req.params.id), req.body) }),
+  );
+
+  /** Join with the code alone, as typed on a tablet. */
+  app.post<{ Body: JoinBody }>('/api/join', { schema: { body: joinBody } }, async (req) => {
+    const meeting = await store.findByJoinCode(normaliseJoinCode(req.body.code));
+    const token = await join(meeting, req.body);
+    return { id: meeting!.id, token };
+  });
+
+  app.delete<{ Params: { id: string } }>('/api/meetings/:id', async (req, reply) => {
+    const claims = signer.verify(bearer(req));
+    if (!claims) throw new ApiError(401, 'unauthorized');
+    const meeting = await store.getMeeting(req.params.id);
+    if (!meeting || !tokenFits(claims, meeting)) {
+      throw meeting ? new ApiError(401, 'unauthorized') : new ApiError(404, 'not_found');
+    }
+    if (claims.role !== 'facilitator') throw new ApiError(403, 'forbidden');
+    // Close sockets first so no update lands after the rows are gone.
+    await relay.evict(meeting.id, CloseCode.meetingDeleted, 'meeting deleted');
+    await store.deleteMeeting(meeting.id);
+    return reply.code(204).send();
+  });
+};
+
+export const tokenFits = (claims: TokenClaims, meeting: MeetingRecord): boolean =>
+  claims.m === meeting.id && claims.ep === meeting.epoch;
+
+const bearer = (req: FastifyRequest): string | null => {
+  const h = req.headers.authorization;
+  return h && h.startsWith('Bearer ') ? h.slice(7).trim() : null;
+};

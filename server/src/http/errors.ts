@@ -1,0 +1,32 @@
+import type { FastifyReply } from 'fastify';
+
+/**
+ * Every API error is `{error, message}`: a stable code for programs and a
+ * Dutch sentence a participant can act on.
+ */
+export const MESSAGES = {
+  invalid_request: 'Deze gegevens kloppen niet. Kijk de velden nog eens na.',
+  title_required: 'Geef de bijeenkomst een titel.',
+  name_required: 'Vul je naam in.',
+  side_required: 'Kies of je formeel of informeel werkt.',
+  wrong_code: 'Deze code klopt niet. Kijk nog eens op het scherm van de gespreksleider.',
+  unauthorized: 'Je hebt geen toegang tot deze bijeenkomst.',
+  forbidden: 'Alleen de gespreksleider mag dit doen.',
+  not_found: 'Deze bijeenkomst bestaat niet (meer).',
+  route_not_found: 'Deze pagina bestaat niet.',
+  internal: 'Er ging iets mis op de server. Probeer het zo nog eens.',
+} as const;
+
+export type ErrorCode = keyof typeof MESSAGES;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+  ) {
+    super(MESSAGES[code]);
+  }
+}
+
+export const sendError = (reply: FastifyReply, status: number, code: ErrorCode): FastifyReply =>
+  reply.code(status).send({ error: code, message: MESSAGES[code] });

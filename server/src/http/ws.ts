@@ -1,0 +1,80 @@
+import { CloseCode, YJS_PATH } from '@bodem/shared';
+import type { FastifyInstance } from 'fastify';
+import type { TokenSigner } from '../auth/tokens.ts';
+import type { Relay } from '../relay/relay.ts';
+import type { MeetingStore } from '../storage/store.ts';
+import { tokenFits } from './api.ts';
+
+/**
+ * The thin adapter between Fastify's websockets and the relay core. A
+ * refusal is a websocket close in 4400–4499 (not an HTTP error), so the
+ * stock client stops retrying instead of hammering the server forever.
+ */
+export const registerWebsocket = (
+  app: FastifyInstance,
+  deps: { store: MeetingStore; relay: Relay; signer: TokenSigner },
+): void => {
+  app.get<{ Params: { id: string }; Querystring: { token?: string } }>(
+    `${YJS_PATH}/:id`,
+    { websocket: true },
+    (socket, req) => {
+      // Errors on a socket cost that socket only.
+      socket.on('error', () => socket.terminate());
+      let handle: { receive(d: Uint8Array): void; closed(): void } | null = null;
+      const queued: Uint8Array[] = [];
+      let refused = false;
+      socket.on('message', (data, isBinary) => {
+        if (refused) return;
+        if (!isBinary) {
+          refused = true;
+          socket.close(CloseCode.badRequest, 'binary frames only');
+          return;
+        }
+        const bytes = toBytes(data);
+        if (handle) handle.receive(bytes);
+        else queued.push(bytes);
+      });
+      socket.on('close', () => {
+        refused = true;
+        handle?.closed();
+      });
+
+      const claims = deps.signer.verify(req.query.token);
+      if (!claims || claims.m !== req.params.id) {
+        refused = true;
+        socket.close(CloseCode.unauthorized, 'invalid token');
+        return;
+      }
+      deps.store.getMeeting(req.params.id).then(
+        (meeting) => {
+          if (refused) return;
+          if (!meeting) {
+            refused = true;
+            return socket.close(CloseCode.unknownMeeting, 'unknown meeting');
+          }
+          if (!tokenFits(claims, meeting)) {
+            refused = true;
+            return socket.close(CloseCode.unauthorized, 'token not for this meeting');
+          }
+          handle = deps.relay.connect(meeting.id, claims, {
+            send: (d) => socket.send(d),
+            close: (code, reason) => socket.close(code, reason),
+          });
+          for (const d of queued) handle.receive(d);
+          queued.length = 0;
+        },
+        (e: Error) => {
+          req.log.error({ err: e.message }, 'meeting lookup failed');
+          socket.close(CloseCode.retry, 'server error');
+        },
+      );
+    },
+  );
+};
+
+const toBytes = (data: unknown): Uint8Array => {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data as Buffer[]));
+  const b = data as Buffer;
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+};

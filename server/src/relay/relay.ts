@@ -1,0 +1,155 @@
+import { CloseCode, type TokenClaims } from '@bodem/shared';
+import type { MeetingStore } from '../storage/store.ts';
+import { Connection } from './connection.ts';
+import { Room, type RoomOptions } from './room.ts';
+import type { SocketLike } from './socket.ts';
+
+export interface ConnectionHandle {
+  /** Hand every binary frame of the socket here, in order. */
+  receive(data: Uint8Array): void;
+  /** Call once when the socket has closed. */
+  closed(): void;
+}
+
+/**
+ * Keeps each meeting loaded once (a map of load promises), routes sockets to
+ * their room, and lets a room go when its last connection leaves.
+ */
+export class Relay {
+  private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly promiseOf = new WeakMap<Room, Promise<Room>>();
+  private shuttingDown = false;
+
+  constructor(
+    private readonly store: MeetingStore,
+    private readonly opts: RoomOptions,
+  ) {}
+
+  /**
+   * Attaches an authorised socket to its meeting. Frames that arrive while
+   * the meeting loads wait, in order, and are handled once it is loaded.
+   */
+  connect(meetingId: string, claims: TokenClaims, socket: SocketLike): ConnectionHandle {
+    const conn = new Connection(socket, claims);
+    if (this.shuttingDown) {
+      conn.close(CloseCode.goingAway, 'server shutting down');
+      return { receive: () => {}, closed: () => {} };
+    }
+    let room: Room | null = null;
+    const early: Uint8Array[] = [];
+    const attach = (): void => {
+      if (this.shuttingDown) return conn.close(CloseCode.goingAway, 'server shutting down');
+      this.roomFor(meetingId).then(
+        (r) => {
+          if (conn.closed) return this.releaseIfIdle(r);
+          // It was unloaded between lookup and now: load it again.
+          if (r.isClosed) return attach();
+          room = r;
+          r.attach(conn);
+          for (const d of early) r.receive(conn, d);
+          early.length = 0;
+        },
+        (e: Error) => {
+          this.opts.log('load-failed', { meeting: meetingId, reason: e.message });
+          conn.close(CloseCode.retry, 'could not load meeting');
+        },
+      );
+    };
+    attach();
+    return {
+      receive: (data) => {
+        if (conn.closed) return;
+        if (room) room.receive(conn, data);
+        else early.push(data);
+      },
+      closed: () => {
+        conn.closed = true;
+        if (room) {
+          room.detach(conn);
+          this.releaseIfIdle(room);
+        }
+      },
+    };
+  }
+
+  /** Number of meetings in memory (for health and tests). */
+  get loadedCount(): number {
+    return this.rooms.size;
+  }
+
+  isLoaded(meetingId: string): boolean {
+    return this.rooms.has(meetingId);
+  }
+
+  /** Closes a meeting's sockets and forgets it without saving (it is being deleted). */
+  async evict(meetingId: string, code: number, reason: string): Promise<void> {
+    const p = this.rooms.get(meetingId);
+    if (!p) return;
+    this.rooms.delete(meetingId);
+    try {
+      const room = await p;
+      await room.run(() => room.close(code, reason));
+    } catch {
+      // a room that failed to load has nothing to close
+    }
+  }
+
+  /** Shutdown: flush every room (compact) and close its sockets so clients reconnect elsewhere. */
+  async close(): Promise<void> {
+    this.shuttingDown = true;
+    const all = [...this.rooms.values()];
+    this.rooms.clear();
+    await Promise.all(
+      all.map(async (p) => {
+        try {
+          const room = await p;
+          await room.run(async () => {
+            await room.compact();
+            room.close(CloseCode.goingAway, 'server restarting');
+          });
+        } catch {
+          // nothing to flush
+        }
+      }),
+    );
+  }
+
+  private roomFor(meetingId: string): Promise<Room> {
+    let p = this.rooms.get(meetingId);
+    if (!p) {
+      p = Room.load(meetingId, this.store, this.opts);
+      this.rooms.set(meetingId, p);
+      const loading = p;
+      p.then(
+        (room) => {
+          this.promiseOf.set(room, loading);
+          room.onFail = () => this.forget(meetingId, loading);
+        },
+        () => this.forget(meetingId, loading),
+      );
+    }
+    return p;
+  }
+
+  private forget(meetingId: string, p: Promise<Room>): void {
+    if (this.rooms.get(meetingId) === p) this.rooms.delete(meetingId);
+  }
+
+  /**
+   * Unloads a room whose last connection left. Runs in the room's queue, so
+   * every pending store finished first; a connection that arrived meanwhile
+   * keeps it loaded.
+   */
+  private releaseIfIdle(room: Room): void {
+    if (room.conns.size > 0 || room.isClosed) return;
+    void room.run(async () => {
+      if (room.conns.size > 0 || room.isClosed) return;
+      await room.compact();
+      // Someone may have joined while the snapshot was written.
+      if (room.conns.size > 0 || room.isClosed) return;
+      const p = this.promiseOf.get(room);
+      if (p) this.forget(room.id, p);
+      room.close(1000, 'idle');
+    });
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * The least the relay needs from a websocket. Fastify's ws sockets fit it,
+ * and so does anything a test or another server framework hands over.
+ */
+export interface SocketLike {
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+}

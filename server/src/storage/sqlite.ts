@@ -1,0 +1,132 @@
+import Database from 'better-sqlite3';
+import { JoinCodeTakenError, type MeetingRecord, type MeetingStore, type StoredDocument } from './store.ts';
+
+/**
+ * The default store: one SQLite file in WAL mode. better-sqlite3 is
+ * synchronous, so an update is committed before the relay's next line runs.
+ * `synchronous = NORMAL` in WAL mode survives a killed process (the case
+ * the relay promises); `BODEM_SQLITE_SYNC=FULL` adds an fsync per commit
+ * for power loss.
+ */
+export class SqliteStore implements MeetingStore {
+  private readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(file: string, opts: { synchronous?: 'NORMAL' | 'FULL' } = {}) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${opts.synchronous ?? 'NORMAL'}`);
+    // Deleted meetings must not linger in free pages.
+    this.db.pragma('secure_delete = ON');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS meetings (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        join_code TEXT NOT NULL UNIQUE,
+        epoch INTEGER NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE IF NOT EXISTS updates (
+        meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (meeting_id, seq)
+      ) STRICT, WITHOUT ROWID;
+    `);
+    this.stmts = {
+      insertMeeting: this.db.prepare(
+        'INSERT INTO meetings (id, title, join_code, epoch, created_at) VALUES (@id, @title, @joinCode, @epoch, @createdAt)',
+      ),
+      getMeeting: this.db.prepare(
+        'SELECT id, title, join_code AS joinCode, epoch, created_at AS createdAt FROM meetings WHERE id = ?',
+      ),
+      byCode: this.db.prepare(
+        'SELECT id, title, join_code AS joinCode, epoch, created_at AS createdAt FROM meetings WHERE join_code = ?',
+      ),
+      deleteMeeting: this.db.prepare('DELETE FROM meetings WHERE id = ?'),
+      deleteUpdates: this.db.prepare('DELETE FROM updates WHERE meeting_id = ?'),
+      load: this.db.prepare('SELECT seq, data FROM updates WHERE meeting_id = ? ORDER BY seq'),
+      lastSeq: this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM updates WHERE meeting_id = ?'),
+      insertUpdate: this.db.prepare('INSERT INTO updates (meeting_id, seq, data) VALUES (?, ?, ?)'),
+      deleteUpTo: this.db.prepare('DELETE FROM updates WHERE meeting_id = ? AND seq <= ?'),
+    };
+  }
+
+  /** Sequence counters per meeting, so an append is a single INSERT. */
+  private readonly seqs = new Map<string, number>();
+
+  private nextSeq(id: string): number {
+    let seq = this.seqs.get(id);
+    if (seq === undefined) seq = (this.stmts.lastSeq.get(id) as { seq: number }).seq;
+    seq += 1;
+    this.seqs.set(id, seq);
+    return seq;
+  }
+
+  async createMeeting(meeting: MeetingRecord, initialUpdate: Uint8Array): Promise<void> {
+    try {
+      this.db.transaction(() => {
+        this.stmts.insertMeeting.run(meeting);
+        this.stmts.insertUpdate.run(meeting.id, 1, initialUpdate);
+      })();
+      this.seqs.set(meeting.id, 1);
+    } catch (e) {
+      if (isConstraint(e) && String((e as Error).message).includes('join_code')) throw new JoinCodeTakenError();
+      throw e;
+    }
+  }
+
+  async getMeeting(id: string): Promise<MeetingRecord | null> {
+    return (this.stmts.getMeeting.get(id) as MeetingRecord | undefined) ?? null;
+  }
+
+  async findByJoinCode(joinCode: string): Promise<MeetingRecord | null> {
+    return (this.stmts.byCode.get(joinCode) as MeetingRecord | undefined) ?? null;
+  }
+
+  async deleteMeeting(id: string): Promise<boolean> {
+    const removed = this.db.transaction(() => {
+      this.stmts.deleteUpdates.run(id);
+      return this.stmts.deleteMeeting.run(id).changes > 0;
+    })();
+    this.seqs.delete(id);
+    // Move the deleted pages out of the WAL into the (securely zeroed) main file.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return removed;
+  }
+
+  async loadDocument(id: string): Promise<StoredDocument> {
+    const rows = this.stmts.load.all(id) as { seq: number; data: Buffer }[];
+    const lastSeq = rows.length ? rows[rows.length - 1]!.seq : 0;
+    this.seqs.set(id, lastSeq);
+    return { updates: rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)), lastSeq };
+  }
+
+  async appendUpdate(id: string, update: Uint8Array): Promise<number> {
+    const seq = this.nextSeq(id);
+    try {
+      this.stmts.insertUpdate.run(id, seq, update);
+    } catch (e) {
+      this.seqs.delete(id);
+      throw e;
+    }
+    return seq;
+  }
+
+  async compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.stmts.deleteUpTo.run(id, uptoSeq);
+      this.stmts.insertUpdate.run(id, uptoSeq, snapshot);
+    })();
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.open) return;
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.close();
+  }
+}
+
+const isConstraint = (e: unknown): boolean =>
+  typeof e === 'object' && e !== null && (e as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT') === true;

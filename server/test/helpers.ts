@@ -1,0 +1,118 @@
+import type { FastifyInstance } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { buildApp, type AppOptions } from '../src/app.ts';
+
+export const tempDir = (prefix = 'bodem-test-'): string => mkdtempSync(join(tmpdir(), prefix));
+
+export interface Running {
+  app: FastifyInstance;
+  http: string;
+  ws: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** The real app on a random loopback port with a real SQLite file. */
+export const startServer = async (opts: Partial<AppOptions> = {}): Promise<Running> => {
+  const dataDir = opts.dataDir ?? tempDir();
+  const app = await buildApp({ staticDir: null, ...opts, dataDir });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  return {
+    app,
+    http: `http://127.0.0.1:${port}`,
+    ws: `ws://127.0.0.1:${port}`,
+    dataDir,
+    stop: () => app.close(),
+  };
+};
+
+export const removeDir = (dir: string): void => rmSync(dir, { recursive: true, force: true });
+
+export interface CreatedMeeting {
+  id: string;
+  joinCode: string;
+  facilitatorToken: string;
+  projectorToken: string;
+}
+
+export const createMeeting = async (http: string, title = 'Bijeenkomst'): Promise<CreatedMeeting> => {
+  const res = await fetch(`${http}/api/meetings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as CreatedMeeting;
+};
+
+export const joinMeeting = async (
+  http: string,
+  m: { id: string; joinCode: string },
+  name: string,
+  side: 'formeel' | 'informeel',
+): Promise<string> => {
+  const res = await fetch(`${http}/api/meetings/${m.id}/join`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: m.joinCode, name, side }),
+  });
+  if (res.status !== 200) throw new Error(`join failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+};
+
+export interface Client {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  destroy(): void;
+}
+
+/** A stock y-websocket client, exactly as any integration would use it. */
+export const connectClient = (ws: string, meetingId: string, token: string, doc = new Y.Doc()): Client => {
+  const provider = new WebsocketProvider(`${ws}/yjs`, meetingId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 300,
+  });
+  return {
+    doc,
+    provider,
+    destroy: () => {
+      provider.destroy();
+    },
+  };
+};
+
+/** Polls until `check` stops throwing (or returns truthy), then returns its value. */
+export const waitFor = async <T>(check: () => T | Promise<T>, timeoutMs = 10_000, what = 'condition'): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v !== false && v !== undefined && v !== null) return v;
+      last = new Error(`${what} returned ${String(v)}`);
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${(last as Error)?.message}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+export const synced = (c: Client): Promise<true> => waitFor(() => c.provider.synced || null, 10_000, 'synced');
+
+/** Resolves with the close code the server sends to a fresh raw socket. */
+export const closeCodeOf = (url: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const s = new WebSocket(url);
+    s.on('close', (code) => resolve(code));
+    s.on('error', () => {});
+    setTimeout(() => reject(new Error('no close')), 10_000);
+  });

@@ -1,0 +1,105 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { JoinCodeTakenError, type MeetingRecord, type MeetingStore } from '../src/storage/store.ts';
+
+export interface StoreFixture {
+  store: MeetingStore;
+  /** Closes the store and opens a new one on the same data. */
+  reopen(): Promise<MeetingStore>;
+  cleanup(): Promise<void>;
+}
+
+const meeting = (id: string, joinCode: string): MeetingRecord => ({
+  id,
+  title: `Bijeenkomst ${id}`,
+  joinCode,
+  epoch: 7,
+  createdAt: 1_700_000_000_000,
+});
+
+const bytes = (...b: number[]) => new Uint8Array(b);
+
+/**
+ * What every MeetingStore must do. Run against each implementation
+ * (SQLite now, PostgreSQL later) with its own fixture.
+ */
+export const storageContract = (name: string, make: () => Promise<StoreFixture>): void => {
+  describe(`MeetingStore contract: ${name}`, () => {
+    let fx: StoreFixture;
+    let store: MeetingStore;
+    beforeEach(async () => {
+      fx = await make();
+      store = fx.store;
+    });
+    afterEach(async () => {
+      await fx.cleanup();
+    });
+
+    it('creates a meeting with its first update and finds it by id and join code', async () => {
+      await store.createMeeting(meeting('m1', 'ABCDEF'), bytes(1, 2, 3));
+      expect(await store.getMeeting('m1')).toEqual(meeting('m1', 'ABCDEF'));
+      expect(await store.findByJoinCode('ABCDEF')).toEqual(meeting('m1', 'ABCDEF'));
+      expect(await store.getMeeting('nope')).toBeNull();
+      expect(await store.findByJoinCode('ZZZZZZ')).toBeNull();
+      expect(await store.loadDocument('m1')).toEqual({ updates: [bytes(1, 2, 3)], lastSeq: 1 });
+    });
+
+    it('refuses a second meeting with a join code in use', async () => {
+      await store.createMeeting(meeting('m1', 'ABCDEF'), bytes(1));
+      await expect(store.createMeeting(meeting('m2', 'ABCDEF'), bytes(2))).rejects.toBeInstanceOf(JoinCodeTakenError);
+      expect(await store.getMeeting('m2')).toBeNull();
+    });
+
+    it('appends updates in order with increasing sequence numbers', async () => {
+      await store.createMeeting(meeting('m1', 'ABCDEF'), bytes(0));
+      const seqs = [];
+      for (let i = 1; i <= 20; i++) seqs.push(await store.appendUpdate('m1', bytes(i, i)));
+      expect(seqs).toEqual([...Array(20)].map((_, i) => i + 2));
+      const doc = await store.loadDocument('m1');
+      expect(doc.lastSeq).toBe(21);
+      expect(doc.updates.map((u) => u[0])).toEqual([...Array(21)].map((_, i) => i));
+    });
+
+    it('keeps meetings apart', async () => {
+      await store.createMeeting(meeting('m1', 'AAAAAA'), bytes(1));
+      await store.createMeeting(meeting('m2', 'BBBBBB'), bytes(2));
+      await store.appendUpdate('m1', bytes(11));
+      await store.appendUpdate('m2', bytes(22));
+      expect((await store.loadDocument('m1')).updates).toEqual([bytes(1), bytes(11)]);
+      expect((await store.loadDocument('m2')).updates).toEqual([bytes(2), bytes(22)]);
+    });
+
+    it('compacts: one snapshot replaces the updates it covers, later ones stay', async () => {
+      await store.createMeeting(meeting('m1', 'ABCDEF'), bytes(0));
+      for (let i = 1; i <= 5; i++) await store.appendUpdate('m1', bytes(i));
+      await store.compact('m1', bytes(9, 9, 9), 4);
+      await store.appendUpdate('m1', bytes(6));
+      const doc = await store.loadDocument('m1');
+      expect(doc.updates).toEqual([bytes(9, 9, 9), bytes(4), bytes(5), bytes(6)]);
+      expect(doc.lastSeq).toBe(7);
+    });
+
+    it('keeps everything across a reopen, and continues the sequence', async () => {
+      await store.createMeeting(meeting('m1', 'ABCDEF'), bytes(0));
+      await store.appendUpdate('m1', bytes(1));
+      await store.compact('m1', bytes(7), 2);
+      await store.appendUpdate('m1', bytes(2));
+      store = await fx.reopen();
+      expect(await store.getMeeting('m1')).toEqual(meeting('m1', 'ABCDEF'));
+      expect((await store.loadDocument('m1')).updates).toEqual([bytes(7), bytes(2)]);
+      expect(await store.appendUpdate('m1', bytes(3))).toBe(4);
+    });
+
+    it('deletes a meeting for good; appending to it afterwards fails', async () => {
+      await store.createMeeting(meeting('m1', 'ABCDEF'), bytes(0));
+      await store.appendUpdate('m1', bytes(1));
+      expect(await store.deleteMeeting('m1')).toBe(true);
+      expect(await store.deleteMeeting('m1')).toBe(false);
+      expect(await store.getMeeting('m1')).toBeNull();
+      expect(await store.findByJoinCode('ABCDEF')).toBeNull();
+      expect(await store.loadDocument('m1')).toEqual({ updates: [], lastSeq: 0 });
+      await expect(store.appendUpdate('m1', bytes(2))).rejects.toThrow();
+      // The code is free again.
+      await store.createMeeting(meeting('m2', 'ABCDEF'), bytes(0));
+    });
+  });
+};

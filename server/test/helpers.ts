@@ -90,13 +90,17 @@ export const connectClient = (ws: string, meetingId: string, token: string, doc 
 };
 
 /** Polls until `check` stops throwing (or returns truthy), then returns its value. */
-export const waitFor = async <T>(check: () => T | Promise<T>, timeoutMs = 10_000, what = 'condition'): Promise<T> => {
+export const waitFor = async <T>(
+  check: () => T | Promise<T>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<Exclude<T, false | null | undefined>> => {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
       const v = await check();
-      if (v !== false && v !== undefined && v !== null) return v;
+      if (v !== false && v !== undefined && v !== null) return v as Exclude<T, false | null | undefined>;
       last = new Error(`${what} returned ${String(v)}`);
     } catch (e) {
       last = e;

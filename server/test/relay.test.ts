@@ -277,7 +277,7 @@ describe('save check', () => {
     const m = await createMeeting(s.http);
     const token = await joinMeeting(s.http, m, 'Anna', 'formeel');
     const db = new Database(join(s.dataDir, 'bodem.db'), { readonly: true });
-    cleanups.push(() => db.close());
+    cleanups.push(() => void db.close());
     const count = () => (db.prepare('SELECT COUNT(*) AS n FROM updates WHERE meeting_id = ?').get(m.id) as { n: number }).n;
     const before = count();
     const doc = new Y.Doc();

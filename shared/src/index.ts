@@ -9,6 +9,7 @@ export * from './schema/side.ts';
 export * from './schema/colors.ts';
 export * from './schema/text.ts';
 export * from './schema/roots.ts';
+export * from './schema/values.ts';
 export * from './schema/meta.ts';
 export * from './schema/board.ts';
 export * from './schema/note.ts';

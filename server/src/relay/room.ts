@@ -8,7 +8,6 @@ import {
   encodeUpdate,
   migrate,
   origins,
-  ProtocolError,
   type Message,
 } from '@bodem/shared';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -81,6 +80,9 @@ export class Room {
     if (id !== null && this.awareness.getStates().has(id)) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [id], conn);
     }
+    // Forget the clock too: the same tablet reconnects with the clock it had,
+    // which the removal above outdated, and would stay invisible.
+    if (id !== null) this.awareness.meta.delete(id);
   }
 
   /** Queues a raw frame from a connection; frames are handled strictly in order. */
@@ -138,9 +140,12 @@ export class Room {
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch (e) {
+      // Yjs may have applied part of it: the document no longer matches the
+      // disk. Refuse the sender and reload the meeting from disk for the rest.
       this.emitted = [];
       this.opts.log('bad-update', { meeting: this.id, reason: (e as Error).message });
       conn.close(CloseCode.badRequest, 'malformed update');
+      this.fail();
       return;
     }
     await this.persistEmitted(conn);

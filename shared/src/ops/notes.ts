@@ -68,6 +68,11 @@ export const setNoteText = (doc: Y.Doc, id: string, next: string, origin: Origin
   let start = 0;
   const maxStart = Math.min(current.length, target.length);
   while (start < maxStart && current.charCodeAt(start) === target.charCodeAt(start)) start++;
+  // Never split a surrogate pair (emoji, some scripts) at either edge. Step
+  // back before measuring the suffix, so the suffix may use what the prefix
+  // gave up: typing 😀 before 👍 (both D83D …) inserts 😀 instead of
+  // rewriting 👍 too, which would undo a concurrent deletion of 👍.
+  if (start > 0 && isHighSurrogate(current.charCodeAt(start - 1))) start--;
   let end = 0;
   const maxEnd = Math.min(current.length, target.length) - start;
   while (
@@ -75,8 +80,6 @@ export const setNoteText = (doc: Y.Doc, id: string, next: string, origin: Origin
     current.charCodeAt(current.length - 1 - end) === target.charCodeAt(target.length - 1 - end)
   )
     end++;
-  // Never split a surrogate pair (emoji, some scripts) at either edge.
-  if (start > 0 && isHighSurrogate(current.charCodeAt(start - 1))) start--;
   if (end > 0 && isLowSurrogate(current.charCodeAt(current.length - end))) end--;
   doc.transact(() => {
     const removed = current.length - start - end;

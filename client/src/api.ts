@@ -1,0 +1,53 @@
+import type { Side } from '@bodem/shared';
+import { t } from './i18n/index.ts';
+
+/** An error whose message is a Dutch sentence the user can act on. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const request = async <T>(method: string, path: string, body?: unknown, token?: string): Promise<T> => {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, 'network', t.errors.network);
+  }
+  if (res.status === 204) return undefined as T;
+  let data: unknown = null;
+  try {
+    data = await res.json();
+  } catch {
+    // not JSON: fall through with a generic message
+  }
+  if (!res.ok) {
+    const d = (data ?? {}) as { error?: unknown; message?: unknown };
+    const message = typeof d.message === 'string' && d.message ? d.message : t.errors.unknown;
+    throw new ApiError(res.status, typeof d.error === 'string' ? d.error : 'unknown', message);
+  }
+  return data as T;
+};
+
+export interface CreatedMeeting {
+  id: string;
+  joinCode: string;
+  facilitatorToken: string;
+  projectorToken: string;
+}
+
+export const createMeeting = (title: string) => request<CreatedMeeting>('POST', '/api/meetings', { title });
+
+export const joinByCode = (code: string, name: string, side: Side) =>
+  request<{ id: string; token: string }>('POST', '/api/join', { code, name, side });
+
+export const deleteMeeting = (id: string, facilitatorToken: string) =>
+  request<void>('DELETE', `/api/meetings/${encodeURIComponent(id)}`, undefined, facilitatorToken);

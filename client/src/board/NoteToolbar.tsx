@@ -1,0 +1,67 @@
+import { isNoteColor, NOTE_COLORS, NOTE_SIZE, type NoteColor } from '@bodem/shared';
+import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { t } from '../i18n/index.ts';
+import { useSelector, useStore } from '../lib/store.ts';
+import type { BoardController } from './controller.ts';
+import { useNoteLook } from './useNotePos.ts';
+import { toScreen } from './viewport.ts';
+
+const COLORS = Object.keys(NOTE_COLORS) as NoteColor[];
+/** Size of the bar before it is measured. */
+const BAR_WIDTH = 620;
+const BAR_HEIGHT = 64;
+
+/** Colour, edit and delete for the selected note, as big DOM buttons next to it. */
+export function NoteToolbar({ ctl }: { ctl: BoardController }) {
+  const id = useSelector(ctl.ui, (u) => (u.editingId || u.draggingId ? null : u.selectedId));
+  const canWrite = useStore(ctl.canWrite);
+  const viewport = useStore(ctl.viewport);
+  const size = useStore(ctl.size);
+  const look = useNoteLook(ctl, id);
+  const ref = useRef<HTMLDivElement>(null);
+  const [measured, setMeasured] = useState({ width: BAR_WIDTH, height: BAR_HEIGHT });
+  const shown = !!id && !!look && canWrite;
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const r = el.getBoundingClientRect();
+    // oxlint-disable-next-line react/set-state-in-effect -- measuring the DOM needs a second pass
+    setMeasured((m) => (m.width === r.width && m.height === r.height ? m : { width: r.width, height: r.height }));
+  }, [shown]);
+  if (!id || !look || !canWrite) return null;
+
+  const p = toScreen(viewport, look);
+  const noteW = NOTE_SIZE.width * viewport.scale;
+  const noteH = NOTE_SIZE.height * viewport.scale;
+  const width = Math.min(measured.width, size.width - 16);
+  const left = Math.max(8, Math.min(p.x + noteW / 2 - width / 2, size.width - width - 8));
+  const above = p.y - measured.height - 12;
+  const top = above > ctl.insets.top ? above : Math.min(p.y + noteH + 12, size.height - measured.height - 8);
+  const style: CSSProperties = { left, top, maxWidth: size.width - 16 };
+  const current = isNoteColor(look.color) ? look.color : null;
+
+  return (
+    <div ref={ref} className="note-toolbar" role="toolbar" aria-label={t.board.toolbarLabel} style={style}>
+      <div className="swatches" role="group" aria-label={t.board.colorGroup}>
+        {COLORS.map((c) => (
+          <button
+            key={c}
+            type="button"
+            className="swatch-btn"
+            aria-pressed={current === c}
+            onClick={() => ctl.recolor(id, c)}
+          >
+            <span className="swatch" style={{ background: NOTE_COLORS[c] }} aria-hidden="true" />
+            {t.colors[c]}
+          </button>
+        ))}
+      </div>
+      <button type="button" className="btn" onClick={() => ctl.startEditing(id)}>
+        {t.board.edit}
+      </button>
+      <button type="button" className="btn btn-danger" onClick={() => ctl.deleteNote(id)}>
+        {t.board.delete}
+      </button>
+    </div>
+  );
+}

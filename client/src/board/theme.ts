@@ -1,0 +1,18 @@
+import type { Side } from '@bodem/shared';
+
+/** Drawing constants shared by the canvas and the DOM overlays, so both line up. */
+export const NOTE_FONT = '"Atkinson Hyperlegible", system-ui, sans-serif';
+export const NOTE_FONT_FAMILY = 'Atkinson Hyperlegible';
+export const NOTE_FONT_SIZE = 22;
+export const NOTE_PADDING = 14;
+export const NOTE_LINE_HEIGHT = 1.25;
+export const NOTE_RADIUS = 6;
+export const INK = '#1D1D1B';
+export const SELECT_STROKE = '#1A56A8';
+
+/** Dark, readable tones for labels that stand for a side (cursors, chips). */
+export const SIDE_INK: Record<Side | 'none', string> = {
+  formeel: '#1A56A8',
+  informeel: '#8A5A00',
+  none: '#3D5A3D',
+};

@@ -1,0 +1,59 @@
+/** The stage camera: board point (bx, by) is drawn at (x + bx·scale, y + by·scale). */
+export interface Viewport {
+  x: number;
+  y: number;
+  scale: number;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/** Space covered by DOM chrome (top bar, side panel) that fitting should avoid. */
+export interface Insets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export const MIN_SCALE = 0.1;
+export const MAX_SCALE = 4;
+
+export const clampScale = (s: number): number => Math.min(MAX_SCALE, Math.max(MIN_SCALE, s));
+
+export const fitViewport = (board: Size, screen: Size, insets: Insets, margin = 24): Viewport => {
+  const w = Math.max(100, screen.width - insets.left - insets.right - 2 * margin);
+  const h = Math.max(100, screen.height - insets.top - insets.bottom - 2 * margin);
+  const scale = clampScale(Math.min(w / board.width, h / board.height));
+  return {
+    scale,
+    x: insets.left + margin + (w - board.width * scale) / 2,
+    y: insets.top + margin + (h - board.height * scale) / 2,
+  };
+};
+
+/** Zooms by `factor` keeping the board point under `center` (screen px) in place. */
+export const zoomAround = (v: Viewport, center: { x: number; y: number }, factor: number): Viewport => {
+  const scale = clampScale(v.scale * factor);
+  const bx = (center.x - v.x) / v.scale;
+  const by = (center.y - v.y) / v.scale;
+  return { scale, x: center.x - bx * scale, y: center.y - by * scale };
+};
+
+/** Keeps at least `keep` px of the board on screen, so it cannot be lost by panning. */
+export const clampPan = (pos: { x: number; y: number }, scale: number, board: Size, screen: Size, keep = 120) => ({
+  x: Math.min(screen.width - keep, Math.max(keep - board.width * scale, pos.x)),
+  y: Math.min(screen.height - keep, Math.max(keep - board.height * scale, pos.y)),
+});
+
+export const toBoard = (v: Viewport, p: { x: number; y: number }) => ({
+  x: (p.x - v.x) / v.scale,
+  y: (p.y - v.y) / v.scale,
+});
+
+export const toScreen = (v: Viewport, p: { x: number; y: number }) => ({
+  x: v.x + p.x * v.scale,
+  y: v.y + p.y * v.scale,
+});

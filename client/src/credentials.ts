@@ -1,0 +1,75 @@
+import type { Role } from '@bodem/shared';
+
+/**
+ * What this device knows about a meeting, in localStorage under
+ * `bodem:meeting:<id>`. A facilitator keeps all three tokens; a participant
+ * keeps their own token.
+ */
+export interface StoredMeeting {
+  role: Role;
+  /** The participant's token (participants only). */
+  token?: string;
+  facilitatorToken?: string;
+  projectorToken?: string;
+  joinCode?: string;
+  title?: string;
+  savedAt?: number;
+}
+
+const PREFIX = 'bodem:meeting:';
+const key = (id: string) => PREFIX + id;
+
+const parse = (raw: string | null): StoredMeeting | null => {
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as Partial<StoredMeeting>;
+    if (v && typeof v === 'object' && typeof v.role === 'string') return v as StoredMeeting;
+  } catch {
+    // corrupt entry: treat as absent
+  }
+  return null;
+};
+
+export const loadMeeting = (id: string): StoredMeeting | null => {
+  try {
+    return parse(localStorage.getItem(key(id)));
+  } catch {
+    return null;
+  }
+};
+
+export const saveMeeting = (id: string, m: StoredMeeting): void => {
+  try {
+    localStorage.setItem(key(id), JSON.stringify({ ...m, savedAt: Date.now() }));
+  } catch {
+    // storage full or blocked: the session still works until reload
+  }
+};
+
+export const forgetMeeting = (id: string): void => {
+  try {
+    localStorage.removeItem(key(id));
+  } catch {
+    // ignore
+  }
+};
+
+/** The token this device connects with. */
+export const tokenOf = (m: StoredMeeting): string | null =>
+  (m.role === 'facilitator' ? m.facilitatorToken : m.role === 'projector' ? m.projectorToken : m.token) ?? null;
+
+/** Meetings this device facilitates, newest first (for the start page). */
+export const facilitatedMeetings = (): { id: string; meeting: StoredMeeting }[] => {
+  const out: { id: string; meeting: StoredMeeting }[] = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (!k || !k.startsWith(PREFIX)) continue;
+      const m = parse(localStorage.getItem(k));
+      if (m && m.role === 'facilitator') out.push({ id: k.slice(PREFIX.length), meeting: m });
+    }
+  } catch {
+    // ignore
+  }
+  return out.sort((a, b) => (b.meeting.savedAt ?? 0) - (a.meeting.savedAt ?? 0));
+};

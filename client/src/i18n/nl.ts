@@ -1,0 +1,145 @@
+import type { NoteColor, Role, Side } from '@bodem/shared';
+
+/**
+ * Every string the UI shows, in Dutch. Short words for people who read Dutch
+ * as a second language. An English locale later gets the same shape
+ * (`Messages`), so a missing translation is a type error.
+ */
+export const nl = {
+  appName: 'Bodem',
+  loading: 'Laden…',
+  backToStart: 'Naar de startpagina',
+
+  start: {
+    title: 'Bodem',
+    lead: 'Samen posters maken tijdens de bijeenkomst.',
+    newMeeting: 'Nieuwe bijeenkomst',
+    titleLabel: 'Titel van de bijeenkomst',
+    titlePlaceholder: 'Bijvoorbeeld: Samenwerking in de wijk',
+    create: 'Bijeenkomst maken',
+    titleRequired: 'Geef de bijeenkomst een titel.',
+    creating: 'Bezig…',
+    joinInstead: 'Heb je een code? Meedoen',
+    recent: 'Jouw bijeenkomsten op dit apparaat',
+    open: 'Openen',
+  },
+
+  join: {
+    title: 'Meedoen',
+    lead: 'Vul de code in die de gespreksleider laat zien.',
+    codeLabel: 'Code',
+    codeHint: '6 letters en cijfers',
+    nameLabel: 'Naam',
+    sideLegend: 'Ik werk',
+    sideHint: {
+      formeel: 'Bijvoorbeeld CJG, wijkteam',
+      informeel: 'Vrijwilliger of sleutelfiguur',
+    } satisfies Record<Side, string>,
+    submit: 'Meedoen',
+    submitting: 'Bezig…',
+    errors: {
+      code: 'Deze code is niet compleet. Een code heeft 6 tekens.',
+      name: 'Vul je naam in.',
+      side: 'Kies formeel of informeel.',
+    },
+  },
+
+  sides: {
+    formeel: 'Formeel',
+    informeel: 'Informeel',
+  } satisfies Record<Side, string>,
+
+  roles: {
+    facilitator: 'Gespreksleider',
+    participant: 'Deelnemer',
+    projector: 'Projector',
+  } satisfies Record<Role, string>,
+
+  colors: {
+    geel: 'Geel',
+    blauw: 'Blauw',
+    groen: 'Groen',
+    roze: 'Roze',
+    oranje: 'Oranje',
+    paars: 'Paars',
+  } satisfies Record<NoteColor, string>,
+
+  status: {
+    connected: 'verbonden',
+    offline: 'niet verbonden — je werk blijft bewaard',
+    closed: 'niet verbonden',
+    saving: 'opslaan…',
+    saved: 'opgeslagen',
+    label: 'Verbinding',
+  },
+
+  board: {
+    canvasLabel: 'Bord. Tik op een lege plek om een notitie te maken.',
+    undo: 'Ongedaan maken',
+    redo: 'Opnieuw',
+    zoomIn: 'Inzoomen',
+    zoomOut: 'Uitzoomen',
+    zoomFit: 'Hele bord',
+    noteEditorLabel: 'Tekst van de notitie',
+    done: 'Klaar',
+    nextNote: 'Nieuwe notitie',
+    edit: 'Bewerken',
+    delete: 'Verwijderen',
+    colorGroup: 'Kleur',
+    toolbarLabel: 'Notitie',
+    readOnly: 'Alleen bekijken',
+    newerSchema: 'Deze bijeenkomst is gemaakt met een nieuwere versie — herlaad de pagina',
+    reload: 'Herlaad de pagina',
+    noBoard: 'Het bord wordt geladen…',
+    noBoardOffline: 'Het bord wordt geladen zodra er verbinding is…',
+  },
+
+  meeting: {
+    joinPanel: 'Meedoen',
+    codeLabel: 'Code',
+    urlLabel: 'Of ga naar',
+    presence: 'Aanwezig',
+    you: '(jij)',
+    showPanel: 'Aanwezig',
+    hidePanel: 'Paneel verbergen',
+    deleteMeeting: 'Bijeenkomst verwijderen',
+    deleteConfirm: 'Alles van deze bijeenkomst wordt voorgoed gewist. Weet je het zeker?',
+    deleteYes: 'Ja, alles wissen',
+    deleteNo: 'Annuleren',
+    deleting: 'Bezig met wissen…',
+    untitled: 'Bijeenkomst',
+  },
+
+  closed: {
+    title: 'Geen verbinding met deze bijeenkomst',
+    byCode: {
+      4400: 'De verbinding is geweigerd omdat er iets niet klopte.',
+      4401: 'Je toegang tot deze bijeenkomst is verlopen of ongeldig. Meld je opnieuw aan met de code.',
+      4403: 'Je mag deze bijeenkomst niet openen.',
+      4404: 'Deze bijeenkomst bestaat niet (meer).',
+      4410: 'Deze bijeenkomst is verwijderd door de gespreksleider.',
+    } as Record<number, string>,
+    fallback: 'De server heeft de verbinding gesloten.',
+    toJoin: 'Naar de aanmeldpagina',
+  },
+
+  errors: {
+    network: 'Geen verbinding met de server. Controleer de wifi en probeer het opnieuw.',
+    unknown: 'Er ging iets mis. Probeer het opnieuw.',
+  },
+
+  notFound: {
+    title: 'Deze pagina bestaat niet',
+  },
+} as const;
+
+type Widen<T> = T extends string
+  ? string
+  : T extends readonly (infer U)[]
+    ? readonly Widen<U>[]
+    : T extends object
+      ? { readonly [K in keyof T]: Widen<T[K]> }
+      : T;
+
+/** The shape every locale must have. */
+export type Messages = Widen<typeof nl>;

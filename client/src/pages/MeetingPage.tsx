@@ -1,0 +1,210 @@
+import { FREE_TEMPLATE } from '@bodem/shared';
+import { templateById } from '@bodem/templates';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { deleteMeeting, ApiError } from '../api.ts';
+import type { BoardController } from '../board/controller.ts';
+import { Board } from '../board/Board.tsx';
+import type { Insets } from '../board/viewport.ts';
+import { loadMeeting, saveMeeting, tokenOf, type StoredMeeting } from '../credentials.ts';
+import { t } from '../i18n/index.ts';
+import { useSelector, useStore } from '../lib/store.ts';
+import { joinPath, linkClick, navigate } from '../router.ts';
+import { MeetingSession } from '../sync/session.ts';
+import { JoinInfo } from '../ui/JoinInfo.tsx';
+import { PresenceList } from '../ui/PresencePanel.tsx';
+import { StatusBadge } from '../ui/StatusBadge.tsx';
+import { useFirstBoard, useMeta } from '../ui/useDoc.ts';
+
+const HEADER_HEIGHT = 72;
+const PANEL_WIDTH = 264;
+const WIDE = 1000;
+
+export function MeetingPage({ id }: { id: string }) {
+  const stored = useMemo(() => loadMeeting(id), [id]);
+  const token = stored ? tokenOf(stored) : null;
+  const [session, setSession] = useState<MeetingSession | null>(null);
+
+  useEffect(() => {
+    if (!token) navigate('/join', { replace: true });
+  }, [token]);
+
+  useEffect(() => {
+    if (!token) return;
+    // The session is an external resource (socket, IndexedDB) that lives as
+    // long as this effect; React state only hands it to the render.
+    const s = new MeetingSession(id, token);
+    // oxlint-disable-next-line react/set-state-in-effect
+    setSession(s);
+    return () => {
+      s.destroy();
+      setSession(null);
+    };
+  }, [id, token]);
+
+  if (!stored || !session) return <p className="loading">{t.loading}</p>;
+  return <MeetingView session={session} stored={stored} meetingId={id} />;
+}
+
+function MeetingView({ session, stored, meetingId }: { session: MeetingSession; stored: StoredMeeting; meetingId: string }) {
+  const state = useStore(session.state);
+  const undoState = useStore(session.undoState);
+  const meta = useMeta(session.doc);
+  const board = useFirstBoard(session.doc);
+  const [ctl, setCtl] = useState<BoardController | null>(null);
+  const [panelOpen, setPanelOpen] = useState(() => window.innerWidth >= WIDE);
+  const [wide, setWide] = useState(() => window.innerWidth >= WIDE);
+  const isFacilitator = session.role === 'facilitator';
+  const canWrite = session.role !== 'projector' && !state.newerSchema && !state.closed;
+  const title = meta.title || stored.title || t.meeting.untitled;
+
+  useEffect(() => {
+    const onResize = () => setWide(window.innerWidth >= WIDE);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+
+  useEffect(() => {
+    document.title = `${title} — ${t.appName}`;
+    if (meta.title && meta.title !== stored.title) saveMeeting(meetingId, { ...stored, title: meta.title });
+  }, [title, meta.title, stored, meetingId]);
+
+  const insets: Insets = useMemo(
+    () => ({ top: HEADER_HEIGHT, right: panelOpen && wide ? PANEL_WIDTH : 0, bottom: 0, left: 0 }),
+    [panelOpen, wide],
+  );
+  const template = useMemo(() => (board ? (templateById(board.template) ?? templateById(FREE_TEMPLATE)) : undefined), [board]);
+
+  return (
+    <div className="meeting" style={{ '--panel-width': `${insets.right}px` } as CSSProperties}>
+      {board && template ? (
+        <Board session={session} boardId={board.id} template={template} insets={insets} onController={setCtl} />
+      ) : (
+        <p className="loading board-loading">{state.status === 'offline' ? t.board.noBoardOffline : t.board.noBoard}</p>
+      )}
+
+      <header className="topbar">
+        <h1 className="meeting-title">{title}</h1>
+        <StatusBadge session={session} />
+        <div className="topbar-actions">
+          {canWrite && (
+            <>
+              <button type="button" className="btn" disabled={!undoState.canUndo} onClick={() => ctl?.undo()}>
+                <span aria-hidden="true" className="icon">↶</span> {t.board.undo}
+              </button>
+              <button type="button" className="btn" disabled={!undoState.canRedo} onClick={() => ctl?.redo()}>
+                <span aria-hidden="true" className="icon">↷</span> {t.board.redo}
+              </button>
+            </>
+          )}
+          <button type="button" className="btn" aria-expanded={panelOpen} aria-controls="side-panel" onClick={() => setPanelOpen((o) => !o)}>
+            {panelOpen ? t.meeting.hidePanel : t.meeting.showPanel}
+          </button>
+        </div>
+      </header>
+
+      {panelOpen && (
+        <aside id="side-panel" className="side-panel" aria-label={t.meeting.presence}>
+          {isFacilitator && stored.joinCode && <JoinInfo joinCode={stored.joinCode} />}
+          <PresenceList session={session} />
+          {isFacilitator && stored.facilitatorToken && (
+            <DeleteMeeting session={session} meetingId={meetingId} facilitatorToken={stored.facilitatorToken} />
+          )}
+        </aside>
+      )}
+
+      {ctl && (
+        <div className="zoom-controls" role="group" aria-label={t.board.zoomFit}>
+          <button type="button" className="btn btn-round" aria-label={t.board.zoomIn} title={t.board.zoomIn} onClick={() => ctl.zoomBy(1.25)}>
+            +
+          </button>
+          <button type="button" className="btn btn-round" aria-label={t.board.zoomOut} title={t.board.zoomOut} onClick={() => ctl.zoomBy(0.8)}>
+            −
+          </button>
+          <button type="button" className="btn" onClick={() => ctl.fit()}>
+            {t.board.zoomFit}
+          </button>
+        </div>
+      )}
+
+      {template && canWrite && ctl && <EmptyBoardHint ctl={ctl} text={template.instructions} />}
+      {!canWrite && !state.newerSchema && !state.closed && <p className="hint">{t.board.readOnly}</p>}
+
+      {state.newerSchema && (
+        <div className="banner" role="alert">
+          <span>{t.board.newerSchema}</span>
+          <button type="button" className="btn btn-primary" onClick={() => location.reload()}>
+            {t.board.reload}
+          </button>
+        </div>
+      )}
+
+      {state.closed && <ClosedDialog code={state.closed.code} stored={stored} />}
+    </div>
+  );
+}
+
+/** The template's instruction, while the board is still empty. */
+function EmptyBoardHint({ ctl, text }: { ctl: BoardController; text: string }) {
+  const empty = useSelector(ctl.notes.entries, (e) => e.length === 0);
+  return empty ? <p className="hint">{text}</p> : null;
+}
+
+function ClosedDialog({ code, stored }: { code: number; stored: StoredMeeting }) {
+  const message = t.closed.byCode[code] ?? t.closed.fallback;
+  const deleted = code === 4410 || code === 4404;
+  const href = deleted && stored.role === 'facilitator' ? '/' : joinPath(deleted ? undefined : stored.joinCode);
+  return (
+    <div className="overlay">
+      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="closed-title" aria-describedby="closed-text">
+        <h2 id="closed-title">{t.closed.title}</h2>
+        <p id="closed-text">{message}</p>
+        <a className="btn btn-primary" href={href} onClick={linkClick}>
+          {href === '/' ? t.backToStart : t.closed.toJoin}
+        </a>
+      </div>
+    </div>
+  );
+}
+
+function DeleteMeeting({ session, meetingId, facilitatorToken }: { session: MeetingSession; meetingId: string; facilitatorToken: string }) {
+  const [step, setStep] = useState<'idle' | 'confirm' | 'busy'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const remove = async () => {
+    setStep('busy');
+    setError(null);
+    try {
+      await deleteMeeting(meetingId, facilitatorToken);
+      await session.wipeLocalCopy();
+      navigate('/', { replace: true });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t.errors.unknown);
+      setStep('confirm');
+    }
+  };
+  return (
+    <section className="panel-section danger-zone">
+      {step === 'idle' ? (
+        <button type="button" className="btn btn-danger-outline" onClick={() => setStep('confirm')}>
+          {t.meeting.deleteMeeting}
+        </button>
+      ) : (
+        <div role="group" aria-labelledby="delete-q">
+          <p id="delete-q">{t.meeting.deleteConfirm}</p>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="row">
+            <button type="button" className="btn btn-danger" disabled={step === 'busy'} onClick={() => void remove()}>
+              {step === 'busy' ? t.meeting.deleting : t.meeting.deleteYes}
+            </button>
+            <button type="button" className="btn" disabled={step === 'busy'} onClick={() => setStep('idle')}>
+              {t.meeting.deleteNo}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,344 @@
+import {
+  CloseCode,
+  encodeAwareness,
+  encodeSaveCheck,
+  MessageType,
+  origins,
+  peekClaims,
+  roots,
+  SCHEMA_VERSION,
+  schemaVersionOf,
+  YJS_PATH,
+  type Presence,
+  type TokenClaims,
+} from '@bodem/shared';
+import * as decoding from 'lib0/decoding';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { forgetMeeting } from '../credentials.ts';
+import { createStore, type Store } from '../lib/store.ts';
+import { throttle } from '../lib/throttle.ts';
+import { PresenceView } from './presence.ts';
+
+/** What the status line says. Only `saved` promises that the server has the edits on disk. */
+export type ConnStatus = 'offline' | 'connected' | 'saving' | 'saved' | 'closed';
+
+export interface SessionState {
+  status: ConnStatus;
+  /** The server has answered a sync at least once in this session. */
+  everSynced: boolean;
+  /** The local copy (IndexedDB) has been read. */
+  localLoaded: boolean;
+  /** A permanent refusal (close code 4400–4499); the provider no longer retries. */
+  closed: { code: number; reason: string } | null;
+  /** The document was written by a newer Bodem: this client must not write. */
+  newerSchema: boolean;
+}
+
+const sameState = (a: SessionState, b: SessionState) =>
+  a.status === b.status &&
+  a.everSynced === b.everSynced &&
+  a.localLoaded === b.localLoaded &&
+  a.closed === b.closed &&
+  a.newerSchema === b.newerSchema;
+
+/** Presence updates (cursor, live drag) go out at most this often. */
+export const PRESENCE_INTERVAL_MS = 50;
+/**
+ * While synced, a save check also goes out this often. Its answer is a
+ * message from the server, which keeps y-websocket's 30 s "no message
+ * received" watchdog from dropping a healthy but quiet connection, and lets
+ * it drop a dead one.
+ */
+const HEARTBEAT_MS = 10_000;
+
+/**
+ * One open meeting on this device: the document, its local copy, the
+ * websocket, presence, undo, and an honest save status.
+ */
+export class MeetingSession {
+  readonly doc = new Y.Doc();
+  readonly awareness: Awareness;
+  readonly provider: WebsocketProvider;
+  readonly persistence: IndexeddbPersistence | null = null;
+  readonly undo: Y.UndoManager;
+  readonly claims: TokenClaims | null;
+  readonly presence: PresenceView;
+  readonly state: Store<SessionState>;
+  readonly undoState = createStore({ canUndo: false, canRedo: false }, (a, b) => a.canUndo === b.canUndo && a.canRedo === b.canRedo);
+
+  /** Local updates so far (the save ticket). */
+  private ticket = 0;
+  /** Highest ticket the server has confirmed on disk. */
+  private acked = 0;
+  private checkQueued = false;
+  private heartbeat: ReturnType<typeof setInterval>;
+  private destroyed = false;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(
+    readonly meetingId: string,
+    token: string,
+  ) {
+    this.claims = peekClaims(token);
+    this.state = createStore<SessionState>(
+      { status: 'offline', everSynced: false, localLoaded: false, closed: null, newerSchema: false },
+      sameState,
+    );
+
+    // Presence is set before the socket opens, so the first awareness frame
+    // the server sees from us is our own (it binds the client id to us).
+    this.awareness = new Awareness(this.doc);
+    const c = this.claims;
+    const self: Presence = {
+      user: { id: c?.sub ?? '', name: c?.name ?? '', side: c?.side ?? null, role: c?.role ?? 'participant' },
+      cursor: null,
+      drag: null,
+    };
+    this.awareness.setLocalState(self);
+    this.presence = new PresenceView(this.awareness);
+
+    const wsProto = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    this.provider = new WebsocketProvider(`${wsProto}//${location.host}${YJS_PATH}`, meetingId, this.doc, {
+      connect: false,
+      awareness: this.awareness,
+      params: { token },
+      // Each tab has its own socket. BroadcastChannel would let a read-only
+      // (projector) tab leak edits into another tab's connection.
+      disableBc: true,
+    });
+    this.sendOnlyOwnPresence();
+    this.installSaveCheck();
+
+    this.provider.on('status', ({ status }: { status: string }) => {
+      // The server forgets our presence when a socket closes but keeps its
+      // clock, and ignores a state with a clock it has already seen: after a
+      // reconnect we would stay invisible until the cursor moved. A fresh
+      // clock makes the first presence frame of every connection count.
+      if (status === 'connected') {
+        const mine = this.awareness.getLocalState();
+        if (mine) this.awareness.setLocalState({ ...mine });
+      }
+      // The same rule bites the other way: the provider drops everyone's
+      // presence on disconnect but keeps their clocks, so the server's copy
+      // of the same states would be refused after reconnecting. Forget them.
+      if (status === 'disconnected') {
+        const states = this.awareness.getStates();
+        for (const id of [...this.awareness.meta.keys()]) {
+          if (id !== this.doc.clientID && !states.has(id)) this.awareness.meta.delete(id);
+        }
+      }
+      this.refresh();
+    });
+    this.provider.on('sync', (synced: boolean) => {
+      if (synced) {
+        this.state.update((s) => ({ ...s, everSynced: true }));
+        this.sendSaveCheck();
+      }
+      this.refresh();
+    });
+    this.provider.on('closed', (ev: { code: number; reason: string }) => {
+      this.state.update((s) => ({ ...s, closed: { code: ev.code, reason: ev.reason } }));
+      if (ev.code === CloseCode.meetingDeleted) void this.wipeLocalCopy();
+      this.refresh();
+    });
+
+    // Counted after the provider registered its own listener, so the update
+    // frame is on the socket before the save check that covers it.
+    this.doc.on('update', this.onLocalUpdate);
+
+    const { meta, items } = roots(this.doc);
+    const checkSchema = () =>
+      this.state.update((s) => ({ ...s, newerSchema: schemaVersionOf(this.doc) > SCHEMA_VERSION }));
+    meta.observe(checkSchema);
+    this.cleanups.push(() => meta.unobserve(checkSchema));
+
+    this.undo = new Y.UndoManager(items, { trackedOrigins: new Set([origins.user]) });
+    const onStack = () =>
+      this.undoState.set({ canUndo: this.undo.undoStack.length > 0, canRedo: this.undo.redoStack.length > 0 });
+    this.undo.on('stack-item-added', onStack);
+    this.undo.on('stack-item-popped', onStack);
+    this.undo.on('stack-cleared', onStack);
+
+    try {
+      this.persistence = new IndexeddbPersistence(`bodem:${meetingId}`, this.doc);
+      this.persistence.whenSynced.then(
+        () => {
+          this.state.update((s) => ({ ...s, localLoaded: true }));
+          checkSchema();
+        },
+        () => this.state.update((s) => ({ ...s, localLoaded: true })),
+      );
+    } catch {
+      // No IndexedDB (private mode): work online only.
+      this.state.update((s) => ({ ...s, localLoaded: true }));
+    }
+
+    // Close the socket when the page is hidden for good or put in the
+    // back/forward cache; open it again when the page is shown.
+    const onHide = () => this.provider.disconnect();
+    const onShow = () => {
+      if (!this.state.get().closed && !this.destroyed) this.provider.connect();
+    };
+    window.addEventListener('pagehide', onHide);
+    window.addEventListener('pageshow', onShow);
+    this.cleanups.push(() => {
+      window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('pageshow', onShow);
+    });
+
+    this.heartbeat = setInterval(() => this.sendSaveCheck(), HEARTBEAT_MS);
+    this.provider.connect();
+  }
+
+  get role() {
+    return this.claims?.role ?? 'participant';
+  }
+
+  /** Whether this client may write: not a projector, not a newer schema, not refused. */
+  get canWrite(): boolean {
+    const s = this.state.get();
+    return this.role !== 'projector' && !s.newerSchema && !s.closed;
+  }
+
+  // --- presence -----------------------------------------------------------
+
+  private publishCursor = throttle((cursor: Presence['cursor']) => {
+    if (!this.destroyed) this.awareness.setLocalStateField('cursor', cursor);
+  }, PRESENCE_INTERVAL_MS);
+
+  setCursor(cursor: Presence['cursor']): void {
+    if (cursor === null) {
+      this.publishCursor.cancel();
+      if (this.awareness.getLocalState()?.cursor != null) this.awareness.setLocalStateField('cursor', null);
+      return;
+    }
+    this.publishCursor(cursor);
+  }
+
+  private publishDrag = throttle((drag: Presence['drag']) => {
+    if (!this.destroyed) this.awareness.setLocalStateField('drag', drag);
+  }, PRESENCE_INTERVAL_MS);
+
+  setDrag(drag: Presence['drag']): void {
+    if (drag === null) {
+      this.publishDrag.cancel();
+      this.awareness.setLocalStateField('drag', null);
+      return;
+    }
+    this.publishDrag(drag);
+  }
+
+  /**
+   * The stock provider re-sends every remote presence update it receives,
+   * so with 40 tablets each one would upload 39 others' cursors. Send only
+   * our own state; the server relays it to the rest.
+   */
+  private sendOnlyOwnPresence(): void {
+    const p = this.provider;
+    this.awareness.off('update', p._awarenessUpdateHandler);
+    const onUpdate = (
+      { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+      origin: unknown,
+    ) => {
+      if (origin === p) return;
+      const me = this.doc.clientID;
+      if (!added.includes(me) && !updated.includes(me) && !removed.includes(me)) return;
+      this.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, [me])));
+    };
+    this.awareness.on('update', onUpdate);
+    this.cleanups.push(() => this.awareness.off('update', onUpdate));
+  }
+
+  // --- save status --------------------------------------------------------
+
+  private send(frame: Uint8Array): boolean {
+    const ws = this.provider.ws;
+    if (!this.provider.wsconnected || !ws || ws.readyState !== WebSocket.OPEN) return false;
+    ws.send(frame as Uint8Array<ArrayBuffer>);
+    return true;
+  }
+
+  private installSaveCheck(): void {
+    const handlers = this.provider.messageHandlers;
+    handlers[MessageType.saved] = (_encoder, decoder) => {
+      const ticket = decoding.readVarUint(decoder);
+      if (ticket > this.acked && ticket <= this.ticket) this.acked = ticket;
+      this.refresh();
+    };
+    // When the server's sync step 1 arrives we answer with everything it
+    // lacks (edits made offline). That answer is sent right after this
+    // handler returns, so a save check queued now follows it on the socket.
+    const sync = handlers[MessageType.sync];
+    if (sync) {
+      handlers[MessageType.sync] = (encoder, decoder, provider, emitSynced, type) => {
+        const isStep1 = decoder.arr[decoder.pos] === 0;
+        sync(encoder, decoder, provider, emitSynced, type);
+        if (isStep1 && this.provider.synced && this.acked < this.ticket) this.queueSaveCheck();
+      };
+    }
+  }
+
+  private onLocalUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin === this.provider) return;
+    this.ticket++;
+    this.queueSaveCheck();
+    this.refresh();
+  };
+
+  /** One check per task: a burst of updates (typing, a paste) costs one round trip. */
+  private queueSaveCheck(): void {
+    if (this.checkQueued) return;
+    this.checkQueued = true;
+    queueMicrotask(() => {
+      this.checkQueued = false;
+      this.sendSaveCheck();
+    });
+  }
+
+  private sendSaveCheck(): void {
+    if (this.destroyed || !this.provider.synced) return;
+    this.send(encodeSaveCheck(this.ticket));
+  }
+
+  private refresh = () => {
+    const p = this.provider;
+    let status: ConnStatus;
+    // Refused for good: no promise that work is kept (a deleted meeting's copy is wiped).
+    if (this.state.get().closed) status = 'closed';
+    else if (!p.wsconnected || !p.synced) status = 'offline';
+    else if (this.acked < this.ticket) status = 'saving';
+    else status = this.ticket > 0 ? 'saved' : 'connected';
+    this.state.update((s) => ({ ...s, status }));
+  };
+
+  // --- lifecycle ----------------------------------------------------------
+
+  /** Removes this meeting's local copy and stored tokens from the device. */
+  async wipeLocalCopy(): Promise<void> {
+    forgetMeeting(this.meetingId);
+    try {
+      await this.persistence?.clearData();
+    } catch {
+      // already gone
+    }
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    clearInterval(this.heartbeat);
+    this.publishCursor.cancel();
+    this.publishDrag.cancel();
+    for (const c of this.cleanups) c();
+    this.doc.off('update', this.onLocalUpdate);
+    this.provider.destroy();
+    void this.persistence?.destroy();
+    this.undo.destroy();
+    this.presence.destroy();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

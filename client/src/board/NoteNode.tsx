@@ -102,6 +102,7 @@ export const NoteNode = memo(function NoteNode({ id, map, ctl }: Props) {
         perfectDrawEnabled={false}
       />
       <Rect
+        name="note-body"
         width={width}
         height={height}
         cornerRadius={NOTE_RADIUS}

@@ -113,9 +113,9 @@ export class MeetingSession {
     this.installSaveCheck();
 
     this.provider.on('status', ({ status }: { status: string }) => {
-      // The server forgets our presence when a socket closes but keeps its
-      // clock, and ignores a state with a clock it has already seen: after a
-      // reconnect we would stay invisible until the cursor moved. A fresh
+      // Awareness ignores a state whose clock it has already seen. A relay
+      // that has not yet noticed our old socket closing still holds our
+      // clock, and we would stay invisible until the cursor moved. A fresh
       // clock makes the first presence frame of every connection count.
       if (status === 'connected') {
         const mine = this.awareness.getLocalState();
@@ -205,30 +205,20 @@ export class MeetingSession {
 
   // --- presence -----------------------------------------------------------
 
-  private publishCursor = throttle((cursor: Presence['cursor']) => {
-    if (!this.destroyed) this.awareness.setLocalStateField('cursor', cursor);
-  }, PRESENCE_INTERVAL_MS);
+  /** Cursor and live drag: throttled while they move, cleared at once. */
+  readonly setCursor = this.throttledField('cursor');
+  readonly setDrag = this.throttledField('drag');
 
-  setCursor(cursor: Presence['cursor']): void {
-    if (cursor === null) {
-      this.publishCursor.cancel();
-      if (this.awareness.getLocalState()?.cursor != null) this.awareness.setLocalStateField('cursor', null);
-      return;
-    }
-    this.publishCursor(cursor);
-  }
-
-  private publishDrag = throttle((drag: Presence['drag']) => {
-    if (!this.destroyed) this.awareness.setLocalStateField('drag', drag);
-  }, PRESENCE_INTERVAL_MS);
-
-  setDrag(drag: Presence['drag']): void {
-    if (drag === null) {
-      this.publishDrag.cancel();
-      this.awareness.setLocalStateField('drag', null);
-      return;
-    }
-    this.publishDrag(drag);
+  private throttledField<K extends 'cursor' | 'drag'>(key: K): (value: Presence[K]) => void {
+    const publish = throttle((value: Presence[K]) => {
+      if (!this.destroyed) this.awareness.setLocalStateField(key, value);
+    }, PRESENCE_INTERVAL_MS);
+    this.cleanups.push(() => publish.cancel());
+    return (value) => {
+      if (value != null) return publish(value);
+      publish.cancel();
+      if (this.awareness.getLocalState()?.[key] != null) this.awareness.setLocalStateField(key, null);
+    };
   }
 
   /**
@@ -330,8 +320,6 @@ export class MeetingSession {
     if (this.destroyed) return;
     this.destroyed = true;
     clearInterval(this.heartbeat);
-    this.publishCursor.cancel();
-    this.publishDrag.cancel();
     for (const c of this.cleanups) c();
     this.doc.off('update', this.onLocalUpdate);
     this.provider.destroy();

@@ -1,10 +1,16 @@
 import type * as Y from 'yjs';
 import { listBoards } from './derive/boards.ts';
-import { readItem } from './derive/notes.ts';
+import { readItemMap } from './derive/items.ts';
+import { allVotes } from './derive/votes.ts';
+import type { Agreement } from './schema/agreement.ts';
 import type { Board } from './schema/board.ts';
+import { readBoardState, type BoardState } from './schema/boardState.ts';
 import { readMeta, type Meta } from './schema/meta.ts';
 import type { Note } from './schema/note.ts';
+import type { RoleCard } from './schema/role.ts';
 import { roots } from './schema/roots.ts';
+import { asYMap } from './schema/values.ts';
+import type { Vote } from './schema/vote.ts';
 
 /**
  * A plain, normalised view of a whole meeting: every value checked, every
@@ -14,16 +20,32 @@ import { roots } from './schema/roots.ts';
  */
 export interface MeetingView {
   meta: Meta;
-  boards: Board[];
+  boards: (Board & { state: BoardState })[];
   notes: Note[];
+  roles: RoleCard[];
+  agreements: Agreement[];
+  votes: Vote[];
 }
 
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+
 export const restoreMeeting = (doc: Y.Doc): MeetingView => {
-  const notes: Note[] = [];
-  roots(doc).items.forEach((_, id) => {
-    const n = readItem(doc, id);
-    if (n) notes.push(n);
+  const view: MeetingView = { meta: readMeta(roots(doc).meta), boards: [], notes: [], roles: [], agreements: [], votes: [] };
+  const boardMaps = roots(doc).boards;
+  view.boards = listBoards(doc).map((b) => {
+    const m = asYMap(boardMaps.get(b.id));
+    return { ...b, state: m ? readBoardState(m) : { choices: {}, fields: {}, showReferences: false } };
   });
-  notes.sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { meta: readMeta(roots(doc).meta), boards: listBoards(doc), notes };
+  roots(doc).items.forEach((v, id) => {
+    const m = asYMap(v);
+    const item = m ? readItemMap(id, m) : null;
+    if (item?.kind === 'note') view.notes.push(item);
+    else if (item?.kind === 'role') view.roles.push(item);
+    else if (item?.kind === 'agreement') view.agreements.push(item);
+  });
+  view.notes.sort(byId);
+  view.roles.sort(byId);
+  view.agreements.sort(byId);
+  view.votes = allVotes(doc).sort((a, b) => (a.targetId + a.participantId < b.targetId + b.participantId ? -1 : 1));
+  return view;
 };

@@ -33,6 +33,13 @@ const meeting = (): Y.Doc => {
 
 const setVersion = (doc: Y.Doc, v: number) => roots(doc).meta.set('schemaVersion', v);
 
+/** A meeting as version-1 code stored it, for the test migrations 2..4 below. */
+const legacy = (): Y.Doc => {
+  const doc = meeting();
+  setVersion(doc, 1);
+  return doc;
+};
+
 /**
  * Test migrations in the shape real ones take: deterministic and idempotent
  * (check before write), each recording that it ran.
@@ -115,14 +122,14 @@ describe('initMeeting', () => {
 
 describe('migrate', () => {
   it('runs only the migrations above the document version, in order, and sets meta.schemaVersion', () => {
-    const doc = meeting();
+    const doc = legacy();
     log.length = 0;
     expect(migrate(doc, LIST, 4)).toEqual({ status: 'migrated', from: 1, version: 4 });
     expect(log).toEqual(['2', '3', '4']);
     expect(schemaVersionOf(doc)).toBe(4);
     expect(roots(doc).boards.get('b1')!.get('zones')).toBe('links-rechts');
 
-    const later = meeting();
+    const later = legacy();
     setVersion(later, 3);
     log.length = 0;
     expect(migrate(later, LIST, 4)).toEqual({ status: 'migrated', from: 3, version: 4 });
@@ -131,7 +138,7 @@ describe('migrate', () => {
   });
 
   it('stops at the target: migrations for a version this code does not write do not run', () => {
-    const doc = meeting();
+    const doc = legacy();
     log.length = 0;
     expect(migrate(doc, LIST, 3)).toEqual({ status: 'migrated', from: 1, version: 3 });
     expect(log).toEqual(['2', '3']);
@@ -139,7 +146,7 @@ describe('migrate', () => {
   });
 
   it('is idempotent: a second run does nothing and writes nothing', () => {
-    const doc = meeting();
+    const doc = legacy();
     addNote(doc, { boardId: 'b1', x: 0, y: 0, side: null, authorId: 'a', createdAt: 1 });
     migrate(doc, LIST, 4);
     const after = Y.encodeStateAsUpdate(doc);
@@ -152,7 +159,7 @@ describe('migrate', () => {
   });
 
   it('writes in one transaction with the migration origin, so peers see all or nothing and undo ignores it', () => {
-    const doc = meeting();
+    const doc = legacy();
     addNote(doc, { boardId: 'b1', x: 0, y: 0, side: null, authorId: 'a', createdAt: 1 });
     const um = new Y.UndoManager(roots(doc).items, { trackedOrigins: new Set([origins.user]) });
     const updates = updatesOf(doc);
@@ -162,7 +169,7 @@ describe('migrate', () => {
   });
 
   it("reports 'newer' for a document from newer code and leaves it untouched", () => {
-    const doc = meeting();
+    const doc = legacy();
     setVersion(doc, 7);
     const before = Y.encodeStateAsUpdate(doc);
     const updates = updatesOf(doc);
@@ -175,7 +182,7 @@ describe('migrate', () => {
   });
 
   it('two tablets migrating the same document at once end with the same document', () => {
-    const a = meeting();
+    const a = legacy();
     addNote(a, { boardId: 'b1', x: 0, y: 0, side: null, authorId: 'a', createdAt: 1 }, origins.user, 'n1');
     const b = new Y.Doc();
     applyRemote(b, Y.encodeStateAsUpdate(a), origins.remote);

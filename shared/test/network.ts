@@ -39,7 +39,7 @@ import {
   NOTE_COLORS,
   type NoteColor,
   origins,
-  readItem,
+  noteById,
   recolorNote,
   roots,
   setNoteText,
@@ -325,7 +325,7 @@ export const randomEdit = (gen: prng.PRNG, current: string): string => {
 };
 
 const liveNoteIds = (doc: Y.Doc): string[] =>
-  [...roots(doc).items.keys()].filter((id) => readItem(doc, id) !== null).sort();
+  [...roots(doc).items.keys()].filter((id) => noteById(doc, id) !== null).sort();
 
 /**
  * Picks a note: half of the time the first one, so that several peers keep
@@ -404,7 +404,7 @@ export class Activity {
 
   private editText(doc: Y.Doc, id: string): void {
     const { gen, stats } = this.net;
-    const next = randomEdit(gen, readItem(doc, id)!.text);
+    const next = randomEdit(gen, noteById(doc, id)!.text);
     if (LONE_SURROGATE.test(next)) stats.splitEmojiEdits++;
     if (next.length > MAX_NOTE_LENGTH) stats.overlongEdits++;
     setNoteText(doc, id, next);

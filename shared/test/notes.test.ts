@@ -15,7 +15,7 @@ import {
   NOTE_COLORS,
   notesOfBoard,
   origins,
-  readItem,
+  noteById,
   readNote,
   recolorNote,
   restoreMeeting,
@@ -63,7 +63,7 @@ const exchange = (a: Y.Doc, b: Y.Doc): void => {
   applyRemote(a, toA, origins.remote);
 };
 
-const textOf = (doc: Y.Doc, id: string): string => readItem(doc, id)!.text;
+const textOf = (doc: Y.Doc, id: string): string => noteById(doc, id)!.text;
 
 /** What the Y.Text stores, not what readNote makes of it. */
 const rawText = (doc: Y.Doc, id: string): string => String(roots(doc).items.get(id)!.get('text'));
@@ -82,7 +82,7 @@ beforeEach(() => {
 describe('addNote', () => {
   it('writes a note that reads back with its fields and no stored colour', () => {
     const id = addNote(doc, seed({ text: 'Meer bankjes' }));
-    expect(readItem(doc, id)).toEqual({
+    expect(noteById(doc, id)).toEqual({
       id,
       kind: 'note',
       boardId: BOARD,
@@ -93,11 +93,12 @@ describe('addNote', () => {
       authorId: 'anne',
       createdAt: 100,
       text: 'Meer bankjes',
+      bundle: null,
     });
     expect(notesOfBoard(doc, BOARD).map((n) => n.id)).toEqual([id]);
     expect(notesOfBoard(doc, 'b2')).toEqual([]);
     // Until recoloured, the colour follows the author's side.
-    expect(noteFill(readItem(doc, id)!.color, 'formeel')).toBe(NOTE_COLORS.blauw);
+    expect(noteFill(noteById(doc, id)!.color, 'formeel')).toBe(NOTE_COLORS.blauw);
   });
 
   it('stores the text as a Y.Text, so concurrent edits merge', () => {
@@ -122,7 +123,7 @@ describe('addNote', () => {
 
   it('replaces non-finite coordinates and cleans the text', () => {
     const id = addNote(doc, seed({ x: Number.NaN, y: Number.POSITIVE_INFINITY, text: 'a\u0000b\u202Ec' }));
-    expect(readItem(doc, id)).toMatchObject({ x: 0, y: 0, text: 'abc' });
+    expect(noteById(doc, id)).toMatchObject({ x: 0, y: 0, text: 'abc' });
     expect(roots(doc).items.get(id)!.get('x')).toBe(0);
   });
 
@@ -139,7 +140,7 @@ describe('moveNote', () => {
   it('commits the dropped position', () => {
     const id = addNote(doc, seed());
     expect(moveNote(doc, id, 300, -40.5)).toBe(true);
-    expect(readItem(doc, id)).toMatchObject({ x: 300, y: -40.5 });
+    expect(noteById(doc, id)).toMatchObject({ x: 300, y: -40.5 });
   });
 
   it('writes nothing when the note is dropped where it was', () => {
@@ -179,8 +180,8 @@ describe('moveNote', () => {
     moveNote(doc, id, 100, 110);
     moveNote(other, id, 200, 220);
     exchange(doc, other);
-    expect(readItem(doc, id)).toEqual(readItem(other, id));
-    const { x, y } = readItem(doc, id)!;
+    expect(noteById(doc, id)).toEqual(noteById(other, id));
+    const { x, y } = noteById(doc, id)!;
     expect([
       [100, 110],
       [200, 220],
@@ -192,9 +193,9 @@ describe('recolorNote', () => {
   it('sets a palette colour and clearing it returns to the side colour', () => {
     const id = addNote(doc, seed({ side: 'informeel' }));
     expect(recolorNote(doc, id, 'roze')).toBe(true);
-    expect(readItem(doc, id)!.color).toBe('roze');
+    expect(noteById(doc, id)!.color).toBe('roze');
     expect(recolorNote(doc, id, null)).toBe(true);
-    expect(readItem(doc, id)!.color).toBeNull();
+    expect(noteById(doc, id)!.color).toBeNull();
     expect(roots(doc).items.get(id)!.has('color')).toBe(false);
     expect(noteFill(null, 'informeel')).toBe(NOTE_COLORS.geel);
   });
@@ -206,7 +207,7 @@ describe('recolorNote', () => {
     expect(recolorNote(doc, id, 'rood' as NoteColor)).toBe(false);
     expect(recolorNote(doc, id, 'toString' as NoteColor)).toBe(false);
     expect(updates()).toBe(0);
-    expect(readItem(doc, id)!.color).toBe('groen');
+    expect(noteById(doc, id)!.color).toBe('groen');
   });
 
   it('reports an unknown note', () => {
@@ -219,7 +220,7 @@ describe('deleteNote', () => {
     const id = addNote(doc, seed());
     const keep = addNote(doc, seed());
     expect(deleteNote(doc, id)).toBe(true);
-    expect(readItem(doc, id)).toBeNull();
+    expect(noteById(doc, id)).toBeNull();
     expect(roots(doc).items.has(id)).toBe(false);
     expect(notesOfBoard(doc, BOARD).map((n) => n.id)).toEqual([keep]);
   });
@@ -397,16 +398,16 @@ describe('undo', () => {
     recolorNote(doc, id, 'paars');
     setNoteText(doc, id, 'Meer bankjes');
     um.undo();
-    expect(readItem(doc, id)).toMatchObject({ text: 'Bankjes', color: 'paars', x: 50 });
+    expect(noteById(doc, id)).toMatchObject({ text: 'Bankjes', color: 'paars', x: 50 });
     um.undo();
-    expect(readItem(doc, id)).toMatchObject({ color: null, x: 50 });
+    expect(noteById(doc, id)).toMatchObject({ color: null, x: 50 });
     um.undo();
-    expect(readItem(doc, id)).toMatchObject({ x: 10, y: 20 });
+    expect(noteById(doc, id)).toMatchObject({ x: 10, y: 20 });
     um.undo();
-    expect(readItem(doc, id)).toBeNull();
+    expect(noteById(doc, id)).toBeNull();
     um.redo();
     um.redo();
-    expect(readItem(doc, id)).toMatchObject({ x: 50, y: 60, text: 'Bankjes' });
+    expect(noteById(doc, id)).toMatchObject({ x: 50, y: 60, text: 'Bankjes' });
   });
 
   it('brings back a deleted note with its text', () => {
@@ -415,7 +416,7 @@ describe('undo', () => {
     um.stopCapturing();
     deleteNote(doc, id);
     um.undo();
-    expect(readItem(doc, id)).toMatchObject({ text: 'Terug', x: 10 });
+    expect(noteById(doc, id)).toMatchObject({ text: 'Terug', x: 10 });
   });
 
   it('leaves remote edits and template notes alone', () => {
@@ -434,9 +435,9 @@ describe('undo', () => {
 
     while (um.undoStack.length > 0) um.undo();
 
-    expect(readItem(doc, template)).toMatchObject({ text: 'Uit het sjabloon', x: 500, color: null });
-    expect(readItem(doc, theirs)).toMatchObject({ text: 'Van een ander' });
-    expect(readItem(doc, mine)).toBeNull();
+    expect(noteById(doc, template)).toMatchObject({ text: 'Uit het sjabloon', x: 500, color: null });
+    expect(noteById(doc, theirs)).toMatchObject({ text: 'Van een ander' });
+    expect(noteById(doc, mine)).toBeNull();
     expect(um.canUndo()).toBe(false);
   });
 
@@ -474,7 +475,7 @@ describe('readNote', () => {
   const valid = { kind: 'note', boardId: BOARD, x: 1, y: 2, side: 'informeel', authorId: 'anne', createdAt: 5 };
 
   it('reads a well-formed note', () => {
-    expect(readNote('r', raw(valid))).toEqual({ id: 'r', ...valid, color: null, text: 'tekst' });
+    expect(readNote('r', raw(valid))).toEqual({ id: 'r', ...valid, color: null, text: 'tekst', bundle: null });
   });
 
   it('rejects another kind, or a note without a board', () => {
@@ -510,6 +511,7 @@ describe('readNote', () => {
       authorId: '',
       createdAt: 0,
       text: '',
+      bundle: null,
     });
   });
 

@@ -6,6 +6,8 @@ import { writeNote, type NewNote } from '../schema/note.ts';
 import { roots } from '../schema/roots.ts';
 import { cleanText, MAX_NOTE_LENGTH } from '../schema/text.ts';
 import { asYMap, asYText, num } from '../schema/values.ts';
+import { deleteItem, moveItem } from './items.ts';
+import { applyTextEdit } from './text.ts';
 
 /**
  * Every change to notes goes through these functions: one transaction each,
@@ -25,19 +27,9 @@ export const addNote = (doc: Y.Doc, note: NewNote, origin: Origin = origins.user
   return id;
 };
 
-/** Commits a position; called on drop, never per frame (live drags go through awareness). */
-export const moveNote = (doc: Y.Doc, id: string, x: number, y: number, origin: Origin = origins.user): boolean => {
-  const m = noteMap(doc, id);
-  if (!m) return false;
-  const nx = num(x, 0);
-  const ny = num(y, 0);
-  if (m.get('x') === nx && m.get('y') === ny) return true;
-  doc.transact(() => {
-    m.set('x', nx);
-    m.set('y', ny);
-  }, origin);
-  return true;
-};
+/** Commits a note's position on drop; a bundled note takes its bundle along (ops/items.ts). */
+export const moveNote = (doc: Y.Doc, id: string, x: number, y: number, origin: Origin = origins.user): boolean =>
+  noteMap(doc, id) ? moveItem(doc, id, x, y, origin) : false;
 
 export const recolorNote = (doc: Y.Doc, id: string, color: NoteColor | null, origin: Origin = origins.user): boolean => {
   const m = noteMap(doc, id);
@@ -49,46 +41,15 @@ export const recolorNote = (doc: Y.Doc, id: string, color: NoteColor | null, ori
   return true;
 };
 
-export const deleteNote = (doc: Y.Doc, id: string, origin: Origin = origins.user): boolean => {
-  if (!noteMap(doc, id)) return false;
-  doc.transact(() => roots(doc).items.delete(id), origin);
-  return true;
-};
+export const deleteNote = (doc: Y.Doc, id: string, origin: Origin = origins.user): boolean =>
+  noteMap(doc, id) ? deleteItem(doc, id, origin) : false;
 
-/**
- * Replaces a note's text by writing only the changed middle part, so a
- * concurrent edit elsewhere in the same note survives the merge.
- */
+/** Replaces a note's text by a minimal edit (see ops/text.ts). */
 export const setNoteText = (doc: Y.Doc, id: string, next: string, origin: Origin = origins.user): boolean => {
   const text = asYText(noteMap(doc, id)?.get('text'));
   if (!text) return false;
   const target = cleanText(next, MAX_NOTE_LENGTH);
-  const current = text.toString();
-  if (current === target) return true;
-  let start = 0;
-  const maxStart = Math.min(current.length, target.length);
-  while (start < maxStart && current.charCodeAt(start) === target.charCodeAt(start)) start++;
-  // Never split a surrogate pair (emoji, some scripts) at either edge. Step
-  // back before measuring the suffix, so the suffix may use what the prefix
-  // gave up: typing 😀 before 👍 (both D83D …) inserts 😀 instead of
-  // rewriting 👍 too, which would undo a concurrent deletion of 👍.
-  if (start > 0 && isHighSurrogate(current.charCodeAt(start - 1))) start--;
-  let end = 0;
-  const maxEnd = Math.min(current.length, target.length) - start;
-  while (
-    end < maxEnd &&
-    current.charCodeAt(current.length - 1 - end) === target.charCodeAt(target.length - 1 - end)
-  )
-    end++;
-  if (end > 0 && isLowSurrogate(current.charCodeAt(current.length - end))) end--;
-  doc.transact(() => {
-    const removed = current.length - start - end;
-    if (removed > 0) text.delete(start, removed);
-    const inserted = target.slice(start, target.length - end);
-    if (inserted) text.insert(start, inserted);
-  }, origin);
+  if (text.toString() === target) return true;
+  doc.transact(() => applyTextEdit(text, target), origin);
   return true;
 };
-
-const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;

@@ -4,7 +4,7 @@ import { roots } from './roots.ts';
 import { num } from './values.ts';
 
 /** The schema this code writes. Bump it together with a new migration. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
  * A migration brings a document from `version - 1` to `version`. It must be
@@ -18,7 +18,17 @@ export interface Migration {
 }
 
 /** Numbered migrations, oldest first. Version 1 is the first stored schema. */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    // Role cards, agreements, bundles, votes and board answers are new
+    // records; nothing old is rewritten. The bump is what matters: a
+    // version-1 client would not show them, so it must go read-only rather
+    // than let its user bundle, vote or clear a board half-blind.
+    version: 2,
+    name: 'toolkit-boards',
+    up: () => {},
+  },
+];
 
 export type SchemaState =
   | { status: 'current'; version: number }

@@ -21,7 +21,16 @@ export interface Note {
   authorId: string;
   createdAt: number;
   text: string;
+  /**
+   * The bundle this note belongs to: the id of the note it was first dropped
+   * on. A key per note, never a list of members, so two people bundling at
+   * once both succeed.
+   */
+  bundle: string | null;
 }
+
+/** Ids are short URL-safe strings; anything else in a reference is ignored. */
+export const isId = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(v);
 
 export const NOTE_SIZE = { width: 180, height: 140 } as const;
 
@@ -43,6 +52,7 @@ export const readNote = (id: string, map: Y.Map<unknown>): Note | null => {
     authorId: str(map.get('authorId')),
     createdAt: num(map.get('createdAt'), 0, Number.MAX_SAFE_INTEGER),
     text: cleanText(text ? text.toString() : '', MAX_NOTE_LENGTH),
+    bundle: isId(map.get('bundle')) ? (map.get('bundle') as string) : null,
   };
 };
 

@@ -1,0 +1,99 @@
+import type { Side } from '../schema/side.ts';
+import type { ArtShape } from './art.ts';
+import type { Point, Rect, Size } from './geometry.ts';
+import type { BoardLayout, Zone } from './zone.ts';
+
+/** The toolkit's parts, in the order of the programme. */
+export const PARTS = ['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const;
+export type Part = (typeof PARTS)[number];
+
+/**
+ * A reference answer of Bijlage 1 ("controleantwoorden"). A note covers it
+ * when the note holds one of its keywords: each keyword is the start of a
+ * word (or of a few words), compared without case and accents, so "cultu"
+ * matches "culturen" and "Cultuur". Short, visible rules a facilitator can
+ * check by eye.
+ */
+export interface ReferenceAnswer {
+  id: string;
+  zoneId: string;
+  label: string;
+  /** The toolkit's explanation ("Uitleg krachtpunten"), shown on request. */
+  explanation?: string;
+  keywords: readonly string[];
+}
+
+/** A role card of Bijlage 3. */
+export interface RoleSpec {
+  id: string;
+  side: Side;
+  title: string;
+  description: string;
+}
+
+/** A question answered by picking one option: a pitfall's "van toepassing?". */
+export interface ChoiceRow {
+  id: string;
+  label: string;
+  options: readonly { id: string; label: string }[];
+  /** Where the option buttons start (top-left), in board coordinates. */
+  at: Point;
+}
+
+/** A one-line answer written on the poster itself ("wie zet de afspraken op papier?"). */
+export interface TextField {
+  id: string;
+  label: string;
+  rect: Rect;
+}
+
+/** A table whose rows are items (the agreements: wat, wie, wanneer). */
+export interface TableSpec {
+  rect: Rect;
+  columns: readonly { id: string; label: string; width: number }[];
+}
+
+/** Text printed on the poster as part of a zone: a quote, a pitfall. */
+export interface PrintedCard {
+  text: string;
+  /** Who said it, for quotes. */
+  source?: string;
+  rect: Rect;
+}
+
+/** A zone as a template draws it: where its label sits, and any printed card. */
+export interface TemplateZone extends Zone {
+  labelAt?: Point;
+  card?: PrintedCard;
+}
+
+/**
+ * A board as data: everything a client needs to draw the poster and
+ * everything a report needs to group what was written on it.
+ */
+export interface Template extends BoardLayout {
+  id: string;
+  part: Part | null;
+  /** The board's default title, in the toolkit's words. */
+  title: string;
+  /** Short instruction from the hand-out. */
+  instructions: string;
+  background: string;
+  art: readonly ArtShape[];
+  zones: readonly TemplateZone[];
+  /** Size of a sticky note on this board (letters are bigger). */
+  noteSize?: Size;
+  /** Text a new note starts with ("Lieve "). */
+  notePrefix?: string;
+  references?: readonly ReferenceAnswer[];
+  /** Role cards to drag onto the board, and the zone a tapped card goes to. */
+  roles?: readonly RoleSpec[];
+  roleZoneId?: string;
+  choices?: readonly ChoiceRow[];
+  fields?: readonly TextField[];
+  table?: TableSpec;
+  /** Dot voting on boards of this template: votes per person across all of them. */
+  voting?: { limit: number };
+  /** Several boards of this template per meeting make sense (one per group). */
+  repeatable?: boolean;
+}

@@ -1,0 +1,69 @@
+import type * as Y from 'yjs';
+import { bundleIndex, bundlesOf } from '../derive/bundles.ts';
+import { notesOfBoard } from '../derive/notes.ts';
+import { origins, type Origin } from '../origins.ts';
+import { readNote } from '../schema/note.ts';
+import { roots } from '../schema/roots.ts';
+import { asYMap } from '../schema/values.ts';
+
+/** How far each member of an undone bundle lands from the previous one. */
+export const UNBUNDLE_STEP = 48;
+
+const noteMap = (doc: Y.Doc, id: string) => {
+  const m = asYMap(roots(doc).items.get(id));
+  return m && m.get('kind') === 'note' ? m : null;
+};
+
+/**
+ * Drops note `draggedId` onto note `targetId`: both (and any bundle the
+ * dragged note headed or belonged to) join the target's bundle and move onto
+ * its place. Returns the bundle key, or null when the two cannot bundle
+ * (the same note, different boards, missing).
+ */
+export const bundleNotes = (doc: Y.Doc, draggedId: string, targetId: string, origin: Origin = origins.user): string | null => {
+  const dm = noteMap(doc, draggedId);
+  const tm = noteMap(doc, targetId);
+  const dragged = dm && readNote(draggedId, dm);
+  const target = tm && readNote(targetId, tm);
+  if (!dragged || !target || draggedId === targetId || dragged.boardId !== target.boardId) return null;
+  const index = bundleIndex(bundlesOf(notesOfBoard(doc, target.boardId)));
+  const targetBundle = index.get(targetId);
+  const draggedBundle = index.get(draggedId);
+  const key = targetBundle?.key ?? targetId;
+  if (draggedBundle && draggedBundle.key === key) return key;
+  const joining = draggedBundle ? draggedBundle.members : [dragged];
+  const anchor = targetBundle?.head ?? target;
+  doc.transact(() => {
+    if (!targetBundle) tm!.set('bundle', key);
+    for (const n of joining) {
+      const m = noteMap(doc, n.id);
+      if (!m) continue;
+      m.set('bundle', key);
+      m.set('x', anchor.x);
+      m.set('y', anchor.y);
+    }
+  }, origin);
+  return key;
+};
+
+/**
+ * Undoes a bundle: every member becomes a loose note again, fanned out from
+ * the pile so each one can be seen and picked up.
+ */
+export const unbundle = (doc: Y.Doc, noteId: string, origin: Origin = origins.user): boolean => {
+  const m = noteMap(doc, noteId);
+  const note = m && readNote(noteId, m);
+  if (!note) return false;
+  const bundle = bundleIndex(bundlesOf(notesOfBoard(doc, note.boardId))).get(noteId);
+  if (!bundle) return false;
+  doc.transact(() => {
+    bundle.members.forEach((member, i) => {
+      const mm = noteMap(doc, member.id);
+      if (!mm) return;
+      mm.delete('bundle');
+      mm.set('x', bundle.head.x + i * UNBUNDLE_STEP);
+      mm.set('y', bundle.head.y + i * UNBUNDLE_STEP);
+    });
+  }, origin);
+  return true;
+};

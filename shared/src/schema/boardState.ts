@@ -1,0 +1,38 @@
+import type * as Y from 'yjs';
+import { cleanLine } from './text.ts';
+import { str } from './values.ts';
+
+/**
+ * What a board holds besides items: the answers picked in its rows
+ * ("van toepassing? ja / nee / weet niet"), its one-line fields, and
+ * whether the facilitator shows the reference answers. Flat keys on the
+ * board's own map: a nested map created by two peers at once would lose one.
+ */
+const CHOICE = 'choice:';
+const FIELD = 'field:';
+const SHOW_REFERENCES = 'showReferences';
+
+export const MAX_FIELD_LENGTH = 200;
+
+export const choiceKey = (rowId: string) => CHOICE + rowId;
+export const fieldKey = (fieldId: string) => FIELD + fieldId;
+export const SHOW_REFERENCES_KEY = SHOW_REFERENCES;
+
+export interface BoardState {
+  choices: Record<string, string>;
+  fields: Record<string, string>;
+  showReferences: boolean;
+}
+
+export const readBoardState = (map: Y.Map<unknown>): BoardState => {
+  const choices: Record<string, string> = {};
+  const fields: Record<string, string> = {};
+  map.forEach((v, k) => {
+    if (k.startsWith(CHOICE) && typeof v === 'string' && v) choices[k.slice(CHOICE.length)] = v.slice(0, 64);
+    else if (k.startsWith(FIELD)) {
+      const text = cleanLine(str(v), MAX_FIELD_LENGTH);
+      if (text) fields[k.slice(FIELD.length)] = text;
+    }
+  });
+  return { choices, fields, showReferences: map.get(SHOW_REFERENCES) === true };
+};

@@ -44,7 +44,9 @@ export interface CreatedMeeting {
   projectorToken: string;
 }
 
-export const createMeeting = (title: string) => request<CreatedMeeting>('POST', '/api/meetings', { title });
+export type ProgrammeChoice = { programme: string } | { templates: string[] };
+
+export const createMeeting = (title: string, choice: ProgrammeChoice) => request<CreatedMeeting>('POST', '/api/meetings', { title, ...choice });
 
 export const joinByCode = (code: string, name: string, side: Side) =>
   request<{ id: string; token: string }>('POST', '/api/join', { code, name, side });

@@ -1,3 +1,4 @@
+import { programmeById } from '@bodem/templates';
 import {
   addNote,
   CloseCode,
@@ -58,7 +59,7 @@ const write = (c: Client, text: string, x = 100, y = 100): string => {
 const texts = (doc: Y.Doc): string[] => notesOfBoard(doc, boardOf(doc)).map((n) => n.text).sort();
 
 describe('relay with stock y-websocket clients', () => {
-  it('syncs a new meeting: title and free board from the server, notes between two participants', async () => {
+  it('syncs a new meeting: title and the full programme from the server, notes between two participants', async () => {
     const s = await server();
     const m = await createMeeting(s.http, 'Kennismaking CJG en moskee');
     const a = client(s, m.id, await joinMeeting(s.http, m, 'Anna', 'formeel'));
@@ -66,7 +67,7 @@ describe('relay with stock y-websocket clients', () => {
     await synced(a);
     await synced(b);
     expect(restoreMeeting(a.doc).meta.title).toBe('Kennismaking CJG en moskee');
-    expect(listBoards(a.doc)).toHaveLength(1);
+    expect(listBoards(a.doc).map((b) => b.template)).toEqual(programmeById('volledig')!.templates);
     const id = write(a, 'Kennis van de wijk');
     await waitFor(() => texts(b.doc).includes('Kennis van de wijk'), 5000, 'note at B');
     const note = notesOfBoard(b.doc, boardOf(b.doc)).find((n) => n.id === id)!;

@@ -1,20 +1,27 @@
-import type { Template } from '@bodem/templates';
+import type { Template } from '@bodem/shared';
 import type Konva from 'konva';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Layer, Rect, Stage, Text } from 'react-konva';
+import { Layer, Stage } from 'react-konva';
 import { t } from '../i18n/index.ts';
 import type { MeetingSession } from '../sync/session.ts';
 import { BoardController } from './controller.ts';
 import { CursorsLayer } from './CursorsLayer.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
-import { NotesLayer } from './NotesLayer.tsx';
+import { Items } from './Items.tsx';
+import { Agreements } from './poster/Agreements.tsx';
+import { Art } from './poster/Art.tsx';
+import { Choices } from './poster/Choices.tsx';
+import { Fields } from './poster/Fields.tsx';
+import { References } from './poster/References.tsx';
+import { ZoneLabels, ZoneStatus } from './poster/Zones.tsx';
 import { NoteToolbar } from './NoteToolbar.tsx';
-import { NOTE_FONT_FAMILY } from './theme.ts';
+import { BoardDialogs } from './poster/Dialogs.tsx';
 import type { Insets } from './viewport.ts';
 
 interface Props {
   session: MeetingSession;
   boardId: string;
+  title: string;
   template: Template;
   insets: Insets;
   /** Called once with the controller, so the chrome (zoom, undo buttons) can drive it. */
@@ -28,7 +35,7 @@ const isEditable = (el: EventTarget | null) =>
  * The poster: a full-window Konva stage (background, notes, a drag layer,
  * cursors) with DOM overlays for the note editor and the note toolbar.
  */
-export function Board({ session, boardId, template, insets, onController }: Props) {
+export function Board({ session, boardId, title, template, insets, onController }: Props) {
   const ctl = useMemo(() => new BoardController(session, boardId, template), [session, boardId, template]);
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useCallback((s: Konva.Stage | null) => ctl.setStage(s), [ctl]);
@@ -91,7 +98,7 @@ export function Board({ session, boardId, template, insets, onController }: Prop
       const { selectedId, editingId } = ctl.ui.get();
       if ((e.key === 'Delete' || e.key === 'Backspace') && selectedId && !editingId) {
         e.preventDefault();
-        ctl.deleteNote(selectedId);
+        ctl.deleteItem(selectedId);
       } else if (e.key === 'Escape' && selectedId) {
         ctl.select(null);
       } else if (e.key === 'Enter' && selectedId && !editingId) {
@@ -119,42 +126,25 @@ export function Board({ session, boardId, template, insets, onController }: Prop
         onPointerMove={ctl.onStagePointerMove}
         onPointerLeave={ctl.onStagePointerLeave}
       >
+        {/* The printed poster and what it says about its zones: drawn, never hit-tested. */}
         <Layer listening={false}>
-          <Rect
-            x={4}
-            y={6}
-            width={template.width}
-            height={template.height}
-            fill="rgba(60, 50, 30, 0.12)"
-            cornerRadius={8}
-            perfectDrawEnabled={false}
-          />
-          <Rect
-            width={template.width}
-            height={template.height}
-            fill={template.background}
-            stroke="#D8D3C4"
-            strokeWidth={2}
-            cornerRadius={8}
-            perfectDrawEnabled={false}
-          />
-          <Text
-            x={32}
-            y={28}
-            text={template.title}
-            fontFamily={NOTE_FONT_FAMILY}
-            fontSize={36}
-            fontStyle="bold"
-            fill="#B9B2A0"
-            perfectDrawEnabled={false}
-          />
+          <Art template={template} title={title} />
+          <ZoneLabels template={template} />
+          <References ctl={ctl} />
+          <ZoneStatus ctl={ctl} />
         </Layer>
-        <NotesLayer ctl={ctl} />
+        <Layer>
+          {template.table && <Agreements ctl={ctl} />}
+          <Choices ctl={ctl} />
+          <Fields ctl={ctl} />
+          <Items ctl={ctl} />
+        </Layer>
         <Layer ref={dragLayerRef} />
         <CursorsLayer ctl={ctl} />
       </Stage>
       <NoteEditor ctl={ctl} />
       <NoteToolbar ctl={ctl} />
+      <BoardDialogs ctl={ctl} />
     </div>
   );
 }

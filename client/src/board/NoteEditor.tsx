@@ -1,4 +1,4 @@
-import { cleanText, isNoteColor, isSide, MAX_NOTE_LENGTH, NOTE_SIZE, noteFill, origins, setNoteText } from '@bodem/shared';
+import { cleanText, isNoteColor, isSide, MAX_NOTE_LENGTH, noteFill, origins, setNoteText } from '@bodem/shared';
 import { useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react';
 import type * as Y from 'yjs';
 import { asYText } from '@bodem/shared';
@@ -115,8 +115,8 @@ export function NoteEditor({ ctl }: { ctl: BoardController }) {
   if (editing) {
     const es = Math.max(viewport.scale, MIN_EDIT_SCALE);
     const size = ctl.size.get();
-    const w = NOTE_SIZE.width * es;
-    const h = NOTE_SIZE.height * es;
+    const w = ctl.noteSize.width * es;
+    const h = ctl.noteSize.height * es;
     const p = toScreen(viewport, look);
     const left = Math.max(4, Math.min(p.x, size.width - w - 4));
     const top = Math.max(4, Math.min(p.y, size.height - h - 60));

@@ -1,8 +1,9 @@
-import { NOTE_SIZE, noteFill, readNote, type Note } from '@bodem/shared';
+import { noteFill, readNote } from '@bodem/shared';
 import type Konva from 'konva';
-import { memo, useCallback, useMemo, useSyncExternalStore } from 'react';
-import { Group, Rect, Text } from 'react-konva';
+import { memo, useCallback } from 'react';
+import { Circle, Group, Rect, Text } from 'react-konva';
 import type * as Y from 'yjs';
+import { useItem } from './useItem.ts';
 import { useKeyed, useSelector, useStore } from '../lib/store.ts';
 import type { BoardController } from './controller.ts';
 import {
@@ -15,30 +16,6 @@ import {
   SELECT_STROKE,
 } from './theme.ts';
 
-/**
- * Subscribes to one note's own Y.Map and everything below it (its Y.Text):
- * a change to this note re-renders this note only.
- */
-const noteSource = (id: string, map: Y.Map<unknown>) => {
-  let snapshot = readNote(id, map);
-  return {
-    subscribe: (onChange: () => void) => {
-      const handler = () => {
-        snapshot = readNote(id, map);
-        onChange();
-      };
-      map.observeDeep(handler);
-      return () => map.unobserveDeep(handler);
-    },
-    get: () => snapshot,
-  };
-};
-
-const useNote = (id: string, map: Y.Map<unknown>): Note | null => {
-  const source = useMemo(() => noteSource(id, map), [id, map]);
-  return useSyncExternalStore(source.subscribe, source.get, source.get);
-};
-
 interface Props {
   id: string;
   map: Y.Map<unknown>;
@@ -46,10 +23,12 @@ interface Props {
 }
 
 export const NoteNode = memo(function NoteNode({ id, map, ctl }: Props) {
-  const note = useNote(id, map);
+  const note = useItem(id, map, readNote);
   const selected = useSelector(ctl.ui, (u) => u.selectedId === id);
   const remote = useKeyed(ctl.session.presence.drags, id);
   const canWrite = useStore(ctl.canWrite);
+  const bundle = useKeyed(ctl.derived.bundles, id);
+  const bundleTarget = useSelector(ctl.dropHint, (h) => h.bundleWith === id);
 
   const onDragStart = useCallback((e: Konva.KonvaEventObject<DragEvent>) => ctl.onNoteDragStart(id, e.target), [ctl, id]);
   const onDragMove = useCallback((e: Konva.KonvaEventObject<DragEvent>) => ctl.onNoteDragMove(id, e.target), [ctl, id]);
@@ -70,8 +49,11 @@ export const NoteNode = memo(function NoteNode({ id, map, ctl }: Props) {
     [ctl, id],
   );
 
-  if (!note) return null;
-  const { width, height } = NOTE_SIZE;
+  // A bundle shows as one pile: its head draws the pile, the others nothing.
+  if (!note || (bundle && !bundle.isHead)) return null;
+  const { width, height } = ctl.noteSize;
+  const count = bundle ? bundle.memberIds.length : 1;
+  const behind = Math.min(count - 1, 3);
   // Someone else is dragging this note: follow their hand, and leave it to them.
   const x = remote ? remote.x : note.x;
   const y = remote ? remote.y : note.y;
@@ -91,6 +73,21 @@ export const NoteNode = memo(function NoteNode({ id, map, ctl }: Props) {
       onPointerClick={onClick}
       onPointerDblClick={onDblClick}
     >
+      {Array.from({ length: behind }, (_, i) => (
+        <Rect
+          key={i}
+          x={(behind - i) * 8}
+          y={(behind - i) * 8}
+          width={width}
+          height={height}
+          cornerRadius={NOTE_RADIUS}
+          fill={noteFill(note.color, note.side)}
+          stroke="rgba(0,0,0,0.25)"
+          strokeWidth={1}
+          listening={false}
+          perfectDrawEnabled={false}
+        />
+      ))}
       <Rect
         x={2}
         y={4}
@@ -107,8 +104,9 @@ export const NoteNode = memo(function NoteNode({ id, map, ctl }: Props) {
         height={height}
         cornerRadius={NOTE_RADIUS}
         fill={noteFill(note.color, note.side)}
-        stroke={selected ? SELECT_STROKE : 'rgba(0,0,0,0.18)'}
-        strokeWidth={selected ? 4 : 1}
+        stroke={selected || bundleTarget ? SELECT_STROKE : 'rgba(0,0,0,0.18)'}
+        strokeWidth={bundleTarget ? 8 : selected ? 4 : 1}
+        dash={bundleTarget ? [14, 8] : undefined}
         perfectDrawEnabled={false}
         shadowForStrokeEnabled={false}
       />
@@ -127,6 +125,26 @@ export const NoteNode = memo(function NoteNode({ id, map, ctl }: Props) {
         listening={false}
         perfectDrawEnabled={false}
       />
+      {bundle && (
+        <Group name="bundle-count" x={width - 6} y={-6} listening={false}>
+          <Circle radius={22} fill={SELECT_STROKE} stroke="#FFFFFF" strokeWidth={3} perfectDrawEnabled={false} />
+          <Text
+            name="bundle-count-text"
+            x={-22}
+            y={-22}
+            width={44}
+            height={44}
+            text={String(count)}
+            align="center"
+            verticalAlign="middle"
+            fontFamily={NOTE_FONT_FAMILY}
+            fontSize={24}
+            fontStyle="bold"
+            fill="#FFFFFF"
+            perfectDrawEnabled={false}
+          />
+        </Group>
+      )}
     </Group>
   );
 });

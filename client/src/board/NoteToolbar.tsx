@@ -1,7 +1,7 @@
-import { isNoteColor, NOTE_COLORS, NOTE_SIZE, type NoteColor } from '@bodem/shared';
+import { asYText, isNoteColor, NOTE_COLORS, type NoteColor } from '@bodem/shared';
 import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
-import { t } from '../i18n/index.ts';
-import { useSelector, useStore } from '../lib/store.ts';
+import { fmt, t } from '../i18n/index.ts';
+import { useKeyed, useSelector, useStore } from '../lib/store.ts';
 import type { BoardController } from './controller.ts';
 import { useNoteLook } from './useNotePos.ts';
 import { toScreen } from './viewport.ts';
@@ -11,13 +11,17 @@ const COLORS = Object.keys(NOTE_COLORS) as NoteColor[];
 const BAR_WIDTH = 620;
 const BAR_HEIGHT = 64;
 
-/** Colour, edit and delete for the selected note, as big DOM buttons next to it. */
+/**
+ * Big DOM buttons next to the selected item: colour, edit and delete for a
+ * note; the members and "bundel losmaken" for a bundle; delete for a role card.
+ */
 export function NoteToolbar({ ctl }: { ctl: BoardController }) {
   const id = useSelector(ctl.ui, (u) => (u.editingId || u.draggingId ? null : u.selectedId));
   const canWrite = useStore(ctl.canWrite);
   const viewport = useStore(ctl.viewport);
   const size = useStore(ctl.size);
   const look = useNoteLook(ctl, id);
+  const bundle = useKeyed(ctl.derived.bundles, id ?? '');
   const ref = useRef<HTMLDivElement>(null);
   const [measured, setMeasured] = useState({ width: BAR_WIDTH, height: BAR_HEIGHT });
   const shown = !!id && !!look && canWrite;
@@ -31,14 +35,39 @@ export function NoteToolbar({ ctl }: { ctl: BoardController }) {
   if (!id || !look || !canWrite) return null;
 
   const p = toScreen(viewport, look);
-  const noteW = NOTE_SIZE.width * viewport.scale;
-  const noteH = NOTE_SIZE.height * viewport.scale;
+  const item = ctl.sizeOf(look.kind);
+  const noteW = item.width * viewport.scale;
+  const noteH = item.height * viewport.scale;
   const width = Math.min(measured.width, size.width - 16);
   const left = Math.max(8, Math.min(p.x + noteW / 2 - width / 2, size.width - width - 8));
   const above = p.y - measured.height - 12;
   const top = above > ctl.insets.top ? above : Math.min(p.y + noteH + 12, size.height - measured.height - 8);
   const style: CSSProperties = { left, top, maxWidth: size.width - 16 };
   const current = isNoteColor(look.color) ? look.color : null;
+
+  if (bundle) {
+    return (
+      <div ref={ref} className="note-toolbar bundle-toolbar" role="toolbar" aria-label={fmt(t.board.bundleLabel, { n: bundle.memberIds.length })} style={style}>
+        <ul className="bundle-members" aria-label={fmt(t.board.bundleLabel, { n: bundle.memberIds.length })}>
+          {bundle.memberIds.map((m) => (
+            <li key={m}>{asYText(ctl.noteMap(m)?.get('text'))?.toString() || t.board.emptyNote}</li>
+          ))}
+        </ul>
+        <button type="button" className="btn" onClick={() => ctl.unbundle(id)}>
+          {t.board.unbundle}
+        </button>
+      </div>
+    );
+  }
+  if (look.kind === 'role') {
+    return (
+      <div ref={ref} className="note-toolbar" role="toolbar" aria-label={t.board.roleToolbarLabel} style={style}>
+        <button type="button" className="btn btn-danger" onClick={() => ctl.deleteItem(id)}>
+          {t.board.delete}
+        </button>
+      </div>
+    );
+  }
 
   return (
     <div ref={ref} className="note-toolbar" role="toolbar" aria-label={t.board.toolbarLabel} style={style}>
@@ -59,7 +88,7 @@ export function NoteToolbar({ ctl }: { ctl: BoardController }) {
       <button type="button" className="btn" onClick={() => ctl.startEditing(id)}>
         {t.board.edit}
       </button>
-      <button type="button" className="btn btn-danger" onClick={() => ctl.deleteNote(id)}>
+      <button type="button" className="btn btn-danger" onClick={() => ctl.deleteItem(id)}>
         {t.board.delete}
       </button>
     </div>

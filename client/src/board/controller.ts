@@ -1,20 +1,37 @@
 import {
+  addAgreement,
   addNote,
-  deleteNote as deleteNoteOp,
-  moveNote,
+  addRoleCard,
+  bundleNotes,
+  deleteItem,
+  itemCenter,
+  moveItem,
   NOTE_SIZE,
   recolorNote,
+  ROLE_CARD_SIZE,
   roots,
+  setAgreementField,
+  setChoice,
+  setField,
+  setReferencesShown,
+  shapeBounds,
+  unbundle,
+  zoneAt,
+  type AgreementField,
   type NoteColor,
+  type Point,
+  type RoleSpec,
   type Roots,
+  type Side,
 } from '@bodem/shared';
-import type { Template } from '@bodem/templates';
+import type { Template } from '@bodem/shared';
 import type Konva from 'konva';
 import type * as Y from 'yjs';
 import { createStore, type Store } from '../lib/store.ts';
 import { asYMap, asYText } from '@bodem/shared';
 import type { MeetingSession } from '../sync/session.ts';
-import { NoteIndex } from './noteIndex.ts';
+import { BoardDerived } from './boardDerived.ts';
+import { ItemIndex } from './itemIndex.ts';
 import {
   clampPan,
   fitViewport,
@@ -29,8 +46,17 @@ import {
 export interface UiState {
   selectedId: string | null;
   editingId: string | null;
-  /** The note this user is dragging right now (its toolbar hides meanwhile). */
+  /** The item this user is dragging right now (its toolbar hides meanwhile). */
   draggingId: string | null;
+}
+
+/** A DOM dialog over the board: an agreement's cells, or a one-line field of the poster. */
+export type BoardDialog = { type: 'agreement'; id: string } | { type: 'field'; fieldId: string } | null;
+
+/** While dragging: the zone that would hold the item, and the note it would bundle with. */
+export interface DropHint {
+  zoneId: string | null;
+  bundleWith: string | null;
 }
 
 const sameUi = (a: UiState, b: UiState) =>
@@ -50,10 +76,15 @@ export class BoardController {
   readonly ui = createStore<UiState>({ selectedId: null, editingId: null, draggingId: null }, sameUi);
   readonly viewport = createStore<Viewport>({ x: 0, y: 0, scale: 1 }, sameViewport);
   readonly size = createStore<Size>({ width: 0, height: 0 }, (a, b) => a.width === b.width && a.height === b.height);
+  readonly dialog = createStore<BoardDialog>(null, (a, b) => JSON.stringify(a) === JSON.stringify(b));
+  readonly dropHint = createStore<DropHint>({ zoneId: null, bundleWith: null }, (a, b) => a.zoneId === b.zoneId && a.bundleWith === b.bundleWith);
   readonly canWrite: Store<boolean>;
-  readonly notes: NoteIndex;
+  /** Notes and role cards: everything with a place on the poster. */
+  readonly items: ItemIndex;
+  readonly derived: BoardDerived;
   readonly roots: Roots;
   readonly boardSize: Size;
+  readonly noteSize: Size;
 
   stage: Konva.Stage | null = null;
   dragLayer: Konva.Layer | null = null;
@@ -77,7 +108,9 @@ export class BoardController {
   ) {
     this.roots = roots(session.doc);
     this.boardSize = { width: template.width, height: template.height };
-    this.notes = new NoteIndex(this.roots, boardId);
+    this.noteSize = template.noteSize ?? NOTE_SIZE;
+    this.items = new ItemIndex(this.roots, boardId, ['note', 'role']);
+    this.derived = new BoardDerived(session.doc, boardId, template);
     this.canWrite = createStore(session.canWrite);
   }
 
@@ -86,7 +119,8 @@ export class BoardController {
    * Called from an effect, so React may attach, detach and attach again.
    */
   attach(): () => void {
-    const detachNotes = this.notes.attach();
+    const detachItems = this.items.attach();
+    const detachDerived = this.derived.attach();
     const sync = () => {
       this.canWrite.set(this.session.canWrite);
       if (!this.session.canWrite) this.stopEditing();
@@ -95,7 +129,8 @@ export class BoardController {
     const unsubscribe = this.session.state.subscribe(sync);
     return () => {
       unsubscribe();
-      detachNotes();
+      detachDerived();
+      detachItems();
     };
   }
 
@@ -106,8 +141,19 @@ export class BoardController {
     return m && m.get('kind') === 'note' ? m : null;
   }
 
+  /** A note or role card of any board. */
+  itemMap(id: string): Y.Map<unknown> | null {
+    const m = asYMap(this.roots.items.get(id));
+    const kind = m?.get('kind');
+    return m && (kind === 'note' || kind === 'role') ? m : null;
+  }
+
+  sizeOf(kind: unknown): Size {
+    return kind === 'role' ? ROLE_CARD_SIZE : this.noteSize;
+  }
+
   private notePos(id: string): { x: number; y: number } | null {
-    const m = this.noteMap(id);
+    const m = this.itemMap(id);
     if (!m) return null;
     const x = m.get('x');
     const y = m.get('y');
@@ -191,9 +237,10 @@ export class BoardController {
     const pos = this.notePos(id);
     const size = this.size.get();
     if (!pos || !size.width) return;
+    const item = this.sizeOf(this.itemMap(id)?.get('kind'));
     const v = this.viewport.get();
     const tl = toScreen(v, pos);
-    const br = toScreen(v, { x: pos.x + NOTE_SIZE.width, y: pos.y + NOTE_SIZE.height });
+    const br = toScreen(v, { x: pos.x + item.width, y: pos.y + item.height });
     const left = this.insets.left + GAP;
     const right = size.width - this.insets.right - GAP;
     const top = this.insets.top + GAP;
@@ -294,8 +341,9 @@ export class BoardController {
     if (!this.canWrite.get()) return null;
     const { width, height } = this.boardSize;
     if (bx < -EDGE_SLACK || by < -EDGE_SLACK || bx > width + EDGE_SLACK || by > height + EDGE_SLACK) return null;
-    const x = Math.round(Math.min(width - NOTE_SIZE.width, Math.max(0, bx - NOTE_SIZE.width / 2)));
-    const y = Math.round(Math.min(height - NOTE_SIZE.height, Math.max(0, by - NOTE_SIZE.height / 2)));
+    const { width: w, height: h } = this.noteSize;
+    const x = Math.round(Math.min(width - w, Math.max(0, bx - w / 2)));
+    const y = Math.round(Math.min(height - h, Math.max(0, by - h / 2)));
     return this.addNoteTopLeft(x, y);
   }
 
@@ -310,6 +358,7 @@ export class BoardController {
       side: claims?.side ?? null,
       authorId: claims?.sub ?? '',
       createdAt: Date.now(),
+      text: this.template.notePrefix ?? '',
     });
     undo.stopCapturing();
     return id;
@@ -321,8 +370,7 @@ export class BoardController {
     const pos = current ? this.notePos(current) : null;
     if (!pos) return;
     const { width, height } = this.boardSize;
-    const w = NOTE_SIZE.width;
-    const h = NOTE_SIZE.height;
+    const { width: w, height: h } = this.noteSize;
     let x = pos.x + w + GAP;
     let y = pos.y;
     if (x + w > width) {
@@ -380,13 +428,135 @@ export class BoardController {
     if (this.editor && document.activeElement === this.editor) this.editor.blur();
   }
 
-  deleteNote(id: string): void {
-    if (!this.canWrite.get()) return;
+  /** Deletes a note or role card. A bundle is undone first, never deleted whole by one tap. */
+  deleteItem(id: string): void {
+    if (!this.canWrite.get() || this.derived.bundles.get(id)) return;
     if (this.ui.get().editingId === id) this.stopEditing();
-    this.session.undo.stopCapturing();
-    deleteNoteOp(this.session.doc, id);
-    this.session.undo.stopCapturing();
+    this.write(() => deleteItem(this.session.doc, id));
     this.ui.set({ ...this.ui.get(), selectedId: null });
+  }
+
+  unbundle(id: string): void {
+    if (!this.canWrite.get()) return;
+    this.write(() => unbundle(this.session.doc, id));
+    this.ui.set({ ...this.ui.get(), selectedId: null });
+  }
+
+  /** One user action, one undo step. */
+  private write(fn: () => void): void {
+    const undo = this.session.undo;
+    undo.stopCapturing();
+    fn();
+    undo.stopCapturing();
+  }
+
+  // --- toolkit boards ---------------------------------------------------------
+
+  /**
+   * Puts a role card on the board: where it was dropped, or, when tapped in
+   * the palette, in the next free place of the trunk.
+   */
+  addRole(role: { roleId: string | null; side: Side | null; title: string; description: string }, at?: Point): string | null {
+    if (!this.canWrite.get()) return null;
+    const pos = at ? this.clampTopLeft({ x: at.x - ROLE_CARD_SIZE.width / 2, y: at.y - ROLE_CARD_SIZE.height / 2 }, ROLE_CARD_SIZE) : this.freeRoleSlot();
+    let id: string | null = null;
+    this.write(() => {
+      id = addRoleCard(this.session.doc, {
+        boardId: this.boardId,
+        x: Math.round(pos.x),
+        y: Math.round(pos.y),
+        roleId: role.roleId,
+        side: role.side,
+        title: role.title,
+        description: role.description,
+        authorId: this.session.claims?.sub ?? '',
+        createdAt: Date.now(),
+      });
+    });
+    return id;
+  }
+
+  addPaletteRole(spec: RoleSpec, at?: Point): string | null {
+    return this.addRole({ roleId: spec.id, side: spec.side, title: spec.title, description: spec.description }, at);
+  }
+
+  /** The first place in the role zone (top to bottom) where no card lies yet. */
+  private freeRoleSlot(): Point {
+    const zone = this.template.zones.find((z) => z.id === this.template.roleZoneId) ?? this.template.zones[0];
+    const b = zone ? shapeBounds(zone.shape) : { x: 0, y: 0, width: this.boardSize.width, height: this.boardSize.height };
+    const { width: w, height: h } = ROLE_CARD_SIZE;
+    const taken = this.items.entries
+      .get()
+      .filter((e) => e.kind === 'role')
+      .map((e) => ({ x: Number(e.map.get('x')), y: Number(e.map.get('y')) }));
+    const x = b.x + Math.max(0, (b.width - w) / 2);
+    const step = h + 16;
+    for (let y = b.y + 24; y + h <= b.y + b.height; y += step) {
+      if (!taken.some((p) => Math.abs(p.x - x) < w * 0.6 && Math.abs(p.y - y) < h * 0.6)) return { x, y };
+    }
+    // Full: stack with an offset so the new card still shows.
+    const n = taken.length;
+    return this.clampTopLeft({ x: x + (n % 6) * 12, y: b.y + 24 + (n % 6) * 12 }, ROLE_CARD_SIZE);
+  }
+
+  private clampTopLeft(p: Point, size: Size): Point {
+    return {
+      x: Math.min(this.boardSize.width - size.width, Math.max(0, p.x)),
+      y: Math.min(this.boardSize.height - size.height, Math.max(0, p.y)),
+    };
+  }
+
+  /** Board point under a client (window) point, for drops from the DOM palette. */
+  boardPointAt(clientX: number, clientY: number): Point | null {
+    const el = this.stage?.container();
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    if (clientX < r.left || clientY < r.top || clientX > r.right || clientY > r.bottom) return null;
+    return toBoard(this.viewport.get(), { x: clientX - r.left, y: clientY - r.top });
+  }
+
+  choose(rowId: string, optionId: string): void {
+    if (!this.canWrite.get()) return;
+    const current = this.derived.state.get().choices[rowId] ?? null;
+    // Tapping the chosen answer again clears it.
+    this.write(() => setChoice(this.session.doc, this.boardId, rowId, current === optionId ? null : optionId));
+  }
+
+  addAgreementRow(): void {
+    if (!this.canWrite.get()) return;
+    let id = '';
+    this.write(() => {
+      id = addAgreement(this.session.doc, { boardId: this.boardId, authorId: this.session.claims?.sub ?? '', createdAt: Date.now() });
+    });
+    this.dialog.set({ type: 'agreement', id });
+  }
+
+  setAgreementCell(id: string, field: AgreementField, text: string): void {
+    if (!this.canWrite.get()) return;
+    setAgreementField(this.session.doc, id, field, text);
+  }
+
+  setFieldValue(fieldId: string, text: string): void {
+    if (!this.canWrite.get()) return;
+    setField(this.session.doc, this.boardId, fieldId, text);
+  }
+
+  deleteAgreement(id: string): void {
+    if (!this.canWrite.get()) return;
+    this.write(() => deleteItem(this.session.doc, id));
+    this.dialog.set(null);
+  }
+
+  openDialog(d: BoardDialog): void {
+    if (d && !this.canWrite.get()) return;
+    this.stopEditing();
+    if (!d) this.session.undo.stopCapturing();
+    this.dialog.set(d);
+  }
+
+  showReferences(shown: boolean): void {
+    if (!this.canWrite.get()) return;
+    setReferencesShown(this.session.doc, this.boardId, shown);
   }
 
   recolor(id: string, color: NoteColor): void {
@@ -408,14 +578,13 @@ export class BoardController {
 
   // --- dragging -----------------------------------------------------------------
 
-  /** Keeps a dragged note inside the poster. `pos` is in stage (screen) pixels. */
-  noteDragBound = (pos: Konva.Vector2d): Konva.Vector2d => {
+  /** Keeps a dragged item inside the poster. `pos` is in stage (screen) pixels. */
+  private clampDrag(pos: Konva.Vector2d, size: Size): Konva.Vector2d {
     const v = this.viewport.get();
-    const b = toBoard(v, pos);
-    const x = Math.min(this.boardSize.width - NOTE_SIZE.width, Math.max(0, b.x));
-    const y = Math.min(this.boardSize.height - NOTE_SIZE.height, Math.max(0, b.y));
-    return toScreen(v, { x, y });
-  };
+    return toScreen(v, this.clampTopLeft(toBoard(v, pos), size));
+  }
+  noteDragBound = (pos: Konva.Vector2d): Konva.Vector2d => this.clampDrag(pos, this.noteSize);
+  roleDragBound = (pos: Konva.Vector2d): Konva.Vector2d => this.clampDrag(pos, ROLE_CARD_SIZE);
 
   onNoteDragStart(id: string, node: Konva.Node): void {
     if (this.ui.get().editingId) this.stopEditing();
@@ -432,6 +601,37 @@ export class BoardController {
 
   onNoteDragMove(id: string, node: Konva.Node): void {
     this.session.setDrag({ id, x: Math.round(node.x()), y: Math.round(node.y()) });
+    this.dropHint.set(this.dropHintFor(id, { x: node.x(), y: node.y() }));
+  }
+
+  /** Where a dragged item would land: its zone, and for a note the note it would bundle with. */
+  private dropHintFor(id: string, pos: Point): { zoneId: string | null; bundleWith: string | null } {
+    const kind = this.itemMap(id)?.get('kind');
+    const size = this.sizeOf(kind);
+    const c = itemCenter(pos, size);
+    const zone = zoneAt(this.template.zones, c);
+    let bundleWith: string | null = null;
+    if (kind === 'note') {
+      const own = this.derived.bundles.get(id)?.key;
+      // Topmost first; the centre must sit well inside the other note, so a
+      // note laid next to another is not bundled by accident.
+      const entries = this.items.entries.get();
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const e = entries[i]!;
+        if (e.kind !== 'note' || e.id === id) continue;
+        const b = this.derived.bundles.get(e.id);
+        if (b && (!b.isHead || b.key === own)) continue;
+        const x = Number(e.map.get('x'));
+        const y = Number(e.map.get('y'));
+        const mx = size.width * 0.2;
+        const my = size.height * 0.2;
+        if (c.x > x + mx && c.x < x + size.width - mx && c.y > y + my && c.y < y + size.height - my) {
+          bundleWith = e.id;
+          break;
+        }
+      }
+    }
+    return { zoneId: zone?.id ?? null, bundleWith };
   }
 
   /** The position is written once, on drop; live positions went through presence. */
@@ -444,16 +644,19 @@ export class BoardController {
       node.zIndex(Math.min(home.index, home.layer.getChildren().length - 1));
     }
     if (this.canWrite.get()) {
-      const undo = this.session.undo;
-      undo.stopCapturing();
-      this.moveCommit(id, node.x(), node.y());
-      undo.stopCapturing();
+      const target = this.dropHintFor(id, { x: node.x(), y: node.y() }).bundleWith;
+      this.write(() => {
+        if (target) bundleNotes(this.session.doc, id, target);
+        else moveItem(this.session.doc, id, Math.round(node.x()), Math.round(node.y()));
+      });
+      if (target) {
+        // The dropped note now lies in the pile; put its node there at once.
+        const m = this.itemMap(id);
+        node.position({ x: Number(m?.get('x')), y: Number(m?.get('y')) });
+      }
     }
     this.session.setDrag(null);
+    this.dropHint.set({ zoneId: null, bundleWith: null });
     this.ui.set({ ...this.ui.get(), draggingId: null });
-  }
-
-  private moveCommit(id: string, x: number, y: number): void {
-    moveNote(this.session.doc, id, Math.round(x), Math.round(y));
   }
 }

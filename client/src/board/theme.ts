@@ -16,3 +16,10 @@ export const SIDE_INK: Record<Side | 'none', string> = {
   informeel: '#8A5A00',
   none: '#3D5A3D',
 };
+
+/** Role cards: a tinted card with a band in the colour of whose role it is. */
+export const ROLE_LOOK: Record<Side | 'none', { fill: string; band: string }> = {
+  formeel: { fill: '#E6F1FF', band: '#1A56A8' },
+  informeel: { fill: '#FFF4D1', band: '#B07A00' },
+  none: { fill: '#EEF6EA', band: '#3D7A3D' },
+};

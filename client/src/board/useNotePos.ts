@@ -6,22 +6,23 @@ export interface NoteLook {
   y: number;
   color: unknown;
   side: unknown;
+  kind: unknown;
 }
 
 const NONE = null;
 
 /**
- * A note's position and colour fields, for DOM overlays that follow it.
+ * An item's position and colour fields, for DOM overlays that follow it.
  * Null when there is no such note (deleted meanwhile).
  */
 const lookSource = (ctl: BoardController, id: string | null) => {
-    const map = id ? ctl.noteMap(id) : null;
+    const map = id ? ctl.itemMap(id) : null;
     const read = (): NoteLook | null => {
-      if (!map || !id || ctl.noteMap(id) !== map) return NONE;
+      if (!map || !id || ctl.itemMap(id) !== map) return NONE;
       const x = map.get('x');
       const y = map.get('y');
       if (typeof x !== 'number' || typeof y !== 'number') return NONE;
-      return { x, y, color: map.get('color'), side: map.get('side') };
+      return { x, y, color: map.get('color'), side: map.get('side'), kind: map.get('kind') };
     };
     let snapshot = read();
     return {

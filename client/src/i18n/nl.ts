@@ -22,6 +22,9 @@ export const nl = {
     joinInstead: 'Heb je een code? Meedoen',
     recent: 'Jouw bijeenkomsten op dit apparaat',
     open: 'Openen',
+    programme: 'Programma',
+    ownSelection: 'Zelf borden kiezen',
+    pickOne: 'Kies minstens één bord.',
   },
 
   join: {
@@ -92,6 +95,67 @@ export const nl = {
     reload: 'Herlaad de pagina',
     noBoard: 'Het bord wordt geladen…',
     noBoardOffline: 'Het bord wordt geladen zodra er verbinding is…',
+    bundleLabel: 'Bundel van {n} notities',
+    unbundle: 'Bundel losmaken',
+    emptyNote: '(leeg)',
+    roleToolbarLabel: 'Rolkaart',
+  },
+
+  boards: {
+    heading: 'Borden',
+    addBoard: 'Bord toevoegen',
+    addTitle: 'Welk bord?',
+    addTitleLabel: 'Naam van het bord',
+    add: 'Toevoegen',
+    cancel: 'Annuleren',
+    current: '(open)',
+    other: 'Overig',
+    votes: '{n} stemmen',
+  },
+
+  roleCards: {
+    palette: 'Rollen',
+    paletteHint: 'Tik op een rol om hem in de stam te zetten, of sleep hem naar een plek.',
+    formeel: 'Rollen van de formele werker',
+    informeel: 'Rollen van de informele werker',
+    own: 'Eigen rol',
+    ownTitle: 'Naam van de rol',
+    ownDescription: 'Wat doet deze rol?',
+    ownSide: 'Van wie is de rol?',
+    ownAdd: 'Rol toevoegen',
+    sideNone: 'Samen',
+    add: 'In de stam',
+    showPalette: 'Rollen',
+    hidePalette: 'Rollen verbergen',
+  },
+
+  references: {
+    heading: 'Controleantwoorden',
+    show: 'Toon op het bord',
+    hide: 'Verberg op het bord',
+    blindSpots: 'Blinde vlekken: nog niet genoemd',
+    allCovered: 'Alles uit de lijst is genoemd.',
+    covered: 'Genoemd',
+    rule: 'Een antwoord telt als genoemd als een notitie op dit bord een van deze woorden bevat:',
+    count: '{n} van {total} genoemd',
+  },
+
+  voting: {
+    vote: 'Stem op dit idee',
+    unvote: 'Stem terugnemen',
+    left: 'Je hebt nog {n} van {limit} stemmen.',
+    none: 'Je stemmen zijn op. Neem een stem terug om opnieuw te kiezen.',
+    count: '{n} stemmen',
+    label: 'Stemmen',
+  },
+
+  agreements: {
+    add: 'Nieuwe afspraak',
+    edit: 'Afspraak bewerken',
+    save: 'Klaar',
+    delete: 'Verwijderen',
+    fieldEdit: 'Invullen',
+    empty: 'Nog geen afspraken. Tik op "Nieuwe afspraak".',
   },
 
   meeting: {

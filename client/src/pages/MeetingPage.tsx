@@ -1,6 +1,6 @@
 import { FREE_TEMPLATE } from '@bodem/shared';
 import { templateById } from '@bodem/templates';
-import { useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { deleteMeeting, ApiError } from '../api.ts';
 import type { BoardController } from '../board/controller.ts';
 import { Board } from '../board/Board.tsx';
@@ -8,15 +8,21 @@ import type { Insets } from '../board/viewport.ts';
 import { loadMeeting, saveMeeting, tokenOf, type StoredMeeting } from '../credentials.ts';
 import { t } from '../i18n/index.ts';
 import { useSelector, useStore } from '../lib/store.ts';
-import { joinPath, linkClick, navigate } from '../router.ts';
+import { joinPath, linkClick, meetingPath, navigate, useLocation } from '../router.ts';
 import { MeetingSession } from '../sync/session.ts';
 import { JoinInfo } from '../ui/JoinInfo.tsx';
 import { PresenceList } from '../ui/PresencePanel.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
-import { useFirstBoard, useMeta } from '../ui/useDoc.ts';
+import { BoardList } from '../ui/BoardList.tsx';
+import { ReferencePanel } from '../ui/ReferencePanel.tsx';
+import { useBoards, useMeta } from '../ui/useDoc.ts';
+import { useVotes } from '../ui/useVotes.ts';
+import { VoteBar } from '../ui/VoteBar.tsx';
+import { RolePalette } from '../board/RolePalette.tsx';
 
 const HEADER_HEIGHT = 72;
-const PANEL_WIDTH = 264;
+const PANEL_WIDTH = 300;
+const PALETTE_WIDTH = 300;
 const WIDE = 1000;
 
 export function MeetingPage({ id }: { id: string }) {
@@ -49,8 +55,15 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
   const state = useStore(session.state);
   const undoState = useStore(session.undoState);
   const meta = useMeta(session.doc);
-  const board = useFirstBoard(session.doc);
+  const boards = useBoards(session.doc);
+  const url = useLocation();
+  const wanted = url.searchParams.get('bord');
+  // The board in the address, else the first of the programme.
+  const board = boards.find((b) => b.id === wanted) ?? boards[0] ?? null;
+  const openBoard = useCallback((id: string) => navigate(`${meetingPath(meetingId)}?bord=${encodeURIComponent(id)}`), [meetingId]);
+  const votes = useVotes(session, boards);
   const [ctl, setCtl] = useState<BoardController | null>(null);
+  const [paletteOpen, setPaletteOpen] = useState(() => window.innerWidth >= WIDE);
   const [panelOpen, setPanelOpen] = useState(() => window.innerWidth >= WIDE);
   const [wide, setWide] = useState(() => window.innerWidth >= WIDE);
   const isFacilitator = session.role === 'facilitator';
@@ -68,16 +81,17 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
     if (meta.title && meta.title !== stored.title) saveMeeting(meetingId, { ...stored, title: meta.title });
   }, [title, meta.title, stored, meetingId]);
 
-  const insets: Insets = useMemo(
-    () => ({ top: HEADER_HEIGHT, right: panelOpen && wide ? PANEL_WIDTH : 0, bottom: 0, left: 0 }),
-    [panelOpen, wide],
-  );
   const template = useMemo(() => (board ? (templateById(board.template) ?? templateById(FREE_TEMPLATE)) : undefined), [board]);
+  const showPalette = canWrite && !!template?.roles?.length && paletteOpen;
+  const insets: Insets = useMemo(
+    () => ({ top: HEADER_HEIGHT, right: panelOpen && wide ? PANEL_WIDTH : 0, bottom: 0, left: showPalette && wide ? PALETTE_WIDTH : 0 }),
+    [panelOpen, wide, showPalette],
+  );
 
   return (
-    <div className="meeting" style={{ '--panel-width': `${insets.right}px` } as CSSProperties}>
+    <div className="meeting" style={{ '--panel-width': `${insets.right}px`, '--palette-width': `${showPalette ? PALETTE_WIDTH : 0}px` } as CSSProperties}>
       {board && template ? (
-        <Board session={session} boardId={board.id} template={template} insets={insets} onController={setCtl} />
+        <Board key={board.id} session={session} boardId={board.id} title={board.title} template={template} insets={insets} onController={setCtl} />
       ) : (
         <p className="loading board-loading">{state.status === 'offline' ? t.board.noBoardOffline : t.board.noBoard}</p>
       )}
@@ -96,6 +110,11 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
               </button>
             </>
           )}
+          {canWrite && template?.roles?.length && !paletteOpen ? (
+            <button type="button" className="btn" onClick={() => setPaletteOpen(true)}>
+              {t.roleCards.showPalette}
+            </button>
+          ) : null}
           <button type="button" className="btn" aria-expanded={panelOpen} aria-controls="side-panel" onClick={() => setPanelOpen((o) => !o)}>
             {panelOpen ? t.meeting.hidePanel : t.meeting.showPanel}
           </button>
@@ -105,12 +124,17 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
       {panelOpen && (
         <aside id="side-panel" className="side-panel" aria-label={t.meeting.presence}>
           {isFacilitator && stored.joinCode && <JoinInfo joinCode={stored.joinCode} />}
+          {isFacilitator && ctl && <ReferencePanel ctl={ctl} />}
+          <BoardList session={session} boards={boards} currentId={board?.id ?? null} onOpen={openBoard} votes={votes} canAdd={isFacilitator && canWrite} />
           <PresenceList session={session} />
           {isFacilitator && stored.facilitatorToken && (
             <DeleteMeeting session={session} meetingId={meetingId} facilitatorToken={stored.facilitatorToken} />
           )}
         </aside>
       )}
+
+      {showPalette && ctl && <RolePalette ctl={ctl} onClose={() => setPaletteOpen(false)} />}
+      {board && votes?.targets.has(board.id) && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite} />}
 
       {ctl && (
         <div className="zoom-controls" role="group" aria-label={t.board.zoomFit}>
@@ -145,7 +169,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
 
 /** The template's instruction, while the board is still empty. */
 function EmptyBoardHint({ ctl, text }: { ctl: BoardController; text: string }) {
-  const empty = useSelector(ctl.notes.entries, (e) => e.length === 0);
+  const empty = useSelector(ctl.items.entries, (e) => e.length === 0);
   return empty ? <p className="hint">{text}</p> : null;
 }
 

@@ -1,15 +1,21 @@
 import { cleanLine, MAX_TITLE_LENGTH } from '@bodem/shared';
 import { useState, type FormEvent } from 'react';
+import { PROGRAMMES, TEMPLATES } from '@bodem/templates';
 import { ApiError, createMeeting } from '../api.ts';
 import { facilitatedMeetings, saveMeeting } from '../credentials.ts';
 import { t } from '../i18n/index.ts';
 import { linkClick, meetingPath, navigate } from '../router.ts';
+
+/** The third choice beside the toolkit's programmes: pick boards one by one. */
+const OWN = 'eigen';
 
 export function StartPage() {
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [recent] = useState(() => facilitatedMeetings().slice(0, 5));
+  const [programme, setProgramme] = useState(PROGRAMMES[0]?.id ?? OWN);
+  const [picked, setPicked] = useState<string[]>([]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -18,10 +24,14 @@ export function StartPage() {
       setError(t.start.titleRequired);
       return;
     }
+    if (programme === OWN && picked.length === 0) {
+      setError(t.start.pickOne);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      const m = await createMeeting(clean);
+      const m = await createMeeting(clean, programme === OWN ? { templates: picked } : { programme });
       saveMeeting(m.id, {
         role: 'facilitator',
         facilitatorToken: m.facilitatorToken,
@@ -58,6 +68,37 @@ export function StartPage() {
               onChange={(e) => setTitle(e.target.value)}
             />
           </div>
+          <fieldset className="field programme">
+            <legend>{t.start.programme}</legend>
+            {PROGRAMMES.map((p) => (
+              <label key={p.id} className="radio radio-block">
+                <input type="radio" name="programme" value={p.id} checked={programme === p.id} onChange={() => setProgramme(p.id)} />
+                <span>
+                  <strong>{p.title}</strong>
+                  <span className="muted small"> — {p.description}</span>
+                </span>
+              </label>
+            ))}
+            <label className="radio radio-block">
+              <input type="radio" name="programme" value={OWN} checked={programme === OWN} onChange={() => setProgramme(OWN)} />
+              <strong>{t.start.ownSelection}</strong>
+            </label>
+            {programme === OWN && (
+              <div className="template-picks" role="group" aria-label={t.start.ownSelection}>
+                {TEMPLATES.map((tp) => (
+                  <label key={tp.id} className="check">
+                    <input
+                      type="checkbox"
+                      checked={picked.includes(tp.id)}
+                      onChange={(e) => setPicked((list) => (e.target.checked ? TEMPLATES.map((x) => x.id).filter((id) => id === tp.id || list.includes(id)) : list.filter((id) => id !== tp.id)))}
+                    />
+                    {tp.part ? `${tp.part}. ` : ''}
+                    {tp.title}
+                  </label>
+                ))}
+              </div>
+            )}
+          </fieldset>
           {error && (
             <p id="start-error" className="error" role="alert">
               {error}

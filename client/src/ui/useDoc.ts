@@ -2,31 +2,36 @@ import { listBoards, readMeta, roots, type Board, type Meta } from '@bodem/share
 import { useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 
-const sameBoard = (a: Board | null, b: Board | null) =>
-  a === b || (!!a && !!b && a.id === b.id && a.template === b.template && a.title === b.title && a.order === b.order);
+const sameBoards = (a: readonly Board[], b: readonly Board[]) =>
+  a.length === b.length &&
+  a.every((x, i) => {
+    const y = b[i]!;
+    return x.id === y.id && x.template === y.template && x.title === y.title && x.order === y.order;
+  });
 
-/** The meeting's first board (the programme's current one), or null before the document arrives. */
-const firstBoardSource = (doc: Y.Doc) => {
-    const { boards } = roots(doc);
-    let snapshot = listBoards(doc)[0] ?? null;
-    return {
-      subscribe: (onChange: () => void) => {
-        const handler = () => {
-          const next = listBoards(doc)[0] ?? null;
-          if (!sameBoard(next, snapshot)) {
-            snapshot = next;
-            onChange();
-          }
-        };
-        boards.observeDeep(handler);
-        return () => boards.unobserveDeep(handler);
-      },
-      get: () => snapshot,
-    };
+/** The meeting's boards in programme order; empty before the document arrives. */
+const boardsSource = (doc: Y.Doc) => {
+  const { boards } = roots(doc);
+  let snapshot = listBoards(doc);
+  return {
+    subscribe: (onChange: () => void) => {
+      // Only the board list and the boards' own fields, not their answers' every keystroke.
+      const handler = () => {
+        const next = listBoards(doc);
+        if (!sameBoards(next, snapshot)) {
+          snapshot = next;
+          onChange();
+        }
+      };
+      boards.observeDeep(handler);
+      return () => boards.unobserveDeep(handler);
+    },
+    get: () => snapshot,
+  };
 };
 
-export const useFirstBoard = (doc: Y.Doc): Board | null => {
-  const source = useMemo(() => firstBoardSource(doc), [doc]);
+export const useBoards = (doc: Y.Doc): readonly Board[] => {
+  const source = useMemo(() => boardsSource(doc), [doc]);
   return useSyncExternalStore(source.subscribe, source.get, source.get);
 };
 

@@ -1,6 +1,5 @@
 import {
   cleanLine,
-  FREE_TEMPLATE,
   initMeeting,
   isSide,
   JOIN_CODE_ALPHABET,
@@ -13,7 +12,7 @@ import {
   type Side,
   type TokenClaims,
 } from '@bodem/shared';
-import { templateById } from '@bodem/templates';
+import { programmeBoards } from '@bodem/templates';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { randomBytes, randomInt } from 'node:crypto';
 import * as Y from 'yjs';
@@ -34,11 +33,26 @@ const newJoinCode = (): string => {
   return code;
 };
 
-/** The programme a new meeting starts with; the toolkit's programmes come with the templates. */
-const initialBoards = () => {
-  const vrij = templateById(FREE_TEMPLATE);
-  return [{ id: newId(), template: FREE_TEMPLATE, title: vrij?.title ?? 'Vrij bord' }];
+/** The toolkit's full meeting, unless the facilitator chose another programme or a selection. */
+const DEFAULT_PROGRAMME = 'volledig';
+const MAX_SELECTED_BOARDS = 40;
+
+const initialBoards = (body: CreateBody) => {
+  let seeds: { template: string; title: string }[];
+  try {
+    seeds = body.templates ? programmeBoards({ templates: body.templates }) : programmeBoards({ programme: body.programme ?? DEFAULT_PROGRAMME });
+  } catch {
+    throw new ApiError(400, 'unknown_programme');
+  }
+  if (seeds.length === 0) throw new ApiError(400, 'unknown_programme');
+  return seeds.map((s) => ({ id: newId(), ...s }));
 };
+
+interface CreateBody {
+  title: string;
+  programme?: string;
+  templates?: string[];
+}
 
 const joinBody = {
   type: 'object',
@@ -59,14 +73,18 @@ interface JoinBody {
 export const registerApi = (app: FastifyInstance, { store, relay, signer }: ApiDeps): void => {
   app.get('/healthz', async () => ({ ok: true }));
 
-  app.post<{ Body: { title: string } }>(
+  app.post<{ Body: CreateBody }>(
     '/api/meetings',
     {
       schema: {
         body: {
           type: 'object',
           required: ['title'],
-          properties: { title: { type: 'string', maxLength: 1000 } },
+          properties: {
+            title: { type: 'string', maxLength: 1000 },
+            programme: { type: 'string', maxLength: 64 },
+            templates: { type: 'array', maxItems: MAX_SELECTED_BOARDS, items: { type: 'string', maxLength: 64 } },
+          },
         },
       },
     },
@@ -75,7 +93,7 @@ export const registerApi = (app: FastifyInstance, { store, relay, signer }: ApiD
       if (!title) throw new ApiError(400, 'title_required');
       const createdAt = Date.now();
       const doc = new Y.Doc();
-      initMeeting(doc, { title, createdAt, boards: initialBoards() });
+      initMeeting(doc, { title, createdAt, boards: initialBoards(req.body) });
       const initial = Y.encodeStateAsUpdate(doc);
       doc.destroy();
       const meeting: MeetingRecord = {

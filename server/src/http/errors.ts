@@ -7,6 +7,7 @@ import type { FastifyReply } from 'fastify';
 export const MESSAGES = {
   invalid_request: 'Deze gegevens kloppen niet. Kijk de velden nog eens na.',
   title_required: 'Geef de bijeenkomst een titel.',
+  unknown_programme: 'Kies een programma of minstens één bord dat Bodem kent.',
   name_required: 'Vul je naam in.',
   side_required: 'Kies of je formeel of informeel werkt.',
   wrong_code: 'Deze code klopt niet. Kijk nog eens op het scherm van de gespreksleider.',

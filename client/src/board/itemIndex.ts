@@ -3,33 +3,38 @@ import type * as Y from 'yjs';
 import { createStore, type Store } from '../lib/store.ts';
 import { asYMap, num } from '@bodem/shared';
 
-export interface NoteEntry {
+export type ItemKind = 'note' | 'role' | 'agreement';
+
+export interface ItemEntry {
   id: string;
+  kind: ItemKind;
   map: Y.Map<unknown>;
   createdAt: number;
 }
 
-const before = (a: NoteEntry, b: NoteEntry) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const before = (a: ItemEntry, b: ItemEntry) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
- * The notes of one board, oldest first (later notes lie on top). It listens
- * to the items map's keys only (`observe`, not `observeDeep`): a note's text
- * or position changing does not touch this list, only the note itself.
+ * The items of some kinds on one board, oldest first (later items lie on
+ * top). It listens to the items map's keys only (`observe`, not
+ * `observeDeep`): a note's text or position changing does not touch this
+ * list, only the note itself.
  */
-export class NoteIndex {
-  readonly entries: Store<NoteEntry[]>;
+export class ItemIndex {
+  readonly entries: Store<ItemEntry[]>;
   private readonly items: Y.Map<Y.Map<unknown>>;
 
   constructor(
     roots: Roots,
     private readonly boardId: string,
+    private readonly kinds: readonly ItemKind[],
   ) {
     this.items = roots.items;
     this.entries = createStore(this.scan());
   }
 
-  private scan(): NoteEntry[] {
-    const list: NoteEntry[] = [];
+  private scan(): ItemEntry[] {
+    const list: ItemEntry[] = [];
     this.items.forEach((v, id) => {
       const e = this.entryOf(id, v);
       if (e) list.push(e);
@@ -44,10 +49,11 @@ export class NoteIndex {
     return () => this.items.unobserve(this.onChange);
   }
 
-  private entryOf(id: string, value: unknown): NoteEntry | null {
+  private entryOf(id: string, value: unknown): ItemEntry | null {
     const map = asYMap(value);
-    if (!map || map.get('kind') !== 'note' || map.get('boardId') !== this.boardId) return null;
-    return { id, map, createdAt: num(map.get('createdAt'), 0, Number.MAX_SAFE_INTEGER) };
+    const kind = map?.get('kind');
+    if (!map || !this.kinds.includes(kind as ItemKind) || map.get('boardId') !== this.boardId) return null;
+    return { id, kind: kind as ItemKind, map, createdAt: num(map.get('createdAt'), 0, Number.MAX_SAFE_INTEGER) };
   }
 
   private onChange = (event: Y.YMapEvent<Y.Map<unknown>>) => {

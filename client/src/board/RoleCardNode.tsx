@@ -1,0 +1,99 @@
+import { readRoleCard, ROLE_CARD_SIZE } from '@bodem/shared';
+import type Konva from 'konva';
+import { memo, useCallback } from 'react';
+import { Group, Rect, Text } from 'react-konva';
+import type * as Y from 'yjs';
+import { useKeyed, useSelector, useStore } from '../lib/store.ts';
+import type { BoardController } from './controller.ts';
+import { INK, NOTE_FONT_FAMILY, ROLE_LOOK, SELECT_STROKE } from './theme.ts';
+import { useItem } from './useItem.ts';
+
+interface Props {
+  id: string;
+  map: Y.Map<unknown>;
+  ctl: BoardController;
+}
+
+/** A role card of Bijlage 3 (or the group's own): title and description, coloured by whose role it is. */
+export const RoleCardNode = memo(function RoleCardNode({ id, map, ctl }: Props) {
+  const card = useItem(id, map, readRoleCard);
+  const selected = useSelector(ctl.ui, (u) => u.selectedId === id);
+  const remote = useKeyed(ctl.session.presence.drags, id);
+  const canWrite = useStore(ctl.canWrite);
+
+  const onDragStart = useCallback((e: Konva.KonvaEventObject<DragEvent>) => ctl.onNoteDragStart(id, e.target), [ctl, id]);
+  const onDragMove = useCallback((e: Konva.KonvaEventObject<DragEvent>) => ctl.onNoteDragMove(id, e.target), [ctl, id]);
+  const onDragEnd = useCallback((e: Konva.KonvaEventObject<DragEvent>) => ctl.onNoteDragEnd(id, e.target), [ctl, id]);
+  const onClick = useCallback(
+    (e: Konva.KonvaEventObject<PointerEvent>) => {
+      if (e.evt.button !== undefined && e.evt.button > 0) return;
+      e.cancelBubble = true;
+      ctl.select(id);
+    },
+    [ctl, id],
+  );
+
+  if (!card) return null;
+  const { width, height } = ROLE_CARD_SIZE;
+  const look = ROLE_LOOK[card.side ?? 'none'];
+  return (
+    <Group
+      name="role-card"
+      id={id}
+      x={remote ? remote.x : card.x}
+      y={remote ? remote.y : card.y}
+      draggable={canWrite && !remote}
+      dragDistance={4}
+      dragBoundFunc={ctl.roleDragBound}
+      opacity={remote ? 0.85 : 1}
+      onDragStart={onDragStart}
+      onDragMove={onDragMove}
+      onDragEnd={onDragEnd}
+      onPointerClick={onClick}
+    >
+      <Rect x={2} y={4} width={width} height={height} cornerRadius={10} fill="rgba(40, 30, 10, 0.16)" listening={false} perfectDrawEnabled={false} />
+      <Rect
+        name="role-body"
+        width={width}
+        height={height}
+        cornerRadius={10}
+        fill={look.fill}
+        stroke={selected ? SELECT_STROKE : look.band}
+        strokeWidth={selected ? 5 : 2}
+        perfectDrawEnabled={false}
+      />
+      <Rect width={14} height={height} cornerRadius={[10, 0, 0, 10]} fill={look.band} listening={false} perfectDrawEnabled={false} />
+      <Text
+        name="role-title"
+        x={26}
+        y={12}
+        width={width - 38}
+        text={card.title}
+        fontFamily={NOTE_FONT_FAMILY}
+        fontSize={22}
+        fontStyle="bold"
+        fill={INK}
+        wrap="word"
+        ellipsis
+        height={28}
+        listening={false}
+        perfectDrawEnabled={false}
+      />
+      <Text
+        x={26}
+        y={44}
+        width={width - 38}
+        height={height - 52}
+        text={card.description}
+        fontFamily={NOTE_FONT_FAMILY}
+        fontSize={15}
+        lineHeight={1.2}
+        fill="#3D3A33"
+        wrap="word"
+        ellipsis
+        listening={false}
+        perfectDrawEnabled={false}
+      />
+    </Group>
+  );
+});

@@ -1,0 +1,58 @@
+import { allVotes, roots, tallyVotes, withdrawVote, type Board, type Template, type VoteTally } from '@bodem/shared';
+import { templateById } from '@bodem/templates';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import type { MeetingSession } from '../sync/session.ts';
+
+export interface VoteState {
+  tally: VoteTally;
+  limit: number;
+  /** The boards votes go to: every board of the voting template. */
+  targets: ReadonlySet<string>;
+}
+
+const votingTemplate = (boards: readonly Board[]): Template | undefined =>
+  boards.map((b) => templateById(b.template)).find((t) => t?.voting);
+
+const sameTally = (a: VoteState | null, b: VoteState | null) =>
+  JSON.stringify(a && [[...a.tally.counts], [...a.tally.counted].sort(), a.limit]) ===
+  JSON.stringify(b && [[...b.tally.counts], [...b.tally.counted].sort(), b.limit]);
+
+/**
+ * Dot voting across all ideas (the boards of the voting template), counted
+ * with the per-person limit. The limit holds even when one person voted on
+ * two tablets at once: counting decides, and this tablet then withdraws its
+ * own votes that did not count, so the document ends tidy as well.
+ */
+const votesSource = (session: MeetingSession, boards: readonly Board[], template: Template | undefined) => {
+  const targets = new Set(boards.filter((b) => b.template === template?.id).map((b) => b.id));
+  const limit = template?.voting?.limit ?? 0;
+  const read = (): VoteState | null => (template ? { tally: tallyVotes(allVotes(session.doc), targets, limit), limit, targets } : null);
+  let snapshot = read();
+  const votes = roots(session.doc).votes;
+  return {
+    subscribe: (onChange: () => void) => {
+      const handler = () => {
+        const next = read();
+        if (!sameTally(next, snapshot)) {
+          snapshot = next;
+          onChange();
+        }
+      };
+      votes.observe(handler);
+      return () => votes.unobserve(handler);
+    },
+    get: () => snapshot,
+  };
+};
+
+export const useVotes = (session: MeetingSession, boards: readonly Board[]): VoteState | null => {
+  const template = votingTemplate(boards);
+  const source = useMemo(() => votesSource(session, boards, template), [session, boards, template]);
+  const state = useSyncExternalStore(source.subscribe, source.get, source.get);
+  const me = session.claims?.sub;
+  useEffect(() => {
+    if (!state || !me || !session.canWrite) return;
+    for (const v of state.tally.excess) if (v.participantId === me) withdrawVote(session.doc, v.targetId, me);
+  }, [state, me, session]);
+  return state;
+};

@@ -10,7 +10,7 @@ import type { Note } from './schema/note.ts';
 import type { RoleCard } from './schema/role.ts';
 import { roots } from './schema/roots.ts';
 import { asYMap } from './schema/values.ts';
-import type { Vote } from './schema/vote.ts';
+import { voteKey, type Vote } from './schema/vote.ts';
 
 /**
  * A plain, normalised view of a whole meeting: every value checked, every
@@ -46,6 +46,7 @@ export const restoreMeeting = (doc: Y.Doc): MeetingView => {
   view.notes.sort(byId);
   view.roles.sort(byId);
   view.agreements.sort(byId);
-  view.votes = allVotes(doc).sort((a, b) => (a.targetId + a.participantId < b.targetId + b.participantId ? -1 : 1));
+  const keyOf = (v: Vote) => voteKey(v.targetId, v.participantId);
+  view.votes = allVotes(doc).sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
   return view;
 };

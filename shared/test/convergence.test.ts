@@ -2,9 +2,10 @@
 // runner is the one import its tests need beyond yjs and lib0.
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { restoreMeeting, roots } from '../src/index.ts';
+import { allVotes, bundlesOf, listBoards, notesOfBoard, restoreMeeting, roots, tallyVotes } from '../src/index.ts';
 import {
   emptyStats,
+  FUZZ_VOTE_LIMIT,
   type NetworkStats,
   runScenario,
   type ScenarioOptions,
@@ -14,13 +15,55 @@ import {
 
 const SEEDS = 240;
 
+/** The counters of the notes-only fuzz, as they were before the toolkit actions. */
+const NOTES_ONLY_STATS = {
+  delivered: 0,
+  dropped: 0,
+  disconnects: 0,
+  reconnects: 0,
+  addNote: 0,
+  moveNote: 0,
+  recolorNote: 0,
+  deleteNote: 0,
+  setNoteText: 0,
+  concurrentTextEdits: 0,
+  splitEmojiEdits: 0,
+  overlongEdits: 0,
+  undo: 0,
+  redo: 0,
+};
+
 const totals: NetworkStats = emptyStats();
+/** What the runs ended with, summed over seeds: the limit and the bundles must really have been exercised. */
+const ends = { excessVotes: 0, bundles: 0 };
+
+/**
+ * What a peer derives from its document: the dot tally over every board and
+ * note (the fuzz votes on both, and on notes that are gone), and the bundles
+ * of every board. Plain values, so peers compare with toEqual.
+ */
+const derived = (doc: Y.Doc) => {
+  const boards = listBoards(doc).map((b) => b.id);
+  const targets = new Set([...boards, ...boards.flatMap((b) => notesOfBoard(doc, b).map((n) => n.id))]);
+  const tally = tallyVotes(allVotes(doc), targets, FUZZ_VOTE_LIMIT);
+  return {
+    counts: [...tally.counts].sort(([a], [b]) => (a < b ? -1 : 1)),
+    counted: [...tally.counted].sort(),
+    excess: tally.excess.map((v) => `${v.targetId}|${v.participantId}@${v.at}`),
+    used: [...tally.used].sort(([a], [b]) => (a < b ? -1 : 1)),
+    bundles: boards.map((b) =>
+      [...bundlesOf(notesOfBoard(doc, b)).values()]
+        .map((x) => `${x.key}: ${x.members.map((m) => m.id).join(' ')}`)
+        .sort(),
+    ),
+  };
+};
 
 /** Runs a seed and asserts that every peer ended with the same meeting. */
 const expectConvergence = (seed: number, scenario: ScenarioOptions = scenarioFor(seed)): void => {
   const where = `seed ${seed} (${scenario.size} peers, ${scenario.topology}${scenario.reorder ? ', reordering' : ''}${
     scenario.gc === false ? ', gc off' : ''
-  })`;
+  }${scenario.toolkit ? '' : ', notes only'})`;
   let net: TestNetwork;
   try {
     net = runScenario(seed, scenario);
@@ -32,6 +75,10 @@ const expectConvergence = (seed: number, scenario: ScenarioOptions = scenarioFor
     const view0 = restoreMeeting(first!.doc);
     const raw0 = roots(first!.doc).items.toJSON();
     const sv0 = Y.encodeStateVector(first!.doc);
+    const derived0 = derived(first!.doc);
+    for (const [person, used] of derived0.used) {
+      expect(used, `${where}: ${person} has more counted dots than the limit`).toBeLessThanOrEqual(FUZZ_VOTE_LIMIT);
+    }
     for (const p of net.peers) {
       const store = p.doc.store;
       expect(store.pendingStructs, `${where}: peer ${p.index} still holds pending updates`).toBeNull();
@@ -41,8 +88,11 @@ const expectConvergence = (seed: number, scenario: ScenarioOptions = scenarioFor
       expect(restoreMeeting(p.doc), `${where}: peer ${p.index} sees a different meeting than peer 0`).toEqual(view0);
       expect(roots(p.doc).items.toJSON(), `${where}: peer ${p.index} stores different items than peer 0`).toEqual(raw0);
       expect(Y.encodeStateVector(p.doc), `${where}: peer ${p.index} has a different state vector`).toEqual(sv0);
+      expect(derived(p.doc), `${where}: peer ${p.index} tallies or bundles differently than peer 0`).toEqual(derived0);
     }
     for (const k of Object.keys(totals) as (keyof NetworkStats)[]) totals[k] += net.stats[k];
+    ends.excessVotes += derived0.excess.length;
+    ends.bundles += derived0.bundles.flat().length;
   } finally {
     net.destroy();
   }
@@ -76,10 +126,25 @@ describe('random meetings over the real sync protocol converge', () => {
       overlongEdits: 3,
       undo: 1000,
       redo: 50,
+      bundleNotes: 150,
+      unbundle: 12,
+      castVote: 700,
+      withdrawVote: 120,
+      concurrentVotes: 90,
+      addRoleCard: 100,
+      moveRoleCard: 10,
+      deleteRoleCard: 5,
+      setChoice: 180,
+      setField: 70,
+      addAgreement: 110,
+      setAgreementField: 130,
+      concurrentAgreementEdits: 25,
     };
     for (const [k, v] of Object.entries(min)) {
       expect(totals[k as keyof NetworkStats], `the fuzz ran too few ${k}: ${JSON.stringify(totals)}`).toBeGreaterThanOrEqual(v);
     }
+    expect(ends.excessVotes, 'the fuzz ended with too few votes over the limit').toBeGreaterThanOrEqual(40);
+    expect(ends.bundles, 'the fuzz ended with too few bundles').toBeGreaterThanOrEqual(40);
   });
 });
 
@@ -89,18 +154,20 @@ describe('random meetings over the real sync protocol converge', () => {
  * changes, re-find failing seeds for the same bug before replacing these.
  */
 describe('regressions', () => {
+  // Found before the toolkit actions existed: replayed without them.
+  const notesOnly = (seed: number): ScenarioOptions => ({ ...scenarioFor(seed), toolkit: false });
   // Before cleanText dropped lone surrogates, an edit inside an emoji (a
   // UTF-16 offset from a textarea) or a paste cut at MAX_NOTE_LENGTH stored
   // half a surrogate pair. Yjs sends text as UTF-8, so the writer kept
   // "\uD83D" while every other peer got "\uFFFD": the note differed for good.
   it('seed 1: half an emoji in a note diverges between writer and readers (3 peers, star)', () => {
-    expectConvergence(1);
+    expectConvergence(1, notesOnly(1));
   });
   it('seed 6: half an emoji in a note diverges between writer and readers (3 peers, mesh)', () => {
-    expectConvergence(6);
+    expectConvergence(6, notesOnly(6));
   });
   it('seed 15: half an emoji in a note diverges between writer and readers (4 peers, mesh, reordering)', () => {
-    expectConvergence(15);
+    expectConvergence(15, notesOnly(15));
   });
 });
 
@@ -122,16 +189,17 @@ describe('regressions', () => {
  * sharing a BroadcastChannel, a link that reorders). 0 of 7000 star runs
  * over FIFO links (Bodem's relay) crashed; with gc off every doc converges.
  * When yjs fixes one, its `crashes` test fails: replace it by
- * expectConvergence on that seed.
+ * expectConvergence on that seed. They were found with the notes-only fuzz
+ * and are replayed with `toolkit: false`.
  */
 describe('known yjs bugs with gc on', () => {
   const crashes = (seed: number, scenario: ScenarioOptions, message: RegExp) => {
     expect(() => runScenario(seed, scenario).destroy(), `seed ${seed} no longer crashes yjs`).toThrow(message);
   };
   const cases: [string, number, ScenarioOptions, RegExp][] = [
-    ['5 peers, mesh: applyUpdate, yjs#384', 2276, scenarioFor(2276), /reading 'origin'/],
-    ['star, reordering links: redo', 2328, { ...scenarioFor(2328), topology: 'star', reorder: true }, /reading 'redone'/],
-    ['mesh: undo', 7436, scenarioFor(7436), /reading 'client'/],
+    ['5 peers, mesh: applyUpdate, yjs#384', 2276, { ...scenarioFor(2276), toolkit: false }, /reading 'origin'/],
+    ['star, reordering links: redo', 2328, { ...scenarioFor(2328), topology: 'star', reorder: true, toolkit: false }, /reading 'redone'/],
+    ['mesh: undo', 7436, { ...scenarioFor(7436), toolkit: false }, /reading 'client'/],
   ];
   for (const [what, seed, scenario, message] of cases) {
     it(`seed ${seed} (${what}) crashes`, () => crashes(seed, scenario, message));
@@ -171,6 +239,19 @@ describe('scenarios', () => {
       shapes.add(`${s.size}-${s.topology}-${s.reorder}`);
     }
     expect(shapes.size).toBe(4 * 2 * 2);
+  });
+
+  it('without toolkit actions run only the notes-only fuzz, so old seeds replay', () => {
+    const net = runScenario(42, { ...scenarioFor(42), toolkit: false });
+    try {
+      const toolkitCounts = Object.entries(net.stats).filter(([k]) => !(k in NOTES_ONLY_STATS));
+      expect(toolkitCounts.length).toBeGreaterThan(0);
+      for (const [k, n] of toolkitCounts) expect(n, k).toBe(0);
+      const view = restoreMeeting(net.peers[0]!.doc);
+      expect([view.roles, view.agreements, view.votes]).toEqual([[], [], []]);
+    } finally {
+      net.destroy();
+    }
   });
 
   it('are reproducible: a seed replays the same run', () => {

@@ -9,6 +9,12 @@
  * one lib0 PRNG, and client ids and note ids are drawn from it too, so a
  * seed replays the same run.
  *
+ * With `toolkit` on (the default of `scenarioFor`), users also bundle and
+ * unbundle notes, vote (also one person on several tablets at once), add
+ * role cards, answer board rows and fields, and write agreements. Those
+ * actions take only the share of steps that used to do nothing, so with
+ * `toolkit` off a seed replays exactly the run it did before they existed.
+ *
  * Topologies:
  * - star: peer 0 is the relay (it also holds the meeting, like the server);
  *   it forwards every update it receives to its other connected clients.
@@ -25,8 +31,16 @@
 import * as prng from 'lib0/prng';
 import * as Y from 'yjs';
 import {
+  cleanLine,
+  MAX_TITLE_LENGTH,
+  addAgreement,
   addNote,
+  addRoleCard,
+  AGREEMENT_FIELDS,
   applyRemote,
+  bundleNotes,
+  castVote,
+  deleteItem,
   decodeMessage,
   deleteNote,
   encodeSyncStep1,
@@ -35,15 +49,23 @@ import {
   initMeeting,
   listBoards,
   MAX_NOTE_LENGTH,
+  moveItem,
   moveNote,
   NOTE_COLORS,
   type NoteColor,
   origins,
   noteById,
+  notesOfBoard,
+  readItem,
   recolorNote,
   roots,
+  setAgreementField,
+  setChoice,
+  setField,
   setNoteText,
   SIDES,
+  unbundle,
+  withdrawVote,
 } from '../src/index.ts';
 
 export type Topology = 'star' | 'mesh';
@@ -82,6 +104,22 @@ export interface NetworkStats {
   /** Undo and redo calls that changed something. */
   undo: number;
   redo: number;
+  /** Toolkit actions (only with `toolkit`); bundling and unbundling count when they changed something. */
+  bundleNotes: number;
+  unbundle: number;
+  castVote: number;
+  withdrawVote: number;
+  /** Steps in which one person voted on two or more tablets before they heard from each other. */
+  concurrentVotes: number;
+  addRoleCard: number;
+  moveRoleCard: number;
+  deleteRoleCard: number;
+  setChoice: number;
+  setField: number;
+  addAgreement: number;
+  setAgreementField: number;
+  /** Steps in which two or more peers edited the same agreement cell before hearing from each other. */
+  concurrentAgreementEdits: number;
 }
 
 export const emptyStats = (): NetworkStats => ({
@@ -99,6 +137,19 @@ export const emptyStats = (): NetworkStats => ({
   overlongEdits: 0,
   undo: 0,
   redo: 0,
+  bundleNotes: 0,
+  unbundle: 0,
+  castVote: 0,
+  withdrawVote: 0,
+  concurrentVotes: 0,
+  addRoleCard: 0,
+  moveRoleCard: 0,
+  deleteRoleCard: 0,
+  setChoice: 0,
+  setField: 0,
+  addAgreement: 0,
+  setAgreementField: 0,
+  concurrentAgreementEdits: 0,
 });
 
 export class TestNetwork {
@@ -284,6 +335,15 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 const COLORS = Object.keys(NOTE_COLORS) as NoteColor[];
 
+const throws = (fn: () => void): boolean => {
+  try {
+    fn();
+    return false;
+  } catch {
+    return true;
+  }
+};
+
 const randomText = (gen: prng.PRNG, pieces: number): string => {
   let s = '';
   for (let i = 0; i < pieces; i++) s += prng.oneOf(gen, FRAGMENTS);
@@ -337,11 +397,27 @@ const pickNote = (gen: prng.PRNG, doc: Y.Doc): string | null => {
   return prng.bool(gen) ? ids[0]! : prng.oneOf(gen, ids);
 };
 
+/** Live items of one kind, by id, so every peer draws from the same sorted list. */
+const liveIds = (doc: Y.Doc, kind: 'role' | 'agreement'): string[] =>
+  [...roots(doc).items.keys()].filter((id) => readItem(doc, id)?.kind === kind).sort();
+
+/** Who votes: each tablet's own participant, and one person who has several tablets. */
+const VOTER_ON_EVERY_TABLET = 'gedeeld';
+/** Dot-voting limit the comparison tallies with (see convergence.test.ts). */
+export const FUZZ_VOTE_LIMIT = 2;
+const CHOICE_ROWS = ['v1', 'v2'];
+const CHOICE_OPTIONS = ['ja', 'nee', 'weet-niet'];
+
 export class Activity {
   private nextId = 0;
+  private nextToolkitId = 0;
   private step = 0;
 
-  constructor(readonly net: TestNetwork) {}
+  constructor(
+    readonly net: TestNetwork,
+    /** Also run the toolkit actions, in the steps that otherwise do nothing. */
+    readonly toolkit = false,
+  ) {}
 
   /** One user action on a random peer. */
   userAction(): void {
@@ -399,7 +475,150 @@ export class Activity {
     }
     if (r < 80) {
       if (peer.undo.redo()) stats.redo++;
+      return;
     }
+    if (this.toolkit) this.toolkitAction(r, peer);
+  }
+
+  /** r is 80..99: a fifth of the steps, of which a fifth stays idle. */
+  private toolkitAction(r: number, peer: Peer): void {
+    const { gen, peers, stats } = this.net;
+    const { doc } = peer;
+    const boards = listBoards(doc);
+    if (boards.length === 0) return;
+    if (r < 83) {
+      const dragged = pickNote(gen, doc);
+      if (dragged === null) return;
+      // Mostly a note of the same board; now and then one of another board (refused).
+      const boardId = prng.uint32(gen, 0, 9) === 0 ? prng.oneOf(gen, boards).id : noteById(doc, dragged)!.boardId;
+      const targets = notesOfBoard(doc, boardId).map((n) => n.id);
+      if (targets.length === 0) return;
+      if (bundleNotes(doc, dragged, prng.oneOf(gen, targets)) !== null) stats.bundleNotes++;
+      return;
+    }
+    if (r < 84) {
+      // A note in a bundle, if there is one.
+      const bundled = boards.flatMap((b) => notesOfBoard(doc, b.id).filter((n) => n.bundle !== null)).map((n) => n.id);
+      const id = bundled.length > 0 ? prng.oneOf(gen, bundled) : pickNote(gen, doc);
+      if (id !== null && unbundle(doc, id)) stats.unbundle++;
+      return;
+    }
+    if (r < 88) {
+      const participant = prng.bool(gen) ? VOTER_ON_EVERY_TABLET : `p${peer.index}`;
+      const target = this.voteTarget(doc);
+      if (r < 87) {
+        castVote(doc, target, participant, this.step);
+        stats.castVote++;
+      } else {
+        withdrawVote(doc, target, participant);
+        stats.withdrawVote++;
+      }
+      return;
+    }
+    if (r < 89) {
+      // One person on several tablets votes at the same moment, each tablet on its own target.
+      let voters = 0;
+      for (const p of peers) {
+        if (prng.uint32(gen, 0, 2) === 0) continue;
+        castVote(p.doc, this.voteTarget(p.doc), VOTER_ON_EVERY_TABLET, this.step);
+        stats.castVote++;
+        voters++;
+      }
+      if (voters >= 2) stats.concurrentVotes++;
+      return;
+    }
+    if (r < 90) {
+      const cards = liveIds(doc, 'role');
+      const pick = prng.uint32(gen, 0, 3);
+      if (pick === 0 && cards.length > 0) {
+        moveItem(doc, prng.oneOf(gen, cards), randomCoordinate(gen), randomCoordinate(gen));
+        stats.moveRoleCard++;
+      } else if (pick === 1 && cards.length > 0) {
+        deleteItem(doc, prng.oneOf(gen, cards));
+        stats.deleteRoleCard++;
+      } else {
+        const card = {
+          boardId: prng.oneOf(gen, boards).id,
+          x: randomCoordinate(gen),
+          y: randomCoordinate(gen),
+          roleId: prng.bool(gen) ? 'sleutelfiguur' : null,
+          side: prng.oneOf(gen, [...SIDES, null]),
+          // Now and then a title that cleans to nothing: refused, nothing written.
+          title: prng.uint32(gen, 0, 9) === 0 ? '\u0007 ' : randomText(gen, prng.uint32(gen, 1, 3)),
+          description: randomText(gen, prng.uint32(gen, 0, 4)),
+          authorId: `p${peer.index}`,
+          createdAt: this.step,
+        };
+        const id = `r${this.nextToolkitId++}`;
+        if (cleanLine(card.title, MAX_TITLE_LENGTH)) addRoleCard(doc, card, origins.user, id);
+        else if (!throws(() => addRoleCard(doc, card, origins.user, id))) throw new Error('a role card without a title was accepted');
+        stats.addRoleCard++;
+      }
+      return;
+    }
+    if (r < 92) {
+      const boardId = prng.oneOf(gen, boards).id;
+      if (prng.uint32(gen, 0, 3) === 0) {
+        setField(doc, boardId, 'wie', randomText(gen, prng.uint32(gen, 0, 3)));
+        stats.setField++;
+      } else {
+        const option = prng.uint32(gen, 0, 4) === 0 ? null : prng.oneOf(gen, CHOICE_OPTIONS);
+        setChoice(doc, boardId, prng.oneOf(gen, CHOICE_ROWS), option);
+        stats.setChoice++;
+      }
+      return;
+    }
+    if (r < 93) {
+      addAgreement(
+        doc,
+        { boardId: prng.oneOf(gen, boards).id, authorId: `p${peer.index}`, createdAt: this.step, wat: randomText(gen, 2) },
+        origins.user,
+        `g${this.nextToolkitId++}`,
+      );
+      stats.addAgreement++;
+      return;
+    }
+    if (r < 95) {
+      const rows = liveIds(doc, 'agreement');
+      if (rows.length === 0) return;
+      this.editAgreement(doc, prng.bool(gen) ? rows[0]! : prng.oneOf(gen, rows), prng.oneOf(gen, [...AGREEMENT_FIELDS]));
+      return;
+    }
+    if (r < 96) this.concurrentAgreementEdit();
+  }
+
+  /** A board (an idea to vote on), or now and then a note: targets the tally does not know are ignored. */
+  private voteTarget(doc: Y.Doc): string {
+    const { gen } = this.net;
+    const notes = liveNoteIds(doc);
+    if (notes.length > 0 && prng.uint32(gen, 0, 3) === 0) return prng.oneOf(gen, notes);
+    const boards = listBoards(doc);
+    return boards.length > 0 ? prng.oneOf(gen, boards).id : 'b1';
+  }
+
+  private editAgreement(doc: Y.Doc, id: string, field: (typeof AGREEMENT_FIELDS)[number]): void {
+    const row = readItem(doc, id);
+    if (row?.kind !== 'agreement') return;
+    setAgreementField(doc, id, field, randomEdit(this.net.gen, row[field]));
+    this.net.stats.setAgreementField++;
+  }
+
+  /** Two or more peers edit the same cell of the same agreement in one step. */
+  private concurrentAgreementEdit(): void {
+    const { gen, peers, stats } = this.net;
+    const everywhere = peers.map((p) => new Set(liveIds(p.doc, 'agreement')));
+    const all = new Set(everywhere.flatMap((s) => [...s]));
+    const ids = [...all].filter((id) => everywhere.filter((s) => s.has(id)).length >= 2).sort();
+    if (ids.length === 0) return;
+    const id = prng.oneOf(gen, ids);
+    const field = prng.oneOf(gen, [...AGREEMENT_FIELDS]);
+    let editors = 0;
+    for (const p of peers) {
+      if (!everywhere[p.index]!.has(id) || prng.uint32(gen, 0, 3) === 0) continue;
+      this.editAgreement(p.doc, id, field);
+      editors++;
+    }
+    if (editors >= 2) stats.concurrentAgreementEdits++;
   }
 
   private editText(doc: Y.Doc, id: string): void {
@@ -437,6 +656,8 @@ export interface ScenarioOptions {
   reorder: boolean;
   steps: number;
   gc?: boolean;
+  /** Toolkit actions too (bundles, votes, role cards, board answers, agreements); off replays the notes-only fuzz. */
+  toolkit?: boolean;
 }
 
 /** The shape of a run is part of the seed, so a seed alone replays it. */
@@ -447,6 +668,7 @@ export const scenarioFor = (seed: number): ScenarioOptions => {
     topology: prng.bool(gen) ? 'star' : 'mesh',
     reorder: prng.uint32(gen, 0, 3) === 0,
     steps: prng.uint32(gen, 60, 160),
+    toolkit: true,
   };
 };
 
@@ -468,7 +690,7 @@ export const runScenario = (seed: number, options: ScenarioOptions = scenarioFor
     ],
   });
   net.connectAll();
-  const activity = new Activity(net);
+  const activity = new Activity(net, options.toolkit ?? false);
   for (let i = 0; i < options.steps; i++) {
     const r = prng.uint32(gen, 0, 99);
     if (r < 4) net.disconnectRandom();

@@ -1,8 +1,6 @@
-import type { Template } from './template.ts';
-import { vrij } from './vrij.ts';
-
-export type { Template } from './template.ts';
-
-export const TEMPLATES: readonly Template[] = [vrij];
-
-export const templateById = (id: string): Template | undefined => TEMPLATES.find((t) => t.id === id);
+export type * from './template.ts';
+export { TEMPLATES, templateById } from './all.ts';
+export * from './programmes.ts';
+export { ROLLEN } from './rollen.ts';
+export { VALKUILEN } from './valkuilen.ts';
+export { THEMAS, type Thema } from './citaten.ts';

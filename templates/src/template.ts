@@ -1,14 +1,14 @@
-/**
- * A board as data: its size, its zones and its background art. Everything a
- * client needs to draw the poster, and everything the report needs to group
- * notes by the poster's parts.
- */
-export interface Template {
-  id: string;
-  title: string;
-  /** Short instruction from the hand-out, shown above the board. */
-  instructions: string;
-  width: number;
-  height: number;
-  background: string;
-}
+// The types live in @bodem/shared so the server, the client and the reports
+// read boards the same way; this file keeps `./template.ts` imports working.
+export type {
+  ArtShape,
+  ChoiceRow,
+  Part,
+  PrintedCard,
+  ReferenceAnswer,
+  RoleSpec,
+  TableSpec,
+  Template,
+  TemplateZone,
+  TextField,
+} from '@bodem/shared';

@@ -11,6 +11,8 @@ export const allVotes = (doc: Y.Doc): Vote[] => {
   return out;
 };
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export interface VoteTally {
   /** Counted dots per target. */
   counts: Map<string, number>;
@@ -42,7 +44,7 @@ export const tallyVotes = (votes: readonly Vote[], targets: ReadonlySet<string>,
   const excess: Vote[] = [];
   const used = new Map<string, number>();
   for (const [person, list] of perPerson) {
-    list.sort((a, b) => a.at - b.at || (a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0));
+    list.sort((a, b) => a.at - b.at || cmp(a.targetId, b.targetId));
     list.forEach((v, i) => {
       if (i < limit) {
         counted.add(voteKey(v.targetId, v.participantId));
@@ -51,6 +53,7 @@ export const tallyVotes = (votes: readonly Vote[], targets: ReadonlySet<string>,
     });
     used.set(person, Math.min(limit, list.length));
   }
-  excess.sort((a, b) => a.at - b.at);
+  // One order on every peer, whatever order each peer's map holds the votes in.
+  excess.sort((a, b) => a.at - b.at || cmp(a.participantId, b.participantId) || cmp(a.targetId, b.targetId));
   return { counts, counted, excess, used };
 };

@@ -15,10 +15,11 @@ const noteMap = (doc: Y.Doc, id: string) => {
 };
 
 /**
- * Drops note `draggedId` onto note `targetId`: both (and any bundle the
- * dragged note headed or belonged to) join the target's bundle and move onto
- * its place. Returns the bundle key, or null when the two cannot bundle
- * (the same note, different boards, missing).
+ * Drops note `draggedId` onto note `targetId`. Only the dragged note's own
+ * link is written (see derive/bundles.ts), so two drops at once both hold;
+ * whatever bundle the dragged note headed comes along. Every member then
+ * moves onto the head's place. Returns the bundle's key, or null when the
+ * two cannot bundle (the same note, different boards, missing).
  */
 export const bundleNotes = (doc: Y.Doc, draggedId: string, targetId: string, origin: Origin = origins.user): string | null => {
   const dm = noteMap(doc, draggedId);
@@ -26,24 +27,21 @@ export const bundleNotes = (doc: Y.Doc, draggedId: string, targetId: string, ori
   const dragged = dm && readNote(draggedId, dm);
   const target = tm && readNote(targetId, tm);
   if (!dragged || !target || draggedId === targetId || dragged.boardId !== target.boardId) return null;
-  const index = bundleIndex(bundlesOf(notesOfBoard(doc, target.boardId)));
-  const targetBundle = index.get(targetId);
-  const draggedBundle = index.get(draggedId);
-  const key = targetBundle?.key ?? targetId;
-  if (draggedBundle && draggedBundle.key === key) return key;
-  const joining = draggedBundle ? draggedBundle.members : [dragged];
-  const anchor = targetBundle?.head ?? target;
+  const notes = notesOfBoard(doc, target.boardId);
+  const before = bundleIndex(bundlesOf(notes));
+  const together = before.get(targetId);
+  if (together && together === before.get(draggedId)) return together.key;
+  const after = bundleIndex(bundlesOf(notes.map((n) => (n.id === draggedId ? { ...n, bundle: targetId } : n)))).get(targetId)!;
   doc.transact(() => {
-    if (!targetBundle) tm!.set('bundle', key);
-    for (const n of joining) {
-      const m = noteMap(doc, n.id);
-      if (!m) continue;
-      m.set('bundle', key);
-      m.set('x', anchor.x);
-      m.set('y', anchor.y);
+    dm!.set('bundle', targetId);
+    for (const member of after.members) {
+      if (member.x === after.head.x && member.y === after.head.y) continue;
+      const m = noteMap(doc, member.id);
+      m?.set('x', after.head.x);
+      m?.set('y', after.head.y);
     }
   }, origin);
-  return key;
+  return after.key;
 };
 
 /**

@@ -8,12 +8,25 @@ import { NOTE_FONT_FAMILY } from '../theme.ts';
 
 export const CHOICE_BUTTON = { width: 130, height: 56, gap: 12 } as const;
 const ON = '#2F5D3A';
+const FONT_SIZE = 24;
+
+let measure: CanvasRenderingContext2D | null = null;
+/** A button grows with its label ("Focus op gemeenschap"); never narrower than the standard. */
+const buttonWidth = (label: string): number => {
+  measure ??= document.createElement('canvas').getContext('2d');
+  if (!measure) return CHOICE_BUTTON.width;
+  measure.font = `bold ${FONT_SIZE}px ${NOTE_FONT_FAMILY}`;
+  return Math.max(CHOICE_BUTTON.width, Math.ceil(measure.measureText(`✓ ${label}`).width) + 40);
+};
 
 function Row({ ctl, row }: { ctl: BoardController; row: ChoiceRow }) {
   const chosen = useSelector(ctl.derived.state, (s) => s.choices[row.id] ?? null);
   const canWrite = useStore(ctl.canWrite);
+  const widths = row.options.map((o) => buttonWidth(o.label));
+  const lefts = widths.map((_, i) => widths.slice(0, i).reduce((sum, w) => sum + w + CHOICE_BUTTON.gap, 0));
   return (
     <Group name="choice-row" id={`choice-${row.id}`} x={row.at.x} y={row.at.y}>
+      <Text y={-40} text={row.label} fontFamily={NOTE_FONT_FAMILY} fontSize={FONT_SIZE} fontStyle="bold" fill="#3B3526" listening={false} />
       {row.options.map((o, i) => {
         const on = chosen === o.id;
         const tap = (e: Konva.KonvaEventObject<PointerEvent>) => {
@@ -26,7 +39,7 @@ function Row({ ctl, row }: { ctl: BoardController; row: ChoiceRow }) {
             key={o.id}
             name="choice-option"
             id={`choice-${row.id}-${o.id}`}
-            x={i * (CHOICE_BUTTON.width + CHOICE_BUTTON.gap)}
+            x={lefts[i]}
             listening={canWrite}
             onPointerClick={tap}
             onPointerDown={(e) => {
@@ -34,7 +47,7 @@ function Row({ ctl, row }: { ctl: BoardController; row: ChoiceRow }) {
             }}
           >
             <Rect
-              width={CHOICE_BUTTON.width}
+              width={widths[i]}
               height={CHOICE_BUTTON.height}
               cornerRadius={28}
               fill={on ? ON : '#FFFFFF'}
@@ -43,13 +56,13 @@ function Row({ ctl, row }: { ctl: BoardController; row: ChoiceRow }) {
               perfectDrawEnabled={false}
             />
             <Text
-              width={CHOICE_BUTTON.width}
+              width={widths[i]}
               height={CHOICE_BUTTON.height}
               text={on ? `✓ ${o.label}` : o.label}
               align="center"
               verticalAlign="middle"
               fontFamily={NOTE_FONT_FAMILY}
-              fontSize={24}
+              fontSize={FONT_SIZE}
               fontStyle="bold"
               fill={on ? '#FFFFFF' : '#3B3526'}
               listening={false}

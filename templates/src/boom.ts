@@ -223,4 +223,5 @@ export const boom: Template = {
   ],
   roles: ROLLEN,
   roleZoneId: 'stam',
+  bringIn: { fromTemplate: 'eigen-kracht', zoneId: 'wortels', label: 'Eigen kracht (uit deel 1)' },
 };

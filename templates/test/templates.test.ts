@@ -347,6 +347,13 @@ describe('every template', () => {
       expect(noteFits(zone!.shape, ROLE_CARD_SIZE)).toBe(true);
     });
 
+    it('brings notes in only from a template that exists, into one of its own zones', () => {
+      if (!t.bringIn) return;
+      expect(templateById(t.bringIn.fromTemplate)).toBeDefined();
+      expect(t.zones.map((z) => z.id)).toContain(t.bringIn.zoneId);
+      expect(t.bringIn.label.trim()).not.toBe('');
+    });
+
     it('has art made of finite numbers and real colours', () => {
       for (const [path, n] of numbersIn(t.art, 'art')) expect(Number.isFinite(n), path).toBe(true);
       t.art.forEach((a, i) => {

@@ -1,6 +1,7 @@
 import { SIDES, type RoleSpec, type Side } from '@bodem/shared';
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { t } from '../i18n/index.ts';
+import { BringIn } from './BringIn.tsx';
 import type { BoardController } from './controller.ts';
 
 /** Sideways movement that turns a press on a card into a drag onto the board (vertical scrolls the list). */
@@ -69,6 +70,7 @@ export function RolePalette({ ctl, onClose }: { ctl: BoardController; onClose: (
         </button>
       </header>
       <p className="muted small">{t.roleCards.paletteHint}</p>
+      <BringIn ctl={ctl} />
       {SIDES.map((side) => (
         <section key={side} className={`palette-group palette-${side}`}>
           <h3>{t.roleCards[side]}</h3>

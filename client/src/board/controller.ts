@@ -15,6 +15,7 @@ import {
   setField,
   setReferencesShown,
   shapeBounds,
+  shapeContains,
   unbundle,
   zoneAt,
   type AgreementField,
@@ -480,23 +481,54 @@ export class BoardController {
     return this.addRole({ roleId: spec.id, side: spec.side, title: spec.title, description: spec.description }, at);
   }
 
-  /** The first place in the role zone (top to bottom) where no card lies yet. */
   private freeRoleSlot(): Point {
-    const zone = this.template.zones.find((z) => z.id === this.template.roleZoneId) ?? this.template.zones[0];
+    return this.freeSlot(this.template.roleZoneId, ROLE_CARD_SIZE, 'role');
+  }
+
+  /** The first place in a zone (left to right, top to bottom) where no item of that kind lies yet. */
+  private freeSlot(zoneId: string | undefined, size: Size, kind: 'note' | 'role'): Point {
+    const zone = this.template.zones.find((z) => z.id === zoneId) ?? this.template.zones[0];
     const b = zone ? shapeBounds(zone.shape) : { x: 0, y: 0, width: this.boardSize.width, height: this.boardSize.height };
-    const { width: w, height: h } = ROLE_CARD_SIZE;
+    const { width: w, height: h } = size;
     const taken = this.items.entries
       .get()
-      .filter((e) => e.kind === 'role')
+      .filter((e) => e.kind === kind)
       .map((e) => ({ x: Number(e.map.get('x')), y: Number(e.map.get('y')) }));
-    const x = b.x + Math.max(0, (b.width - w) / 2);
-    const step = h + 16;
-    for (let y = b.y + 24; y + h <= b.y + b.height; y += step) {
-      if (!taken.some((p) => Math.abs(p.x - x) < w * 0.6 && Math.abs(p.y - y) < h * 0.6)) return { x, y };
+    const free = (p: Point) => !taken.some((t) => Math.abs(t.x - p.x) < w * 0.6 && Math.abs(t.y - p.y) < h * 0.6);
+    const inZone = (p: Point) => !zone || shapeContains(zone.shape, itemCenter(p, size));
+    const cols = Math.max(1, Math.floor((b.width - 24) / (w + 16)));
+    // A single column is centred (the trunk); a grid starts under the zone's label.
+    const left = cols === 1 ? b.x + (b.width - w) / 2 : b.x + 16;
+    const top = b.y + (cols === 1 ? 24 : 110);
+    for (let y = top; y + h <= b.y + b.height; y += h + 16) {
+      for (let c = 0; c < cols; c++) {
+        const p = { x: left + c * (w + 16), y };
+        if (free(p) && inZone(p)) return p;
+      }
     }
-    // Full: stack with an offset so the new card still shows.
+    // Full: stack with an offset so the new item still shows.
     const n = taken.length;
-    return this.clampTopLeft({ x: x + (n % 6) * 12, y: b.y + 24 + (n % 6) * 12 }, ROLE_CARD_SIZE);
+    return this.clampTopLeft({ x: left + (n % 6) * 12, y: top + (n % 6) * 12 }, size);
+  }
+
+  /** Copies a note of another board (a participant's own strength) into this board's bring-in zone. */
+  bringIn(note: { text: string; side: Side | null; authorId: string }): string | null {
+    const spec = this.template.bringIn;
+    if (!spec || !this.canWrite.get()) return null;
+    const p = this.freeSlot(spec.zoneId, this.noteSize, 'note');
+    let id: string | null = null;
+    this.write(() => {
+      id = addNote(this.session.doc, {
+        boardId: this.boardId,
+        x: Math.round(p.x),
+        y: Math.round(p.y),
+        side: note.side,
+        authorId: note.authorId,
+        createdAt: Date.now(),
+        text: note.text,
+      });
+    });
+    return id;
   }
 
   private clampTopLeft(p: Point, size: Size): Point {

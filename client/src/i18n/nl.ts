@@ -126,6 +126,8 @@ export const nl = {
     sideNone: 'Samen',
     add: 'In de stam',
     showPalette: 'Rollen',
+    bringInEmpty: 'Nog niets geschreven bij "Wat is je eigen kracht?".',
+    bringInAdd: 'Zet bij de wortels',
     hidePalette: 'Rollen verbergen',
   },
 

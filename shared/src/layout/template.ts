@@ -92,6 +92,12 @@ export interface Template extends BoardLayout {
   choices?: readonly ChoiceRow[];
   fields?: readonly TextField[];
   table?: TableSpec;
+  /**
+   * Notes of other boards the group can copy onto this one: part E brings
+   * each participant's own strength ("Wat is je eigen kracht", part B) into
+   * the roots of the tree.
+   */
+  bringIn?: { fromTemplate: string; zoneId: string; label: string };
   /** Dot voting on boards of this template: votes per person across all of them. */
   voting?: { limit: number };
   /** Several boards of this template per meeting make sense (one per group). */

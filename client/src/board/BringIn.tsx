@@ -1,0 +1,67 @@
+import { listBoards, notesOfBoard, roots, type Note } from '@bodem/shared';
+import { useMemo, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import { t } from '../i18n/index.ts';
+import type { BoardController } from './controller.ts';
+
+const sameNotes = (a: readonly Note[], b: readonly Note[]) =>
+  a.length === b.length && a.every((n, i) => n.id === b[i]!.id && n.text === b[i]!.text);
+
+/** The non-empty notes on every board of one template, read live. */
+const notesSource = (doc: Y.Doc, template: string) => {
+  const read = () =>
+    listBoards(doc)
+      .filter((b) => b.template === template)
+      .flatMap((b) => notesOfBoard(doc, b.id))
+      .filter((n) => n.text.trim());
+  let snapshot = read();
+  const { items, boards } = roots(doc);
+  return {
+    subscribe: (onChange: () => void) => {
+      const handler = () => {
+        const next = read();
+        if (!sameNotes(next, snapshot)) {
+          snapshot = next;
+          onChange();
+        }
+      };
+      items.observeDeep(handler);
+      boards.observe(handler);
+      return () => {
+        items.unobserveDeep(handler);
+        boards.unobserve(handler);
+      };
+    },
+    get: () => snapshot,
+  };
+};
+
+/**
+ * Notes written earlier in the meeting that this board can take over: the
+ * participants' own strengths (part B) for the roots of the tree (part E).
+ * A tap copies the note; the original stays where it was.
+ */
+export function BringIn({ ctl }: { ctl: BoardController }) {
+  const spec = ctl.template.bringIn;
+  const source = useMemo(() => notesSource(ctl.session.doc, spec?.fromTemplate ?? ''), [ctl, spec]);
+  const notes = useSyncExternalStore(source.subscribe, source.get, source.get);
+  if (!spec) return null;
+  return (
+    <section className="palette-group bring-in">
+      <h3>{spec.label}</h3>
+      {notes.length === 0 ? (
+        <p className="muted small">{t.roleCards.bringInEmpty}</p>
+      ) : (
+        <ul>
+          {notes.map((n) => (
+            <li key={n.id}>
+              <button type="button" className={`role-chip role-${n.side ?? 'none'}`} aria-label={`${n.text}. ${t.roleCards.bringInAdd}`} onClick={() => ctl.bringIn(n)}>
+                <span>{n.text}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -120,3 +121,28 @@ export const closeCodeOf = (url: string): Promise<number> =>
     s.on('error', () => {});
     setTimeout(() => reject(new Error('no close')), 10_000);
   });
+
+/**
+ * Servers and clients that a test file starts, stopped and removed after
+ * each test (clients first, then the server, then its data folder).
+ */
+export const useRig = () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()!();
+  });
+  return {
+    cleanups,
+    server: async (opts: Partial<AppOptions> = {}): Promise<Running> => {
+      const s = await startServer(opts);
+      cleanups.push(() => removeDir(s.dataDir));
+      cleanups.push(() => s.stop());
+      return s;
+    },
+    client: (s: Running, id: string, token: string, doc?: Y.Doc): Client => {
+      const c = connectClient(s.ws, id, token, doc);
+      cleanups.push(() => c.destroy());
+      return c;
+    },
+  };
+};

@@ -14,39 +14,22 @@ import {
 import Database from 'better-sqlite3';
 import * as decoding from 'lib0/decoding';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import {
   closeCodeOf,
-  connectClient,
   createMeeting,
   joinMeeting,
-  removeDir,
   startServer,
   synced,
   waitFor,
   type Client,
   type Running,
+  useRig,
 } from './helpers.ts';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
-const server = async (opts: Parameters<typeof startServer>[0] = {}): Promise<Running> => {
-  const s = await startServer(opts);
-  cleanups.push(() => removeDir(s.dataDir));
-  cleanups.push(() => s.stop());
-  return s;
-};
-
-const client = (s: Running, id: string, token: string, doc?: Y.Doc): Client => {
-  const c = connectClient(s.ws, id, token, doc);
-  cleanups.push(() => c.destroy());
-  return c;
-};
+const { server, client, cleanups } = useRig();
 
 const boardOf = (doc: Y.Doc) => listBoards(doc)[0]!.id;
 

@@ -1,17 +1,16 @@
 import { addBoard, allVotes, castVote, listBoards, peekClaims, restoreMeeting, tallyVotes, voteKey } from '@bodem/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import {
-  connectClient,
   createMeeting,
   type CreatedMeeting,
   joinMeeting,
-  removeDir,
   startServer,
   synced,
   waitFor,
   type Client,
   type Running,
+  useRig,
 } from './helpers.ts';
 
 /**
@@ -24,23 +23,7 @@ import {
 const VOTING_TEMPLATE = 'voorbeeld';
 const LIMIT = 2;
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
-const server = async (opts: Parameters<typeof startServer>[0] = {}): Promise<Running> => {
-  const s = await startServer(opts);
-  cleanups.push(() => removeDir(s.dataDir));
-  cleanups.push(() => s.stop());
-  return s;
-};
-
-const client = (s: Running, id: string, token: string): Client => {
-  const c = connectClient(s.ws, id, token);
-  cleanups.push(() => c.destroy());
-  return c;
-};
+const { server, client, cleanups } = useRig();
 
 /** A participant's token and id: the id is the token's `sub`, as the client reads it. */
 const participant = async (s: Running, m: CreatedMeeting, name: string) => {

@@ -5,7 +5,6 @@ import {
   addBoard,
   addNote,
   addRoleCard,
-  applyRemote,
   initMeeting,
   listBoards,
   MAX_AGREEMENT_FIELD_LENGTH,
@@ -24,6 +23,7 @@ import {
   setField,
   setReferencesShown,
 } from '../src/index.ts';
+import { countUpdates, exchange, replica } from './docs.ts';
 
 const BOARD = 'b1';
 
@@ -38,25 +38,6 @@ const meeting = (): Y.Doc => {
     ],
   });
   return doc;
-};
-
-const replica = (doc: Y.Doc): Y.Doc => {
-  const other = new Y.Doc();
-  applyRemote(other, Y.encodeStateAsUpdate(doc), origins.remote);
-  return other;
-};
-
-const exchange = (a: Y.Doc, b: Y.Doc): void => {
-  const toB = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));
-  const toA = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a));
-  applyRemote(b, toB, origins.remote);
-  applyRemote(a, toA, origins.remote);
-};
-
-const countUpdates = (doc: Y.Doc): (() => number) => {
-  let n = 0;
-  doc.on('update', () => n++);
-  return () => n;
 };
 
 const boardMap = (doc: Y.Doc, id = BOARD) => roots(doc).boards.get(id)!;

@@ -3,7 +3,6 @@ import * as Y from 'yjs';
 import {
   addNote,
   addRoleCard,
-  applyRemote,
   type Bundle,
   bundleIndex,
   bundleNotes,
@@ -24,6 +23,7 @@ import {
   UNBUNDLE_STEP,
   unbundle,
 } from '../src/index.ts';
+import { countUpdates, exchange, replica } from './docs.ts';
 
 const BOARD = 'b1';
 
@@ -45,19 +45,6 @@ let clock = 0;
 const put = (doc: Y.Doc, id: string, x: number, y: number, over: { boardId?: string; createdAt?: number } = {}): string =>
   addNote(doc, { boardId: BOARD, x, y, side: null, authorId: 'a', createdAt: ++clock, text: id, ...over }, origins.template, id);
 
-const replica = (doc: Y.Doc): Y.Doc => {
-  const other = new Y.Doc();
-  applyRemote(other, Y.encodeStateAsUpdate(doc), origins.remote);
-  return other;
-};
-
-const exchange = (a: Y.Doc, b: Y.Doc): void => {
-  const toB = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));
-  const toA = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a));
-  applyRemote(b, toB, origins.remote);
-  applyRemote(a, toA, origins.remote);
-};
-
 const bundles = (doc: Y.Doc, boardId = BOARD): Map<string, Bundle> => bundlesOf(notesOfBoard(doc, boardId));
 
 /** Bundles as `head: members…`, members head first, then oldest first. */
@@ -67,12 +54,6 @@ const shape = (doc: Y.Doc, boardId = BOARD): string[] =>
 const at = (doc: Y.Doc, id: string) => {
   const n = noteById(doc, id)!;
   return [n.x, n.y];
-};
-
-const countUpdates = (doc: Y.Doc): (() => number) => {
-  let n = 0;
-  doc.on('update', () => n++);
-  return () => n;
 };
 
 let doc: Y.Doc;

@@ -22,6 +22,7 @@ import {
   roots,
   setNoteText,
 } from '../src/index.ts';
+import { countUpdates, exchange, replica } from './docs.ts';
 
 const BOARD = 'b1';
 
@@ -48,31 +49,10 @@ const seed = (over: Partial<NewNote> = {}): NewNote => ({
   ...over,
 });
 
-/** A second tablet holding the same meeting. */
-const replica = (doc: Y.Doc): Y.Doc => {
-  const other = new Y.Doc();
-  applyRemote(other, Y.encodeStateAsUpdate(doc), origins.remote);
-  return other;
-};
-
-/** Both docs send each other what the other lacks, as sync step 2 does. */
-const exchange = (a: Y.Doc, b: Y.Doc): void => {
-  const toB = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));
-  const toA = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a));
-  applyRemote(b, toB, origins.remote);
-  applyRemote(a, toA, origins.remote);
-};
-
 const textOf = (doc: Y.Doc, id: string): string => noteById(doc, id)!.text;
 
 /** What the Y.Text stores, not what readNote makes of it. */
 const rawText = (doc: Y.Doc, id: string): string => String(roots(doc).items.get(id)!.get('text'));
-
-const countUpdates = (doc: Y.Doc): (() => number) => {
-  let n = 0;
-  doc.on('update', () => n++);
-  return () => n;
-};
 
 let doc: Y.Doc;
 beforeEach(() => {

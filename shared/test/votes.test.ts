@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   allVotes,
-  applyRemote,
   castVote,
   initMeeting,
   origins,
@@ -14,6 +13,7 @@ import {
   voteKey,
   withdrawVote,
 } from '../src/index.ts';
+import { countUpdates, mergeAll, replica } from './docs.ts';
 
 const TARGETS = new Set(['b1', 'b2', 'b3']);
 
@@ -25,24 +25,6 @@ const meeting = (): Y.Doc => {
     boards: [...TARGETS].map((id, i) => ({ id, template: 'voorbeeld', title: `Idee ${i + 1}` })),
   });
   return doc;
-};
-
-const replica = (doc: Y.Doc): Y.Doc => {
-  const other = new Y.Doc();
-  applyRemote(other, Y.encodeStateAsUpdate(doc), origins.remote);
-  return other;
-};
-
-/** Every doc sends every other what it lacks, as the relay would. */
-const mergeAll = (docs: Y.Doc[]): void => {
-  const updates = docs.map((from) => docs.map((to) => Y.encodeStateAsUpdate(from, Y.encodeStateVector(to))));
-  docs.forEach((to, j) => docs.forEach((_, i) => i !== j && applyRemote(to, updates[i]![j]!, origins.remote)));
-};
-
-const countUpdates = (doc: Y.Doc): (() => number) => {
-  let n = 0;
-  doc.on('update', () => n++);
-  return () => n;
 };
 
 const v = (targetId: string, participantId: string, at: number): Vote => ({ targetId, participantId, at });

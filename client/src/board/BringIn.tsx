@@ -1,5 +1,6 @@
 import { listBoards, notesOfBoard, roots, type Note } from '@bodem/shared';
-import { useMemo, useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
+import { docSource, useSource } from '../lib/source.ts';
 import type * as Y from 'yjs';
 import { t } from '../i18n/index.ts';
 import type { BoardController } from './controller.ts';
@@ -9,31 +10,23 @@ const sameNotes = (a: readonly Note[], b: readonly Note[]) =>
 
 /** The non-empty notes on every board of one template, read live. */
 const notesSource = (doc: Y.Doc, template: string) => {
-  const read = () =>
-    listBoards(doc)
-      .filter((b) => b.template === template)
-      .flatMap((b) => notesOfBoard(doc, b.id))
-      .filter((n) => n.text.trim());
-  let snapshot = read();
   const { items, boards } = roots(doc);
-  return {
-    subscribe: (onChange: () => void) => {
-      const handler = () => {
-        const next = read();
-        if (!sameNotes(next, snapshot)) {
-          snapshot = next;
-          onChange();
-        }
-      };
-      items.observeDeep(handler);
-      boards.observe(handler);
+  return docSource(
+    () =>
+      listBoards(doc)
+        .filter((b) => b.template === template)
+        .flatMap((b) => notesOfBoard(doc, b.id))
+        .filter((n) => n.text.trim()),
+    (on) => {
+      items.observeDeep(on);
+      boards.observe(on);
       return () => {
-        items.unobserveDeep(handler);
-        boards.unobserve(handler);
+        items.unobserveDeep(on);
+        boards.unobserve(on);
       };
     },
-    get: () => snapshot,
-  };
+    sameNotes,
+  );
 };
 
 /**
@@ -44,7 +37,7 @@ const notesSource = (doc: Y.Doc, template: string) => {
 export function BringIn({ ctl }: { ctl: BoardController }) {
   const spec = ctl.template.bringIn;
   const source = useMemo(() => notesSource(ctl.session.doc, spec?.fromTemplate ?? ''), [ctl, spec]);
-  const notes = useSyncExternalStore(source.subscribe, source.get, source.get);
+  const notes = useSource(source);
   if (!spec) return null;
   return (
     <section className="palette-group bring-in">

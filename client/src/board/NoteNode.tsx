@@ -4,6 +4,7 @@ import { memo, useCallback } from 'react';
 import { Circle, Group, Rect, Text } from 'react-konva';
 import type * as Y from 'yjs';
 import { useItem } from './useItem.ts';
+import { useItemGestures } from './useItemGestures.ts';
 import { useKeyed, useSelector, useStore } from '../lib/store.ts';
 import type { BoardController } from './controller.ts';
 import {
@@ -30,17 +31,7 @@ export const NoteNode = memo(function NoteNode({ id, map, ctl }: Props) {
   const bundle = useKeyed(ctl.derived.bundles, id);
   const bundleTarget = useSelector(ctl.dropHint, (h) => h.bundleWith === id);
 
-  const onDragStart = useCallback((e: Konva.KonvaEventObject<DragEvent>) => ctl.onNoteDragStart(id, e.target), [ctl, id]);
-  const onDragMove = useCallback((e: Konva.KonvaEventObject<DragEvent>) => ctl.onNoteDragMove(id, e.target), [ctl, id]);
-  const onDragEnd = useCallback((e: Konva.KonvaEventObject<DragEvent>) => ctl.onNoteDragEnd(id, e.target), [ctl, id]);
-  const onClick = useCallback(
-    (e: Konva.KonvaEventObject<PointerEvent>) => {
-      if (e.evt.button !== undefined && e.evt.button > 0) return;
-      e.cancelBubble = true;
-      ctl.onNoteClick(id);
-    },
-    [ctl, id],
-  );
+  const gestures = useItemGestures(ctl, id, ctl.onNoteClick);
   const onDblClick = useCallback(
     (e: Konva.KonvaEventObject<PointerEvent>) => {
       e.cancelBubble = true;
@@ -67,10 +58,7 @@ export const NoteNode = memo(function NoteNode({ id, map, ctl }: Props) {
       dragDistance={4}
       dragBoundFunc={ctl.noteDragBound}
       opacity={remote ? 0.85 : 1}
-      onDragStart={onDragStart}
-      onDragMove={onDragMove}
-      onDragEnd={onDragEnd}
-      onPointerClick={onClick}
+      {...gestures}
       onPointerDblClick={onDblClick}
     >
       {Array.from({ length: behind }, (_, i) => (

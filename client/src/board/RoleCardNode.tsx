@@ -1,8 +1,8 @@
 import { readRoleCard, ROLE_CARD_SIZE } from '@bodem/shared';
-import type Konva from 'konva';
-import { memo, useCallback } from 'react';
+import { memo } from 'react';
 import { Group, Rect, Text } from 'react-konva';
 import type * as Y from 'yjs';
+import { useItemGestures } from './useItemGestures.ts';
 import { useKeyed, useSelector, useStore } from '../lib/store.ts';
 import type { BoardController } from './controller.ts';
 import { INK, NOTE_FONT_FAMILY, ROLE_LOOK, SELECT_STROKE } from './theme.ts';
@@ -21,17 +21,7 @@ export const RoleCardNode = memo(function RoleCardNode({ id, map, ctl }: Props) 
   const remote = useKeyed(ctl.session.presence.drags, id);
   const canWrite = useStore(ctl.canWrite);
 
-  const onDragStart = useCallback((e: Konva.KonvaEventObject<DragEvent>) => ctl.onNoteDragStart(id, e.target), [ctl, id]);
-  const onDragMove = useCallback((e: Konva.KonvaEventObject<DragEvent>) => ctl.onNoteDragMove(id, e.target), [ctl, id]);
-  const onDragEnd = useCallback((e: Konva.KonvaEventObject<DragEvent>) => ctl.onNoteDragEnd(id, e.target), [ctl, id]);
-  const onClick = useCallback(
-    (e: Konva.KonvaEventObject<PointerEvent>) => {
-      if (e.evt.button !== undefined && e.evt.button > 0) return;
-      e.cancelBubble = true;
-      ctl.select(id);
-    },
-    [ctl, id],
-  );
+  const gestures = useItemGestures(ctl, id, ctl.select);
 
   if (!card) return null;
   const { width, height } = ROLE_CARD_SIZE;
@@ -46,10 +36,7 @@ export const RoleCardNode = memo(function RoleCardNode({ id, map, ctl }: Props) 
       dragDistance={4}
       dragBoundFunc={ctl.roleDragBound}
       opacity={remote ? 0.85 : 1}
-      onDragStart={onDragStart}
-      onDragMove={onDragMove}
-      onDragEnd={onDragEnd}
-      onPointerClick={onClick}
+      {...gestures}
     >
       <Rect x={2} y={4} width={width} height={height} cornerRadius={10} fill="rgba(40, 30, 10, 0.16)" listening={false} perfectDrawEnabled={false} />
       <Rect

@@ -386,14 +386,14 @@ export class BoardController {
     if (id) this.startEditing(id);
   }
 
-  select(id: string | null): void {
+  select = (id: string | null): void => {
     const ui = this.ui.get();
     if (ui.editingId && ui.editingId !== id) this.stopEditing();
     this.ui.set({ ...this.ui.get(), selectedId: id });
   }
 
   /** Tap on a note: select it; tap on the selected note: edit it. */
-  onNoteClick(id: string): void {
+  onNoteClick = (id: string): void => {
     if (Date.now() < this.tapBlockedUntil) return;
     this.dismissOnDown = false;
     const ui = this.ui.get();
@@ -618,7 +618,7 @@ export class BoardController {
   noteDragBound = (pos: Konva.Vector2d): Konva.Vector2d => this.clampDrag(pos, this.noteSize);
   roleDragBound = (pos: Konva.Vector2d): Konva.Vector2d => this.clampDrag(pos, ROLE_CARD_SIZE);
 
-  onNoteDragStart(id: string, node: Konva.Node): void {
+  onItemDragStart(id: string, node: Konva.Node): void {
     if (this.ui.get().editingId) this.stopEditing();
     // Dragging does not select: sorting many notes should not pop a toolbar up after each one.
     this.ui.set({ selectedId: null, editingId: null, draggingId: id });
@@ -631,7 +631,7 @@ export class BoardController {
     }
   }
 
-  onNoteDragMove(id: string, node: Konva.Node): void {
+  onItemDragMove(id: string, node: Konva.Node): void {
     this.session.setDrag({ id, x: Math.round(node.x()), y: Math.round(node.y()) });
     this.dropHint.set(this.dropHintFor(id, { x: node.x(), y: node.y() }));
   }
@@ -667,7 +667,7 @@ export class BoardController {
   }
 
   /** The position is written once, on drop; live positions went through presence. */
-  onNoteDragEnd(id: string, node: Konva.Node): void {
+  onItemDragEnd(id: string, node: Konva.Node): void {
     const home = this.dragHome;
     this.dragHome = null;
     this.draggingNode = null;

@@ -1,6 +1,7 @@
 import { listBoards, readMeta, roots, type Board, type Meta } from '@bodem/shared';
-import { useMemo, useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
 import type * as Y from 'yjs';
+import { always, docSource, useSource } from '../lib/source.ts';
 
 const sameBoards = (a: readonly Board[], b: readonly Board[]) =>
   a.length === b.length &&
@@ -10,48 +11,32 @@ const sameBoards = (a: readonly Board[], b: readonly Board[]) =>
   });
 
 /** The meeting's boards in programme order; empty before the document arrives. */
-const boardsSource = (doc: Y.Doc) => {
-  const { boards } = roots(doc);
-  let snapshot = listBoards(doc);
-  return {
-    subscribe: (onChange: () => void) => {
-      // Only the board list and the boards' own fields, not their answers' every keystroke.
-      const handler = () => {
-        const next = listBoards(doc);
-        if (!sameBoards(next, snapshot)) {
-          snapshot = next;
-          onChange();
-        }
-      };
-      boards.observeDeep(handler);
-      return () => boards.unobserveDeep(handler);
-    },
-    get: () => snapshot,
-  };
-};
-
 export const useBoards = (doc: Y.Doc): readonly Board[] => {
-  const source = useMemo(() => boardsSource(doc), [doc]);
-  return useSyncExternalStore(source.subscribe, source.get, source.get);
-};
-
-const metaSource = (doc: Y.Doc) => {
-    const { meta } = roots(doc);
-    let snapshot = readMeta(meta);
-    return {
-      subscribe: (onChange: () => void) => {
-        const handler = () => {
-          snapshot = readMeta(meta);
-          onChange();
-        };
-        meta.observe(handler);
-        return () => meta.unobserve(handler);
+  const source = useMemo(() => {
+    const { boards } = roots(doc);
+    return docSource(
+      () => listBoards(doc),
+      (on) => {
+        boards.observeDeep(on);
+        return () => boards.unobserveDeep(on);
       },
-      get: () => snapshot,
-    };
+      sameBoards,
+    );
+  }, [doc]);
+  return useSource(source);
 };
 
 export const useMeta = (doc: Y.Doc): Meta => {
-  const source = useMemo(() => metaSource(doc), [doc]);
-  return useSyncExternalStore(source.subscribe, source.get, source.get);
+  const source = useMemo(() => {
+    const { meta } = roots(doc);
+    return docSource(
+      () => readMeta(meta),
+      (on) => {
+        meta.observe(on);
+        return () => meta.unobserve(on);
+      },
+      always,
+    );
+  }, [doc]);
+  return useSource(source);
 };

@@ -1,6 +1,7 @@
 import { allVotes, roots, tallyVotes, withdrawVote, type Board, type Template, type VoteTally } from '@bodem/shared';
 import { templateById } from '@bodem/templates';
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo } from 'react';
+import { docSource, useSource } from '../lib/source.ts';
 import type { MeetingSession } from '../sync/session.ts';
 
 export interface VoteState {
@@ -26,29 +27,21 @@ const sameTally = (a: VoteState | null, b: VoteState | null) =>
 const votesSource = (session: MeetingSession, boards: readonly Board[], template: Template | undefined) => {
   const targets = new Set(boards.filter((b) => b.template === template?.id).map((b) => b.id));
   const limit = template?.voting?.limit ?? 0;
-  const read = (): VoteState | null => (template ? { tally: tallyVotes(allVotes(session.doc), targets, limit), limit, targets } : null);
-  let snapshot = read();
   const votes = roots(session.doc).votes;
-  return {
-    subscribe: (onChange: () => void) => {
-      const handler = () => {
-        const next = read();
-        if (!sameTally(next, snapshot)) {
-          snapshot = next;
-          onChange();
-        }
-      };
-      votes.observe(handler);
-      return () => votes.unobserve(handler);
+  return docSource(
+    (): VoteState | null => (template ? { tally: tallyVotes(allVotes(session.doc), targets, limit), limit, targets } : null),
+    (on) => {
+      votes.observe(on);
+      return () => votes.unobserve(on);
     },
-    get: () => snapshot,
-  };
+    sameTally,
+  );
 };
 
 export const useVotes = (session: MeetingSession, boards: readonly Board[]): VoteState | null => {
   const template = votingTemplate(boards);
   const source = useMemo(() => votesSource(session, boards, template), [session, boards, template]);
-  const state = useSyncExternalStore(source.subscribe, source.get, source.get);
+  const state = useSource(source);
   const me = session.claims?.sub;
   useEffect(() => {
     if (!state || !me || !session.canWrite) return;

@@ -1,35 +1,27 @@
 import { AGREEMENT_FIELDS, asYMap, readAgreement, type AgreementField } from '@bodem/shared';
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { docSource, useSource } from '../../lib/source.ts';
 import { t } from '../../i18n/index.ts';
 import { useSelector, useStore } from '../../lib/store.ts';
 import type { BoardController } from '../controller.ts';
 
 /** One agreement, read live: someone else may be filling in the same row. */
-const agreementSource = (ctl: BoardController, id: string) => {
-  const read = () => {
-    const m = asYMap(ctl.roots.items.get(id));
-    return m ? readAgreement(id, m) : null;
-  };
-  let snapshot = read();
-  return {
-    subscribe: (onChange: () => void) => {
-      const handler = () => {
-        const next = read();
-        if (JSON.stringify(next) !== JSON.stringify(snapshot)) {
-          snapshot = next;
-          onChange();
-        }
-      };
-      ctl.roots.items.observeDeep(handler);
-      return () => ctl.roots.items.unobserveDeep(handler);
-    },
-    get: () => snapshot,
-  };
-};
-
 const useAgreement = (ctl: BoardController, id: string) => {
-  const source = useMemo(() => agreementSource(ctl, id), [ctl, id]);
-  return useSyncExternalStore(source.subscribe, source.get, source.get);
+  const source = useMemo(() => {
+    const items = ctl.roots.items;
+    return docSource(
+      () => {
+        const m = asYMap(items.get(id));
+        return m ? readAgreement(id, m) : null;
+      },
+      (on) => {
+        items.observeDeep(on);
+        return () => items.unobserveDeep(on);
+      },
+      (a, b) => JSON.stringify(a) === JSON.stringify(b),
+    );
+  }, [ctl, id]);
+  return useSource(source);
 };
 
 function AgreementDialog({ ctl, id }: { ctl: BoardController; id: string }) {

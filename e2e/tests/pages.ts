@@ -1,4 +1,4 @@
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type CDPSession, type Page, type WebSocketRoute } from '@playwright/test';
 
 /**
  * Page objects: one per person in the room. The board is read through
@@ -7,9 +7,16 @@ import { expect, type Browser, type BrowserContext, type Page } from '@playwrigh
 export const TABLET = { viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: false } as const;
 export const LAPTOP = { viewport: { width: 1280, height: 800 } } as const;
 
+export interface Point {
+  x: number;
+  y: number;
+}
+
 export interface NoteOnScreen {
   id: string;
   text: string;
+  /** The number on a bundle's head note, or null for a single note. */
+  bundleCount: number | null;
   /** board coordinates */
   x: number;
   y: number;
@@ -39,9 +46,11 @@ export class BoardPage {
       return stage.find('.note').map((n: any) => {
         const r = n.getClientRect();
         const rect = n.findOne('.note-body');
+        const badge = n.findOne('.bundle-count-text');
         return {
           id: n.id(),
           text: n.findOne('.note-text')?.text() ?? '',
+          bundleCount: badge ? Number(badge.text()) : null,
           x: n.x(),
           y: n.y(),
           fill: rect?.fill() ?? '',
@@ -74,7 +83,7 @@ export class BoardPage {
     const editor = this.page.getByLabel('Tekst van de notitie');
     await expect(editor).toBeFocused();
     await editor.pressSequentially(text, { delay: 5 });
-    await this.page.getByRole('button', { name: 'Klaar' }).click();
+    await this.page.getByRole('button', { name: 'Klaar', exact: true }).click();
     await expect.poll(async () => (await this.notes()).length).toBe(before + 1);
   }
 
@@ -84,7 +93,7 @@ export class BoardPage {
     const editor = this.page.getByLabel('Tekst van de notitie');
     await expect(editor).toBeFocused();
     await editor.fill(next);
-    await this.page.getByRole('button', { name: 'Klaar' }).click();
+    await this.page.getByRole('button', { name: 'Klaar', exact: true }).click();
   }
 
   async dragNote(text: string, dx: number, dy: number): Promise<void> {
@@ -100,9 +109,246 @@ export class BoardPage {
     else await this.page.mouse.click(x, y);
   }
 
+  // --- the scene graph ------------------------------------------------------
+
+  /** Role cards on the open board, with board position and screen centre. */
+  async roleCards(): Promise<RoleCardOnScreen[]> {
+    return this.page.evaluate(() => {
+      const stage = (window as unknown as { Konva?: { stages: any[] } }).Konva?.stages[0];
+      if (!stage) return [];
+      const box = stage.container().getBoundingClientRect();
+      return stage.find('.role-card').map((n: any) => {
+        const r = n.getClientRect();
+        return {
+          id: n.id(),
+          title: n.findOne('.role-title')?.text() ?? '',
+          x: n.x(),
+          y: n.y(),
+          cx: box.left + r.x + r.width / 2,
+          cy: box.top + r.y + r.height / 2,
+        };
+      });
+    });
+  }
+
+  /** Ids of the Konva nodes with a name (`.zone`, `.zone-highlight`, `.reference`, ...). */
+  async ids(selector: string): Promise<string[]> {
+    return this.page.evaluate((sel) => {
+      const stage = (window as unknown as { Konva?: { stages: any[] } }).Konva?.stages[0];
+      return stage ? stage.find(sel).map((n: any) => n.id()) : [];
+    }, selector);
+  }
+
+  /** Texts of the Konva Text nodes matching `selector`, optionally inside the node with id `within`. */
+  async textsOf(selector: string, within?: string): Promise<string[]> {
+    return this.page.evaluate(
+      ({ sel, within }) => {
+        const stage = (window as unknown as { Konva?: { stages: any[] } }).Konva?.stages[0];
+        const root = stage && within ? stage.findOne(`#${within}`) : stage;
+        return root ? root.find(sel).map((n: any) => n.text()) : [];
+      },
+      { sel: selector, within },
+    );
+  }
+
+  /** Ghost reference notes shown by the facilitator: id (without "reference-") and whether covered. */
+  async references(): Promise<{ id: string; covered: boolean }[]> {
+    return this.page.evaluate(() => {
+      const stage = (window as unknown as { Konva?: { stages: any[] } }).Konva?.stages[0];
+      if (!stage) return [];
+      return stage.find('.reference').map((n: any) => ({
+        id: String(n.id()).replace(/^reference-/, ''),
+        covered: String(n.name()).split(' ').includes('covered'),
+      }));
+    });
+  }
+
+  /** Rows of the agreements table, oldest first, as column id → text. */
+  async agreements(): Promise<Record<string, string>[]> {
+    return this.page.evaluate(() => {
+      const stage = (window as unknown as { Konva?: { stages: any[] } }).Konva?.stages[0];
+      if (!stage) return [];
+      return stage
+        .find('.agreement')
+        .sort((a: any, b: any) => a.y() - b.y())
+        .map((row: any) =>
+          Object.fromEntries(
+            row
+              .getChildren()
+              .filter((c: any) => String(c.name()).startsWith('agreement-'))
+              .map((c: any) => [String(c.name()).slice('agreement-'.length), c.text()]),
+          ),
+        );
+    });
+  }
+
+  /** Screen centre of the Konva node with this id. */
+  async nodeCenter(id: string): Promise<Point> {
+    const p = await this.page.evaluate((nodeId) => {
+      const stage = (window as unknown as { Konva?: { stages: any[] } }).Konva?.stages[0];
+      const node = stage?.findOne(`#${nodeId}`);
+      if (!node) return null;
+      const box = stage.container().getBoundingClientRect();
+      const r = node.getClientRect();
+      return { x: box.left + r.x + r.width / 2, y: box.top + r.y + r.height / 2 };
+    }, id);
+    if (!p) throw new Error(`no node #${id} on the board`);
+    return p;
+  }
+
+  async tapNode(id: string): Promise<void> {
+    await expect.poll(async () => (await this.ids(`#${id}`)).length).toBe(1);
+    const p = await this.nodeCenter(id);
+    await this.tap(p.x, p.y);
+  }
+
+  /** Board point → screen (CSS px in the page), through the stage's current transform. */
+  async boardToScreen(x: number, y: number): Promise<Point> {
+    const p = await this.page.evaluate(
+      ({ x, y }) => {
+        const stage = (window as unknown as { Konva?: { stages: any[] } }).Konva?.stages[0];
+        if (!stage) return null;
+        const box = stage.container().getBoundingClientRect();
+        const q = stage.getAbsoluteTransform().point({ x, y });
+        return { x: box.left + q.x, y: box.top + q.y };
+      },
+      { x, y },
+    );
+    if (!p) throw new Error('no Konva stage');
+    return p;
+  }
+
+  /** Screen point → board point. */
+  async screenToBoard(x: number, y: number): Promise<Point> {
+    const p = await this.page.evaluate(
+      ({ x, y }) => {
+        const stage = (window as unknown as { Konva?: { stages: any[] } }).Konva?.stages[0];
+        if (!stage) return null;
+        const box = stage.container().getBoundingClientRect();
+        return stage.getAbsoluteTransform().copy().invert().point({ x: x - box.left, y: y - box.top });
+      },
+      { x, y },
+    );
+    if (!p) throw new Error('no Konva stage');
+    return p;
+  }
+
+  async tapBoard(x: number, y: number): Promise<void> {
+    const p = await this.boardToScreen(x, y);
+    await this.tap(p.x, p.y);
+  }
+
+  /** Like addNote, at a board point. */
+  async addNoteOnBoard(x: number, y: number, text: string): Promise<void> {
+    const p = await this.boardToScreen(x, y);
+    await this.addNote(p.x, p.y, text);
+  }
+
+  // --- gestures -------------------------------------------------------------
+
+  private cdp: CDPSession | null = null;
+
+  /**
+   * A one-finger drag on a touch page (CDP touch events: Playwright's
+   * touchscreen only taps), a mouse drag otherwise, through the given
+   * screen points. `beforeRelease` runs with the finger or button still
+   * down, for assertions during the drag.
+   */
+  async dragAlong(points: Point[], opts: { steps?: number; beforeRelease?: () => Promise<void> } = {}): Promise<void> {
+    const steps = opts.steps ?? 10;
+    const [first, ...rest] = points;
+    if (!first) return;
+    const path: Point[] = [];
+    let prev = first;
+    for (const p of rest) {
+      for (let i = 1; i <= steps; i++) path.push({ x: prev.x + ((p.x - prev.x) * i) / steps, y: prev.y + ((p.y - prev.y) * i) / steps });
+      prev = p;
+    }
+    if (this.touch) {
+      this.cdp ??= await this.context.newCDPSession(this.page);
+      const cdp = this.cdp;
+      const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', p?: Point) =>
+        cdp.send('Input.dispatchTouchEvent', { type, touchPoints: p ? [{ x: p.x, y: p.y, id: 1 }] : [] });
+      await touch('touchStart', first);
+      for (const p of path) await touch('touchMove', p);
+      await opts.beforeRelease?.();
+      await touch('touchEnd');
+    } else {
+      await this.page.mouse.move(first.x, first.y);
+      await this.page.mouse.down();
+      for (const p of path) await this.page.mouse.move(p.x, p.y);
+      await opts.beforeRelease?.();
+      await this.page.mouse.up();
+    }
+  }
+
+  async dragFromTo(from: Point, to: Point, opts: { steps?: number; beforeRelease?: () => Promise<void> } = {}): Promise<void> {
+    await this.dragAlong([from, to], opts);
+  }
+
+  // --- the side panel -------------------------------------------------------
+
+  get panelToggle() {
+    return this.page.locator('button[aria-controls="side-panel"]');
+  }
+
+  async setPanel(open: boolean): Promise<void> {
+    if ((await this.panelToggle.getAttribute('aria-expanded')) !== String(open)) await this.panelToggle.click();
+    await expect(this.panelToggle).toHaveAttribute('aria-expanded', String(open));
+  }
+
+  async hidePanel(): Promise<void> {
+    await this.setPanel(false);
+  }
+
+  boardLink(title: string) {
+    return this.page.locator('.board-link').filter({ has: this.page.getByText(title, { exact: true }) });
+  }
+
+  /** Opens a board from the side panel (and leaves the panel as it was); waits until its poster is drawn. */
+  async openBoard(title: string): Promise<void> {
+    const wasOpen = (await this.panelToggle.getAttribute('aria-expanded')) === 'true';
+    if (!wasOpen) await this.setPanel(true);
+    const link = this.boardLink(title);
+    await link.click();
+    await expect(link).toHaveAttribute('aria-current', 'page');
+    await expect(this.page).toHaveURL(/[?&]bord=/);
+    if (!wasOpen) await this.setPanel(false);
+    await expect.poll(async () => this.textsOf('.board-title')).toEqual([title]);
+  }
+
+  /** Facilitator: "Bord toevoegen" in the panel; the new board opens. `template` is the option label. */
+  async addBoard(template: string, name?: string): Promise<void> {
+    await this.setPanel(true);
+    await this.page.getByRole('button', { name: 'Bord toevoegen' }).click();
+    await this.page.getByLabel('Welk bord?').selectOption({ label: template });
+    if (name) await this.page.getByLabel('Naam van het bord').fill(name);
+    await this.page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+    if (name) await expect(this.boardLink(name)).toHaveAttribute('aria-current', 'page');
+  }
+
+  /** The same person on a second tab: a new page in this context (same token), same address. */
+  async secondPage(): Promise<BoardPage> {
+    const page = await this.context.newPage();
+    await page.goto(this.page.url());
+    const board = new BoardPage(page, this.context, this.touch);
+    await expect(board.status).toHaveAttribute('data-state', /connected|saved/);
+    return board;
+  }
+
   async waitSaved(): Promise<void> {
     await expect(this.status).toHaveAttribute('data-state', 'saved', { timeout: 10_000 });
   }
+}
+
+export interface RoleCardOnScreen {
+  id: string;
+  title: string;
+  /** board coordinates of the top-left corner */
+  x: number;
+  y: number;
+  cx: number;
+  cy: number;
 }
 
 export interface Facilitator {
@@ -111,13 +357,27 @@ export interface Facilitator {
   code: string;
 }
 
-export const createMeeting = async (browser: Browser, title: string): Promise<Facilitator> => {
+export interface MeetingOptions {
+  /** One of the toolkit's programmes (the start page's default is the full one). */
+  programme?: 'Volledige bijeenkomst' | 'Kennismaking';
+  /** "Zelf borden kiezen": the checkbox labels, e.g. 'E. Boom van samenwerking', 'Vrij bord'. */
+  boards?: string[];
+}
+
+export const createMeeting = async (browser: Browser, title: string, opts: MeetingOptions = {}): Promise<Facilitator> => {
   const context = await browser.newContext(LAPTOP);
   const page = await context.newPage();
   await page.goto('/');
   await page.getByLabel('Titel van de bijeenkomst').fill(title);
+  const programme = page.getByRole('group', { name: 'Programma' });
+  if (opts.boards) {
+    await programme.getByRole('radio', { name: 'Zelf borden kiezen' }).check();
+    for (const label of opts.boards) await programme.getByRole('checkbox', { name: label, exact: true }).check();
+  } else if (opts.programme) {
+    await programme.getByRole('radio', { name: new RegExp(`^${opts.programme}`) }).check();
+  }
   await page.getByRole('button', { name: 'Bijeenkomst maken' }).click();
-  await expect(page).toHaveURL(/\/m\/[A-Za-z0-9_-]{22}$/);
+  await expect(page).toHaveURL(/\/m\/[A-Za-z0-9_-]{22}(\?.*)?$/);
   const code = (await page.getByTestId('join-code').innerText()).replace(/\s/g, '');
   expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
   const id = new URL(page.url()).pathname.split('/').pop()!;
@@ -143,3 +403,47 @@ export const joinAs = async (
   await expect(board.status).toHaveAttribute('data-state', /connected|saved/);
   return board;
 };
+
+/**
+ * Takes a browser context off the network and back, web sockets included.
+ * `context.setOffline` alone leaves open web sockets working (Playwright
+ * #4910), so the context's sockets run through `routeWebSocket`: going
+ * offline closes them and refuses new ones until `online()`. Install it
+ * before the pages connect (or reload them after).
+ */
+export class NetworkSwitch {
+  private readonly links = new Set<{ page: WebSocketRoute; server: WebSocketRoute }>();
+  private down = false;
+
+  private constructor(readonly context: BrowserContext) {}
+
+  static async install(context: BrowserContext): Promise<NetworkSwitch> {
+    const net = new NetworkSwitch(context);
+    await context.routeWebSocket(/.*/, (ws) => net.route(ws));
+    return net;
+  }
+
+  private route(ws: WebSocketRoute): void {
+    if (this.down) {
+      void ws.close({ code: 1001, reason: 'offline' }).catch(() => undefined);
+      return;
+    }
+    // Without message handlers, everything is passed through both ways.
+    this.links.add({ page: ws, server: ws.connectToServer() });
+  }
+
+  async offline(): Promise<void> {
+    this.down = true;
+    await this.context.setOffline(true);
+    for (const link of this.links) {
+      await link.page.close({ code: 1001, reason: 'offline' }).catch(() => undefined);
+      await link.server.close().catch(() => undefined);
+    }
+    this.links.clear();
+  }
+
+  async online(): Promise<void> {
+    this.down = false;
+    await this.context.setOffline(false);
+  }
+}

@@ -6,7 +6,8 @@ const SHOTS = 'test-results/screens';
 test('facilitator opens a meeting, two participants write, edit and move notes live; a reload keeps all', async ({
   browser,
 }) => {
-  const fac = await createMeeting(browser, 'Samenwerking in de wijk');
+  // The free board: an empty sheet, so the taps below land on empty board space.
+  const fac = await createMeeting(browser, 'Samenwerking in de wijk', { boards: ['Vrij bord'] });
   await fac.board.page.screenshot({ path: `${SHOTS}/01-facilitator.png` });
 
   const anna = await joinAs(browser, fac.code, 'Anna (CJG)', 'formeel');
@@ -72,7 +73,7 @@ test('facilitator opens a meeting, two participants write, edit and move notes l
 });
 
 test('undo takes back only my own change; recolour and delete reach the others', async ({ browser }) => {
-  const fac = await createMeeting(browser, 'Undo');
+  const fac = await createMeeting(browser, 'Undo', { boards: ['Vrij bord'] });
   const anna = await joinAs(browser, fac.code, 'Anna', 'formeel');
   const bilal = await joinAs(browser, fac.code, 'Bilal', 'informeel');
   await anna.addNote(250, 250, 'van Anna');

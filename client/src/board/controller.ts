@@ -506,9 +506,10 @@ export class BoardController {
         if (free(p) && inZone(p)) return p;
       }
     }
-    // Full: stack with an offset so the new item still shows.
+    // Full: stack with a growing offset so every new item still shows.
     const n = taken.length;
-    return this.clampTopLeft({ x: left + (n % 6) * 12, y: top + (n % 6) * 12 }, size);
+    const step = 20 * (1 + (n % 10));
+    return this.clampTopLeft({ x: left + step, y: top + step }, size);
   }
 
   /** Copies a note of another board (a participant's own strength) into this board's bring-in zone. */

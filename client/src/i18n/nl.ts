@@ -111,6 +111,7 @@ export const nl = {
     current: '(open)',
     other: 'Overig',
     votes: '{n} stemmen',
+    votesOne: '1 stem',
   },
 
   roleCards: {
@@ -148,6 +149,7 @@ export const nl = {
     left: 'Je hebt nog {n} van {limit} stemmen.',
     none: 'Je stemmen zijn op. Neem een stem terug om opnieuw te kiezen.',
     count: '{n} stemmen',
+    countOne: '1 stem',
     label: 'Stemmen',
   },
 

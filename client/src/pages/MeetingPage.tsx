@@ -24,6 +24,9 @@ const HEADER_HEIGHT = 72;
 const PANEL_WIDTH = 300;
 const PALETTE_WIDTH = 300;
 const WIDE = 1000;
+/** The zoom buttons and the instruction line: the fitted poster stays clear of them. */
+const BOTTOM_BAR_HEIGHT = 88;
+const VOTE_BAR_HEIGHT = 64;
 
 export function MeetingPage({ id }: { id: string }) {
   const stored = useMemo(() => loadMeeting(id), [id]);
@@ -71,7 +74,17 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
   const title = meta.title || stored.title || t.meeting.untitled;
 
   useEffect(() => {
-    const onResize = () => setWide(window.innerWidth >= WIDE);
+    const onResize = () => {
+      const nowWide = window.innerWidth >= WIDE;
+      setWide((was) => {
+        // Turned upright: the drawers would cover the poster fitted beside them.
+        if (was && !nowWide) {
+          setPaletteOpen(false);
+          setPanelOpen(false);
+        }
+        return nowWide;
+      });
+    };
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, []);
@@ -83,9 +96,15 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
 
   const template = useMemo(() => (board ? (templateById(board.template) ?? templateById(FREE_TEMPLATE)) : undefined), [board]);
   const showPalette = canWrite && !!template?.roles?.length && paletteOpen;
+  const voting = !!board && !!votes?.targets.has(board.id);
   const insets: Insets = useMemo(
-    () => ({ top: HEADER_HEIGHT, right: panelOpen && wide ? PANEL_WIDTH : 0, bottom: 0, left: showPalette && wide ? PALETTE_WIDTH : 0 }),
-    [panelOpen, wide, showPalette],
+    () => ({
+      top: HEADER_HEIGHT + (voting ? VOTE_BAR_HEIGHT : 0),
+      right: panelOpen && wide ? PANEL_WIDTH : 0,
+      bottom: BOTTOM_BAR_HEIGHT,
+      left: showPalette && wide ? PALETTE_WIDTH : 0,
+    }),
+    [panelOpen, wide, showPalette, voting],
   );
 
   return (
@@ -134,7 +153,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
       )}
 
       {showPalette && ctl && <RolePalette ctl={ctl} onClose={() => setPaletteOpen(false)} />}
-      {board && votes?.targets.has(board.id) && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite} />}
+      {board && votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite} />}
 
       {ctl && (
         <div className="zoom-controls" role="group" aria-label={t.board.zoomFit}>

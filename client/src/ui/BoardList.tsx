@@ -50,7 +50,7 @@ export function BoardList({ session, boards, currentId, onOpen, votes, canAdd }:
                       </span>
                     )}
                     <span>{b.title}</span>
-                    {count !== null && <span className="votes">{fmt(t.boards.votes, { n: count })}</span>}
+                    {count !== null && <span className="votes">{count === 1 ? t.boards.votesOne : fmt(t.boards.votes, { n: count })}</span>}
                   </button>
                 </li>
               );

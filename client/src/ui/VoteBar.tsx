@@ -14,7 +14,7 @@ export function VoteBar({ session, boardId, votes, canWrite }: { session: Meetin
   return (
     <section className="vote-bar" aria-label={t.voting.label}>
       <span className="vote-count" data-testid="vote-count" data-count={count}>
-        <span aria-hidden="true">{'●'.repeat(Math.min(count, 12))}</span> {fmt(t.voting.count, { n: count })}
+        <span aria-hidden="true">{'●'.repeat(Math.min(count, 12))}</span> {count === 1 ? t.voting.countOne : fmt(t.voting.count, { n: count })}
       </span>
       {voter &&
         (mine ? (

@@ -1,5 +1,6 @@
 import { shapeBounds, type Template, type TemplateZone } from '@bodem/shared';
-import { memo } from 'react';
+import Konva from 'konva';
+import { memo, useMemo } from 'react';
 import { Group, Rect, Text } from 'react-konva';
 import { useStore } from '../../lib/store.ts';
 import type { BoardController } from '../controller.ts';
@@ -9,6 +10,7 @@ import { ZoneShapeNode } from './ZoneShape.tsx';
 export const ZONE_LABEL_SIZE = 40;
 export const ZONE_HINT_SIZE = 24;
 export const CARD_TEXT_SIZE = 22;
+const MIN_CARD_TEXT_SIZE = 14;
 const LABEL_INK = '#3B3526';
 const HINT_INK = '#6B6452';
 const WARN = '#B3261E';
@@ -19,8 +21,27 @@ const labelPos = (z: TemplateZone) => {
   return { x: b.x + 20, y: b.y + 16 };
 };
 
+/**
+ * The largest font size (down to a floor) at which a printed text fits its
+ * card whole: a quote cut off with "…" would change what it says.
+ */
+const fitFontSize = (text: string, width: number, height: number, italic: boolean): number => {
+  const probe = new Konva.Text({ text, width, fontFamily: NOTE_FONT_FAMILY, lineHeight: 1.3, wrap: 'word', fontStyle: italic ? 'italic' : 'normal' });
+  let size = CARD_TEXT_SIZE;
+  for (; size > MIN_CARD_TEXT_SIZE; size--) {
+    probe.fontSize(size);
+    if (probe.height() <= height) break;
+  }
+  probe.destroy();
+  return size;
+};
+
 function PrintedCard({ zone }: { zone: TemplateZone }) {
   const card = zone.card;
+  const fontSize = useMemo(
+    () => (card ? fitFontSize(card.text, card.rect.width - 40, card.rect.height - (card.source ? 64 : 36), !!card.source) : CARD_TEXT_SIZE),
+    [card],
+  );
   if (!card) return null;
   const { x, y, width, height } = card.rect;
   return (
@@ -33,7 +54,7 @@ function PrintedCard({ zone }: { zone: TemplateZone }) {
         height={height - (card.source ? 64 : 36)}
         text={card.text}
         fontFamily={NOTE_FONT_FAMILY}
-        fontSize={CARD_TEXT_SIZE}
+        fontSize={fontSize}
         lineHeight={1.3}
         fontStyle={card.source ? 'italic' : 'normal'}
         fill={INK}

@@ -2,6 +2,7 @@ import { t } from './i18n/index.ts';
 import { JoinPage } from './pages/JoinPage.tsx';
 import { MeetingPage } from './pages/MeetingPage.tsx';
 import { StartPage } from './pages/StartPage.tsx';
+import { ProjectorPage } from './projector/ProjectorPage.tsx';
 import { linkClick, matchRoute, useLocation } from './router.ts';
 
 export function App() {
@@ -13,6 +14,8 @@ export function App() {
       return <JoinPage key={route.code} initialCode={route.code} />;
     case 'meeting':
       return <MeetingPage key={route.id} id={route.id} />;
+    case 'projector':
+      return <ProjectorPage key={route.id} id={route.id} />;
     case 'notFound':
       return (
         <main className="page">

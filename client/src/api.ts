@@ -48,8 +48,13 @@ export type ProgrammeChoice = { programme: string } | { templates: string[] };
 
 export const createMeeting = (title: string, choice: ProgrammeChoice) => request<CreatedMeeting>('POST', '/api/meetings', { title, ...choice });
 
-export const joinByCode = (code: string, name: string, side: Side) =>
-  request<{ id: string; token: string }>('POST', '/api/join', { code, name, side });
+/** `previous`: the token this device already holds for the meeting, so it stays the same participant. */
+export const joinByCode = (code: string, name: string, side: Side, extra: { org?: string; previous?: string } = {}) =>
+  request<{ id: string; token: string }>('POST', '/api/join', { code, name, side, ...extra });
+
+/** Facilitator: removes a participant (all their tablets) from the meeting. */
+export const removeParticipant = (meetingId: string, sub: string, facilitatorToken: string) =>
+  request<void>('DELETE', `/api/meetings/${encodeURIComponent(meetingId)}/participants/${encodeURIComponent(sub)}`, undefined, facilitatorToken);
 
 export const deleteMeeting = (id: string, facilitatorToken: string) =>
   request<void>('DELETE', `/api/meetings/${encodeURIComponent(id)}`, undefined, facilitatorToken);

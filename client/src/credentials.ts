@@ -1,4 +1,4 @@
-import type { Role } from '@bodem/shared';
+import { peekClaims, type Role, type TokenClaims } from '@bodem/shared';
 
 /**
  * What this device knows about a meeting, in localStorage under
@@ -14,6 +14,8 @@ export interface StoredMeeting {
   joinCode?: string;
   title?: string;
   savedAt?: number;
+  /** The facilitator removed this participant: no "Verder als", and the server refuses a rejoin. */
+  removed?: boolean;
 }
 
 const PREFIX = 'bodem:meeting:';
@@ -72,4 +74,65 @@ export const facilitatedMeetings = (): { id: string; meeting: StoredMeeting }[] 
     // ignore
   }
   return out.sort((a, b) => (b.meeting.savedAt ?? 0) - (a.meeting.savedAt ?? 0));
+};
+
+// --- joining again ----------------------------------------------------------
+
+export interface StoredEntry {
+  id: string;
+  meeting: StoredMeeting;
+}
+
+/** Every meeting this device holds credentials for. */
+export const storedMeetings = (): StoredEntry[] => {
+  const out: StoredEntry[] = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (!k || !k.startsWith(PREFIX)) continue;
+      const m = parse(localStorage.getItem(k));
+      if (m) out.push({ id: k.slice(PREFIX.length), meeting: m });
+    }
+  } catch {
+    // ignore
+  }
+  return out;
+};
+
+export interface Rejoin {
+  id: string;
+  /** Sent as `previous` when joining again, so the server keeps the participant id. */
+  token: string;
+  claims: TokenClaims;
+  /** The token may still open the meeting: offer "Verder als <naam>". */
+  canContinue: boolean;
+}
+
+/**
+ * The participant token this device holds for the meeting behind a join
+ * code (the newest, if a code was reused after a meeting was deleted).
+ * Pure, so it is tested without a browser.
+ */
+export const rejoinFor = (entries: StoredEntry[], code: string, now = Date.now()): Rejoin | null => {
+  const mine = entries
+    .filter((e) => e.meeting.role === 'participant' && e.meeting.token && e.meeting.joinCode === code)
+    .sort((a, b) => (b.meeting.savedAt ?? 0) - (a.meeting.savedAt ?? 0));
+  for (const e of mine) {
+    const token = e.meeting.token!;
+    const claims = peekClaims(token);
+    if (!claims || claims.m !== e.id || claims.role !== 'participant') continue;
+    const live = typeof claims.exp === 'number' && claims.exp * 1000 > now;
+    return { id: e.id, token, claims, canContinue: live && !e.meeting.removed };
+  }
+  return null;
+};
+
+/**
+ * Remembers that the facilitator removed this device's participant. The
+ * token stays: joining again sends it, and the server refuses it, instead of
+ * the tablet quietly coming back as someone new.
+ */
+export const markRemoved = (id: string): void => {
+  const m = loadMeeting(id);
+  if (m) saveMeeting(id, { ...m, removed: true });
 };

@@ -44,6 +44,7 @@ export type Route =
   | { name: 'start' }
   | { name: 'join'; code: string }
   | { name: 'meeting'; id: string }
+  | { name: 'projector'; id: string }
   | { name: 'notFound' };
 
 export const matchRoute = (url: URL): Route => {
@@ -52,8 +53,13 @@ export const matchRoute = (url: URL): Route => {
   if (path === '/join') return { name: 'join', code: url.searchParams.get('code') ?? '' };
   const m = /^\/m\/([A-Za-z0-9_-]{1,64})$/.exec(path);
   if (m) return { name: 'meeting', id: m[1]! };
+  const p = /^\/m\/([A-Za-z0-9_-]{1,64})\/projector$/.exec(path);
+  if (p) return { name: 'projector', id: p[1]! };
   return { name: 'notFound' };
 };
 
 export const meetingPath = (id: string): string => `/m/${encodeURIComponent(id)}`;
+/** The projector's page; its token rides in the fragment, which never reaches a server log. */
+export const projectorPath = (id: string, token: string, code?: string): string =>
+  `/m/${encodeURIComponent(id)}/projector#${new URLSearchParams(code ? { t: token, c: code } : { t: token }).toString()}`;
 export const joinPath = (code?: string): string => (code ? `/join?code=${encodeURIComponent(code)}` : '/join');

@@ -8,6 +8,7 @@ import { registerApi } from './http/api.ts';
 import { ApiError, MESSAGES, sendError } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/security.ts';
 import { registerStatic } from './http/static.ts';
+import { registerTime } from './http/time.ts';
 import { registerWebsocket } from './http/ws.ts';
 import { Relay } from './relay/relay.ts';
 import { SqliteStore } from './storage/sqlite.ts';
@@ -65,6 +66,7 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   await app.register(websocket, { options: { maxPayload: opts.maxPayload ?? 4 * 1024 * 1024 } });
   registerApi(app, { store, relay, signer });
   registerWebsocket(app, { store, relay, signer });
+  registerTime(app);
   await registerStatic(app, opts.staticDir === undefined ? DEFAULT_STATIC_DIR : opts.staticDir);
 
   app.decorate('relay', relay);

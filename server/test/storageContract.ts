@@ -101,5 +101,32 @@ export const storageContract = (name: string, make: () => Promise<StoreFixture>)
       // The code is free again.
       await store.createMeeting(meeting('m2', 'ABCDEF'), bytes(0));
     });
+
+    it('records a removed participant once, per meeting, and keeps it across a reopen', async () => {
+      await store.createMeeting(meeting('m1', 'AAAAAA'), bytes(0));
+      await store.createMeeting(meeting('m2', 'BBBBBB'), bytes(0));
+      expect(await store.isRemoved('m1', 'sub-a')).toBe(false);
+      expect(await store.removeParticipant('m1', 'sub-a', 1_700_000_000_500)).toBe(true);
+      expect(await store.removeParticipant('m1', 'sub-a', 1_700_000_000_900)).toBe(false);
+      expect(await store.isRemoved('m1', 'sub-a')).toBe(true);
+      // Someone else in the same meeting, the same id in another meeting: untouched.
+      expect(await store.isRemoved('m1', 'sub-b')).toBe(false);
+      expect(await store.isRemoved('m2', 'sub-a')).toBe(false);
+      store = await fx.reopen();
+      expect(await store.isRemoved('m1', 'sub-a')).toBe(true);
+      expect(await store.isRemoved('m2', 'sub-a')).toBe(false);
+    });
+
+    it('refuses a removal in an unknown meeting, and forgets removals with their meeting', async () => {
+      await expect(store.removeParticipant('nope', 'sub-a', 1)).rejects.toThrow();
+      expect(await store.isRemoved('nope', 'sub-a')).toBe(false);
+      await store.createMeeting(meeting('m1', 'ABCDEF'), bytes(0));
+      await store.removeParticipant('m1', 'sub-a', 1);
+      await store.deleteMeeting('m1');
+      expect(await store.isRemoved('m1', 'sub-a')).toBe(false);
+      // A new meeting that happens to get the same id starts with nobody removed.
+      await store.createMeeting(meeting('m1', 'ABCDEF'), bytes(0));
+      expect(await store.isRemoved('m1', 'sub-a')).toBe(false);
+    });
   });
 };

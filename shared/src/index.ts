@@ -40,3 +40,6 @@ export * from './derive/zones.ts';
 export * from './derive/bundles.ts';
 export * from './derive/votes.ts';
 export * from './derive/blindSpots.ts';
+export * from './control/control.ts';
+export * from './control/ops.ts';
+export * from './derive/merge.ts';

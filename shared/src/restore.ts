@@ -4,7 +4,7 @@ import { readItemMap } from './derive/items.ts';
 import { allVotes } from './derive/votes.ts';
 import type { Agreement } from './schema/agreement.ts';
 import type { Board } from './schema/board.ts';
-import { readBoardState, type BoardState } from './schema/boardState.ts';
+import { EMPTY_BOARD_STATE, readBoardState, type BoardState } from './schema/boardState.ts';
 import { readMeta, type Meta } from './schema/meta.ts';
 import type { Note } from './schema/note.ts';
 import type { RoleCard } from './schema/role.ts';
@@ -34,7 +34,7 @@ export const restoreMeeting = (doc: Y.Doc): MeetingView => {
   const boardMaps = roots(doc).boards;
   view.boards = listBoards(doc).map((b) => {
     const m = asYMap(boardMaps.get(b.id));
-    return { ...b, state: m ? readBoardState(m) : { choices: {}, fields: {}, showReferences: false } };
+    return { ...b, state: m ? readBoardState(m) : EMPTY_BOARD_STATE };
   });
   roots(doc).items.forEach((v, id) => {
     const m = asYMap(v);

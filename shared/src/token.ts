@@ -15,6 +15,8 @@ export interface TokenClaims {
   sub: string;
   name: string;
   side: Side | null;
+  /** organisation the participant named on joining (cleaned single line); absent when none */
+  org?: string;
   /** meeting epoch: a re-created meeting invalidates old tokens */
   ep: number;
   /** expiry, seconds since the epoch */

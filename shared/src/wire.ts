@@ -24,6 +24,13 @@ export const CloseCode = {
   forbidden: 4403,
   unknownMeeting: 4404,
   meetingDeleted: 4410,
+  /**
+   * The facilitator removed this participant from the meeting: every socket
+   * of that participant id closes with it, and later upgrades are refused
+   * with it. Permanent, like the rest of 44xx. Its own code, not 4403 (a
+   * role refusal) or 4410 (a deleted meeting), so the tablet can say why.
+   */
+  removed: 4408,
   /** A transient server fault (storage failed): retry. */
   retry: 1011,
   /** Server shutting down: retry. */

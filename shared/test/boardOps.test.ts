@@ -50,7 +50,7 @@ beforeEach(() => {
 
 describe('board answers: choices, fields, reference answers', () => {
   it('a new board has no answers and hides the reference answers', () => {
-    expect(state(doc)).toEqual({ choices: {}, fields: {}, showReferences: false });
+    expect(state(doc)).toEqual({ choices: {}, fields: {}, showReferences: false, locked: null });
   });
 
   it('picks, changes and clears an option per row', () => {
@@ -150,8 +150,8 @@ describe('board answers: choices, fields, reference answers', () => {
     setChoice(doc, BOARD, 'v1', 'ja');
     setReferencesShown(doc, 'b2', true);
     expect(restoreMeeting(doc).boards.map((b) => [b.id, b.state])).toEqual([
-      [BOARD, { choices: { v1: 'ja' }, fields: {}, showReferences: false }],
-      ['b2', { choices: {}, fields: {}, showReferences: true }],
+      [BOARD, { choices: { v1: 'ja' }, fields: {}, showReferences: false, locked: null }],
+      ['b2', { choices: {}, fields: {}, showReferences: true, locked: null }],
     ]);
   });
 });

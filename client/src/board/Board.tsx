@@ -24,6 +24,8 @@ interface Props {
   title: string;
   template: Template;
   insets: Insets;
+  /** Other people's pointers; the projector shows none. */
+  cursors?: boolean;
   /** Called once with the controller, so the chrome (zoom, undo buttons) can drive it. */
   onController?: (ctl: BoardController | null) => void;
 }
@@ -35,7 +37,7 @@ const isEditable = (el: EventTarget | null) =>
  * The poster: a full-window Konva stage (background, notes, a drag layer,
  * cursors) with DOM overlays for the note editor and the note toolbar.
  */
-export function Board({ session, boardId, title, template, insets, onController }: Props) {
+export function Board({ session, boardId, title, template, insets, cursors = true, onController }: Props) {
   const ctl = useMemo(() => new BoardController(session, boardId, template), [session, boardId, template]);
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useCallback((s: Konva.Stage | null) => ctl.setStage(s), [ctl]);
@@ -140,7 +142,7 @@ export function Board({ session, boardId, title, template, insets, onController 
           <Items ctl={ctl} />
         </Layer>
         <Layer ref={dragLayerRef} />
-        <CursorsLayer ctl={ctl} />
+        {cursors && <CursorsLayer ctl={ctl} />}
       </Stage>
       <NoteEditor ctl={ctl} />
       <NoteToolbar ctl={ctl} />

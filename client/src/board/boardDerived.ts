@@ -1,5 +1,6 @@
 import {
   asYMap,
+  EMPTY_BOARD_STATE,
   bundlesOf,
   groupByZone,
   isPlaced,
@@ -22,7 +23,7 @@ export interface BundleInfo {
   isHead: boolean;
 }
 
-const EMPTY_STATE: BoardState = { choices: {}, fields: {}, showReferences: false };
+const EMPTY_STATE: BoardState = EMPTY_BOARD_STATE;
 
 const sameBundle = (a: BundleInfo | undefined, b: BundleInfo | undefined) =>
   a === b || (!!a && !!b && a.key === b.key && a.isHead === b.isHead && a.memberIds.join() === b.memberIds.join());

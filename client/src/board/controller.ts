@@ -123,13 +123,21 @@ export class BoardController {
     const detachItems = this.items.attach();
     const detachDerived = this.derived.attach();
     const sync = () => {
-      this.canWrite.set(this.session.canWrite);
-      if (!this.session.canWrite) this.stopEditing();
+      // A locked board is closed to participants; the facilitator keeps the pen.
+      const locked = this.derived.state.get().locked !== null && this.session.role !== 'facilitator';
+      const can = this.session.canWrite && !locked;
+      this.canWrite.set(can);
+      if (!can) {
+        this.stopEditing();
+        this.dialog.set(null);
+      }
     };
     sync();
     const unsubscribe = this.session.state.subscribe(sync);
+    const unsubscribeState = this.derived.state.subscribe(sync);
     return () => {
       unsubscribe();
+      unsubscribeState();
       detachDerived();
       detachItems();
     };
@@ -178,11 +186,41 @@ export class BoardController {
 
   private applyViewport(v: Viewport): void {
     this.viewport.set(v);
+    this.publishView();
     const stage = this.stage;
     if (!stage) return;
     stage.scale({ x: v.scale, y: v.scale });
     stage.position({ x: v.x, y: v.y });
     stage.batchDraw();
+  }
+
+  /** The free part of the window (between the chrome), in screen pixels. */
+  private freeArea() {
+    const size = this.size.get();
+    const { left, right, top, bottom } = this.insets;
+    return { x: left, y: top, width: Math.max(1, size.width - left - right), height: Math.max(1, size.height - top - bottom) };
+  }
+
+  /** The facilitator tells the room what part of which board is on screen ("volg mij" follows it). */
+  private publishView(): void {
+    if (this.session.role !== 'facilitator' || !this.size.get().width) return;
+    const v = this.viewport.get();
+    const a = this.freeArea();
+    this.session.setView({
+      boardId: this.boardId,
+      cx: Math.round((a.x + a.width / 2 - v.x) / v.scale),
+      cy: Math.round((a.y + a.height / 2 - v.y) / v.scale),
+      width: Math.round(a.width / v.scale),
+    });
+  }
+
+  /** Shows the part of the board the facilitator shows: the same centre and width, fitted to this screen. */
+  showRegion(view: { cx: number; cy: number; width: number }): void {
+    const a = this.freeArea();
+    if (a.width <= 1) return;
+    const scale = Math.max(0.05, Math.min(8, a.width / view.width));
+    this.userMoved = true;
+    this.applyViewport({ scale, x: a.x + a.width / 2 - view.cx * scale, y: a.y + a.height / 2 - view.cy * scale });
   }
 
   resize(size: Size, insets: Insets): void {
@@ -231,6 +269,7 @@ export class BoardController {
     this.userMoved = true;
     const v = this.viewport.get();
     this.viewport.set({ ...v, x: e.target.x(), y: e.target.y() });
+    this.publishView();
   };
 
   /** Pans so a note is fully visible in the free area (after creating it, or with the keyboard up). */

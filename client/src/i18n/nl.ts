@@ -153,6 +153,64 @@ export const nl = {
     label: 'Stemmen',
   },
 
+  run: {
+    heading: 'Leiden',
+    timer: 'Timer',
+    timerLabel: 'Waarvoor?',
+    minutes: 'Minuten',
+    start: 'Start',
+    pause: 'Pauze',
+    resume: 'Verder',
+    stop: 'Stop',
+    presets: [
+      { label: 'Individueel nadenken', minutes: 5 },
+      { label: 'Voorbereiden', minutes: 20 },
+      { label: 'Presenteren', minutes: 10 },
+      { label: 'Bespreken', minutes: 15 },
+    ],
+    timeUp: 'De tijd is om',
+    timerAria: 'Resterende tijd',
+    send: 'Groepen sturen',
+    sendSide: '{side} naar',
+    sendPerson: 'Per persoon',
+    sendNone: '(niet sturen)',
+    sendButton: 'Stuur naar de borden',
+    sendKracht: 'Deel B: formeel → De kracht van informeel, informeel → De kracht van formeel',
+    sent: 'Verstuurd',
+    board: 'Dit bord',
+    lock: 'Op slot zetten',
+    unlock: 'Van het slot halen',
+    lockReason: 'Reden voor de deelnemers',
+    lockDefault: 'De gespreksleider heeft dit bord op slot gezet.',
+    voting: 'Stemmen',
+    votingOpen: 'Stemmen openen',
+    votingClose: 'Stemmen sluiten',
+    follow: 'Volg mij',
+    followOn: 'Iedereen volgt mij',
+    followOff: 'Niet meer volgen',
+    projector: 'Projector',
+    projectorOpen: 'Projector openen',
+    projectorMode: 'De projector toont',
+    modes: { follow: 'Wat ik laat zien (volg mij)', board: 'Eén bord', side: 'Borden naast elkaar', merged: 'Borden samengevoegd' },
+    projectorBoards: 'Welke borden?',
+    projectorShow: 'Toon',
+  },
+
+  meetingState: {
+    locked: 'Op slot: {reason}',
+    lockedFacilitator: 'Op slot voor de deelnemers: {reason}',
+    following: 'Je volgt de gespreksleider',
+    votingClosed: 'Het stemmen is gesloten.',
+    sentTo: 'De gespreksleider stuurt je naar: {board}',
+  },
+
+  projector: {
+    title: 'Projector',
+    join: 'Doe mee',
+    merged: 'Samengevoegd: {boards}',
+    nothing: 'De gespreksleider kiest wat hier te zien is.',
+  },
+
   agreements: {
     add: 'Nieuwe afspraak',
     edit: 'Afspraak bewerken',
@@ -186,6 +244,7 @@ export const nl = {
       4403: 'Je mag deze bijeenkomst niet openen.',
       4404: 'Deze bijeenkomst bestaat niet (meer).',
       4410: 'Deze bijeenkomst is verwijderd door de gespreksleider.',
+      4408: 'De gespreksleider heeft je uit deze bijeenkomst gehaald.',
     } as Record<number, string>,
     fallback: 'De server heeft de verbinding gesloten.',
     toJoin: 'Naar de aanmeldpagina',
@@ -198,6 +257,25 @@ export const nl = {
 
   notFound: {
     title: 'Deze pagina bestaat niet',
+  },
+
+  /** Joining (organisation, joining again, QR code) and the facilitator's list of people. */
+  people: {
+    orgLabel: 'Organisatie',
+    orgHint: 'Mag leeg blijven. Bijvoorbeeld: CJG, buurthuis, moskee',
+    continueLead: 'Deze tablet doet al mee als {name}.',
+    continueAs: 'Verder als {name}',
+    changeDetails: 'Of pas hieronder je gegevens aan.',
+    qrLabel: 'QR-code om mee te doen',
+    qrHint: 'Scan met de camera',
+    other: 'Overig',
+    noOrg: 'Geen organisatie',
+    remove: 'Verwijderen',
+    removeLabel: '{name} verwijderen',
+    removeConfirm: '{name} uit de bijeenkomst halen? Deze tablet kan dan niet meer meedoen.',
+    removeYes: 'Ja, verwijderen',
+    removeNo: 'Annuleren',
+    removing: 'Bezig…',
   },
 } as const;
 

@@ -1,16 +1,21 @@
-import { cleanLine, isJoinCode, JOIN_CODE_LENGTH, MAX_NAME_LENGTH, normaliseJoinCode, SIDES, type Side } from '@bodem/shared';
-import { useState, type FormEvent } from 'react';
+import { cleanLine, isJoinCode, JOIN_CODE_LENGTH, MAX_NAME_LENGTH, MAX_ORG_LENGTH, normaliseJoinCode, SIDES, type Side } from '@bodem/shared';
+import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError, joinByCode } from '../api.ts';
-import { saveMeeting } from '../credentials.ts';
-import { t } from '../i18n/index.ts';
-import { meetingPath, navigate } from '../router.ts';
+import { rejoinFor, saveMeeting, storedMeetings } from '../credentials.ts';
+import { fmt, t } from '../i18n/index.ts';
+import { linkClick, meetingPath, navigate } from '../router.ts';
+import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 
 type FieldErrors = Partial<Record<'code' | 'name' | 'side', string>>;
 
 export function JoinPage({ initialCode }: { initialCode: string }) {
   const [code, setCode] = useState(() => normaliseJoinCode(initialCode).slice(0, JOIN_CODE_LENGTH + 2));
-  const [name, setName] = useState('');
-  const [side, setSide] = useState<Side | null>(null);
+  // This tablet already joined the meeting behind the code in the address:
+  // offer to carry on, and fill the form with what it said last time.
+  const offer = useMemo(() => (initialCode ? rejoinFor(storedMeetings(), normaliseJoinCode(initialCode)) : null), [initialCode]);
+  const [name, setName] = useState(() => offer?.claims.name ?? '');
+  const [side, setSide] = useState<Side | null>(() => offer?.claims.side ?? null);
+  const [org, setOrg] = useState(() => offer?.claims.org ?? '');
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -32,7 +37,10 @@ export function JoinPage({ initialCode }: { initialCode: string }) {
     }
     setBusy(true);
     try {
-      const res = await joinByCode(c, n, side);
+      // The token this tablet holds for the meeting keeps it the same participant.
+      const previous = rejoinFor(storedMeetings(), c)?.token;
+      const o = cleanLine(org, MAX_ORG_LENGTH);
+      const res = await joinByCode(c, n, side, { ...(o ? { org: o } : {}), ...(previous ? { previous } : {}) });
       saveMeeting(res.id, { role: 'participant', token: res.token, joinCode: c });
       navigate(meetingPath(res.id));
     } catch (err) {
@@ -44,8 +52,18 @@ export function JoinPage({ initialCode }: { initialCode: string }) {
   return (
     <main className="page">
       <div className="card">
+        <LanguageSwitch />
         <h1>{t.join.title}</h1>
         <p className="lead">{t.join.lead}</p>
+        {offer?.canContinue && (
+          <div className="rejoin" data-testid="rejoin">
+            <p className="rejoin-lead">{fmt(t.people.continueLead, { name: offer.claims.name })}</p>
+            <a className="btn btn-primary btn-big" href={meetingPath(offer.id)} onClick={linkClick}>
+              {fmt(t.people.continueAs, { name: offer.claims.name })}
+            </a>
+            <p className="hint-text">{t.people.changeDetails}</p>
+          </div>
+        )}
         <form onSubmit={(e) => void submit(e)} noValidate>
           <div className="field">
             <label htmlFor="join-code-input">{t.join.codeLabel}</label>
@@ -94,6 +112,22 @@ export function JoinPage({ initialCode }: { initialCode: string }) {
               </p>
             )}
           </div>
+          <div className="field">
+            <label htmlFor="join-org">{t.people.orgLabel}</label>
+            <input
+              id="join-org"
+              name="org"
+              type="text"
+              autoComplete="organization"
+              maxLength={MAX_ORG_LENGTH}
+              value={org}
+              aria-describedby="org-hint"
+              onChange={(e) => setOrg(e.target.value)}
+            />
+            <p id="org-hint" className="hint-text">
+              {t.people.orgHint}
+            </p>
+          </div>
           <fieldset className="field sides" aria-describedby={errors.side ? 'side-error' : undefined}>
             <legend>{t.join.sideLegend}</legend>
             <div className="side-options">
@@ -123,7 +157,7 @@ export function JoinPage({ initialCode }: { initialCode: string }) {
               {formError}
             </p>
           )}
-          <button type="submit" className="btn btn-primary btn-big" disabled={busy}>
+          <button type="submit" className={offer?.canContinue ? 'btn btn-big' : 'btn btn-primary btn-big'} disabled={busy}>
             {busy ? t.join.submitting : t.join.submit}
           </button>
         </form>

@@ -6,9 +6,9 @@ import type { BoardController } from '../board/controller.ts';
 import { Board } from '../board/Board.tsx';
 import type { Insets } from '../board/viewport.ts';
 import { loadMeeting, saveMeeting, tokenOf, type StoredMeeting } from '../credentials.ts';
-import { t } from '../i18n/index.ts';
+import { fmt, t } from '../i18n/index.ts';
 import { useSelector, useStore } from '../lib/store.ts';
-import { joinPath, linkClick, meetingPath, navigate, useLocation } from '../router.ts';
+import { joinPath, linkClick, meetingPath, navigate, projectorPath, useLocation } from '../router.ts';
 import { MeetingSession } from '../sync/session.ts';
 import { JoinInfo } from '../ui/JoinInfo.tsx';
 import { PresenceList } from '../ui/PresencePanel.tsx';
@@ -18,6 +18,11 @@ import { ReferencePanel } from '../ui/ReferencePanel.tsx';
 import { useBoards, useMeta } from '../ui/useDoc.ts';
 import { useVotes } from '../ui/useVotes.ts';
 import { VoteBar } from '../ui/VoteBar.tsx';
+import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+import { RunPanel } from '../ui/RunPanel.tsx';
+import { TimerBadge } from '../ui/TimerBadge.tsx';
+import { useControl } from '../ui/useControl.ts';
+import { useFollowTheFacilitator, useLocked, useSentToBoard } from '../ui/useMeetingFlow.ts';
 import { RolePalette } from '../board/RolePalette.tsx';
 
 const HEADER_HEIGHT = 72;
@@ -65,7 +70,9 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
   const board = boards.find((b) => b.id === wanted) ?? boards[0] ?? null;
   const openBoard = useCallback((id: string) => navigate(`${meetingPath(meetingId)}?bord=${encodeURIComponent(id)}`), [meetingId]);
   const votes = useVotes(session, boards);
+  const control = useControl(session.doc);
   const [ctl, setCtl] = useState<BoardController | null>(null);
+  const locked = useLocked(ctl);
   const [paletteOpen, setPaletteOpen] = useState(() => window.innerWidth >= WIDE);
   const [panelOpen, setPanelOpen] = useState(() => window.innerWidth >= WIDE);
   const [wide, setWide] = useState(() => window.innerWidth >= WIDE);
@@ -94,17 +101,22 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
     if (meta.title && meta.title !== stored.title) saveMeeting(meetingId, { ...stored, title: meta.title });
   }, [title, meta.title, stored, meetingId]);
 
+  useFollowTheFacilitator(session, control, ctl, board?.id ?? null, openBoard);
+  useSentToBoard(session, control, boards, meetingId, openBoard);
+
   const template = useMemo(() => (board ? (templateById(board.template) ?? templateById(FREE_TEMPLATE)) : undefined), [board]);
   const showPalette = canWrite && !!template?.roles?.length && paletteOpen;
   const voting = !!board && !!votes?.targets.has(board.id);
+  const following = control.follow && !isFacilitator;
+  const banner = locked !== null || following;
   const insets: Insets = useMemo(
     () => ({
-      top: HEADER_HEIGHT + (voting ? VOTE_BAR_HEIGHT : 0),
+      top: HEADER_HEIGHT + (voting || banner ? VOTE_BAR_HEIGHT : 0),
       right: panelOpen && wide ? PANEL_WIDTH : 0,
       bottom: BOTTOM_BAR_HEIGHT,
       left: showPalette && wide ? PALETTE_WIDTH : 0,
     }),
-    [panelOpen, wide, showPalette, voting],
+    [panelOpen, wide, showPalette, voting, banner],
   );
 
   return (
@@ -117,6 +129,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
 
       <header className="topbar">
         <h1 className="meeting-title">{title}</h1>
+        <TimerBadge timer={control.timer} clock={session.clock} />
         <StatusBadge session={session} />
         <div className="topbar-actions">
           {canWrite && (
@@ -143,9 +156,22 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
       {panelOpen && (
         <aside id="side-panel" className="side-panel" aria-label={t.meeting.presence}>
           {isFacilitator && stored.joinCode && <JoinInfo joinCode={stored.joinCode} />}
+          {isFacilitator && canWrite && (
+            <RunPanel
+              session={session}
+              boards={boards}
+              board={board}
+              control={control}
+              locked={locked}
+              projectorHref={stored.projectorToken ? projectorPath(meetingId, stored.projectorToken, stored.joinCode) : null}
+            />
+          )}
           {isFacilitator && ctl && <ReferencePanel ctl={ctl} />}
           <BoardList session={session} boards={boards} currentId={board?.id ?? null} onOpen={openBoard} votes={votes} canAdd={isFacilitator && canWrite} />
           <PresenceList session={session} />
+          <section className="panel-section">
+            <LanguageSwitch />
+          </section>
           {isFacilitator && stored.facilitatorToken && (
             <DeleteMeeting session={session} meetingId={meetingId} facilitatorToken={stored.facilitatorToken} />
           )}
@@ -153,7 +179,14 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
       )}
 
       {showPalette && ctl && <RolePalette ctl={ctl} onClose={() => setPaletteOpen(false)} />}
-      {board && votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite} />}
+      {board && votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite && control.votingOpen} closed={!control.votingOpen} />}
+      {banner && (
+        <p className="state-banner" role="status" data-testid="board-state">
+          {locked !== null && fmt(isFacilitator ? t.meetingState.lockedFacilitator : t.meetingState.locked, { reason: locked })}
+          {locked !== null && following && ' · '}
+          {following && t.meetingState.following}
+        </p>
+      )}
 
       {ctl && (
         <div className="zoom-controls" role="group" aria-label={t.board.zoomFit}>
@@ -169,7 +202,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
         </div>
       )}
 
-      {template && canWrite && ctl && <EmptyBoardHint ctl={ctl} text={template.instructions} />}
+      {template && canWrite && locked === null && ctl && <EmptyBoardHint ctl={ctl} text={template.instructions} />}
       {!canWrite && !state.newerSchema && !state.closed && <p className="hint">{t.board.readOnly}</p>}
 
       {state.newerSchema && (

@@ -5,6 +5,7 @@ import { ApiError, createMeeting } from '../api.ts';
 import { facilitatedMeetings, saveMeeting } from '../credentials.ts';
 import { t } from '../i18n/index.ts';
 import { linkClick, meetingPath, navigate } from '../router.ts';
+import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 
 /** The third choice beside the toolkit's programmes: pick boards one by one. */
 const OWN = 'eigen';
@@ -49,6 +50,7 @@ export function StartPage() {
   return (
     <main className="page">
       <div className="card">
+        <LanguageSwitch />
         <h1 className="brand">{t.start.title}</h1>
         <p className="lead">{t.start.lead}</p>
         <form onSubmit={(e) => void submit(e)} noValidate>

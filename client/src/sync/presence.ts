@@ -1,4 +1,4 @@
-import { cleanLine, isSide, MAX_NAME_LENGTH, type Presence, type Role, type Side } from '@bodem/shared';
+import { cleanLine, isSide, MAX_NAME_LENGTH, MAX_ORG_LENGTH, type Presence, type Role, type Side } from '@bodem/shared';
 import type { Awareness } from 'y-protocols/awareness';
 import { createStore, KeyedStore } from '../lib/store.ts';
 
@@ -9,6 +9,8 @@ export interface Person {
   name: string;
   side: Side | null;
   role: Role;
+  /** The organisation from the person's token; '' when none. */
+  org: string;
   self: boolean;
 }
 
@@ -34,6 +36,7 @@ const readUser = (state: unknown): Omit<Person, 'clientId' | 'self'> | null => {
     name,
     side: isSide(u.side) ? u.side : null,
     role: ROLES.includes(u.role) ? u.role : 'participant',
+    org: cleanLine(u.org, MAX_ORG_LENGTH),
   };
 };
 
@@ -41,7 +44,15 @@ const samePeople = (a: Person[], b: Person[]) =>
   a.length === b.length &&
   a.every((p, i) => {
     const q = b[i]!;
-    return p.clientId === q.clientId && p.name === q.name && p.side === q.side && p.role === q.role && p.self === q.self;
+    return (
+      p.clientId === q.clientId &&
+      p.userId === q.userId &&
+      p.name === q.name &&
+      p.side === q.side &&
+      p.role === q.role &&
+      p.org === q.org &&
+      p.self === q.self
+    );
   });
 
 /**
@@ -49,6 +60,16 @@ const samePeople = (a: Person[], b: Person[]) =>
  * moving cursor re-renders the cursor layer only, not the list of people or
  * the notes.
  */
+export interface LeaderView {
+  boardId: string;
+  cx: number;
+  cy: number;
+  width: number;
+}
+
+const sameView = (a: LeaderView | null, b: LeaderView | null) =>
+  a === b || (!!a && !!b && a.boardId === b.boardId && a.cx === b.cx && a.cy === b.cy && a.width === b.width);
+
 export class PresenceView {
   /** Everyone connected, self first, then by name. */
   readonly people = createStore<Person[]>([], samePeople);
@@ -56,6 +77,8 @@ export class PresenceView {
   readonly cursors = createStore<RemoteCursor[]>([]);
   /** Live positions of notes other people are dragging, by note id. */
   readonly drags = new KeyedStore<{ x: number; y: number }>();
+  /** What the facilitator is looking at ("volg mij" follows it). */
+  readonly leaderView = createStore<LeaderView | null>(null, sameView);
 
   constructor(private readonly awareness: Awareness) {
     awareness.on('change', this.onChange);
@@ -67,6 +90,7 @@ export class PresenceView {
     const people: Person[] = [];
     const cursors: RemoteCursor[] = [];
     const drags = new Map<string, { x: number; y: number }>();
+    let leaderView: LeaderView | null = null;
     this.awareness.getStates().forEach((state, clientId) => {
       const user = readUser(state);
       if (!user) return;
@@ -74,6 +98,10 @@ export class PresenceView {
       people.push({ clientId, ...user, self });
       if (self) return;
       const s = state as Partial<Presence>;
+      const v = s.view;
+      if (user.role === 'facilitator' && !leaderView && v && typeof v.boardId === 'string' && finite(v.cx) && finite(v.cy) && finite(v.width) && v.width > 0) {
+        leaderView = { boardId: v.boardId, cx: v.cx, cy: v.cy, width: v.width };
+      }
       const c = s.cursor;
       if (c && typeof c.boardId === 'string' && finite(c.x) && finite(c.y)) {
         cursors.push({ clientId, name: user.name, side: user.side, boardId: c.boardId, x: c.x, y: c.y });
@@ -84,6 +112,7 @@ export class PresenceView {
     people.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name, 'nl') || a.clientId - b.clientId);
     this.people.set(people);
     this.cursors.set(cursors);
+    this.leaderView.set(leaderView);
     for (const id of this.drags.keys()) if (!drags.has(id)) this.drags.set(id, undefined);
     for (const [id, pos] of drags) {
       const prev = this.drags.get(id);

@@ -17,9 +17,10 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { forgetMeeting } from '../credentials.ts';
+import { forgetMeeting, markRemoved } from '../credentials.ts';
 import { createStore, type Store } from '../lib/store.ts';
 import { throttle } from '../lib/throttle.ts';
+import { ServerClock } from './serverClock.ts';
 import { PresenceView } from './presence.ts';
 
 /** What the status line says. Only `saved` promises that the server has the edits on disk. */
@@ -67,6 +68,8 @@ export class MeetingSession {
   readonly claims: TokenClaims | null;
   readonly presence: PresenceView;
   readonly state: Store<SessionState>;
+  /** The server's clock as this device estimates it: timers count down on it. */
+  readonly clock = new ServerClock();
   readonly undoState = createStore({ canUndo: false, canRedo: false }, (a, b) => a.canUndo === b.canUndo && a.canRedo === b.canRedo);
 
   /** Local updates so far (the save ticket). */
@@ -93,7 +96,13 @@ export class MeetingSession {
     this.awareness = new Awareness(this.doc);
     const c = this.claims;
     const self: Presence = {
-      user: { id: c?.sub ?? '', name: c?.name ?? '', side: c?.side ?? null, role: c?.role ?? 'participant' },
+      user: {
+        id: c?.sub ?? '',
+        name: c?.name ?? '',
+        side: c?.side ?? null,
+        role: c?.role ?? 'participant',
+        ...(c?.org ? { org: c.org } : {}),
+      },
       cursor: null,
       drag: null,
     };
@@ -111,6 +120,7 @@ export class MeetingSession {
     });
     this.sendOnlyOwnPresence();
     this.installSaveCheck();
+    this.cleanups.push(this.clock.start());
 
     this.provider.on('status', ({ status }: { status: string }) => {
       // Awareness ignores a state whose clock it has already seen. A relay
@@ -142,6 +152,11 @@ export class MeetingSession {
     this.provider.on('closed', (ev: { code: number; reason: string }) => {
       this.state.update((s) => ({ ...s, closed: { code: ev.code, reason: ev.reason } }));
       if (ev.code === CloseCode.meetingDeleted) void this.wipeLocalCopy();
+      // Removed by the facilitator: the meeting's content leaves this tablet too.
+      if (ev.code === CloseCode.removed) {
+        markRemoved(this.meetingId);
+        void this.clearLocalDocument();
+      }
       this.refresh();
     });
 
@@ -208,8 +223,10 @@ export class MeetingSession {
   /** Cursor and live drag: throttled while they move, cleared at once. */
   readonly setCursor = this.throttledField('cursor');
   readonly setDrag = this.throttledField('drag');
+  /** What part of which board is on screen (followed when the facilitator says "volg mij"). */
+  readonly setView = this.throttledField('view');
 
-  private throttledField<K extends 'cursor' | 'drag'>(key: K): (value: Presence[K]) => void {
+  private throttledField<K extends 'cursor' | 'drag' | 'view'>(key: K): (value: Presence[K]) => void {
     const publish = throttle((value: Presence[K]) => {
       if (!this.destroyed) this.awareness.setLocalStateField(key, value);
     }, PRESENCE_INTERVAL_MS);
@@ -309,6 +326,11 @@ export class MeetingSession {
   /** Removes this meeting's local copy and stored tokens from the device. */
   async wipeLocalCopy(): Promise<void> {
     forgetMeeting(this.meetingId);
+    await this.clearLocalDocument();
+  }
+
+  /** Removes this meeting's local copy (IndexedDB) from the device. */
+  private async clearLocalDocument(): Promise<void> {
     try {
       await this.persistence?.clearData();
     } catch {

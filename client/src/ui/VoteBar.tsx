@@ -4,7 +4,7 @@ import type { MeetingSession } from '../sync/session.ts';
 import type { VoteState } from './useVotes.ts';
 
 /** "Stem op dit idee": one dot per idea, a limited number per person across all ideas. */
-export function VoteBar({ session, boardId, votes, canWrite }: { session: MeetingSession; boardId: string; votes: VoteState; canWrite: boolean }) {
+export function VoteBar({ session, boardId, votes, canWrite, closed = false }: { session: MeetingSession; boardId: string; votes: VoteState; canWrite: boolean; closed?: boolean }) {
   const me = session.claims?.sub ?? '';
   const count = votes.tally.counts.get(boardId) ?? 0;
   const mine = votes.tally.counted.has(voteKey(boardId, me));
@@ -26,6 +26,7 @@ export function VoteBar({ session, boardId, votes, canWrite }: { session: Meetin
             {t.voting.vote}
           </button>
         ))}
+      {closed && session.role === 'participant' && <span className="vote-left">{t.meetingState.votingClosed}</span>}
       {voter && (
         <span className="vote-left" data-testid="votes-left">
           {left > 0 ? fmt(t.voting.left, { n: left, limit: votes.limit }) : t.voting.none}

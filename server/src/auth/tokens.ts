@@ -48,17 +48,23 @@ export const TOKEN_TTL_SECONDS: Record<Role, number> = {
   participant: 14 * 24 * 3600,
 };
 
+/**
+ * Claims for a new token. `who.sub` keeps the participant id of an earlier
+ * token (a tablet joining again); the caller has verified that token.
+ */
 export const issueClaims = (
   meeting: { id: string; epoch: number },
   role: Role,
-  who: { name: string; side: Side | null },
+  who: { name: string; side: Side | null; org?: string; sub?: string },
   now = Date.now(),
 ): TokenClaims => ({
   m: meeting.id,
   role,
-  sub: randomBytes(9).toString('base64url'),
+  sub: who.sub ?? randomBytes(9).toString('base64url'),
   name: who.name,
   side: who.side,
+  // Left out when empty: a token carries only what was said.
+  ...(who.org ? { org: who.org } : {}),
   ep: meeting.epoch,
   exp: Math.floor(now / 1000) + TOKEN_TTL_SECONDS[role],
 });

@@ -5,6 +5,7 @@ import {
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
   MAX_NAME_LENGTH,
+  MAX_ORG_LENGTH,
   MAX_TITLE_LENGTH,
   newId,
   normaliseJoinCode,
@@ -61,6 +62,9 @@ const joinBody = {
     code: { type: 'string', maxLength: 32 },
     name: { type: 'string', maxLength: 200 },
     side: { type: 'string', maxLength: 20 },
+    org: { type: 'string', maxLength: 400 },
+    /** The token this device already holds for the meeting, to keep its participant id. */
+    previous: { type: 'string', maxLength: 4096 },
   },
 } as const;
 
@@ -68,7 +72,12 @@ interface JoinBody {
   code: string;
   name: string;
   side: string;
+  org?: string;
+  previous?: string;
 }
+
+/** Participant ids are base64url (see issueClaims); anything else is not one. */
+const PARTICIPANT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export const registerApi = (app: FastifyInstance, { store, relay, signer }: ApiDeps): void => {
   app.get('/healthz', async () => ({ ok: true }));
@@ -128,7 +137,38 @@ export const registerApi = (app: FastifyInstance, { store, relay, signer }: ApiD
     const name = cleanLine(body.name, MAX_NAME_LENGTH);
     if (!name) throw new ApiError(400, 'name_required');
     if (!isSide(body.side)) throw new ApiError(400, 'side_required');
-    return signer.sign(issueClaims(meeting, 'participant', { name, side: body.side as Side }));
+    const org = cleanLine(body.org, MAX_ORG_LENGTH);
+    const sub = await previousSub(meeting, body.previous);
+    return signer.sign(issueClaims(meeting, 'participant', { name, side: body.side as Side, org, sub }));
+  };
+
+  /**
+   * The participant id of the token this tablet held before, so joining
+   * again (a rescan, a new name) stays the same person for presence, votes
+   * and removal. A token that does not check out (signature, expiry, this
+   * meeting and epoch, a participant's) is ignored: the tablet joins as
+   * someone new. A removed participant is refused outright.
+   */
+  const previousSub = async (meeting: MeetingRecord, previous: string | undefined): Promise<string | undefined> => {
+    if (previous === undefined) return undefined;
+    const claims = signer.verify(previous);
+    if (!claims || claims.role !== 'participant' || !tokenFits(claims, meeting) || !PARTICIPANT_ID.test(claims.sub)) {
+      return undefined;
+    }
+    if (await store.isRemoved(meeting.id, claims.sub)) throw new ApiError(403, 'removed');
+    return claims.sub;
+  };
+
+  /** The meeting of a facilitator's request: 401 without a fitting token, 404 unknown, 403 for other roles. */
+  const asFacilitator = async (req: FastifyRequest, id: string): Promise<{ meeting: MeetingRecord; claims: TokenClaims }> => {
+    const claims = signer.verify(bearer(req));
+    if (!claims) throw new ApiError(401, 'unauthorized');
+    const meeting = await store.getMeeting(id);
+    if (!meeting || !tokenFits(claims, meeting)) {
+      throw meeting ? new ApiError(401, 'unauthorized') : new ApiError(404, 'not_found');
+    }
+    if (claims.role !== 'facilitator') throw new ApiError(403, 'forbidden');
+    return { meeting, claims };
   };
 
   app.post<{ Params: { id: string }; Body: JoinBody }>(
@@ -145,16 +185,25 @@ export const registerApi = (app: FastifyInstance, { store, relay, signer }: ApiD
   });
 
   app.delete<{ Params: { id: string } }>('/api/meetings/:id', async (req, reply) => {
-    const claims = signer.verify(bearer(req));
-    if (!claims) throw new ApiError(401, 'unauthorized');
-    const meeting = await store.getMeeting(req.params.id);
-    if (!meeting || !tokenFits(claims, meeting)) {
-      throw meeting ? new ApiError(401, 'unauthorized') : new ApiError(404, 'not_found');
-    }
-    if (claims.role !== 'facilitator') throw new ApiError(403, 'forbidden');
+    const { meeting } = await asFacilitator(req, req.params.id);
     // Close sockets first so no update lands after the rows are gone.
     await relay.evict(meeting.id, CloseCode.meetingDeleted, 'meeting deleted');
     await store.deleteMeeting(meeting.id);
+    return reply.code(204).send();
+  });
+
+  /**
+   * The facilitator removes a participant: recorded first (so it holds
+   * after a restart), then every socket of that person closes with
+   * `CloseCode.removed`, and the relay refuses them from then on.
+   */
+  app.delete<{ Params: { id: string; sub: string } }>('/api/meetings/:id/participants/:sub', async (req, reply) => {
+    const { meeting, claims } = await asFacilitator(req, req.params.id);
+    const { sub } = req.params;
+    // Not the facilitator's own id: that would lock the meeting's leader out.
+    if (!PARTICIPANT_ID.test(sub) || sub === claims.sub) throw new ApiError(400, 'invalid_request');
+    await store.removeParticipant(meeting.id, sub, Date.now());
+    relay.removeParticipant(meeting.id, sub, CloseCode.removed, 'removed by the facilitator');
     return reply.code(204).send();
   });
 };

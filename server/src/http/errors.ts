@@ -13,6 +13,7 @@ export const MESSAGES = {
   wrong_code: 'Deze code klopt niet. Kijk nog eens op het scherm van de gespreksleider.',
   unauthorized: 'Je hebt geen toegang tot deze bijeenkomst.',
   forbidden: 'Alleen de gespreksleider mag dit doen.',
+  removed: 'De gespreksleider heeft je uit deze bijeenkomst gehaald. Vraag de gespreksleider als dat niet klopt.',
   not_found: 'Deze bijeenkomst bestaat niet (meer).',
   route_not_found: 'Deze pagina bestaat niet.',
   internal: 'Er ging iets mis op de server. Probeer het zo nog eens.',

@@ -45,29 +45,36 @@ export const registerWebsocket = (
         socket.close(CloseCode.unauthorized, 'invalid token');
         return;
       }
-      deps.store.getMeeting(req.params.id).then(
-        (meeting) => {
-          if (refused) return;
-          if (!meeting) {
-            refused = true;
-            return socket.close(CloseCode.unknownMeeting, 'unknown meeting');
-          }
-          if (!tokenFits(claims, meeting)) {
-            refused = true;
-            return socket.close(CloseCode.unauthorized, 'token not for this meeting');
-          }
-          handle = deps.relay.connect(meeting.id, claims, {
-            send: (d) => socket.send(d),
-            close: (code, reason) => socket.close(code, reason),
-          });
-          for (const d of queued) handle.receive(d);
-          queued.length = 0;
-        },
-        (e: Error) => {
-          req.log.error({ err: e.message }, 'meeting lookup failed');
-          socket.close(CloseCode.retry, 'server error');
-        },
-      );
+      const open = async (): Promise<void> => {
+        const meeting = await deps.store.getMeeting(req.params.id);
+        if (refused) return;
+        if (!meeting) {
+          refused = true;
+          return socket.close(CloseCode.unknownMeeting, 'unknown meeting');
+        }
+        if (!tokenFits(claims, meeting)) {
+          refused = true;
+          return socket.close(CloseCode.unauthorized, 'token not for this meeting');
+        }
+        const removed = await deps.store.isRemoved(meeting.id, claims.sub);
+        if (refused) return;
+        if (removed) {
+          refused = true;
+          return socket.close(CloseCode.removed, 'removed from the meeting');
+        }
+        // A removal recorded after the check above is caught by the relay,
+        // which refuses removed participants itself.
+        handle = deps.relay.connect(meeting.id, claims, {
+          send: (d) => socket.send(d),
+          close: (code, reason) => socket.close(code, reason),
+        });
+        for (const d of queued) handle.receive(d);
+        queued.length = 0;
+      };
+      open().catch((e: Error) => {
+        req.log.error({ err: e.message }, 'meeting lookup failed');
+        socket.close(CloseCode.retry, 'server error');
+      });
     },
   );
 };

@@ -49,5 +49,6 @@ const stampState = (json: string, claims: TokenClaims): string => {
   if (state === null) return 'null';
   if (typeof state !== 'object' || Array.isArray(state)) throw new Error('awareness state must be an object');
   const user: Presence['user'] = { id: claims.sub, name: claims.name, side: claims.side, role: claims.role };
+  if (claims.org) user.org = claims.org;
   return JSON.stringify({ ...(state as object), user });
 };

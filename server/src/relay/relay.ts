@@ -18,6 +18,15 @@ export interface ConnectionHandle {
 export class Relay {
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly promiseOf = new WeakMap<Room, Promise<Room>>();
+  /** Every open connection by meeting, also those still waiting for their room to load. */
+  private readonly live = new Map<string, Set<Connection>>();
+  /**
+   * Participants removed while this process runs, by meeting. The store
+   * holds the durable record (checked before a socket gets here); this set
+   * closes the gap between that check and `connect`, which a removal can
+   * fall into.
+   */
+  private readonly removed = new Map<string, Set<string>>();
   private shuttingDown = false;
 
   constructor(
@@ -35,6 +44,14 @@ export class Relay {
       conn.close(CloseCode.goingAway, 'server shutting down');
       return { receive: () => {}, closed: () => {} };
     }
+    if (this.removed.get(meetingId)?.has(claims.sub)) {
+      conn.close(CloseCode.removed, 'removed from the meeting');
+      return { receive: () => {}, closed: () => {} };
+    }
+    let live = this.live.get(meetingId);
+    if (!live) this.live.set(meetingId, (live = new Set()));
+    const mine = live;
+    mine.add(conn);
     let room: Room | null = null;
     const early: Uint8Array[] = [];
     const attach = (): void => {
@@ -64,6 +81,8 @@ export class Relay {
       },
       closed: () => {
         conn.closed = true;
+        mine.delete(conn);
+        if (mine.size === 0 && this.live.get(meetingId) === mine) this.live.delete(meetingId);
         if (room) {
           room.detach(conn);
           this.releaseIfIdle(room);
@@ -81,8 +100,20 @@ export class Relay {
     return this.rooms.has(meetingId);
   }
 
+  /**
+   * Closes every socket of participant `sub` in the meeting (all their tabs
+   * and tablets) and refuses them from now on. Others stay connected.
+   */
+  removeParticipant(meetingId: string, sub: string, code: number, reason: string): void {
+    let subs = this.removed.get(meetingId);
+    if (!subs) this.removed.set(meetingId, (subs = new Set()));
+    subs.add(sub);
+    for (const conn of this.live.get(meetingId) ?? []) if (conn.claims.sub === sub) conn.close(code, reason);
+  }
+
   /** Closes a meeting's sockets and forgets it without saving (it is being deleted). */
   async evict(meetingId: string, code: number, reason: string): Promise<void> {
+    this.removed.delete(meetingId);
     const p = this.rooms.get(meetingId);
     if (!p) return;
     this.rooms.delete(meetingId);

@@ -33,6 +33,12 @@ export class SqliteStore implements MeetingStore {
         data BLOB NOT NULL,
         PRIMARY KEY (meeting_id, seq)
       ) STRICT, WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS removed_participants (
+        meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        sub TEXT NOT NULL,
+        removed_at INTEGER NOT NULL,
+        PRIMARY KEY (meeting_id, sub)
+      ) STRICT, WITHOUT ROWID;
     `);
     this.stmts = {
       insertMeeting: this.db.prepare(
@@ -50,6 +56,10 @@ export class SqliteStore implements MeetingStore {
       lastSeq: this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM updates WHERE meeting_id = ?'),
       insertUpdate: this.db.prepare('INSERT INTO updates (meeting_id, seq, data) VALUES (?, ?, ?)'),
       deleteUpTo: this.db.prepare('DELETE FROM updates WHERE meeting_id = ? AND seq <= ?'),
+      insertRemoved: this.db.prepare(
+        'INSERT INTO removed_participants (meeting_id, sub, removed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      ),
+      isRemoved: this.db.prepare('SELECT 1 FROM removed_participants WHERE meeting_id = ? AND sub = ?'),
     };
   }
 
@@ -119,6 +129,15 @@ export class SqliteStore implements MeetingStore {
       this.stmts.deleteUpTo.run(id, uptoSeq);
       this.stmts.insertUpdate.run(id, uptoSeq, snapshot);
     })();
+  }
+
+  async removeParticipant(id: string, sub: string, removedAt: number): Promise<boolean> {
+    // The foreign key refuses an unknown meeting.
+    return this.stmts.insertRemoved.run(id, sub, removedAt).changes > 0;
+  }
+
+  async isRemoved(id: string, sub: string): Promise<boolean> {
+    return this.stmts.isRemoved.get(id, sub) !== undefined;
   }
 
   async close(): Promise<void> {

@@ -41,5 +41,14 @@ export interface MeetingStore {
   appendUpdate(id: string, update: Uint8Array): Promise<number>;
   /** Atomically replaces every update up to and including `uptoSeq` by `snapshot`. */
   compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  /**
+   * Durably records that the facilitator removed participant `sub` from the
+   * meeting (only the id: no name is kept). Resolves true when newly
+   * recorded, false when it already was; throws for an unknown meeting. The
+   * record goes when the meeting is deleted.
+   */
+  removeParticipant(id: string, sub: string, removedAt: number): Promise<boolean>;
+  /** Whether participant `sub` was removed from the meeting. */
+  isRemoved(id: string, sub: string): Promise<boolean>;
   close(): Promise<void>;
 }

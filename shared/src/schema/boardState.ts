@@ -11,6 +11,9 @@ import { str } from './values.ts';
 const CHOICE = 'choice:';
 const FIELD = 'field:';
 const SHOW_REFERENCES = 'showReferences';
+/** Set while the facilitator has locked the board; the value is the reason participants see. */
+export const LOCK_KEY = 'locked';
+export const MAX_LOCK_REASON = 160;
 
 export const MAX_FIELD_LENGTH = 200;
 
@@ -18,10 +21,14 @@ export const choiceKey = (rowId: string) => CHOICE + rowId;
 export const fieldKey = (fieldId: string) => FIELD + fieldId;
 export const SHOW_REFERENCES_KEY = SHOW_REFERENCES;
 
+/** A board with nothing on it yet. */
+export const EMPTY_BOARD_STATE: BoardState = { choices: {}, fields: {}, showReferences: false, locked: null };
+
 export interface BoardState {
   choices: Record<string, string>;
   fields: Record<string, string>;
   showReferences: boolean;
+  locked: string | null;
 }
 
 export const readBoardState = (map: Y.Map<unknown>): BoardState => {
@@ -34,5 +41,11 @@ export const readBoardState = (map: Y.Map<unknown>): BoardState => {
       if (text) fields[k.slice(FIELD.length)] = text;
     }
   });
-  return { choices, fields, showReferences: map.get(SHOW_REFERENCES) === true };
+  const lock = map.get(LOCK_KEY);
+  return {
+    choices,
+    fields,
+    showReferences: map.get(SHOW_REFERENCES) === true,
+    locked: typeof lock === 'string' ? cleanLine(lock, MAX_LOCK_REASON) || ' ' : null,
+  };
 };

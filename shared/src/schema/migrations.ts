@@ -4,7 +4,7 @@ import { roots } from './roots.ts';
 import { num } from './values.ts';
 
 /** The schema this code writes. Bump it together with a new migration. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * A migration brings a document from `version - 1` to `version`. It must be
@@ -26,6 +26,13 @@ export const MIGRATIONS: readonly Migration[] = [
     // than let its user bundle, vote or clear a board half-blind.
     version: 2,
     name: 'toolkit-boards',
+    up: () => {},
+  },
+  {
+    // The facilitator's controls (timer, groups, locks, projector) are new;
+    // a version-2 client would ignore a lock and write on a locked board.
+    version: 3,
+    name: 'facilitator-controls',
     up: () => {},
   },
 ];

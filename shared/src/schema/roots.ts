@@ -4,7 +4,7 @@ import * as Y from 'yjs';
  * The top-level shared types of a meeting document. Their names are part of
  * the stored format: renaming one is a migration.
  */
-export const ROOT = { meta: 'meta', boards: 'boards', items: 'items', votes: 'votes' } as const;
+export const ROOT = { meta: 'meta', boards: 'boards', items: 'items', votes: 'votes', control: 'control' } as const;
 
 export interface Roots {
   meta: Y.Map<unknown>;
@@ -12,6 +12,8 @@ export interface Roots {
   items: Y.Map<Y.Map<unknown>>;
   /** One entry per (target, participant): see schema/vote.ts. */
   votes: Y.Map<unknown>;
+  /** The facilitator's controls: see control/control.ts. */
+  control: Y.Map<unknown>;
 }
 
 export const roots = (doc: Y.Doc): Roots => ({
@@ -19,4 +21,5 @@ export const roots = (doc: Y.Doc): Roots => ({
   boards: doc.getMap<Y.Map<unknown>>(ROOT.boards),
   items: doc.getMap<Y.Map<unknown>>(ROOT.items),
   votes: doc.getMap<unknown>(ROOT.votes),
+  control: doc.getMap<unknown>(ROOT.control),
 });

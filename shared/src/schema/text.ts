@@ -2,6 +2,8 @@
 export const MAX_NOTE_LENGTH = 1000;
 export const MAX_TITLE_LENGTH = 120;
 export const MAX_NAME_LENGTH = 60;
+/** An organisation's name as a participant types it on joining. */
+export const MAX_ORG_LENGTH = 80;
 
 // C0/C1 controls except tab and newline, plus bidi overrides that can
 // disguise text; everything else (Arabic, Turkish, Polish …) is kept.

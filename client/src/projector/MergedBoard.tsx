@@ -1,0 +1,99 @@
+import { layoutMerged, listBoards, mergeBoards, noteFill, notesOfBoard, roots, type PlacedMerged, type Template } from '@bodem/shared';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Circle, Group, Layer, Rect, Stage, Text } from 'react-konva';
+import type * as Y from 'yjs';
+import { Art } from '../board/poster/Art.tsx';
+import { ZoneLabels } from '../board/poster/Zones.tsx';
+import { INK, NOTE_FONT_FAMILY, NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, NOTE_PADDING, NOTE_RADIUS, SELECT_STROKE } from '../board/theme.ts';
+import { docSource, useSource } from '../lib/source.ts';
+
+/** Few notes in a zone show up to twice their board size on the beamer. */
+const PROJECTOR_MAX_SCALE = 2;
+
+const samePlaced = (a: readonly PlacedMerged[], b: readonly PlacedMerged[]) =>
+  a.length === b.length &&
+  a.every((p, i) => {
+    const q = b[i]!;
+    return p.item.note.id === q.item.note.id && p.item.note.text === q.item.note.text && p.x === q.x && p.y === q.y && p.scale === q.scale && p.item.bundleSize === q.item.bundleSize;
+  });
+
+/**
+ * Several boards of one template as one poster for the plenary: each
+ * zone gathers the notes of every group, coloured by the side that wrote
+ * them, bundles as one note with their count. Read only and derived: the
+ * boards themselves are not touched.
+ */
+export function MergedBoard({ doc, template, boardIds, title }: { doc: Y.Doc; template: Template; boardIds: readonly string[]; title: string }) {
+  const source = useMemo(() => {
+    const { items, boards } = roots(doc);
+    const noteSize = template.noteSize;
+    return docSource(
+      () => {
+        const ids = new Set(listBoards(doc).filter((b) => boardIds.includes(b.id) && b.template === template.id).map((b) => b.id));
+        const merged = mergeBoards(template, [...ids].map((id) => ({ boardId: id, notes: notesOfBoard(doc, id) })), noteSize);
+        return layoutMerged(template, merged, noteSize, PROJECTOR_MAX_SCALE);
+      },
+      (on) => {
+        items.observeDeep(on);
+        boards.observe(on);
+        return () => {
+          items.unobserveDeep(on);
+          boards.unobserve(on);
+        };
+      },
+      samePlaced,
+    );
+  }, [doc, template, boardIds]);
+  const placed = useSource(source);
+  const ref = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setSize({ width: el.clientWidth, height: el.clientHeight }));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const margin = 16;
+  const scale = Math.min((size.width - 2 * margin) / template.width, (size.height - 2 * margin) / template.height);
+  const x = (size.width - template.width * scale) / 2;
+  const y = (size.height - template.height * scale) / 2;
+  const note = template.noteSize ?? { width: 180, height: 140 };
+  return (
+    <div className="merged-board" ref={ref} data-testid="merged-board" data-notes={placed.length}>
+      {size.width > 0 && scale > 0 && (
+        <Stage width={size.width} height={size.height} listening={false}>
+          <Layer listening={false} x={x} y={y} scaleX={scale} scaleY={scale}>
+            <Art template={template} title={title} />
+            <ZoneLabels template={template} />
+            {placed.map((p) => (
+              <Group key={`${p.item.boardId}/${p.item.note.id}`} name="merged-note" id={`merged-${p.item.note.id}`} x={p.x} y={p.y} scaleX={p.scale} scaleY={p.scale}>
+                <Rect width={note.width} height={note.height} cornerRadius={NOTE_RADIUS} fill={noteFill(null, p.item.note.side)} stroke="rgba(0,0,0,0.2)" strokeWidth={1} perfectDrawEnabled={false} />
+                <Text
+                  name="merged-note-text"
+                  text={p.item.note.text}
+                  width={note.width}
+                  height={note.height}
+                  padding={NOTE_PADDING}
+                  fontFamily={NOTE_FONT_FAMILY}
+                  fontSize={NOTE_FONT_SIZE}
+                  lineHeight={NOTE_LINE_HEIGHT}
+                  fill={INK}
+                  wrap="word"
+                  ellipsis
+                  perfectDrawEnabled={false}
+                />
+                {p.item.bundleSize > 1 && (
+                  <Group x={note.width - 6} y={-6}>
+                    <Circle radius={22} fill={SELECT_STROKE} stroke="#FFFFFF" strokeWidth={3} />
+                    <Text x={-22} y={-22} width={44} height={44} text={String(p.item.bundleSize)} align="center" verticalAlign="middle" fontFamily={NOTE_FONT_FAMILY} fontSize={24} fontStyle="bold" fill="#FFFFFF" />
+                  </Group>
+                )}
+              </Group>
+            ))}
+          </Layer>
+        </Stage>
+      )}
+    </div>
+  );
+}

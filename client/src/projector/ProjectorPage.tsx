@@ -1,0 +1,125 @@
+import { FREE_TEMPLATE, type Board as BoardRecord } from '@bodem/shared';
+import { templateById } from '@bodem/templates';
+import { useEffect, useMemo, useState } from 'react';
+import { Board } from '../board/Board.tsx';
+import type { BoardController } from '../board/controller.ts';
+import type { Insets } from '../board/viewport.ts';
+import { loadMeeting } from '../credentials.ts';
+import { fmt, t } from '../i18n/index.ts';
+import { useStore } from '../lib/store.ts';
+import { MeetingSession } from '../sync/session.ts';
+import { JoinQr } from '../ui/JoinQr.tsx';
+import { TimerBadge } from '../ui/TimerBadge.tsx';
+import { useControl } from '../ui/useControl.ts';
+import { useBoards, useMeta } from '../ui/useDoc.ts';
+import { MergedBoard } from './MergedBoard.tsx';
+
+const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
+
+/**
+ * The projector's credentials: the token in the link's fragment (a beamer
+ * PC that never saw the meeting), else the facilitator's copy on this
+ * device. The fragment also carries the join code to show.
+ */
+const projectorCredentials = (id: string): { token: string | null; code: string | null } => {
+  const hash = new URLSearchParams(location.hash.slice(1));
+  const stored = loadMeeting(id);
+  return {
+    token: hash.get('t') ?? stored?.projectorToken ?? (stored?.role === 'projector' ? (stored.token ?? null) : null),
+    code: hash.get('c') ?? stored?.joinCode ?? null,
+  };
+};
+
+export function ProjectorPage({ id }: { id: string }) {
+  const creds = useMemo(() => projectorCredentials(id), [id]);
+  const [session, setSession] = useState<MeetingSession | null>(null);
+  useEffect(() => {
+    if (!creds.token) return;
+    const s = new MeetingSession(id, creds.token);
+    // oxlint-disable-next-line react/set-state-in-effect
+    setSession(s);
+    return () => {
+      s.destroy();
+      setSession(null);
+    };
+  }, [id, creds.token]);
+  if (!creds.token) return <p className="loading">{t.projector.nothing}</p>;
+  if (!session) return <p className="loading">{t.loading}</p>;
+  return <ProjectorView session={session} code={creds.code} />;
+}
+
+/**
+ * What the room sees on the beamer: large, read only, no toolbars and no
+ * pointers, fitted to the screen. It shows what the facilitator picked:
+ * their own view ("volg mij"), one board, boards side by side, or boards
+ * merged into one.
+ */
+function ProjectorView({ session, code }: { session: MeetingSession; code: string | null }) {
+  const meta = useMeta(session.doc);
+  const boards = useBoards(session.doc);
+  const control = useControl(session.doc);
+  const leader = useStore(session.presence.leaderView);
+  const { mode } = control.projector;
+  const picked = control.projector.boards.map((b) => boards.find((x) => x.id === b)).filter((b): b is BoardRecord => !!b);
+  let shown: BoardRecord[];
+  if (mode === 'follow') shown = [boards.find((b) => b.id === leader?.boardId) ?? boards[0]].filter((b): b is BoardRecord => !!b);
+  else if (mode === 'board') shown = picked.slice(0, 1);
+  else shown = picked;
+
+  useEffect(() => {
+    document.title = `${meta.title || t.appName} — ${t.projector.title}`;
+  }, [meta.title]);
+
+  return (
+    <div className="projector" data-testid="projector" data-mode={mode}>
+      <header className="projector-bar">
+        <h1>{meta.title}</h1>
+        <TimerBadge timer={control.timer} clock={session.clock} large />
+        {code && (
+          <div className="projector-join">
+            <p className="projector-code" data-testid="projector-code">
+              {t.projector.join}: <strong>{code}</strong>
+            </p>
+            <JoinQr code={code} size={120} />
+          </div>
+        )}
+      </header>
+      <main className="projector-stage">
+        {shown.length === 0 ? (
+          <p className="loading">{t.projector.nothing}</p>
+        ) : mode === 'merged' ? (
+          <Merged session={session} boards={shown} boardIds={control.projector.boards} />
+        ) : (
+          <div className="projector-row" data-count={shown.length}>
+            {shown.map((b) => (
+              <ProjectedBoard key={b.id} session={session} board={b} follow={mode === 'follow'} />
+            ))}
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function ProjectedBoard({ session, board, follow }: { session: MeetingSession; board: BoardRecord; follow: boolean }) {
+  const template = templateById(board.template) ?? templateById(FREE_TEMPLATE)!;
+  const [ctl, setCtl] = useState<BoardController | null>(null);
+  const leader = useStore(session.presence.leaderView);
+  useEffect(() => {
+    if (follow && ctl && leader && leader.boardId === board.id) ctl.showRegion(leader);
+    else ctl?.fit();
+  }, [follow, ctl, leader, board.id]);
+  return (
+    <section className="projector-cell" aria-label={board.title}>
+      <Board session={session} boardId={board.id} title={board.title} template={template} insets={NO_INSETS} cursors={false} onController={setCtl} />
+    </section>
+  );
+}
+
+function Merged({ session, boards, boardIds }: { session: MeetingSession; boards: BoardRecord[]; boardIds: readonly string[] }) {
+  // Only boards of one template merge: the first picked decides which.
+  const first = boards[0]!;
+  const template = templateById(first.template) ?? templateById(FREE_TEMPLATE)!;
+  const titles = boards.filter((b) => b.template === first.template).map((b) => b.title);
+  return <MergedBoard doc={session.doc} template={template} boardIds={boardIds} title={fmt(t.projector.merged, { boards: titles.join(' + ') })} />;
+}

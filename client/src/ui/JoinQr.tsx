@@ -1,0 +1,34 @@
+import { useMemo } from 'react';
+import { t } from '../i18n/index.ts';
+import { joinUrl, qrPath, QUIET_ZONE } from './qr.ts';
+
+/**
+ * The QR code of a meeting's join address, as inline SVG. Used small in the
+ * facilitator's panel and large on the projector. `size` is a CSS length, or
+ * a number of pixels (at most; see below).
+ */
+export function JoinQr({ code, size, className }: { code: string; size: number | string; className?: string }) {
+  const url = joinUrl(location.origin, code);
+  const { path, modules } = useMemo(() => qrPath(url), [url]);
+  const side = modules + 2 * QUIET_ZONE;
+  // A pixel size shrinks to a whole number of pixels per module, so no
+  // module is drawn a pixel wider than its neighbour.
+  const px = typeof size === 'number' ? Math.max(1, Math.floor(size / side)) * side : size;
+  return (
+    <svg
+      className={className ? `join-qr ${className}` : 'join-qr'}
+      width={px}
+      height={px}
+      viewBox={`0 0 ${side} ${side}`}
+      shapeRendering="crispEdges"
+      role="img"
+      aria-label={t.people.qrLabel}
+      data-testid="join-qr"
+      data-url={url}
+    >
+      {/* Always dark on white, also in a dark theme: scanners expect it. */}
+      <rect width={side} height={side} fill="#ffffff" />
+      <path d={path} transform={`translate(${QUIET_ZONE} ${QUIET_ZONE})`} fill="#000000" />
+    </svg>
+  );
+}

@@ -1,0 +1,259 @@
+import {
+  lockBoard,
+  pauseTimer,
+  resumeTimer,
+  sendGroups,
+  setFollow,
+  setProjector,
+  setVotingOpen,
+  SIDES,
+  startTimer,
+  stopTimer,
+  type Board,
+  type Control,
+  type ProjectorMode,
+  type Side,
+} from '@bodem/shared';
+import { templateById } from '@bodem/templates';
+import { useState, type FormEvent } from 'react';
+import { fmt, t } from '../i18n/index.ts';
+import { useStore } from '../lib/store.ts';
+import type { MeetingSession } from '../sync/session.ts';
+
+interface Props {
+  session: MeetingSession;
+  boards: readonly Board[];
+  board: Board | null;
+  control: Control;
+  locked: string | null;
+  projectorHref: string | null;
+}
+
+const MODES: ProjectorMode[] = ['follow', 'board', 'side', 'merged'];
+
+/**
+ * The facilitator's controls for running the meeting: timer, sending
+ * groups to boards, locking the open board, voting, "volg mij" and what the
+ * projector shows. Every control is a document write, so every screen (and
+ * a second facilitator device) follows at once.
+ */
+export function RunPanel({ session, boards, board, control, locked, projectorHref }: Props) {
+  const doc = session.doc;
+  const hasVoting = boards.some((b) => templateById(b.template)?.voting);
+  return (
+    <section className="panel-section run-panel" aria-labelledby="run-title">
+      <h2 id="run-title" className="panel-title">
+        {t.run.heading}
+      </h2>
+      <TimerControls session={session} control={control} />
+      <SendControls session={session} boards={boards} />
+      {board && (
+        <div className="run-group">
+          <h3>{t.run.board}</h3>
+          <LockControl session={session} board={board} locked={locked} />
+        </div>
+      )}
+      <div className="run-group row">
+        {hasVoting && (
+          <button type="button" className="btn" aria-pressed={control.votingOpen} onClick={() => setVotingOpen(doc, !control.votingOpen)}>
+            {control.votingOpen ? t.run.votingClose : t.run.votingOpen}
+          </button>
+        )}
+        <button type="button" className="btn" aria-pressed={control.follow} onClick={() => setFollow(doc, !control.follow)}>
+          {control.follow ? t.run.followOff : t.run.followOn}
+        </button>
+      </div>
+      <ProjectorControls session={session} boards={boards} board={board} control={control} href={projectorHref} />
+    </section>
+  );
+}
+
+function TimerControls({ session, control }: { session: MeetingSession; control: Control }) {
+  const [label, setLabel] = useState('');
+  const [minutes, setMinutes] = useState('5');
+  const doc = session.doc;
+  const start = (l: string, m: number) => startTimer(doc, { label: l, durationMs: m * 60_000, now: session.clock.now() });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const m = Number(minutes.replace(',', '.'));
+    if (Number.isFinite(m) && m > 0) start(label, m);
+  };
+  const timer = control.timer;
+  return (
+    <div className="run-group">
+      <h3>{t.run.timer}</h3>
+      <div className="preset-row">
+        {t.run.presets.map((p) => (
+          <button key={p.label} type="button" className="btn btn-small" onClick={() => start(p.label, p.minutes)}>
+            {p.label} · {p.minutes} min
+          </button>
+        ))}
+      </div>
+      <form className="timer-form" onSubmit={submit}>
+        <label>
+          {t.run.timerLabel}
+          <input type="text" value={label} maxLength={80} onChange={(e) => setLabel(e.target.value)} />
+        </label>
+        <label>
+          {t.run.minutes}
+          <input type="text" inputMode="decimal" value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+        </label>
+        <button type="submit" className="btn btn-primary">
+          {t.run.start}
+        </button>
+      </form>
+      {timer && (
+        <div className="row">
+          {timer.pausedLeftMs === null ? (
+            <button type="button" className="btn" onClick={() => pauseTimer(doc, session.clock.now())}>
+              {t.run.pause}
+            </button>
+          ) : (
+            <button type="button" className="btn" onClick={() => resumeTimer(doc, session.clock.now())}>
+              {t.run.resume}
+            </button>
+          )}
+          <button type="button" className="btn" onClick={() => stopTimer(doc)}>
+            {t.run.stop}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function SendControls({ session, boards }: { session: MeetingSession; boards: readonly Board[] }) {
+  const people = useStore(session.presence.people).filter((p) => p.role === 'participant');
+  const [bySide, setBySide] = useState<Partial<Record<Side, string>>>({});
+  const [byPerson, setByPerson] = useState<Record<string, string>>({});
+  const [sent, setSent] = useState(false);
+  const informeel = boards.find((b) => b.template === 'kracht-informeel');
+  const formeel = boards.find((b) => b.template === 'kracht-formeel');
+  const send = (to: { bySide: Partial<Record<Side, string>>; byPerson: Record<string, string> }) => {
+    sendGroups(session.doc, to);
+    setSent(true);
+  };
+  const select = (value: string | undefined, onChange: (v: string) => void, label: string) => (
+    <select aria-label={label} value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{t.run.sendNone}</option>
+      {boards.map((b) => (
+        <option key={b.id} value={b.id}>
+          {b.title}
+        </option>
+      ))}
+    </select>
+  );
+  const unique = [...new Map(people.map((p) => [p.userId, p])).values()];
+  return (
+    <div className="run-group">
+      <h3>{t.run.send}</h3>
+      {informeel && formeel && (
+        <button type="button" className="btn btn-small send-kracht" onClick={() => send({ bySide: { formeel: informeel.id, informeel: formeel.id }, byPerson: {} })}>
+          {t.run.sendKracht}
+        </button>
+      )}
+      {SIDES.map((side) => (
+        <label key={side} className="send-row">
+          {fmt(t.run.sendSide, { side: t.sides[side] })}
+          {select(bySide[side], (v) => setBySide((s) => ({ ...s, [side]: v || undefined })), fmt(t.run.sendSide, { side: t.sides[side] }))}
+        </label>
+      ))}
+      {unique.length > 0 && (
+        <details>
+          <summary>{t.run.sendPerson}</summary>
+          {unique.map((p) => (
+            <label key={p.userId} className="send-row">
+              {p.name}
+              {select(byPerson[p.userId], (v) => setByPerson((m) => { const next = { ...m }; if (v) next[p.userId] = v; else delete next[p.userId]; return next; }), p.name)}
+            </label>
+          ))}
+        </details>
+      )}
+      <button
+        type="button"
+        className="btn btn-primary"
+        onClick={() => send({ bySide: Object.fromEntries(Object.entries(bySide).filter(([, v]) => v)), byPerson })}
+      >
+        {t.run.sendButton}
+      </button>
+      {sent && (
+        <span className="muted small" role="status">
+          {' '}
+          {t.run.sent}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function LockControl({ session, board, locked }: { session: MeetingSession; board: Board; locked: string | null }) {
+  const [reason, setReason] = useState<string>(t.run.lockDefault);
+  if (locked !== null) {
+    return (
+      <button type="button" className="btn" aria-pressed="true" onClick={() => lockBoard(session.doc, board.id, null)}>
+        {t.run.unlock}
+      </button>
+    );
+  }
+  return (
+    <form
+      className="lock-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        lockBoard(session.doc, board.id, reason.trim() || t.run.lockDefault);
+      }}
+    >
+      <label>
+        {t.run.lockReason}
+        <input type="text" value={reason} maxLength={160} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      <button type="submit" className="btn">
+        {t.run.lock}
+      </button>
+    </form>
+  );
+}
+
+function ProjectorControls({ session, boards, board, control, href }: { session: MeetingSession; boards: readonly Board[]; board: Board | null; control: Control; href: string | null }) {
+  const [mode, setMode] = useState<ProjectorMode>(control.projector.mode);
+  const [picked, setPicked] = useState<string[]>(control.projector.boards);
+  const needsBoards = mode === 'side' || mode === 'merged';
+  const show = () => {
+    const list = mode === 'board' ? (board ? [board.id] : []) : mode === 'follow' ? [] : boards.filter((b) => picked.includes(b.id)).map((b) => b.id);
+    setProjector(session.doc, { mode, boards: list });
+  };
+  return (
+    <div className="run-group">
+      <h3>{t.run.projector}</h3>
+      {href && (
+        <a className="btn" href={href} target="_blank" rel="noopener">
+          {t.run.projectorOpen}
+        </a>
+      )}
+      <label className="send-row">
+        {t.run.projectorMode}
+        <select value={mode} onChange={(e) => setMode(e.target.value as ProjectorMode)}>
+          {MODES.map((m) => (
+            <option key={m} value={m}>
+              {t.run.modes[m]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {needsBoards && (
+        <fieldset className="projector-boards">
+          <legend>{t.run.projectorBoards}</legend>
+          {boards.map((b) => (
+            <label key={b.id} className="check">
+              <input type="checkbox" checked={picked.includes(b.id)} onChange={(e) => setPicked((l) => (e.target.checked ? [...l, b.id] : l.filter((x) => x !== b.id)))} />
+              {b.title}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <button type="button" className="btn btn-primary" onClick={show}>
+        {t.run.projectorShow}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import type * as Y from 'yjs';
+import { isSide, type Side } from '../schema/side.ts';
+import { cleanLine } from '../schema/text.ts';
+import { num, str } from '../schema/values.ts';
+
+/**
+ * How the facilitator runs the meeting: the timer, where groups are sent,
+ * whether voting is open, "volg mij", and what the projector shows. One
+ * root map written only by the facilitator; each value is one plain
+ * object, replaced whole, so a reader never sees half of a change.
+ */
+export const CONTROL_KEYS = { timer: 'timer', send: 'send', voting: 'voting', follow: 'follow', projector: 'projector' } as const;
+
+/** A countdown on the server's clock: every screen subtracts the same server time. */
+export interface Timer {
+  label: string;
+  durationMs: number;
+  /** Server time (ms) the countdown reaches zero; meaningless while paused. */
+  endsAt: number;
+  /** Set while paused: what was left when the facilitator paused. */
+  pausedLeftMs: number | null;
+}
+
+/** Where the facilitator sent people: per side, and per person (which wins). */
+export interface Send {
+  /** Grows with every send, so a tablet moves again even to the same board. */
+  seq: number;
+  bySide: Partial<Record<Side, string>>;
+  byPerson: Record<string, string>;
+}
+
+export type ProjectorMode = 'follow' | 'board' | 'side' | 'merged';
+
+/** What the projector shows: the facilitator's view, one board, boards side by side, or merged. */
+export interface ProjectorView {
+  mode: ProjectorMode;
+  boards: string[];
+}
+
+export interface Control {
+  timer: Timer | null;
+  send: Send | null;
+  votingOpen: boolean;
+  follow: boolean;
+  projector: ProjectorView;
+}
+
+export const MAX_TIMER_MS = 4 * 60 * 60 * 1000;
+export const MAX_TIMER_LABEL = 80;
+const MAX_LIST = 64;
+
+const obj = (v: unknown): Record<string, unknown> | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+const ids = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length <= 64).slice(0, MAX_LIST) : []);
+
+export const readTimer = (v: unknown): Timer | null => {
+  const o = obj(v);
+  if (!o) return null;
+  const durationMs = num(o.durationMs, 0, MAX_TIMER_MS);
+  const endsAt = num(o.endsAt, 0, Number.MAX_SAFE_INTEGER);
+  if (durationMs <= 0 || endsAt <= 0) return null;
+  const paused = o.pausedLeftMs;
+  return {
+    label: cleanLine(str(o.label), MAX_TIMER_LABEL),
+    durationMs,
+    endsAt,
+    pausedLeftMs: typeof paused === 'number' && Number.isFinite(paused) ? Math.max(0, Math.min(durationMs, paused)) : null,
+  };
+};
+
+export const readSend = (v: unknown): Send | null => {
+  const o = obj(v);
+  if (!o) return null;
+  const bySide: Send['bySide'] = {};
+  for (const [k, b] of Object.entries(obj(o.bySide) ?? {})) if (isSide(k) && typeof b === 'string') bySide[k] = b;
+  const byPerson: Record<string, string> = {};
+  for (const [k, b] of Object.entries(obj(o.byPerson) ?? {}).slice(0, 500)) if (typeof b === 'string') byPerson[k] = b;
+  return { seq: num(o.seq, 0, Number.MAX_SAFE_INTEGER), bySide, byPerson };
+};
+
+const MODES: readonly ProjectorMode[] = ['follow', 'board', 'side', 'merged'];
+
+export const readProjector = (v: unknown): ProjectorView => {
+  const o = obj(v);
+  const mode = o && MODES.includes(o.mode as ProjectorMode) ? (o.mode as ProjectorMode) : 'follow';
+  return { mode, boards: ids(o?.boards) };
+};
+
+export const readControl = (map: Y.Map<unknown>): Control => ({
+  timer: readTimer(map.get(CONTROL_KEYS.timer)),
+  send: readSend(map.get(CONTROL_KEYS.send)),
+  // Voting is open unless the facilitator closed it.
+  votingOpen: map.get(CONTROL_KEYS.voting) !== 'closed',
+  follow: map.get(CONTROL_KEYS.follow) === true,
+  projector: readProjector(map.get(CONTROL_KEYS.projector)),
+});
+
+/** Milliseconds left on a timer at server time `now`: never negative; a paused timer stands still. */
+export const timeLeft = (timer: Timer, now: number): number =>
+  timer.pausedLeftMs !== null ? timer.pausedLeftMs : Math.max(0, timer.endsAt - now);
+
+/** The board a person was sent to: their own assignment first, else their side's. */
+export const destinationOf = (send: Send | null, person: { id: string; side: Side | null }): string | null =>
+  send ? (send.byPerson[person.id] ?? (person.side ? send.bySide[person.side] : undefined) ?? null) : null;

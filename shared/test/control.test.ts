@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  destinationOf,
+  initMeeting,
+  lockBoard,
+  MAX_TIMER_MS,
+  origins,
+  pauseTimer,
+  readBoardState,
+  readControl,
+  readTimer,
+  resumeTimer,
+  roots,
+  sendGroups,
+  setFollow,
+  setProjector,
+  setVotingOpen,
+  startTimer,
+  stopTimer,
+  timeLeft,
+} from '../src/index.ts';
+import { countUpdates, exchange, replica } from './docs.ts';
+
+const meeting = (): Y.Doc => {
+  const doc = new Y.Doc();
+  initMeeting(doc, {
+    title: 'Plenair',
+    createdAt: 1,
+    boards: [
+      { id: 'ki', template: 'kracht-informeel', title: 'De kracht van informeel' },
+      { id: 'kf', template: 'kracht-formeel', title: 'De kracht van formeel' },
+    ],
+  });
+  return doc;
+};
+
+const control = (doc: Y.Doc) => readControl(roots(doc).control);
+
+describe('the timer runs on the server clock', () => {
+  it('counts down from the server time it was started at, the same for every reader', () => {
+    const doc = meeting();
+    startTimer(doc, { label: 'Individueel nadenken', durationMs: 5 * 60_000, now: 1_000_000 });
+    const timer = control(doc).timer!;
+    expect(timer).toEqual({ label: 'Individueel nadenken', durationMs: 300_000, endsAt: 1_300_000, pausedLeftMs: null });
+    // Two devices whose estimates of the server clock agree show the same time left.
+    expect(timeLeft(timer, 1_060_000)).toBe(240_000);
+    expect(timeLeft(timer, 2_000_000)).toBe(0);
+  });
+
+  it('pauses and resumes without losing or gaining time', () => {
+    const doc = meeting();
+    startTimer(doc, { label: '', durationMs: 60_000, now: 0 });
+    pauseTimer(doc, 20_000);
+    expect(timeLeft(control(doc).timer!, 50_000)).toBe(40_000);
+    resumeTimer(doc, 100_000);
+    expect(control(doc).timer!.endsAt).toBe(140_000);
+    expect(timeLeft(control(doc).timer!, 110_000)).toBe(30_000);
+    stopTimer(doc);
+    expect(control(doc).timer).toBeNull();
+  });
+
+  it('keeps a timer within one second and four hours, and ignores nonsense written by a peer', () => {
+    const doc = meeting();
+    startTimer(doc, { label: 'x', durationMs: 10, now: 0 });
+    expect(control(doc).timer!.durationMs).toBe(1000);
+    startTimer(doc, { label: 'x', durationMs: 1e12, now: 0 });
+    expect(control(doc).timer!.durationMs).toBe(MAX_TIMER_MS);
+    expect(readTimer({ label: 'x', durationMs: -5, endsAt: 10 })).toBeNull();
+    expect(readTimer('vijf minuten')).toBeNull();
+    expect(readTimer({ label: 7, durationMs: 1000, endsAt: 10, pausedLeftMs: 5000 })).toEqual({ label: '', durationMs: 1000, endsAt: 10, pausedLeftMs: 1000 });
+  });
+});
+
+describe('sending groups to boards', () => {
+  it('sends each person to their own board first, else to their side’s', () => {
+    const doc = meeting();
+    sendGroups(doc, { bySide: { formeel: 'ki', informeel: 'kf' }, byPerson: { bilal: 'ki' } });
+    const send = control(doc).send;
+    expect(destinationOf(send, { id: 'anna', side: 'formeel' })).toBe('ki');
+    expect(destinationOf(send, { id: 'carla', side: 'informeel' })).toBe('kf');
+    expect(destinationOf(send, { id: 'bilal', side: 'informeel' })).toBe('ki');
+    expect(destinationOf(send, { id: 'dirk', side: null })).toBeNull();
+    expect(destinationOf(null, { id: 'anna', side: 'formeel' })).toBeNull();
+  });
+
+  it('numbers every send, so a tablet moves again even when the same board is sent twice', () => {
+    const doc = meeting();
+    sendGroups(doc, { bySide: { formeel: 'ki' }, byPerson: {} });
+    sendGroups(doc, { bySide: { formeel: 'ki' }, byPerson: {} });
+    expect(control(doc).send!.seq).toBe(2);
+  });
+});
+
+describe('the other controls', () => {
+  it('has voting open, no follow and the projector following the facilitator by default', () => {
+    expect(control(meeting())).toEqual({ timer: null, send: null, votingOpen: true, follow: false, projector: { mode: 'follow', boards: [] } });
+  });
+
+  it('closes and opens voting, turns "volg mij" on and off, and tells the projector what to show', () => {
+    const doc = meeting();
+    setVotingOpen(doc, false);
+    setFollow(doc, true);
+    setProjector(doc, { mode: 'side', boards: ['ki', 'kf'] });
+    expect(control(doc)).toMatchObject({ votingOpen: false, follow: true, projector: { mode: 'side', boards: ['ki', 'kf'] } });
+    roots(doc).control.set('projector', { mode: 'dans', boards: [1, 'ki'] });
+    expect(control(doc).projector).toEqual({ mode: 'follow', boards: ['ki'] });
+  });
+
+  it('locks a board with the reason participants see, and unlocks it; an unknown board writes nothing', () => {
+    const doc = meeting();
+    const board = roots(doc).boards.get('ki')!;
+    expect(lockBoard(doc, 'ki', 'We gaan plenair verder.')).toBe(true);
+    expect(readBoardState(board).locked).toBe('We gaan plenair verder.');
+    expect(readBoardState(roots(doc).boards.get('kf')!).locked).toBeNull();
+    lockBoard(doc, 'ki', null);
+    expect(readBoardState(board).locked).toBeNull();
+    const updates = countUpdates(doc);
+    expect(lockBoard(doc, 'weg', 'x')).toBe(false);
+    expect(updates()).toBe(0);
+  });
+
+  it('writes each control in one transaction with the user origin, and two devices converge', () => {
+    const doc = meeting();
+    const other = replica(doc);
+    const origins_: unknown[] = [];
+    doc.on('update', (_: Uint8Array, origin: unknown) => origins_.push(origin));
+    startTimer(doc, { label: 'a', durationMs: 60_000, now: 0 });
+    sendGroups(other, { bySide: { informeel: 'kf' }, byPerson: {} });
+    expect(origins_).toEqual([origins.user]);
+    exchange(doc, other);
+    expect(control(doc)).toEqual(control(other));
+  });
+});

@@ -175,6 +175,7 @@ export const en: Messages = {
     timerAria: 'Time left',
     send: 'Send groups',
     sendSide: '{side} to',
+    sendOrg: 'Per organisation',
     sendPerson: 'Per person',
     sendNone: '(do not send)',
     sendButton: 'Send to the boards',

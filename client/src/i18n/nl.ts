@@ -172,6 +172,7 @@ export const nl = {
     timerAria: 'Resterende tijd',
     send: 'Groepen sturen',
     sendSide: '{side} naar',
+    sendOrg: 'Per organisatie',
     sendPerson: 'Per persoon',
     sendNone: '(niet sturen)',
     sendButton: 'Stuur naar de borden',

@@ -144,6 +144,21 @@ function SendControls({ session, boards }: { session: MeetingSession; boards: re
     </select>
   );
   const unique = [...new Map(people.map((p) => [p.userId, p])).values()];
+  // Part E: each cooperation to its own Boom. An organisation's pick sets each of its people.
+  const orgs = [...new Set(unique.map((p) => p.org).filter((o) => o))].sort((a, b) => a.localeCompare(b, 'nl'));
+  const setOrg = (org: string, board: string) =>
+    setByPerson((m) => {
+      const next = { ...m };
+      for (const p of unique.filter((x) => x.org === org)) {
+        if (board) next[p.userId] = board;
+        else delete next[p.userId];
+      }
+      return next;
+    });
+  const orgBoard = (org: string) => {
+    const picks = new Set(unique.filter((p) => p.org === org).map((p) => byPerson[p.userId] ?? ''));
+    return picks.size === 1 ? [...picks][0] || undefined : undefined;
+  };
   return (
     <div className="run-group">
       <h3>{t.run.send}</h3>
@@ -158,6 +173,17 @@ function SendControls({ session, boards }: { session: MeetingSession; boards: re
           {select(bySide[side], (v) => setBySide((s) => ({ ...s, [side]: v || undefined })), fmt(t.run.sendSide, { side: t.sides[side] }))}
         </label>
       ))}
+      {orgs.length > 0 && (
+        <details>
+          <summary>{t.run.sendOrg}</summary>
+          {orgs.map((org) => (
+            <label key={org} className="send-row">
+              {org}
+              {select(orgBoard(org), (v) => setOrg(org, v), org)}
+            </label>
+          ))}
+        </details>
+      )}
       {unique.length > 0 && (
         <details>
           <summary>{t.run.sendPerson}</summary>

@@ -389,7 +389,7 @@ export const joinAs = async (
   code: string,
   name: string,
   side: 'formeel' | 'informeel',
-  device: typeof TABLET | typeof LAPTOP = TABLET,
+  device: { viewport: { width: number; height: number }; hasTouch?: boolean; isMobile?: boolean } = TABLET,
 ): Promise<BoardPage> => {
   const context = await browser.newContext(device);
   const page = await context.newPage();
@@ -399,7 +399,7 @@ export const joinAs = async (
   await page.getByRole('radio', { name: new RegExp(side === 'formeel' ? '^Formeel' : '^Informeel') }).check();
   await page.getByRole('button', { name: 'Meedoen' }).click();
   await expect(page).toHaveURL(/\/m\//);
-  const board = new BoardPage(page, context, 'hasTouch' in device && device.hasTouch);
+  const board = new BoardPage(page, context, !!device.hasTouch);
   await expect(board.status).toHaveAttribute('data-state', /connected|saved/);
   return board;
 };

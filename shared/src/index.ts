@@ -43,3 +43,7 @@ export * from './derive/blindSpots.ts';
 export * from './control/control.ts';
 export * from './control/ops.ts';
 export * from './derive/merge.ts';
+export * from './report/outline.ts';
+export * from './report/markdown.ts';
+export * from './schema/stroke.ts';
+export * from './ops/strokes.ts';

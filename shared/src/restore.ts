@@ -8,6 +8,7 @@ import { EMPTY_BOARD_STATE, readBoardState, type BoardState } from './schema/boa
 import { readMeta, type Meta } from './schema/meta.ts';
 import type { Note } from './schema/note.ts';
 import type { RoleCard } from './schema/role.ts';
+import type { Stroke } from './schema/stroke.ts';
 import { roots } from './schema/roots.ts';
 import { asYMap } from './schema/values.ts';
 import { voteKey, type Vote } from './schema/vote.ts';
@@ -24,13 +25,14 @@ export interface MeetingView {
   notes: Note[];
   roles: RoleCard[];
   agreements: Agreement[];
+  strokes: Stroke[];
   votes: Vote[];
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
 
 export const restoreMeeting = (doc: Y.Doc): MeetingView => {
-  const view: MeetingView = { meta: readMeta(roots(doc).meta), boards: [], notes: [], roles: [], agreements: [], votes: [] };
+  const view: MeetingView = { meta: readMeta(roots(doc).meta), boards: [], notes: [], roles: [], agreements: [], strokes: [], votes: [] };
   const boardMaps = roots(doc).boards;
   view.boards = listBoards(doc).map((b) => {
     const m = asYMap(boardMaps.get(b.id));
@@ -42,10 +44,12 @@ export const restoreMeeting = (doc: Y.Doc): MeetingView => {
     if (item?.kind === 'note') view.notes.push(item);
     else if (item?.kind === 'role') view.roles.push(item);
     else if (item?.kind === 'agreement') view.agreements.push(item);
+    else if (item?.kind === 'stroke') view.strokes.push(item);
   });
   view.notes.sort(byId);
   view.roles.sort(byId);
   view.agreements.sort(byId);
+  view.strokes.sort(byId);
   const keyOf = (v: Vote) => voteKey(v.targetId, v.participantId);
   view.votes = allVotes(doc).sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
   return view;

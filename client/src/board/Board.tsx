@@ -3,11 +3,13 @@ import type Konva from 'konva';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Layer, Stage } from 'react-konva';
 import { t } from '../i18n/index.ts';
+import { useStore } from '../lib/store.ts';
 import type { MeetingSession } from '../sync/session.ts';
 import { BoardController } from './controller.ts';
 import { CursorsLayer } from './CursorsLayer.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { Items } from './Items.tsx';
+import { StrokesLayer } from './StrokesLayer.tsx';
 import { Agreements } from './poster/Agreements.tsx';
 import { Art } from './poster/Art.tsx';
 import { Choices } from './poster/Choices.tsx';
@@ -43,6 +45,7 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
   const stageRef = useCallback((s: Konva.Stage | null) => ctl.setStage(s), [ctl]);
   const dragLayerRef = useCallback((l: Konva.Layer | null) => ctl.setDragLayer(l), [ctl]);
   const [size, setSize] = useState({ width: window.innerWidth, height: window.innerHeight });
+  const tool = useStore(ctl.tool);
 
   useEffect(() => {
     const detach = ctl.attach();
@@ -118,7 +121,7 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
         ref={stageRef}
         width={size.width}
         height={size.height}
-        draggable
+        draggable={tool === 'select'}
         dragDistance={4}
         dragBoundFunc={ctl.stageDragBound}
         onDragMove={ctl.onStageDragMove}
@@ -126,6 +129,8 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
         onPointerDown={ctl.onStagePointerDown}
         onPointerClick={ctl.onStageClick}
         onPointerMove={ctl.onStagePointerMove}
+        onPointerUp={ctl.onStagePointerUp}
+        onPointerCancel={ctl.onStagePointerUp}
         onPointerLeave={ctl.onStagePointerLeave}
       >
         {/* The printed poster and what it says about its zones: drawn, never hit-tested. */}
@@ -135,12 +140,14 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
           <References ctl={ctl} />
           <ZoneStatus ctl={ctl} />
         </Layer>
-        <Layer>
+        {/* With the pen or eraser, a finger on a note draws or erases instead of moving it. */}
+        <Layer listening={tool === 'select'}>
           {template.table && <Agreements ctl={ctl} />}
           <Choices ctl={ctl} />
           <Fields ctl={ctl} />
           <Items ctl={ctl} />
         </Layer>
+        <StrokesLayer ctl={ctl} />
         <Layer ref={dragLayerRef} />
         {cursors && <CursorsLayer ctl={ctl} />}
       </Stage>

@@ -1,6 +1,11 @@
 import {
   addAgreement,
   addNote,
+  addStroke,
+  deleteItems,
+  STROKE_COLORS,
+  STROKE_WIDTHS,
+  type StrokeColor,
   addRoleCard,
   bundleNotes,
   deleteItem,
@@ -27,12 +32,14 @@ import {
 } from '@bodem/shared';
 import type { Template } from '@bodem/shared';
 import type Konva from 'konva';
+import { Line as KonvaLine } from 'konva/lib/shapes/Line';
 import type * as Y from 'yjs';
 import { createStore, type Store } from '../lib/store.ts';
 import { asYMap, asYText } from '@bodem/shared';
 import type { MeetingSession } from '../sync/session.ts';
 import { BoardDerived } from './boardDerived.ts';
 import { ItemIndex } from './itemIndex.ts';
+import { distanceToStroke, strokeOutline } from './strokeOutline.ts';
 import {
   clampPan,
   fitViewport,
@@ -53,6 +60,9 @@ export interface UiState {
 
 /** A DOM dialog over the board: an agreement's cells, or a one-line field of the poster. */
 export type BoardDialog = { type: 'agreement'; id: string } | { type: 'field'; fieldId: string } | null;
+
+/** What a finger or mouse on empty board does: select and move, draw, or erase. */
+export type Tool = 'select' | 'pen' | 'eraser';
 
 /** While dragging: the zone that would hold the item, and the note it would bundle with. */
 export interface DropHint {
@@ -77,11 +87,16 @@ export class BoardController {
   readonly ui = createStore<UiState>({ selectedId: null, editingId: null, draggingId: null }, sameUi);
   readonly viewport = createStore<Viewport>({ x: 0, y: 0, scale: 1 }, sameViewport);
   readonly size = createStore<Size>({ width: 0, height: 0 }, (a, b) => a.width === b.width && a.height === b.height);
+  readonly tool = createStore<Tool>('select');
+  readonly pen = createStore<{ color: StrokeColor; width: number }>({ color: 'zwart', width: STROKE_WIDTHS[1] }, (a, b) => a.color === b.color && a.width === b.width);
+  /** Strokes the eraser went over during the current gesture: hidden now, deleted on release. */
+  readonly erasing = createStore<ReadonlySet<string>>(new Set());
   readonly dialog = createStore<BoardDialog>(null, (a, b) => JSON.stringify(a) === JSON.stringify(b));
   readonly dropHint = createStore<DropHint>({ zoneId: null, bundleWith: null }, (a, b) => a.zoneId === b.zoneId && a.bundleWith === b.bundleWith);
   readonly canWrite: Store<boolean>;
   /** Notes and role cards: everything with a place on the poster. */
   readonly items: ItemIndex;
+  readonly strokes: ItemIndex;
   readonly derived: BoardDerived;
   readonly roots: Roots;
   readonly boardSize: Size;
@@ -111,6 +126,7 @@ export class BoardController {
     this.boardSize = { width: template.width, height: template.height };
     this.noteSize = template.noteSize ?? NOTE_SIZE;
     this.items = new ItemIndex(this.roots, boardId, ['note', 'role']);
+    this.strokes = new ItemIndex(this.roots, boardId, ['stroke']);
     this.derived = new BoardDerived(session.doc, boardId, template);
     this.canWrite = createStore(session.canWrite);
   }
@@ -121,6 +137,7 @@ export class BoardController {
    */
   attach(): () => void {
     const detachItems = this.items.attach();
+    const detachStrokes = this.strokes.attach();
     const detachDerived = this.derived.attach();
     const sync = () => {
       // A locked board is closed to participants; the facilitator keeps the pen.
@@ -139,7 +156,9 @@ export class BoardController {
       unsubscribe();
       unsubscribeState();
       detachDerived();
+      detachStrokes();
       detachItems();
+      this.cancelInk();
     };
   }
 
@@ -296,8 +315,13 @@ export class BoardController {
 
   // --- gestures on the stage ------------------------------------------------
 
-  /** Any press on the canvas first closes an open editor or toolbar. */
-  onStagePointerDown = (): void => {
+  /** Any press on the canvas first closes an open editor or toolbar; with the pen or eraser it starts a line. */
+  onStagePointerDown = (e: Konva.KonvaEventObject<PointerEvent>): void => {
+    const tool = this.tool.get();
+    if (tool !== 'select') {
+      this.startInk(tool, e.evt);
+      return;
+    }
     const ui = this.ui.get();
     this.dismissOnDown = ui.editingId !== null || ui.selectedId !== null;
     // iOS does not blur a textarea when empty canvas is tapped: close explicitly.
@@ -307,6 +331,7 @@ export class BoardController {
   /** Tap or click on the stage: on empty board space it adds a note, unless it dismissed something. */
   onStageClick = (e: Konva.KonvaEventObject<PointerEvent>): void => {
     if (e.evt.button !== undefined && e.evt.button > 0) return;
+    if (this.tool.get() !== 'select') return;
     if (e.target !== this.stage) return;
     if (this.pinch || Date.now() < this.tapBlockedUntil) return;
     if (this.dismissOnDown) {
@@ -321,10 +346,11 @@ export class BoardController {
     if (id) this.startEditing(id);
   };
 
-  onStagePointerMove = (): void => {
+  onStagePointerMove = (e: Konva.KonvaEventObject<PointerEvent>): void => {
     const p = this.stage?.getPointerPosition();
     if (!p) return;
     const b = toBoard(this.viewport.get(), p);
+    if (this.ink && e.evt.pointerId === this.ink.pointerId) this.moveInk(b, e.evt);
     const { width, height } = this.boardSize;
     if (b.x < 0 || b.y < 0 || b.x > width || b.y > height) this.session.setCursor(null);
     else this.session.setCursor({ boardId: this.boardId, x: Math.round(b.x), y: Math.round(b.y) });
@@ -342,6 +368,7 @@ export class BoardController {
     const start = (e: TouchEvent) => {
       if (e.touches.length !== 2) return;
       // A second finger turns whatever the first one started into a pinch.
+      this.cancelInk();
       if (this.stage?.isDragging()) this.stage.stopDrag();
       if (this.draggingNode?.isDragging()) this.draggingNode.stopDrag();
       this.pinch = { dist: Math.max(1, dist(e.touches)), center: mid(e.touches), start: this.viewport.get() };
@@ -372,6 +399,87 @@ export class BoardController {
       el.removeEventListener('touchend', end);
       el.removeEventListener('touchcancel', end);
     };
+  }
+
+  // --- pen and eraser ---------------------------------------------------------
+
+  private ink: { pointerId: number; tool: 'pen' | 'eraser'; points: number[]; node: Konva.Line | null } | null = null;
+
+  setTool(tool: Tool): void {
+    this.cancelInk();
+    if (tool !== 'select') this.select(null);
+    this.tool.set(tool);
+  }
+
+  private startInk(tool: 'pen' | 'eraser', evt: PointerEvent): void {
+    if (!this.canWrite.get() || this.pinch || (evt.button !== undefined && evt.button > 0)) return;
+    const p = this.stage?.getPointerPosition();
+    if (!p) return;
+    this.cancelInk();
+    const b = toBoard(this.viewport.get(), p);
+    let node: Konva.Line | null = null;
+    if (tool === 'pen' && this.dragLayer) {
+      // The line being drawn lives on the drag layer only; the document gets it once, on pen-up.
+      node = new KonvaLine({ points: [], closed: true, fill: STROKE_COLORS[this.pen.get().color], listening: false, perfectDrawEnabled: false });
+      this.dragLayer.add(node);
+    }
+    this.ink = { pointerId: evt.pointerId, tool, points: [], node };
+    this.moveInk(b, evt);
+  }
+
+  private moveInk(b: Point, evt: PointerEvent): void {
+    const ink = this.ink;
+    if (!ink) return;
+    if (ink.tool === 'eraser') {
+      this.eraseAt(b);
+      return;
+    }
+    const pressure = evt.pointerType === 'pen' && evt.pressure > 0 ? evt.pressure : 0.5;
+    ink.points.push(Math.round(b.x * 10) / 10, Math.round(b.y * 10) / 10, pressure);
+    if (ink.node) {
+      ink.node.points(strokeOutline(ink.points, this.pen.get().width, false));
+      ink.node.getLayer()?.batchDraw();
+    }
+  }
+
+  /** Pointer released: the line is written (one undo step), or the erased lines are deleted together. */
+  onStagePointerUp = (e: Konva.KonvaEventObject<PointerEvent>): void => {
+    const ink = this.ink;
+    if (!ink || e.evt.pointerId !== ink.pointerId) return;
+    this.ink = null;
+    ink.node?.destroy();
+    this.dragLayer?.batchDraw();
+    if (!this.canWrite.get()) return;
+    if (ink.tool === 'pen') {
+      if (ink.points.length < 6) return;
+      const { color, width } = this.pen.get();
+      this.write(() => addStroke(this.session.doc, { boardId: this.boardId, points: ink.points, color, width, authorId: this.session.claims?.sub ?? '', createdAt: Date.now() }));
+    } else {
+      const ids = [...this.erasing.get()];
+      this.erasing.set(new Set());
+      if (ids.length) this.write(() => deleteItems(this.session.doc, ids));
+    }
+  };
+
+  private eraseAt(b: Point): void {
+    const reach = 14 / this.viewport.get().scale;
+    const hit = new Set(this.erasing.get());
+    for (const e of this.strokes.entries.get()) {
+      if (hit.has(e.id)) continue;
+      const points = e.map.get('points');
+      const width = Number(e.map.get('width')) || STROKE_WIDTHS[1];
+      if (Array.isArray(points) && distanceToStroke(points as number[], b.x, b.y) <= width / 2 + reach) hit.add(e.id);
+    }
+    if (hit.size !== this.erasing.get().size) this.erasing.set(hit);
+  }
+
+  /** Drops a line being drawn (a second finger came: that is a pinch), and restores half-erased lines. */
+  cancelInk(): void {
+    if (!this.ink) return;
+    this.ink.node?.destroy();
+    this.dragLayer?.batchDraw();
+    this.ink = null;
+    if (this.erasing.get().size) this.erasing.set(new Set());
   }
 
   // --- notes ------------------------------------------------------------------

@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { createStore, type Store } from '../lib/store.ts';
 import { asYMap, num } from '@bodem/shared';
 
-export type ItemKind = 'note' | 'role' | 'agreement';
+export type ItemKind = 'note' | 'role' | 'agreement' | 'stroke';
 
 export interface ItemEntry {
   id: string;

@@ -278,6 +278,15 @@ export const en: Messages = {
     removing: 'One moment…',
   },
 
+  tools: {
+    label: 'Tools',
+    select: 'Select',
+    pen: 'Pen',
+    eraser: 'Eraser',
+    inks: { zwart: 'Black', blauw: 'Blue', rood: 'Red', groen: 'Green' },
+    widths: ['Thin', 'Medium', 'Thick'],
+  },
+
   notFound: {
     title: 'This page does not exist',
   },

@@ -256,6 +256,15 @@ export const nl = {
     unknown: 'Er ging iets mis. Probeer het opnieuw.',
   },
 
+  tools: {
+    label: 'Gereedschap',
+    select: 'Kiezen',
+    pen: 'Pen',
+    eraser: 'Gum',
+    inks: { zwart: 'Zwart', blauw: 'Blauw', rood: 'Rood', groen: 'Groen' },
+    widths: ['Dun', 'Middel', 'Dik'],
+  },
+
   notFound: {
     title: 'Deze pagina bestaat niet',
   },

@@ -24,6 +24,7 @@ import { TimerBadge } from '../ui/TimerBadge.tsx';
 import { useControl } from '../ui/useControl.ts';
 import { useFollowTheFacilitator, useLocked, useSentToBoard } from '../ui/useMeetingFlow.ts';
 import { RolePalette } from '../board/RolePalette.tsx';
+import { ToolBar } from '../board/ToolBar.tsx';
 
 const HEADER_HEIGHT = 72;
 const PANEL_WIDTH = 300;
@@ -188,6 +189,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
         </p>
       )}
 
+      {ctl && template && !template.table && <ToolBar ctl={ctl} />}
       {ctl && (
         <div className="zoom-controls" role="group" aria-label={t.board.zoomFit}>
           <button type="button" className="btn btn-round" aria-label={t.board.zoomIn} title={t.board.zoomIn} onClick={() => ctl.zoomBy(1.25)}>

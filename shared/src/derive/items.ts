@@ -4,10 +4,11 @@ import { readAgreement, type Agreement } from '../schema/agreement.ts';
 import { NOTE_SIZE, readNote, type Note } from '../schema/note.ts';
 import { readRoleCard, ROLE_CARD_SIZE, type RoleCard } from '../schema/role.ts';
 import { roots } from '../schema/roots.ts';
+import { readStroke, type Stroke } from '../schema/stroke.ts';
 import { asYMap } from '../schema/values.ts';
 
 /** Everything that can sit on a board. */
-export type Item = Note | RoleCard | Agreement;
+export type Item = Note | RoleCard | Agreement | Stroke;
 /** Items with a place on the poster (agreements are rows of a table). */
 export type PlacedItem = Note | RoleCard;
 
@@ -19,6 +20,8 @@ export const readItemMap = (id: string, map: Y.Map<unknown>): Item | null => {
       return readRoleCard(id, map);
     case 'agreement':
       return readAgreement(id, map);
+    case 'stroke':
+      return readStroke(id, map);
     default:
       // A kind from a newer schema: kept in the document, left out of views.
       return null;

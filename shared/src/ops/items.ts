@@ -45,3 +45,14 @@ export const deleteItem = (doc: Y.Doc, id: string, origin: Origin = origins.user
   doc.transact(() => items.delete(id), origin);
   return true;
 };
+
+/** Removes several items in one transaction: one eraser stroke, one undo step. */
+export const deleteItems = (doc: Y.Doc, ids: readonly string[], origin: Origin = origins.user): number => {
+  const items = roots(doc).items;
+  const present = ids.filter((id) => asYMap(items.get(id)));
+  if (present.length === 0) return 0;
+  doc.transact(() => {
+    for (const id of present) items.delete(id);
+  }, origin);
+  return present.length;
+};

@@ -4,7 +4,7 @@ import { roots } from './roots.ts';
 import { num } from './values.ts';
 
 /** The schema this code writes. Bump it together with a new migration. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * A migration brings a document from `version - 1` to `version`. It must be
@@ -33,6 +33,12 @@ export const MIGRATIONS: readonly Migration[] = [
     // a version-2 client would ignore a lock and write on a locked board.
     version: 3,
     name: 'facilitator-controls',
+    up: () => {},
+  },
+  {
+    // Pen strokes are a new kind of item; a version-3 client would not draw them.
+    version: 4,
+    name: 'pen-strokes',
     up: () => {},
   },
 ];

@@ -1,0 +1,113 @@
+import { expect, test } from '@playwright/test';
+import { createMeeting, joinAs, NetworkSwitch, type BoardPage, type Point } from './pages.ts';
+
+const SHOTS = 'test-results/screens';
+const PORTRAIT = { viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: false } as const;
+
+const stageScale = (p: BoardPage) => p.page.evaluate(() => (window as unknown as { Konva: { stages: any[] } }).Konva.stages[0].scaleX() as number);
+const strokes = (p: BoardPage) => p.page.evaluate(() => (window as unknown as { Konva: { stages: any[] } }).Konva.stages[0].find('.stroke').length as number);
+
+/** Two fingers moving apart around a centre: a pinch, as CDP touch events (Playwright's touchscreen only taps). */
+const pinch = async (p: BoardPage, c: Point, from: number, to: number) => {
+  const cdp = await p.context.newCDPSession(p.page);
+  const at = (d: number) => [
+    { x: c.x - d, y: c.y, id: 1 },
+    { x: c.x + d, y: c.y, id: 2 },
+  ];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(from) });
+  for (let i = 1; i <= 12; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(from + ((to - from) * i) / 12) });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+};
+
+test('on touch tablets: a note through the text field, a finger drag, a pinch zoom, and a pen stroke the other tablet sees', async ({ browser }) => {
+  const fac = await createMeeting(browser, 'Tablets', { boards: ['Vrij bord'] });
+  const anna = await joinAs(browser, fac.code, 'Anna', 'formeel');
+  const bilal = await joinAs(browser, fac.code, 'Bilal', 'informeel', PORTRAIT);
+  await anna.hidePanel();
+
+  // A note: tap empty space, type in the real text field, "Klaar"; then edit it again through the field.
+  await anna.addNote(300, 300, 'Samen koken');
+  const n = await anna.note('Samen koken');
+  await anna.tap(n.cx, n.cy);
+  await anna.tap(n.cx, n.cy);
+  const editor = anna.page.getByLabel('Tekst van de notitie');
+  await expect(editor).toBeFocused();
+  await editor.press('End');
+  await editor.pressSequentially(' op vrijdag');
+  await anna.page.getByRole('button', { name: 'Klaar', exact: true }).click();
+  await bilal.note('Samen koken op vrijdag');
+
+  // One finger on the note drags it; the other tablet sees it land.
+  const before = await anna.note('Samen koken op vrijdag');
+  await anna.dragFromTo({ x: before.cx, y: before.cy }, { x: before.cx + 200, y: before.cy + 120 });
+  await expect.poll(async () => (await bilal.note('Samen koken op vrijdag')).x).toBeGreaterThan(before.x + 200);
+
+  // Two fingers zoom the board, not the page.
+  const scale = await stageScale(anna);
+  await pinch(anna, { x: 600, y: 420 }, 60, 220);
+  await expect.poll(() => stageScale(anna)).toBeGreaterThan(scale * 2);
+  expect(await anna.page.evaluate(() => window.visualViewport?.scale ?? 1)).toBe(1);
+  await anna.page.getByRole('button', { name: 'Hele bord' }).click();
+
+  // The pen: one finger draws; the line is written once, on lifting the finger, and reaches the other tablet.
+  await anna.page.getByRole('button', { name: /Pen/ }).click();
+  await anna.dragAlong([
+    { x: 300, y: 500 },
+    { x: 400, y: 560 },
+    { x: 520, y: 480 },
+    { x: 640, y: 560 },
+  ]);
+  await expect.poll(() => strokes(anna)).toBe(1);
+  await expect.poll(() => strokes(bilal)).toBe(1);
+  // Two fingers still pinch with the pen chosen, and draw nothing.
+  const penScale = await stageScale(anna);
+  await pinch(anna, { x: 600, y: 420 }, 60, 180);
+  await expect.poll(() => stageScale(anna)).toBeGreaterThan(penScale * 1.5);
+  expect(await strokes(anna)).toBe(1);
+  await anna.page.getByRole('button', { name: 'Hele bord' }).click();
+  await anna.page.screenshot({ path: `${SHOTS}/tablet-landscape.png` });
+  await bilal.page.screenshot({ path: `${SHOTS}/tablet-portrait.png` });
+
+  // The eraser takes the line away for everyone; undo brings it back.
+  await anna.page.getByRole('button', { name: /Gum/ }).click();
+  await anna.dragAlong([
+    { x: 400, y: 470 },
+    { x: 400, y: 600 },
+  ]);
+  await expect.poll(() => strokes(bilal)).toBe(0);
+  await anna.page.getByRole('button', { name: 'Ongedaan maken' }).click();
+  await expect.poll(() => strokes(bilal)).toBe(1);
+});
+
+test('two tablets edit the same note while their sockets are cut; after reconnecting both edits survive and all three views agree', async ({ browser }) => {
+  const fac = await createMeeting(browser, 'Wifi valt weg', { boards: ['Vrij bord'] });
+  const anna = await joinAs(browser, fac.code, 'Anna', 'formeel');
+  const bilal = await joinAs(browser, fac.code, 'Bilal', 'informeel');
+  const nets: NetworkSwitch[] = [];
+  for (const t of [anna, bilal]) {
+    nets.push(await NetworkSwitch.install(t.context));
+    await t.page.reload();
+    await expect(t.status).toHaveAttribute('data-state', /connected|saved/);
+  }
+  await anna.addNote(400, 350, 'Ouderavond');
+  await bilal.note('Ouderavond');
+  await anna.waitSaved();
+
+  for (const n of nets) await n.offline();
+  for (const t of [anna, bilal]) await expect(t.status).toContainText('niet verbonden — je werk blijft bewaard');
+  await anna.editNote('Ouderavond', 'Ouderavond in de moskee');
+  await bilal.editNote('Ouderavond', 'Gezamenlijke ouderavond');
+  await expect.poll(() => anna.texts()).toEqual(['Ouderavond in de moskee']);
+  await expect.poll(() => bilal.texts()).toEqual(['Gezamenlijke ouderavond']);
+  // The facilitator, online all along, still has the old text.
+  expect(await fac.board.texts()).toEqual(['Ouderavond']);
+
+  for (const n of nets) await n.online();
+  const merged = 'Gezamenlijke ouderavond in de moskee';
+  for (const t of [anna, bilal, fac.board]) await expect.poll(() => t.texts(), { timeout: 30_000 }).toEqual([merged]);
+  for (const t of [anna, bilal]) await t.waitSaved();
+  // And the server has it: a fresh look after a reload shows the same.
+  await fac.board.page.reload();
+  await expect.poll(() => fac.board.texts()).toEqual([merged]);
+});

@@ -1,0 +1,313 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addAgreement,
+  addNote,
+  addRoleCard,
+  bundleNotes,
+  castVote,
+  escapeMarkdown,
+  initMeeting,
+  outlineTexts,
+  reportMarkdown,
+  reportOutline,
+  restoreMeeting,
+  setChoice,
+  setField,
+  setReferencesShown,
+  type ReportNote,
+  type ReportSources,
+  type Side,
+  type Template,
+  type TemplateZone,
+} from '../src/index.ts';
+
+// Small stand-ins for the real boards (shared/ cannot import templates/):
+// a Kracht grid, a pitfall board, an agreements board, an idea board to vote on.
+const box = (id: string, label: string, x: number, y: number, extra: Partial<TemplateZone> = {}): TemplateZone => ({
+  id,
+  label,
+  shape: { type: 'rect', x, y, width: 1000, height: 800 },
+  ...extra,
+});
+const base = { background: '#fff', art: [], instructions: 'Doe het samen.', width: 2000, height: 1600 } as const;
+
+const KRACHT: Template = {
+  ...base,
+  id: 'kracht',
+  part: 'B',
+  title: 'De kracht van informeel',
+  zones: [box('kennis', 'Kennis en begrip', 0, 0), box('vaardigheden', 'Vaardigheden', 1000, 0), box('positie', 'Positie', 0, 800), box('macht', 'Macht en middelen', 1000, 800)],
+  references: [
+    { id: 'culturen', zoneId: 'kennis', label: 'Kennis van twee culturen', keywords: ['cultu'] },
+    { id: 'taal', zoneId: 'vaardigheden', label: 'Taal', keywords: ['taal'] },
+  ],
+};
+const VALKUILEN: Template = {
+  ...base,
+  id: 'valkuilen',
+  part: 'E',
+  title: 'Valkuilen',
+  zones: [
+    box('v1', 'Valkuil 1', 0, 0, { card: { text: 'Evenwicht tussen last en vermogen.', rect: { x: 10, y: 10, width: 400, height: 100 } } }),
+    box('v2', 'Valkuil 2', 0, 800),
+  ],
+  choices: [
+    { id: 'v1', label: 'Van toepassing?', options: [{ id: 'ja', label: 'Ja' }, { id: 'nee', label: 'Nee' }], at: { x: 20, y: 200 } },
+    { id: 'v2', label: 'Van toepassing?', options: [{ id: 'ja', label: 'Ja' }, { id: 'nee', label: 'Nee' }], at: { x: 20, y: 1000 } },
+  ],
+};
+const AFSPRAKEN: Template = {
+  ...base,
+  id: 'afspraken',
+  part: 'F',
+  title: 'Afspraken voor vervolg',
+  zones: [box('afspraken', 'Afspraken', 0, 0)],
+  table: {
+    rect: { x: 0, y: 0, width: 900, height: 700 },
+    columns: [
+      { id: 'wat', label: 'Wat?', width: 500 },
+      { id: 'wie', label: 'Wie?', width: 200 },
+      { id: 'wanneer', label: 'Wanneer?', width: 200 },
+    ],
+  },
+  fields: [{ id: 'verslag', label: 'Wie zet de afspraken op papier?', rect: { x: 0, y: 900, width: 600, height: 90 } }],
+};
+const IDEE: Template = { ...base, id: 'idee', part: 'C', title: 'Zelf een voorbeeld bedenken', zones: [box('doel', 'Doelstelling', 0, 0)], voting: { limit: 2 } };
+const BOOM: Template = { ...base, id: 'boom', part: 'E', title: 'Boom', zones: [box('stam', 'Stam', 0, 0)] };
+const TEMPLATES = new Map([KRACHT, VALKUILEN, AFSPRAKEN, IDEE, BOOM].map((t) => [t.id, t]));
+const SOURCES: ReportSources = {
+  template: (id) => TEMPLATES.get(id),
+  part: (p) => ({ title: `Deel ${p}`, deel: p === 'B' ? 'Deel 1: Verkenning' : 'Deel 3: Opzetten van samenwerking' }),
+};
+
+const ARABIC = 'نحن نعمل معًا من أجل الأطفال';
+const DIACRITICS = 'ş ğ ı ł ż é ë';
+
+const meeting = () => {
+  const doc = new Y.Doc();
+  initMeeting(doc, {
+    title: 'Samen in de wijk',
+    createdAt: Date.UTC(2026, 10, 23, 10),
+    boards: [
+      { id: 'b-kracht', template: 'kracht', title: 'De kracht van informeel' },
+      { id: 'b-valk', template: 'valkuilen', title: 'Valkuilen' },
+      { id: 'b-idee1', template: 'idee', title: 'Idee 1' },
+      { id: 'b-idee2', template: 'idee', title: 'Idee 2' },
+      { id: 'b-boom', template: 'boom', title: 'Boom' },
+      { id: 'b-afspr', template: 'afspraken', title: 'Afspraken voor vervolg' },
+      { id: 'b-weg', template: 'bestaat-niet', title: 'Oud bord' },
+    ],
+  });
+  let t = 1000;
+  const note = (boardId: string, x: number, y: number, text: string, side: Side | null, authorId = 'anna') =>
+    addNote(doc, { boardId, x, y, side, authorId, createdAt: t++, text });
+  return { doc, note };
+};
+
+const zone = (o: ReturnType<typeof reportOutline>, board: string, id: string) => {
+  const z = o.boards.find((b) => b.id === board)?.zones.find((x) => x.id === id);
+  if (!z) throw new Error(`no zone ${id} on ${board}`);
+  return z;
+};
+const notesIn = (items: readonly { kind: string }[]) => items.filter((i): i is ReportNote => i.kind === 'note');
+
+describe('reportOutline', () => {
+  it('lists the boards in programme order with their part and part of the day', () => {
+    const { doc } = meeting();
+    const o = reportOutline(doc, SOURCES);
+    expect(o.title).toBe('Samen in de wijk');
+    expect(o.date).toBe(Date.UTC(2026, 10, 23, 10));
+    expect(o.boards.map((b) => b.id)).toEqual(['b-kracht', 'b-valk', 'b-idee1', 'b-idee2', 'b-boom', 'b-afspr', 'b-weg']);
+    expect(o.boards[0]).toMatchObject({ part: 'B', partTitle: 'Deel B', deel: 'Deel 1: Verkenning', templateTitle: 'De kracht van informeel' });
+    // A board of a template this version does not know still shows, without zones.
+    expect(o.boards[6]).toMatchObject({ templateTitle: '', part: null, zones: [], deel: null });
+  });
+
+  it('puts each note in the zone it lies in, in the order written, with its side', () => {
+    const { doc, note } = meeting();
+    note('b-kracht', 100, 100, 'Kennen de buurt', 'formeel');
+    note('b-kracht', 1200, 100, 'Spreken de taal', 'informeel', 'bilal');
+    note('b-kracht', 300, 150, 'Weten wat er speelt', null, 'cor');
+    note('b-kracht', 1950, 1550, 'In de hoek', 'formeel');
+    // A note dropped between zones belongs to the nearest one.
+    note('b-kracht', 1990, -150, 'Boven de rand', 'informeel');
+    const o = reportOutline(doc, SOURCES);
+    expect(notesIn(zone(o, 'b-kracht', 'kennis').items).map((n) => [n.text, n.side])).toEqual([
+      ['Kennen de buurt', 'formeel'],
+      ['Weten wat er speelt', null],
+    ]);
+    expect(notesIn(zone(o, 'b-kracht', 'vaardigheden').items).map((n) => n.text)).toEqual(['Spreken de taal', 'Boven de rand']);
+    expect(notesIn(zone(o, 'b-kracht', 'macht').items).map((n) => n.text)).toEqual(['In de hoek']);
+    expect(zone(o, 'b-kracht', 'positie').items).toEqual([]);
+  });
+
+  it('keeps Arabic, Turkish, Polish and Dutch letters exactly as written', () => {
+    const { doc, note } = meeting();
+    note('b-kracht', 100, 100, DIACRITICS, 'formeel');
+    note('b-kracht', 100, 300, ARABIC, 'informeel');
+    note('b-kracht', 100, 500, `Twee regels\n${ARABIC}`, 'informeel');
+    const o = reportOutline(doc, SOURCES);
+    expect(notesIn(zone(o, 'b-kracht', 'kennis').items).map((n) => n.text)).toEqual([DIACRITICS, ARABIC, `Twee regels\n${ARABIC}`]);
+    const md = reportMarkdown(o);
+    expect(md).toContain(`- ${DIACRITICS} (formeel)`);
+    expect(md).toContain(`- ${ARABIC} (informeel)`);
+    expect(md.normalize('NFC')).toBe(md);
+  });
+
+  it('shows a bundle once, with its size, every side in it and what its other notes say', () => {
+    const { doc, note } = meeting();
+    const head = note('b-kracht', 100, 100, 'Kennen twee culturen', 'formeel');
+    const same = note('b-kracht', 400, 100, 'Kennen twee culturen', 'informeel', 'bilal');
+    const other = note('b-kracht', 700, 100, 'Begrijpen beide werelden', 'formeel', 'cor');
+    bundleNotes(doc, same, head);
+    bundleNotes(doc, other, head);
+    note('b-kracht', 100, 400, 'Los', 'informeel');
+    const o = reportOutline(doc, SOURCES);
+    const items = notesIn(zone(o, 'b-kracht', 'kennis').items);
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatchObject({ id: head, text: 'Kennen twee culturen', count: 3, sides: ['formeel', 'informeel'], others: ['Begrijpen beide werelden'] });
+    expect(items[1]).toMatchObject({ text: 'Los', count: 1, others: [] });
+    const md = reportMarkdown(o);
+    expect(md).toContain('- Kennen twee culturen (3×, formeel en informeel)\n  - Begrijpen beide werelden');
+    expect(md.match(/Kennen twee culturen/g)).toHaveLength(1);
+  });
+
+  it('leaves out notes that say nothing, but keeps a bundle whose head is blank', () => {
+    const { doc, note } = meeting();
+    note('b-kracht', 100, 100, '   ', 'formeel');
+    const head = note('b-kracht', 100, 400, '', 'formeel');
+    const member = note('b-kracht', 400, 400, 'Wel iets', 'informeel');
+    bundleNotes(doc, member, head);
+    const items = notesIn(zone(reportOutline(doc, SOURCES), 'b-kracht', 'kennis').items);
+    expect(items).toEqual([expect.objectContaining({ text: 'Wel iets', count: 2 })]);
+  });
+
+  it('gives each pitfall its printed text and its answer', () => {
+    const { doc, note } = meeting();
+    setChoice(doc, 'b-valk', 'v1', 'ja');
+    note('b-valk', 500, 300, 'Wij vragen te veel van vrijwilligers', 'informeel');
+    const o = reportOutline(doc, SOURCES);
+    expect(zone(o, 'b-valk', 'v1')).toMatchObject({
+      card: { text: 'Evenwicht tussen last en vermogen.' },
+      choices: [{ id: 'v1', question: 'Van toepassing?', answer: 'Ja' }],
+    });
+    expect(notesIn(zone(o, 'b-valk', 'v1').items).map((n) => n.text)).toEqual(['Wij vragen te veel van vrijwilligers']);
+    expect(zone(o, 'b-valk', 'v2').choices).toEqual([{ id: 'v2', question: 'Van toepassing?', answer: null }]);
+    const md = reportMarkdown(o);
+    expect(md).toMatch(/### Valkuil 1\n\n> Evenwicht tussen last en vermogen\.\n\nVan toepassing\? \*\*Ja\*\*\n\n- Wij vragen te veel van vrijwilligers \(informeel\)/);
+    expect(md).toContain('### Valkuil 2\n\nVan toepassing? **_niet beantwoord_**');
+  });
+
+  it('prints the agreements as a table, oldest first, skipping empty rows, and the one-line fields', () => {
+    const { doc } = meeting();
+    addAgreement(doc, { boardId: 'b-afspr', authorId: 'anna', createdAt: 5, wat: 'Tweede overleg | plannen', wie: 'Fatma', wanneer: 'maart' });
+    addAgreement(doc, { boardId: 'b-afspr', authorId: 'anna', createdAt: 3, wat: 'Kennismaking bij de moskee', wie: 'Anna en Bilal', wanneer: 'februari' });
+    addAgreement(doc, { boardId: 'b-afspr', authorId: 'anna', createdAt: 4 });
+    setField(doc, 'b-afspr', 'verslag', 'Łukasz');
+    const b = reportOutline(doc, SOURCES).boards.find((x) => x.id === 'b-afspr')!;
+    expect(b.table).toEqual({
+      columns: [
+        { id: 'wat', label: 'Wat?' },
+        { id: 'wie', label: 'Wie?' },
+        { id: 'wanneer', label: 'Wanneer?' },
+      ],
+      rows: [
+        ['Kennismaking bij de moskee', 'Anna en Bilal', 'februari'],
+        ['Tweede overleg | plannen', 'Fatma', 'maart'],
+      ],
+    });
+    expect(b.fields).toEqual([{ id: 'verslag', label: 'Wie zet de afspraken op papier?', value: 'Łukasz' }]);
+    const md = reportMarkdown(reportOutline(doc, SOURCES));
+    expect(md).toContain(
+      '| Wat? | Wie? | Wanneer? |\n| --- | --- | --- |\n| Kennismaking bij de moskee | Anna en Bilal | februari |\n| Tweede overleg \\| plannen | Fatma | maart |',
+    );
+    expect(md).toContain('**Wie zet de afspraken op papier?** Łukasz');
+  });
+
+  it('counts votes per idea board with the limit per person across all ideas', () => {
+    const { doc } = meeting();
+    castVote(doc, 'b-idee1', 'anna', 1);
+    castVote(doc, 'b-idee2', 'anna', 2);
+    // Anna's third dot is past the limit of two and does not count.
+    castVote(doc, 'b-idee1', 'anna', 3);
+    castVote(doc, 'b-idee1', 'bilal', 4);
+    const o = reportOutline(doc, SOURCES);
+    expect(o.boards.find((b) => b.id === 'b-idee1')!.votes).toEqual({ count: 1, limit: 2 });
+    expect(o.boards.find((b) => b.id === 'b-idee2')!.votes).toEqual({ count: 1, limit: 2 });
+    expect(o.boards.find((b) => b.id === 'b-kracht')!.votes).toBeNull();
+    expect(reportMarkdown(o)).toContain('## Idee 1\n\n_Deel 3: Opzetten van samenwerking · C. Deel C_\n\nStemmen: **1** (van de 2 per persoon)');
+  });
+
+  it('lists role cards with their description in their zone', () => {
+    const { doc } = meeting();
+    addRoleCard(doc, { boardId: 'b-boom', x: 100, y: 100, roleId: 'brugfunctie', side: 'informeel', title: 'Brugfunctie', description: 'Verbindt gezinnen en hulp.', authorId: 'anna', createdAt: 9 });
+    const o = reportOutline(doc, SOURCES);
+    expect(zone(o, 'b-boom', 'stam').items).toEqual([
+      { kind: 'role', id: expect.any(String), title: 'Brugfunctie', description: 'Verbindt gezinnen en hulp.', side: 'informeel' },
+    ]);
+    expect(reportMarkdown(o)).toContain('- **Brugfunctie** (informeel) — Verbindt gezinnen en hulp.');
+  });
+
+  it('adds reference answers and blind spots where the facilitator showed them, or everywhere on request', () => {
+    const { doc, note } = meeting();
+    note('b-kracht', 100, 100, 'Ze kennen twee culturen', 'formeel');
+    expect(zone(reportOutline(doc, SOURCES), 'b-kracht', 'kennis').references).toBeUndefined();
+    expect(zone(reportOutline(doc, SOURCES, { allReferences: true }), 'b-kracht', 'vaardigheden').references).toEqual([{ label: 'Taal', covered: false }]);
+    setReferencesShown(doc, 'b-kracht', true);
+    const o = reportOutline(doc, SOURCES);
+    expect(zone(o, 'b-kracht', 'kennis').references).toEqual([{ label: 'Kennis van twee culturen', covered: true }]);
+    expect(reportMarkdown(o)).toContain('Controleantwoorden:\n- nog niet genoemd: Taal');
+  });
+
+  it('counts participants per side from the document, and with presence when given', () => {
+    const { doc, note } = meeting();
+    note('b-kracht', 100, 100, 'a', 'formeel', 'anna');
+    note('b-kracht', 100, 100, 'b', 'formeel', 'anna');
+    note('b-kracht', 100, 100, 'c', 'informeel', 'bilal');
+    note('b-kracht', 100, 100, 'd', null, 'gespreksleider');
+    castVote(doc, 'b-idee1', 'cor', 1);
+    const fromDoc = reportOutline(doc, SOURCES).participants;
+    expect(fromDoc).toEqual({ perSide: { formeel: 1, informeel: 1 }, unknownSide: 2, organisations: [], source: 'document' });
+    const withPresence = reportOutline(doc, SOURCES, {
+      people: [
+        { id: 'gespreksleider', side: null, role: 'facilitator' },
+        { id: 'cor', side: 'informeel', role: 'participant', org: 'Moskee Al-Fath' },
+        { id: 'dilek', side: 'formeel', role: 'participant', org: 'CJG Noord' },
+        { id: 'bilal', side: 'informeel', role: 'participant', org: 'Moskee Al-Fath' },
+        { id: 'beamer', side: null, role: 'projector' },
+      ],
+    }).participants;
+    expect(withPresence).toEqual({ perSide: { formeel: 2, informeel: 2 }, unknownSide: 0, organisations: ['CJG Noord', 'Moskee Al-Fath'], source: 'document+presence' });
+    expect(reportMarkdown(reportOutline(doc, SOURCES))).toContain('Deelnemers: 1 formeel, 1 informeel (2 kant onbekend)');
+  });
+
+  it('reads the same from the document and from its normalised view', () => {
+    const { doc, note } = meeting();
+    note('b-kracht', 100, 100, ARABIC, 'informeel');
+    setChoice(doc, 'b-valk', 'v2', 'nee');
+    expect(reportOutline(restoreMeeting(doc), SOURCES)).toEqual(reportOutline(doc, SOURCES));
+    expect(outlineTexts(reportOutline(doc, SOURCES))).toEqual([ARABIC]);
+  });
+});
+
+describe('reportMarkdown', () => {
+  it('has a heading per board and per zone, and the cover facts', () => {
+    const { doc, note } = meeting();
+    note('b-kracht', 100, 100, 'Kennen de buurt', 'formeel');
+    const md = reportMarkdown(reportOutline(doc, SOURCES));
+    expect(md.startsWith('# Samen in de wijk\n\nDatum: 23 november 2026  \nDeelnemers: 1 formeel, 0 informeel  \nOrganisaties: geen  \n')).toBe(true);
+    expect(md).toContain('## De kracht van informeel\n\n_Deel 1: Verkenning · B. Deel B_\n\n### Kennis en begrip\n\n- Kennen de buurt (formeel)\n\n### Vaardigheden\n\n_Niets geschreven._');
+    expect(md.endsWith('\n')).toBe(true);
+    expect(md).not.toMatch(/\n{3}/);
+  });
+
+  it('escapes markup in what people wrote, so a note stays its words', () => {
+    expect(escapeMarkdown('*niet vet* en _niet schuin_ <b>geen html</b>')).toBe('\\*niet vet\\* en \\_niet schuin\\_ \\<b\\>geen html\\</b\\>');
+    expect(escapeMarkdown('# geen kop\n- geen lijst\n1. geen nummer')).toBe('\\# geen kop\n\\- geen lijst\n1\\. geen nummer');
+    expect(escapeMarkdown(`${ARABIC} ${DIACRITICS}`)).toBe(`${ARABIC} ${DIACRITICS}`);
+    const { doc, note } = meeting();
+    note('b-kracht', 100, 100, 'Eerste regel\n- tweede regel', 'formeel');
+    expect(reportMarkdown(reportOutline(doc, SOURCES))).toContain('- Eerste regel\n  \\- tweede regel (formeel)');
+  });
+});

@@ -1,0 +1,12 @@
+import type { ReportSources } from '@bodem/shared';
+import { templateById } from './all.ts';
+import { DEELS, PART_INFO } from './programmes.ts';
+
+/** What a report outline needs from the templates: each board's layout, and the title and part of the day of each toolkit part. */
+export const REPORT_SOURCES: ReportSources = {
+  template: templateById,
+  part: (part) => {
+    const info = PART_INFO[part];
+    return { title: info.title, deel: DEELS[info.deel] };
+  },
+};

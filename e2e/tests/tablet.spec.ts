@@ -43,6 +43,17 @@ test('on touch tablets: a note through the text field, a finger drag, a pinch zo
   await anna.dragFromTo({ x: before.cx, y: before.cy }, { x: before.cx + 200, y: before.cy + 120 });
   await expect.poll(async () => (await bilal.note('Samen koken op vrijdag')).x).toBeGreaterThan(before.x + 200);
 
+  // A long press opens the note's menu, and does not start editing.
+  const held = await anna.note('Samen koken op vrijdag');
+  const cdp = await anna.context.newCDPSession(anna.page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: held.cx, y: held.cy, id: 1 }] });
+  await expect(anna.page.getByRole('toolbar', { name: 'Notitie' })).toBeVisible();
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+  await expect(anna.page.getByRole('button', { name: 'Verwijderen' })).toBeVisible();
+  await expect(anna.page.getByLabel('Tekst van de notitie')).not.toBeFocused();
+  await anna.page.keyboard.press('Escape');
+
   // Two fingers zoom the board, not the page.
   const scale = await stageScale(anna);
   await pinch(anna, { x: 600, y: 420 }, 60, 220);
@@ -110,4 +121,25 @@ test('two tablets edit the same note while their sockets are cut; after reconnec
   // And the server has it: a fresh look after a reload shows the same.
   await fac.board.page.reload();
   await expect.poll(() => fac.board.texts()).toEqual([merged]);
+});
+
+test('on a laptop the keyboard works the board: arrows move the selected note, Delete removes it, Ctrl+Z brings it back', async ({ browser }) => {
+  const fac = await createMeeting(browser, 'Toetsenbord', { boards: ['Vrij bord'] });
+  const board = fac.board;
+  await board.hidePanel();
+  await board.addNote(500, 400, 'Met pijltjes');
+  const n = await board.note('Met pijltjes');
+  await board.page.mouse.click(n.cx, n.cy);
+  await expect(board.page.getByRole('toolbar', { name: 'Notitie' })).toBeVisible();
+  await board.page.keyboard.press('ArrowRight');
+  await board.page.keyboard.press('ArrowRight');
+  await board.page.keyboard.press('Shift+ArrowDown');
+  await expect.poll(async () => {
+    const m = await board.note('Met pijltjes');
+    return [m.x - n.x, m.y - n.y];
+  }).toEqual([20, 50]);
+  await board.page.keyboard.press('Delete');
+  await expect.poll(() => board.texts()).toEqual([]);
+  await board.page.keyboard.press('Control+z');
+  await expect.poll(() => board.texts()).toEqual(['Met pijltjes']);
 });

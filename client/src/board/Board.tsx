@@ -104,6 +104,11 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
       if ((e.key === 'Delete' || e.key === 'Backspace') && selectedId && !editingId) {
         e.preventDefault();
         ctl.deleteItem(selectedId);
+      } else if (selectedId && !editingId && e.key.startsWith('Arrow')) {
+        e.preventDefault();
+        const step = e.shiftKey ? 50 : 10;
+        const d = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[e.key];
+        if (d) ctl.nudge(d[0]!, d[1]!);
       } else if (e.key === 'Escape' && selectedId) {
         ctl.select(null);
       } else if (e.key === 'Enter' && selectedId && !editingId) {

@@ -534,9 +534,31 @@ export class BoardController {
   }
 
   select = (id: string | null): void => {
+    if (id && Date.now() < this.tapBlockedUntil) return;
     const ui = this.ui.get();
     if (ui.editingId && ui.editingId !== id) this.stopEditing();
     this.ui.set({ ...this.ui.get(), selectedId: id });
+  }
+
+  /**
+   * A long press opens the item's menu (its toolbar) and swallows the tap
+   * that ends it, so the press does not also start editing.
+   */
+  longPress(id: string): void {
+    if (this.ui.get().draggingId) return;
+    this.select(id);
+    this.tapBlockedUntil = Date.now() + 700;
+  }
+
+  /** Moves the selected item by the arrow keys (board pixels); one write per press. */
+  nudge(dx: number, dy: number): void {
+    const id = this.ui.get().selectedId;
+    const pos = id ? this.notePos(id) : null;
+    if (!id || !pos || !this.canWrite.get()) return;
+    const size = this.sizeOf(this.itemMap(id)?.get('kind'));
+    const p = this.clampTopLeft({ x: pos.x + dx, y: pos.y + dy }, size);
+    this.write(() => moveItem(this.session.doc, id, Math.round(p.x), Math.round(p.y)));
+    this.ensureVisible(id);
   }
 
   /** Tap on a note: select it; tap on the selected note: edit it. */

@@ -20,6 +20,7 @@ import * as Y from 'yjs';
 import { forgetMeeting, markRemoved } from '../credentials.ts';
 import { createStore, type Store } from '../lib/store.ts';
 import { throttle } from '../lib/throttle.ts';
+import { reconnectDelay } from './reconnect.ts';
 import { ServerClock } from './serverClock.ts';
 import { PresenceView } from './presence.ts';
 
@@ -149,6 +150,7 @@ export class MeetingSession {
       }
       this.refresh();
     });
+    this.spreadReconnects();
     this.provider.on('closed', (ev: { code: number; reason: string }) => {
       this.state.update((s) => ({ ...s, closed: { code: ev.code, reason: ev.reason } }));
       if (ev.code === CloseCode.meetingDeleted) void this.wipeLocalCopy();
@@ -210,6 +212,29 @@ export class MeetingSession {
 
   get role() {
     return this.claims?.role ?? 'participant';
+  }
+
+  /**
+   * Replaces the provider's fixed backoff by one with jitter (reconnect.ts).
+   * On a dropped connection the provider schedules its own retry; turning
+   * `shouldConnect` off makes that retry a no-op, and ours reconnects later.
+   * Local closes (pagehide) and permanent refusals (4400–4499) are left alone.
+   */
+  private spreadReconnects(): void {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    this.provider.on('connection-close', (event: CloseEvent | null) => {
+      const p = this.provider;
+      if (!p.shouldConnect || (event && !p.shouldReconnect(event, p))) return;
+      p.shouldConnect = false;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        if (!this.destroyed && !this.state.get().closed) p.connect();
+      }, reconnectDelay(p.wsUnsuccessfulReconnects + 1));
+    });
+    this.cleanups.push(() => {
+      if (timer) clearTimeout(timer);
+    });
   }
 
   /** Whether this client may write: not a projector, not a newer schema, not refused. */

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadOrCreateSecret, TokenSigner } from './auth/tokens.ts';
 import { registerApi } from './http/api.ts';
+import { registerReport } from './http/report.ts';
 import { ApiError, MESSAGES, sendError } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/security.ts';
 import { registerStatic } from './http/static.ts';
@@ -65,6 +66,7 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   registerSecurityHeaders(app);
   await app.register(websocket, { options: { maxPayload: opts.maxPayload ?? 4 * 1024 * 1024 } });
   registerApi(app, { store, relay, signer });
+  registerReport(app, { store, relay, signer });
   registerWebsocket(app, { store, relay, signer });
   registerTime(app);
   await registerStatic(app, opts.staticDir === undefined ? DEFAULT_STATIC_DIR : opts.staticDir);

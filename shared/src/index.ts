@@ -45,5 +45,6 @@ export * from './control/ops.ts';
 export * from './derive/merge.ts';
 export * from './report/outline.ts';
 export * from './report/markdown.ts';
+export * from './report/files.ts';
 export * from './schema/stroke.ts';
 export * from './ops/strokes.ts';

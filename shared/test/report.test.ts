@@ -73,7 +73,7 @@ const AFSPRAKEN: Template = {
   },
   fields: [{ id: 'verslag', label: 'Wie zet de afspraken op papier?', rect: { x: 0, y: 900, width: 600, height: 90 } }],
 };
-const IDEE: Template = { ...base, id: 'idee', part: 'C', title: 'Zelf een voorbeeld bedenken', zones: [box('doel', 'Doelstelling', 0, 0)], voting: { limit: 2 } };
+const IDEE: Template = { ...base, id: 'idee', part: 'C', title: 'Zelf een voorbeeld bedenken', zones: [box('doel', 'Doelstelling', 0, 0)], voting: { limit: 1 } };
 const BOOM: Template = { ...base, id: 'boom', part: 'E', title: 'Boom', zones: [box('stam', 'Stam', 0, 0)] };
 const TEMPLATES = new Map([KRACHT, VALKUILEN, AFSPRAKEN, IDEE, BOOM].map((t) => [t.id, t]));
 const SOURCES: ReportSources = {
@@ -206,7 +206,9 @@ describe('reportOutline', () => {
     addAgreement(doc, { boardId: 'b-afspr', authorId: 'anna', createdAt: 4 });
     setField(doc, 'b-afspr', 'verslag', 'Łukasz');
     const b = reportOutline(doc, SOURCES).boards.find((x) => x.id === 'b-afspr')!;
-    expect(b.table).toEqual({
+    // The table is printed in the "Afspraken" zone, and is reported there.
+    expect(b.table).toBeNull();
+    expect(b.zones[0]!.table).toEqual({
       columns: [
         { id: 'wat', label: 'Wat?' },
         { id: 'wie', label: 'Wie?' },
@@ -217,10 +219,11 @@ describe('reportOutline', () => {
         ['Tweede overleg | plannen', 'Fatma', 'maart'],
       ],
     });
+    // The field lies outside every zone here: it belongs to the board.
     expect(b.fields).toEqual([{ id: 'verslag', label: 'Wie zet de afspraken op papier?', value: 'Łukasz' }]);
     const md = reportMarkdown(reportOutline(doc, SOURCES));
     expect(md).toContain(
-      '| Wat? | Wie? | Wanneer? |\n| --- | --- | --- |\n| Kennismaking bij de moskee | Anna en Bilal | februari |\n| Tweede overleg \\| plannen | Fatma | maart |',
+      '### Afspraken\n\n| Wat? | Wie? | Wanneer? |\n| --- | --- | --- |\n| Kennismaking bij de moskee | Anna en Bilal | februari |\n| Tweede overleg \\| plannen | Fatma | maart |',
     );
     expect(md).toContain('**Wie zet de afspraken op papier?** Łukasz');
   });
@@ -228,15 +231,14 @@ describe('reportOutline', () => {
   it('counts votes per idea board with the limit per person across all ideas', () => {
     const { doc } = meeting();
     castVote(doc, 'b-idee1', 'anna', 1);
+    // Anna's second dot is past the limit of one (across both ideas) and does not count.
     castVote(doc, 'b-idee2', 'anna', 2);
-    // Anna's third dot is past the limit of two and does not count.
-    castVote(doc, 'b-idee1', 'anna', 3);
     castVote(doc, 'b-idee1', 'bilal', 4);
     const o = reportOutline(doc, SOURCES);
-    expect(o.boards.find((b) => b.id === 'b-idee1')!.votes).toEqual({ count: 1, limit: 2 });
-    expect(o.boards.find((b) => b.id === 'b-idee2')!.votes).toEqual({ count: 1, limit: 2 });
+    expect(o.boards.find((b) => b.id === 'b-idee1')!.votes).toEqual({ count: 2, limit: 1 });
+    expect(o.boards.find((b) => b.id === 'b-idee2')!.votes).toEqual({ count: 0, limit: 1 });
     expect(o.boards.find((b) => b.id === 'b-kracht')!.votes).toBeNull();
-    expect(reportMarkdown(o)).toContain('## Idee 1\n\n_Deel 3: Opzetten van samenwerking · C. Deel C_\n\nStemmen: **1** (van de 2 per persoon)');
+    expect(reportMarkdown(o)).toContain('## Idee 1\n\n_Deel 3: Opzetten van samenwerking · C. Deel C_\n\nStemmen: **2** (ieder mocht 1 keer stemmen)');
   });
 
   it('lists role cards with their description in their zone', () => {
@@ -280,6 +282,8 @@ describe('reportOutline', () => {
     }).participants;
     expect(withPresence).toEqual({ perSide: { formeel: 2, informeel: 2 }, unknownSide: 0, organisations: ['CJG Noord', 'Moskee Al-Fath'], source: 'document+presence' });
     expect(reportMarkdown(reportOutline(doc, SOURCES))).toContain('Deelnemers: 1 formeel, 1 informeel (2 kant onbekend)');
+    // The facilitator's own notes do not make them a participant.
+    expect(reportOutline(doc, SOURCES, { leaders: ['gespreksleider'] }).participants).toMatchObject({ unknownSide: 1, source: 'document' });
   });
 
   it('reads the same from the document and from its normalised view', () => {

@@ -260,6 +260,20 @@ export const en: Messages = {
     unknown: 'Something went wrong. Please try again.',
   },
 
+  report: {
+    heading: 'Report',
+    lead: 'Made on this device, also without internet.',
+    pdf: 'PDF',
+    pdfLabel: 'PDF of the whole meeting',
+    png: 'PNG of this board',
+    markdown: 'Text (Markdown)',
+    busy: 'Working…',
+    done: '{name} is ready ({seconds} s).',
+    doneFast: '{name} is ready.',
+    failed: 'That did not work. Please try again.',
+    numberLocale: 'en-GB',
+  },
+
   people: {
     orgLabel: 'Organisation',
     orgHint: 'May stay empty. For example: youth centre, community centre, mosque',

@@ -269,6 +269,21 @@ export const nl = {
     title: 'Deze pagina bestaat niet',
   },
 
+  /** The facilitator's exports: the whole meeting as PDF, the open board as PNG, the report as Markdown. */
+  report: {
+    heading: 'Verslag',
+    lead: 'Wordt op dit apparaat gemaakt, ook zonder internet.',
+    pdf: 'PDF',
+    pdfLabel: 'PDF van de hele bijeenkomst',
+    png: 'PNG van dit bord',
+    markdown: 'Tekst (Markdown)',
+    busy: 'Bezig…',
+    done: '{name} is klaar ({seconds} s).',
+    doneFast: '{name} is klaar.',
+    failed: 'Dat lukte niet. Probeer het opnieuw.',
+    numberLocale: 'nl-NL',
+  },
+
   /** Joining (organisation, joining again, QR code) and the facilitator's list of people. */
   people: {
     orgLabel: 'Organisatie',

@@ -24,6 +24,7 @@ import { TimerBadge } from '../ui/TimerBadge.tsx';
 import { useControl } from '../ui/useControl.ts';
 import { useFollowTheFacilitator, useLocked, useSentToBoard } from '../ui/useMeetingFlow.ts';
 import { RolePalette } from '../board/RolePalette.tsx';
+import { ExportPanel } from '../report/ExportPanel.tsx';
 import { ToolBar } from '../board/ToolBar.tsx';
 
 const HEADER_HEIGHT = 72;
@@ -168,6 +169,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
             />
           )}
           {isFacilitator && ctl && <ReferencePanel ctl={ctl} />}
+          {isFacilitator && <ExportPanel session={session} board={board} />}
           <BoardList session={session} boards={boards} currentId={board?.id ?? null} onOpen={openBoard} votes={votes} canAdd={isFacilitator && canWrite} />
           <PresenceList session={session} />
           <section className="panel-section">

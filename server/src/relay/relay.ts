@@ -1,4 +1,5 @@
 import { CloseCode, type TokenClaims } from '@bodem/shared';
+import * as Y from 'yjs';
 import type { MeetingStore } from '../storage/store.ts';
 import { Connection } from './connection.ts';
 import { Room, type RoomOptions } from './room.ts';
@@ -89,6 +90,25 @@ export class Relay {
         }
       },
     };
+  }
+
+  /**
+   * The current state of a meeting that is in memory, and who is connected
+   * to it (from their verified tokens), read in the room's queue so it holds
+   * nothing the disk lacks. Null when the meeting is not loaded: the caller
+   * reads the store then. Never loads a meeting.
+   */
+  async peek(meetingId: string): Promise<{ update: Uint8Array; people: TokenClaims[] } | null> {
+    const p = this.rooms.get(meetingId);
+    if (!p) return null;
+    try {
+      const room = await p;
+      return await room.run(() =>
+        room.isClosed ? null : { update: Y.encodeStateAsUpdate(room.doc), people: [...room.conns].filter((c) => !c.closed).map((c) => c.claims) },
+      );
+    } catch {
+      return null;
+    }
   }
 
   /** Number of meetings in memory (for health and tests). */

@@ -1,5 +1,5 @@
 import type { Side } from '../schema/side.ts';
-import type { ReportBoard, ReportItem, ReportNote, ReportOutline, ReportParticipants, ReportZone } from './outline.ts';
+import type { ReportBoard, ReportField, ReportItem, ReportNote, ReportOutline, ReportParticipants, ReportTable, ReportZone } from './outline.ts';
 
 /**
  * The words a report prints around what people wrote. The report is Dutch
@@ -17,7 +17,7 @@ export const REPORT_WORDS = {
   sourcePresence: 'Geteld: wie iets schreef of stemde, en wie verbonden was toen dit verslag werd gemaakt.',
   empty: 'Niets geschreven.',
   votes: 'Stemmen',
-  votesOf: 'van de {limit} per persoon',
+  votesOf: 'ieder mocht {limit} keer stemmen',
   references: 'Controleantwoorden',
   covered: 'genoemd',
   blindSpot: 'nog niet genoemd',
@@ -81,12 +81,21 @@ const itemLines = (item: ReportItem, indent = ''): string[] => {
 
 const cell = (text: string): string => escapeMarkdown(text).replace(/\n+/g, ' ');
 
+const tableLines = (table: ReportTable): string[] =>
+  table.rows.length
+    ? [`| ${table.columns.map((c) => cell(c.label)).join(' | ')} |`, `|${table.columns.map(() => ' --- |').join('')}`, ...table.rows.map((row) => `| ${row.map(cell).join(' | ')} |`), '']
+    : [];
+
+const fieldLines = (f: ReportField): string[] => [`**${escapeMarkdown(f.label)}** ${f.value ? escapeMarkdown(f.value) : `_${REPORT_WORDS.noAnswer}_`}`, ''];
+
 const zoneLines = (z: ReportZone): string[] => {
   const out = [`### ${escapeMarkdown(z.label)}`, ''];
   if (z.card) out.push(`> ${cell(z.card.text)}${z.card.source ? ` — ${cell(z.card.source)}` : ''}`, '');
   for (const c of z.choices) out.push(`${escapeMarkdown(c.question)} **${c.answer ? escapeMarkdown(c.answer) : `_${REPORT_WORDS.noAnswer}_`}**`, '');
   if (z.items.length) out.push(...z.items.flatMap((i) => itemLines(i)), '');
-  else if (!z.choices.length && !z.card) out.push(`_${REPORT_WORDS.empty}_`, '');
+  if (z.table) out.push(...tableLines(z.table));
+  for (const f of z.fields) out.push(...fieldLines(f));
+  if (!z.items.length && !z.choices.length && !z.card && !z.table?.rows.length && !z.fields.length) out.push(`_${REPORT_WORDS.empty}_`, '');
   if (z.references?.length) {
     const covered = z.references.filter((r) => r.covered).map((r) => escapeMarkdown(r.label));
     const blind = z.references.filter((r) => !r.covered).map((r) => escapeMarkdown(r.label));
@@ -103,13 +112,9 @@ const boardLines = (b: ReportBoard): string[] => {
   const context = boardContext(b);
   if (context) out.push(`_${escapeMarkdown(context)}_`, '');
   if (b.votes) out.push(`${REPORT_WORDS.votes}: **${b.votes.count}** (${REPORT_WORDS.votesOf.replace('{limit}', String(b.votes.limit))})`, '');
-  for (const f of b.fields) out.push(`**${escapeMarkdown(f.label)}** ${f.value ? escapeMarkdown(f.value) : `_${REPORT_WORDS.noAnswer}_`}`, '');
+  for (const f of b.fields) out.push(...fieldLines(f));
   for (const z of b.zones) out.push(...zoneLines(z));
-  if (b.table) {
-    out.push(`| ${b.table.columns.map((c) => cell(c.label)).join(' | ')} |`, `|${b.table.columns.map(() => ' --- |').join('')}`);
-    for (const row of b.table.rows) out.push(`| ${row.map(cell).join(' | ')} |`);
-    out.push('');
-  }
+  if (b.table) out.push(...tableLines(b.table));
   if (b.loose.length || b.looseChoices.length) {
     if (b.zones.length) out.push(`### ${REPORT_WORDS.other}`, '');
     for (const c of b.looseChoices) out.push(`${escapeMarkdown(c.question)} **${c.answer ? escapeMarkdown(c.answer) : `_${REPORT_WORDS.noAnswer}_`}**`, '');

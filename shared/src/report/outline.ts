@@ -4,7 +4,8 @@ import { collapseBundles } from '../derive/bundles.ts';
 import { tallyVotes } from '../derive/votes.ts';
 import { zoneOfItem } from '../derive/zones.ts';
 import type { Part, Template } from '../layout/template.ts';
-import { zoneAt } from '../layout/zone.ts';
+import { rectCenter, type Rect } from '../layout/geometry.ts';
+import { shapeContains, zoneAt } from '../layout/zone.ts';
 import type { Role } from '../presence.ts';
 import { restoreMeeting, type MeetingView } from '../restore.ts';
 import type { Note } from '../schema/note.ts';
@@ -54,8 +55,9 @@ export interface ReportBoard {
   /** Items and answers on a board without zones (the free board). */
   loose: ReportItem[];
   looseChoices: ReportChoice[];
+  /** One-line answers printed outside every zone ("Vorm van samenwerking"). */
   fields: ReportField[];
-  /** The agreements table (wat, wie, wanneer), on boards that have one. */
+  /** The agreements table (wat, wie, wanneer) when it lies outside every zone. */
   table: ReportTable | null;
   /** Dots on this board when its template is voted on (ideas of part C). */
   votes: { count: number; limit: number } | null;
@@ -69,6 +71,10 @@ export interface ReportZone {
   card?: { text: string; source?: string };
   /** Questions answered in this zone ("van toepassing?"). */
   choices: ReportChoice[];
+  /** One-line answers printed in this zone ("wie zet de afspraken op papier?"). */
+  fields: ReportField[];
+  /** The agreements table, in the zone it is printed in. */
+  table?: ReportTable;
   items: ReportItem[];
   /** Reference answers of the zone and whether a note mentions them (blind spots), when included. */
   references?: { label: string; covered: boolean }[];
@@ -136,13 +142,15 @@ export interface ReportOptions {
   people?: readonly ReportPerson[];
   /** Reference answers on every board that has them; otherwise only where the facilitator showed them. */
   allReferences?: boolean;
+  /** Ids of people who lead the meeting (the facilitator): not counted as participants. */
+  leaders?: readonly string[];
 }
 
 const isDoc = (v: Y.Doc | MeetingView): v is Y.Doc => typeof (v as Y.Doc).getMap === 'function';
 
 const byAge = <T extends { createdAt: number; id: string }>(a: T, b: T) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
 
-const participantsOf = (view: MeetingView, people: readonly ReportPerson[] | undefined): ReportParticipants => {
+const participantsOf = (view: MeetingView, people: readonly ReportPerson[] | undefined, leaders: readonly string[]): ReportParticipants => {
   const sideOf = new Map<string, Side | null>();
   const see = (id: string, side: Side | null) => {
     if (!id) return;
@@ -163,6 +171,7 @@ const participantsOf = (view: MeetingView, people: readonly ReportPerson[] | und
     const org = p.org?.trim();
     if (org) orgs.add(org);
   }
+  for (const id of leaders) sideOf.delete(id);
   const perSide: Record<Side, number> = { formeel: 0, informeel: 0 };
   let unknownSide = 0;
   for (const side of sideOf.values()) {
@@ -227,6 +236,7 @@ export const reportOutline = (source: Y.Doc | MeetingView, sources: ReportSource
       ...(z.hint ? { hint: z.hint } : {}),
       ...(z.card ? { card: { text: z.card.text, ...(z.card.source ? { source: z.card.source } : {}) } } : {}),
       choices: [],
+      fields: [],
       items: [],
     }));
     const zoneById = new Map(zones.map((z) => [z.id, z]));
@@ -268,7 +278,15 @@ export const reportOutline = (source: Y.Doc | MeetingView, sources: ReportSource
       }
     }
 
-    const fields: ReportField[] = (template?.fields ?? []).map((f) => ({ id: f.id, label: f.label, value: board.state.fields[f.id] ?? '' }));
+    // A field or the table belongs to the zone that holds its middle; a title line above the zones to the board.
+    const holder = (r: Rect) => zonesSpec.find((z) => shapeContains(z.shape, rectCenter(r)));
+    const fields: ReportField[] = [];
+    for (const f of template?.fields ?? []) {
+      const field = { id: f.id, label: f.label, value: board.state.fields[f.id] ?? '' };
+      const z = zoneById.get(holder(f.rect)?.id ?? '');
+      if (z) z.fields.push(field);
+      else fields.push(field);
+    }
 
     const agreements = view.agreements.filter((a) => a.boardId === board.id).sort(byAge);
     const columns = template?.table?.columns.map((c) => ({ id: c.id, label: c.label })) ?? null;
@@ -284,6 +302,11 @@ export const reportOutline = (source: Y.Doc | MeetingView, sources: ReportSource
         columns: cols,
         rows: agreements.map((a) => cols.map((c) => cell(a, c.id))).filter((row) => row.some((v) => v)),
       };
+      const z = template?.table ? zoneById.get(holder(template.table.rect)?.id ?? '') : undefined;
+      if (z) {
+        z.table = table;
+        table = null;
+      }
     }
 
     const voting = votingTemplates.get(board.template);
@@ -309,7 +332,7 @@ export const reportOutline = (source: Y.Doc | MeetingView, sources: ReportSource
   return {
     title: view.meta.title,
     date: view.meta.createdAt,
-    participants: participantsOf(view, opts.people),
+    participants: participantsOf(view, opts.people, opts.leaders ?? []),
     boards,
   };
 };

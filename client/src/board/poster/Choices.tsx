@@ -12,7 +12,7 @@ const FONT_SIZE = 24;
 
 let measure: CanvasRenderingContext2D | null = null;
 /** A button grows with its label ("Focus op gemeenschap"); never narrower than the standard. */
-const buttonWidth = (label: string): number => {
+export const buttonWidth = (label: string): number => {
   measure ??= document.createElement('canvas').getContext('2d');
   if (!measure) return CHOICE_BUTTON.width;
   measure.font = `bold ${FONT_SIZE}px ${NOTE_FONT_FAMILY}`;

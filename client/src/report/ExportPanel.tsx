@@ -1,0 +1,88 @@
+import type { Board } from '@bodem/shared';
+import { useEffect, useState } from 'react';
+import { fmt, t } from '../i18n/index.ts';
+import type { MeetingSession } from '../sync/session.ts';
+import { saveFile } from './download.ts';
+
+type Kind = 'pdf' | 'png' | 'markdown';
+type Status =
+  | { state: 'idle' }
+  | { state: 'busy'; kind: Kind }
+  | { state: 'done'; kind: Kind; name: string; ms: number; timings: Record<string, number> }
+  | { state: 'failed' };
+
+/** The exporter and its fonts: fetched only by the facilitator's device, never by a tablet. */
+const loadExporter = () => import('./exporter.ts');
+
+/**
+ * "Verslag" in the facilitator's panel: the meeting as PDF, the open board
+ * as PNG, the report as Markdown. All three are made on this device from
+ * its own copy of the meeting, so they work with the Wi-Fi gone; the
+ * exporter is fetched a little after the panel opens, while there is a
+ * network, for that reason.
+ */
+export function ExportPanel({ session, board }: { session: MeetingSession; board: Board | null }) {
+  const [status, setStatus] = useState<Status>({ state: 'idle' });
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      loadExporter()
+        .then((m) => m.prefetch())
+        .catch(() => {
+          // No network right now: the buttons try again when pressed.
+        });
+    }, 1500);
+    return () => clearTimeout(timer);
+  }, []);
+
+  const run = async (kind: Kind) => {
+    setStatus({ state: 'busy', kind });
+    try {
+      const exporter = await loadExporter();
+      const src = {
+        doc: session.doc,
+        people: session.presence.people.get().map((p) => ({ id: p.userId, side: p.side, role: p.role, ...(p.org ? { org: p.org } : {}) })),
+        leaders: session.claims?.sub ? [session.claims.sub] : [],
+      };
+      const file =
+        kind === 'pdf' ? await exporter.exportPdf(src) : kind === 'png' && board ? await exporter.exportPng(src, board.id) : exporter.exportMarkdown(src);
+      saveFile(file.blob, file.name);
+      const timings = Object.fromEntries(Object.entries(file.timings).map(([k, v]) => [k, Math.round(v)]));
+      setStatus({ state: 'done', kind, name: file.name, ms: timings.total ?? 0, timings });
+    } catch (e) {
+      console.error('export failed', e);
+      setStatus({ state: 'failed' });
+    }
+  };
+
+  const busy = status.state === 'busy';
+  return (
+    <section className="panel-section export-panel" aria-labelledby="export-title">
+      <h2 id="export-title" className="panel-title">
+        {t.report.heading}
+      </h2>
+      <p className="muted small">{t.report.lead}</p>
+      <div className="export-buttons">
+        <button type="button" className="btn" disabled={busy} onClick={() => void run('pdf')} aria-label={t.report.pdfLabel}>
+          <span aria-hidden="true" className="icon">↓</span> {t.report.pdf}
+        </button>
+        <button type="button" className="btn" disabled={busy || !board} onClick={() => void run('png')}>
+          <span aria-hidden="true" className="icon">↓</span> {t.report.png}
+        </button>
+        <button type="button" className="btn" disabled={busy} onClick={() => void run('markdown')}>
+          <span aria-hidden="true" className="icon">↓</span> {t.report.markdown}
+        </button>
+      </div>
+      <p className="small export-status" role="status" data-testid="export-status" data-state={status.state} data-ms={status.state === 'done' ? status.ms : undefined}
+        data-timings={status.state === 'done' ? JSON.stringify(status.timings) : undefined}
+      >
+        {status.state === 'busy' && t.report.busy}
+        {status.state === 'done' &&
+          (status.ms < 100
+            ? fmt(t.report.doneFast, { name: status.name })
+            : fmt(t.report.done, { name: status.name, seconds: (status.ms / 1000).toLocaleString(t.report.numberLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) }))}
+        {status.state === 'failed' && <span className="error">{t.report.failed}</span>}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,215 @@
+import {
+  collapseBundles,
+  noteFill,
+  ROLE_CARD_SIZE,
+  NOTE_SIZE,
+  STROKE_COLORS,
+  type Agreement,
+  type BoardState,
+  type MeetingView,
+  type Note,
+  type RoleCard,
+  type Stroke,
+  type Template,
+} from '@bodem/shared';
+import { Circle, Group, Line, Rect, Text } from 'react-konva';
+import { TABLE_HEADER, TABLE_ROW } from '../board/poster/Agreements.tsx';
+import { Art } from '../board/poster/Art.tsx';
+import { buttonWidth, CHOICE_BUTTON } from '../board/poster/Choices.tsx';
+import { ZoneLabels } from '../board/poster/Zones.tsx';
+import { strokeOutline } from '../board/strokeOutline.ts';
+import { INK, NOTE_FONT_FAMILY, NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, NOTE_PADDING, NOTE_RADIUS, ROLE_LOOK, SELECT_STROKE } from '../board/theme.ts';
+
+/** Everything drawn on one poster, read from the normalised meeting view. */
+export interface PosterData {
+  template: Template;
+  title: string;
+  state: BoardState;
+  notes: readonly Note[];
+  roles: readonly RoleCard[];
+  agreements: readonly Agreement[];
+  strokes: readonly Stroke[];
+}
+
+const byAge = <T extends { createdAt: number; id: string }>(a: T, b: T) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
+
+export const posterData = (view: MeetingView, board: MeetingView['boards'][number], template: Template): PosterData => ({
+  template,
+  title: board.title,
+  state: board.state,
+  notes: view.notes.filter((n) => n.boardId === board.id).sort(byAge),
+  roles: view.roles.filter((r) => r.boardId === board.id).sort(byAge),
+  agreements: view.agreements.filter((a) => a.boardId === board.id).sort(byAge),
+  strokes: view.strokes.filter((s) => s.boardId === board.id).sort(byAge),
+});
+
+const still = { listening: false, perfectDrawEnabled: false } as const;
+
+/** A note as the board shows it, a bundle as a pile with its count; no selection, no drag. */
+function StillNote({ note, count, size }: { note: Note; count: number; size: { width: number; height: number } }) {
+  const behind = Math.min(count - 1, 3);
+  const fill = noteFill(note.color, note.side);
+  return (
+    <Group x={note.x} y={note.y}>
+      {Array.from({ length: behind }, (_, i) => (
+        <Rect key={i} x={(behind - i) * 8} y={(behind - i) * 8} width={size.width} height={size.height} cornerRadius={NOTE_RADIUS} fill={fill} stroke="rgba(0,0,0,0.25)" strokeWidth={1} {...still} />
+      ))}
+      <Rect x={2} y={4} width={size.width} height={size.height} cornerRadius={NOTE_RADIUS} fill="rgba(40, 30, 10, 0.16)" {...still} />
+      <Rect width={size.width} height={size.height} cornerRadius={NOTE_RADIUS} fill={fill} stroke="rgba(0,0,0,0.18)" strokeWidth={1} {...still} />
+      <Text
+        text={note.text}
+        width={size.width}
+        height={size.height}
+        padding={NOTE_PADDING}
+        fontFamily={NOTE_FONT_FAMILY}
+        fontSize={NOTE_FONT_SIZE}
+        lineHeight={NOTE_LINE_HEIGHT}
+        fill={INK}
+        wrap="word"
+        ellipsis
+        {...still}
+      />
+      {count > 1 && (
+        <Group x={size.width - 6} y={-6}>
+          <Circle radius={22} fill={SELECT_STROKE} stroke="#FFFFFF" strokeWidth={3} {...still} />
+          <Text x={-22} y={-22} width={44} height={44} text={String(count)} align="center" verticalAlign="middle" fontFamily={NOTE_FONT_FAMILY} fontSize={24} fontStyle="bold" fill="#FFFFFF" {...still} />
+        </Group>
+      )}
+    </Group>
+  );
+}
+
+function StillRole({ card }: { card: RoleCard }) {
+  const { width, height } = ROLE_CARD_SIZE;
+  const look = ROLE_LOOK[card.side ?? 'none'];
+  return (
+    <Group x={card.x} y={card.y}>
+      <Rect x={2} y={4} width={width} height={height} cornerRadius={10} fill="rgba(40, 30, 10, 0.16)" {...still} />
+      <Rect width={width} height={height} cornerRadius={10} fill={look.fill} stroke={look.band} strokeWidth={2} {...still} />
+      <Rect width={14} height={height} cornerRadius={[10, 0, 0, 10]} fill={look.band} {...still} />
+      <Text x={26} y={12} width={width - 38} height={28} text={card.title} fontFamily={NOTE_FONT_FAMILY} fontSize={22} fontStyle="bold" fill={INK} wrap="word" ellipsis {...still} />
+      <Text x={26} y={44} width={width - 38} height={height - 52} text={card.description} fontFamily={NOTE_FONT_FAMILY} fontSize={15} lineHeight={1.2} fill="#3D3A33" wrap="word" ellipsis {...still} />
+    </Group>
+  );
+}
+
+function StillTable({ template, rows }: { template: Template; rows: readonly Agreement[] }) {
+  const table = template.table!;
+  const xs = table.columns.map((_, i) => table.columns.slice(0, i).reduce((sum, c) => sum + c.width, 0));
+  const cell = (a: Agreement, id: string) => (id === 'wat' || id === 'wie' || id === 'wanneer' ? a[id] : '');
+  return (
+    <Group x={table.rect.x} y={table.rect.y}>
+      <Rect width={table.rect.width} height={TABLE_HEADER} fill="#3B5B45" cornerRadius={[10, 10, 0, 0]} {...still} />
+      {table.columns.map((c, i) => (
+        <Text key={c.id} x={xs[i]! + 14} width={c.width - 28} height={TABLE_HEADER} text={c.label} verticalAlign="middle" fontFamily={NOTE_FONT_FAMILY} fontSize={28} fontStyle="bold" fill="#FFFFFF" {...still} />
+      ))}
+      {rows.map((r, index) => (
+        <Group key={r.id} y={TABLE_HEADER + index * TABLE_ROW}>
+          <Rect width={table.rect.width} height={TABLE_ROW} fill={index % 2 ? '#FFFFFF' : '#F7F4EA'} stroke="#D8D3C4" strokeWidth={1} {...still} />
+          {table.columns.map((c, i) => (
+            <Text
+              key={c.id}
+              x={xs[i]! + 14}
+              y={10}
+              width={c.width - 28}
+              height={TABLE_ROW - 20}
+              text={cell(r, c.id)}
+              verticalAlign="middle"
+              fontFamily={NOTE_FONT_FAMILY}
+              fontSize={22}
+              lineHeight={1.2}
+              fill={INK}
+              wrap="word"
+              ellipsis
+              {...still}
+            />
+          ))}
+        </Group>
+      ))}
+    </Group>
+  );
+}
+
+function StillChoices({ template, state }: { template: Template; state: BoardState }) {
+  return (
+    <>
+      {(template.choices ?? []).map((row) => {
+        const widths = row.options.map((o) => buttonWidth(o.label));
+        const lefts = widths.map((_, i) => widths.slice(0, i).reduce((sum, w) => sum + w + CHOICE_BUTTON.gap, 0));
+        const chosen = state.choices[row.id];
+        return (
+          <Group key={row.id} x={row.at.x} y={row.at.y}>
+            <Text y={-40} text={row.label} fontFamily={NOTE_FONT_FAMILY} fontSize={24} fontStyle="bold" fill="#3B3526" {...still} />
+            {row.options.map((o, i) => {
+              const on = chosen === o.id;
+              return (
+                <Group key={o.id} x={lefts[i]}>
+                  <Rect width={widths[i]} height={CHOICE_BUTTON.height} cornerRadius={28} fill={on ? '#2F5D3A' : '#FFFFFF'} stroke={on ? '#2F5D3A' : '#8C8572'} strokeWidth={3} {...still} />
+                  <Text
+                    width={widths[i]}
+                    height={CHOICE_BUTTON.height}
+                    text={on ? `✓ ${o.label}` : o.label}
+                    align="center"
+                    verticalAlign="middle"
+                    fontFamily={NOTE_FONT_FAMILY}
+                    fontSize={24}
+                    fontStyle="bold"
+                    fill={on ? '#FFFFFF' : '#3B3526'}
+                    {...still}
+                  />
+                </Group>
+              );
+            })}
+          </Group>
+        );
+      })}
+    </>
+  );
+}
+
+function StillFields({ template, state }: { template: Template; state: BoardState }) {
+  return (
+    <>
+      {(template.fields ?? []).map((f) => (
+        <Group key={f.id} x={f.rect.x} y={f.rect.y}>
+          <Text text={f.label} y={-38} width={f.rect.width} fontFamily={NOTE_FONT_FAMILY} fontSize={26} fontStyle="bold" fill="#3B3526" {...still} />
+          <Rect width={f.rect.width} height={f.rect.height} fill="#FFFFFF" stroke="#8C8572" strokeWidth={3} cornerRadius={10} {...still} />
+          <Text x={16} width={f.rect.width - 32} height={f.rect.height} text={state.fields[f.id] ?? ''} verticalAlign="middle" fontFamily={NOTE_FONT_FAMILY} fontSize={26} fill={INK} ellipsis wrap="none" {...still} />
+        </Group>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The poster as a reader of the report sees it: the template's art and
+ * zones, the answers, the table, the notes (a bundle as one pile), role
+ * cards and ink, in the board's own drawing code and coordinates. No
+ * cursors, selection, buttons or hints: nothing that is only there to edit.
+ */
+export function Poster({ data }: { data: PosterData }) {
+  const { template, state } = data;
+  const noteSize = template.noteSize ?? NOTE_SIZE;
+  return (
+    <Group listening={false}>
+      {/* Under the rounded corners, so a JPEG of the poster has no black corners. */}
+      <Rect width={template.width} height={template.height} fill="#FFFFFF" {...still} />
+      <Art template={template} title={data.title} />
+      <ZoneLabels template={template} />
+      {template.table && <StillTable template={template} rows={data.agreements} />}
+      <StillChoices template={template} state={state} />
+      <StillFields template={template} state={state} />
+      {/* Oldest first, as on the board, so later items lie on top. */}
+      {[
+        ...collapseBundles(data.notes).map(({ note, bundle }) => ({ at: note.createdAt, id: note.id, node: <StillNote key={note.id} note={note} count={bundle ? bundle.members.length : 1} size={noteSize} /> })),
+        ...data.roles.map((r) => ({ at: r.createdAt, id: r.id, node: <StillRole key={r.id} card={r} /> })),
+      ]
+        .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1))
+        .map((x) => x.node)}
+      {data.strokes.map((s) => {
+        const outline = strokeOutline(s.points, s.width);
+        return outline.length >= 6 ? <Line key={s.id} points={outline} closed fill={STROKE_COLORS[s.color]} {...still} /> : null;
+      })}
+    </Group>
+  );
+}

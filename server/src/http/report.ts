@@ -1,0 +1,68 @@
+import { reportFileName, reportMarkdown, reportOutline, restoreMeeting, type ReportPerson, type TokenClaims } from '@bodem/shared';
+import { REPORT_SOURCES } from '@bodem/templates';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import * as Y from 'yjs';
+import type { TokenSigner } from '../auth/tokens.ts';
+import type { Relay } from '../relay/relay.ts';
+import type { MeetingRecord, MeetingStore } from '../storage/store.ts';
+import { tokenFits } from './api.ts';
+import { ApiError } from './errors.ts';
+
+export interface ReportDeps {
+  store: MeetingStore;
+  relay: Relay;
+  signer: TokenSigner;
+}
+
+const bearer = (req: FastifyRequest): string | null => {
+  const h = req.headers.authorization;
+  return h && h.startsWith('Bearer ') ? h.slice(7).trim() : null;
+};
+
+/** The document as it is now: the relay's copy when the meeting is live (with who is connected), else the store's. */
+const currentDocument = async (deps: ReportDeps, meeting: MeetingRecord): Promise<{ doc: Y.Doc; people: TokenClaims[] | null }> => {
+  const doc = new Y.Doc();
+  const live = await deps.relay.peek(meeting.id);
+  if (live) {
+    Y.applyUpdate(doc, live.update);
+    return { doc, people: live.people };
+  }
+  const stored = await deps.store.loadDocument(meeting.id);
+  doc.transact(() => {
+    for (const u of stored.updates) Y.applyUpdate(doc, u);
+  });
+  return { doc, people: null };
+};
+
+/**
+ * `GET /api/meetings/:id/report.md`: the meeting's report as Markdown, for
+ * the facilitator only, so a report can be written without a board open.
+ * The same outline as the PDF and the Markdown the browser makes.
+ */
+export const registerReport = (app: FastifyInstance, deps: ReportDeps): void => {
+  app.get<{ Params: { id: string } }>('/api/meetings/:id/report.md', async (req, reply) => {
+    const claims = deps.signer.verify(bearer(req));
+    if (!claims) throw new ApiError(401, 'unauthorized');
+    const meeting = await deps.store.getMeeting(req.params.id);
+    if (!meeting) throw new ApiError(404, 'not_found');
+    if (!tokenFits(claims, meeting)) throw new ApiError(401, 'unauthorized');
+    if (claims.role !== 'facilitator') throw new ApiError(403, 'forbidden');
+
+    const { doc, people } = await currentDocument(deps, meeting);
+    let markdown: string;
+    try {
+      const persons: ReportPerson[] | undefined = people?.map((c) => ({ id: c.sub, side: c.side, role: c.role, ...(c.org ? { org: c.org } : {}) }));
+      const outline = reportOutline(restoreMeeting(doc), REPORT_SOURCES, { ...(persons ? { people: persons } : {}), leaders: [claims.sub] });
+      markdown = reportMarkdown(outline);
+    } finally {
+      doc.destroy();
+    }
+    const name = reportFileName('verslag', meeting.title, meeting.createdAt, 'md');
+    return reply
+      .header('content-type', 'text/markdown; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      // It holds what families' helpers said: no copy in any cache.
+      .header('cache-control', 'no-store')
+      .send(markdown);
+  });
+};

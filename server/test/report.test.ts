@@ -1,0 +1,154 @@
+import { addAgreement, addNote, fileSlug, initMeeting, listBoards, peekClaims, reportMarkdown, reportOutline, setChoice, setNoteText } from '@bodem/shared';
+import { programmeBoards, REPORT_SOURCES, templateById } from '@bodem/templates';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createMeeting, synced, useRig, waitFor, type Client, type CreatedMeeting, type Running } from './helpers.ts';
+
+const { server, client } = useRig();
+
+const ARABIC = 'نحن نعمل معًا من أجل الأطفال';
+const DIACRITICS = 'ş ğ ı ł ż é ë';
+
+const join = async (s: Running, m: CreatedMeeting, name: string, side: 'formeel' | 'informeel', org?: string): Promise<string> => {
+  const res = await s.app.inject({ method: 'POST', url: `/api/meetings/${m.id}/join`, payload: { code: m.joinCode, name, side, ...(org ? { org } : {}) } });
+  if (res.statusCode !== 200) throw new Error(`join failed: ${res.statusCode} ${res.body}`);
+  return (res.json() as { token: string }).token;
+};
+
+const report = (s: Running, id: string, token: string | null) =>
+  s.app.inject({ method: 'GET', url: `/api/meetings/${id}/report.md`, headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+/** A note in the middle of zone `zoneId` of the board made from template `templateId`. */
+const write = (c: Client, templateId: string, zoneId: string, text: string, side: 'formeel' | 'informeel', author: string): string => {
+  const board = listBoards(c.doc).find((b) => b.template === templateId)!;
+  const z = templateById(templateId)!.zones.find((x) => x.id === zoneId)!;
+  if (z.shape.type !== 'rect') throw new Error('rect zones only');
+  const id = addNote(c.doc, { boardId: board.id, x: z.shape.x + 200, y: z.shape.y + 200, side, authorId: author, createdAt: Date.now() });
+  setNoteText(c.doc, id, text);
+  return id;
+};
+
+describe('GET /api/meetings/:id/report.md', () => {
+  it('gives the facilitator the report of a meeting that is not in memory, from the database, without loading it', async () => {
+    const s = await server();
+    const m = await createMeeting(s.http, 'Samen in de wijk — Ayşe & Łukasz');
+    const anna = await join(s, m, 'Anna', 'formeel');
+    const a = client(s, m.id, anna);
+    await synced(a);
+    const sub = peekClaims(anna)!.sub;
+    write(a, 'kracht-informeel', 'kennis-en-begrip', DIACRITICS, 'formeel', sub);
+    write(a, 'kracht-informeel', 'vaardigheden', ARABIC, 'formeel', sub);
+    // The second tablet only sees what the server stored.
+    const b = client(s, m.id, await join(s, m, 'Bilal', 'informeel'));
+    await waitFor(() => b.doc.getMap('items').size === 2, 10_000, 'notes stored');
+    a.destroy();
+    b.destroy();
+    await waitFor(() => !s.app.relay.isLoaded(m.id), 10_000, 'meeting unloaded');
+
+    const res = await report(s, m.id, m.facilitatorToken);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/markdown; charset=utf-8');
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="verslag-samen-in-de-wijk-ayse-lukasz-\d{4}-\d{2}-\d{2}\.md"; filename\*=UTF-8''verslag-/);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const md = res.body;
+    expect(md.startsWith('# Samen in de wijk — Ayşe & Łukasz\n')).toBe(true);
+    expect(md).toContain(`### Kennis en begrip\n\n- ${DIACRITICS} (formeel)\n`);
+    expect(md).toContain(`### Vaardigheden\n\n- ${ARABIC} (formeel)\n`);
+    // From the document alone: Anna wrote, Bilal only looked.
+    expect(md).toContain('Deelnemers: 1 formeel, 0 informeel  \n');
+    // Reading the report did not load the meeting into the relay.
+    expect(s.app.relay.isLoaded(m.id)).toBe(false);
+  });
+
+  it('reads a live meeting from the relay, with the organisations of the people connected', async () => {
+    const s = await server();
+    const m = await createMeeting(s.http, 'Live');
+    const anna = await join(s, m, 'Anna', 'formeel', 'CJG Noord');
+    const a = client(s, m.id, anna);
+    const b = client(s, m.id, await join(s, m, 'Bilal', 'informeel', 'Moskee Al-Fath'));
+    const f = client(s, m.id, m.facilitatorToken);
+    for (const c of [a, b, f]) await synced(c);
+    write(a, 'valkuilen', 'valkuil-1', 'Te veel gevraagd van vrijwilligers', 'formeel', peekClaims(anna)!.sub);
+    const md = await waitFor(async () => {
+      const res = await report(s, m.id, m.facilitatorToken);
+      return res.body.includes('Te veel gevraagd') ? res.body : null;
+    }, 10_000, 'note in the live report');
+    expect(s.app.relay.isLoaded(m.id)).toBe(true);
+    expect(md).toContain('### Valkuil 1\n\n> (Gebrek aan) diversiteit');
+    expect(md).toContain('- Te veel gevraagd van vrijwilligers (formeel)');
+    // The relay knows who is connected from their tokens; the facilitator is no participant.
+    expect(md).toContain('Deelnemers: 1 formeel, 1 informeel  \nOrganisaties: CJG Noord, Moskee Al-Fath  \n');
+  });
+
+  it('refuses everyone but the facilitator with the usual Dutch errors, and creates nothing for unknown meetings', async () => {
+    const s = await server();
+    const m = await createMeeting(s.http);
+    const other = await createMeeting(s.http);
+    const anna = await join(s, m, 'Anna', 'formeel');
+    const expectError = async (res: Awaited<ReturnType<typeof report>>, status: number, error: string) => {
+      expect(res.statusCode).toBe(status);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.json()).toEqual({ error, message: expect.stringMatching(/\S/) });
+    };
+    await expectError(await report(s, m.id, null), 401, 'unauthorized');
+    await expectError(await report(s, m.id, 'junk'), 401, 'unauthorized');
+    await expectError(await report(s, m.id, other.facilitatorToken), 401, 'unauthorized');
+    await expectError(await report(s, m.id, anna), 403, 'forbidden');
+    await expectError(await report(s, m.id, m.projectorToken), 403, 'forbidden');
+    expect((await report(s, m.id, m.facilitatorToken)).statusCode).toBe(200);
+
+    const unknown = 'AAAAAAAAAAAAAAAAAAAAAA';
+    await expectError(await report(s, unknown, m.facilitatorToken), 404, 'not_found');
+    expect(s.app.relay.isLoaded(unknown)).toBe(false);
+    expect(await s.app.store.getMeeting(unknown)).toBeNull();
+  });
+});
+
+describe('the report outline of the real boards', () => {
+  /** The full programme as a meeting, with board ids named after their templates. */
+  const fullMeeting = () => {
+    const doc = new Y.Doc();
+    initMeeting(doc, { title: 'Volledig', createdAt: 1, boards: programmeBoards({ programme: 'volledig' }).map((b) => ({ id: b.template, ...b })) });
+    return doc;
+  };
+
+  it('names every board with its part of the day and has every zone of its template', () => {
+    const o = reportOutline(fullMeeting(), REPORT_SOURCES);
+    expect(o.boards[0]).toMatchObject({ id: 'beeld', part: 'A', partTitle: 'Een nieuw beeld van elkaar', deel: 'Deel 1: Verkenning' });
+    expect(o.boards.find((b) => b.id === 'afspraken')).toMatchObject({ part: 'F', deel: 'Deel 3: Opzetten van samenwerking' });
+    for (const b of o.boards) expect(b.zones.map((z) => z.id)).toEqual(templateById(b.templateId)!.zones.map((z) => z.id));
+  });
+
+  it('answers each pitfall in its own row, and the focus question of part A in its zone', () => {
+    const doc = fullMeeting();
+    setChoice(doc, 'valkuilen', 'valkuil-3', 'weet-niet');
+    setChoice(doc, 'beeld', 'focus', 'gemeenschap');
+    const o = reportOutline(doc, REPORT_SOURCES);
+    const valkuilen = o.boards.find((b) => b.id === 'valkuilen')!;
+    valkuilen.zones.forEach((z, i) => {
+      expect(z.choices.map((c) => c.id)).toEqual([`valkuil-${i + 1}`]);
+      expect(z.card?.text).toBeTruthy();
+    });
+    expect(valkuilen.zones[2]!.choices[0]!.answer).toBe('Weet niet');
+    const beeld = o.boards.find((b) => b.id === 'beeld')!;
+    expect(beeld.zones.find((z) => z.id === 'bereiken')!.choices).toEqual([{ id: 'focus', question: 'Focus', answer: 'Focus op gemeenschap' }]);
+  });
+
+  it('puts a note on the agreements board beside the table, and the agreements in the table', () => {
+    const doc = fullMeeting();
+    addNote(doc, { boardId: 'afspraken', x: 2000, y: 600, side: 'formeel', authorId: 'a', createdAt: 2, text: 'Evaluatie na een half jaar' });
+    addAgreement(doc, { boardId: 'afspraken', authorId: 'a', createdAt: 3, wat: 'Verslag rondsturen', wie: 'Ayşe', wanneer: 'vrijdag' });
+    const md = reportMarkdown(reportOutline(doc, REPORT_SOURCES));
+    expect(md).toContain('### Vervolgstappen\n\n- Evaluatie na een half jaar (formeel)');
+    expect(md).toContain('### Afspraken\n\n| Wat? | Wie? | Wanneer? |\n| --- | --- | --- |\n| Verslag rondsturen | Ayşe | vrijdag |\n\n**Wie zet de afspraken op papier?** _niet beantwoord_');
+    // The name line of an idea sits above its four zones: it belongs to the board.
+    const idea = reportOutline(doc, REPORT_SOURCES).boards.find((b) => b.id === 'voorbeeld')!;
+    expect(idea.fields.map((f) => f.id)).toEqual(['vorm']);
+    expect(idea.zones.flatMap((z) => z.fields)).toEqual([]);
+  });
+
+  it('makes file names every system takes', () => {
+    expect(fileSlug('Samen in de wijk — Ayşe & Łukasz')).toBe('samen-in-de-wijk-ayse-lukasz');
+    expect(fileSlug(ARABIC)).toBe('bijeenkomst');
+  });
+});

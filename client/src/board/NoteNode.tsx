@@ -1,8 +1,9 @@
 import { noteFill, readNote } from '@bodem/shared';
 import type Konva from 'konva';
 import { memo, useCallback } from 'react';
-import { Circle, Group, Rect, Text } from 'react-konva';
+import { Group, Rect, Text } from 'react-konva';
 import type * as Y from 'yjs';
+import { BundleBadge } from './BundleBadge.tsx';
 import { useItem } from './useItem.ts';
 import { useItemGestures } from './useItemGestures.ts';
 import { useKeyed, useSelector, useStore } from '../lib/store.ts';
@@ -113,26 +114,7 @@ export const NoteNode = memo(function NoteNode({ id, map, ctl }: Props) {
         listening={false}
         perfectDrawEnabled={false}
       />
-      {bundle && (
-        <Group name="bundle-count" x={width - 6} y={-6} listening={false}>
-          <Circle radius={22} fill={SELECT_STROKE} stroke="#FFFFFF" strokeWidth={3} perfectDrawEnabled={false} />
-          <Text
-            name="bundle-count-text"
-            x={-22}
-            y={-22}
-            width={44}
-            height={44}
-            text={String(count)}
-            align="center"
-            verticalAlign="middle"
-            fontFamily={NOTE_FONT_FAMILY}
-            fontSize={24}
-            fontStyle="bold"
-            fill="#FFFFFF"
-            perfectDrawEnabled={false}
-          />
-        </Group>
-      )}
+      {bundle && <BundleBadge count={count} noteWidth={width} />}
     </Group>
   );
 });

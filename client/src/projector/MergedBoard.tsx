@@ -1,10 +1,11 @@
 import { layoutMerged, listBoards, mergeBoards, noteFill, notesOfBoard, roots, type PlacedMerged, type Template } from '@bodem/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Circle, Group, Layer, Rect, Stage, Text } from 'react-konva';
+import { Group, Layer, Rect, Stage, Text } from 'react-konva';
 import type * as Y from 'yjs';
+import { BundleBadge } from '../board/BundleBadge.tsx';
 import { Art } from '../board/poster/Art.tsx';
 import { ZoneLabels } from '../board/poster/Zones.tsx';
-import { INK, NOTE_FONT_FAMILY, NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, NOTE_PADDING, NOTE_RADIUS, SELECT_STROKE } from '../board/theme.ts';
+import { INK, NOTE_FONT_FAMILY, NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, NOTE_PADDING, NOTE_RADIUS } from '../board/theme.ts';
 import { docSource, useSource } from '../lib/source.ts';
 
 /** Few notes in a zone show up to twice their board size on the beamer. */
@@ -83,12 +84,7 @@ export function MergedBoard({ doc, template, boardIds, title }: { doc: Y.Doc; te
                   ellipsis
                   perfectDrawEnabled={false}
                 />
-                {p.item.bundleSize > 1 && (
-                  <Group x={note.width - 6} y={-6}>
-                    <Circle radius={22} fill={SELECT_STROKE} stroke="#FFFFFF" strokeWidth={3} />
-                    <Text x={-22} y={-22} width={44} height={44} text={String(p.item.bundleSize)} align="center" verticalAlign="middle" fontFamily={NOTE_FONT_FAMILY} fontSize={24} fontStyle="bold" fill="#FFFFFF" />
-                  </Group>
-                )}
+                {p.item.bundleSize > 1 && <BundleBadge count={p.item.bundleSize} noteWidth={note.width} />}
               </Group>
             ))}
           </Layer>

@@ -1,3 +1,4 @@
+import { BundleBadge } from '../board/BundleBadge.tsx';
 import {
   collapseBundles,
   noteFill,
@@ -12,13 +13,13 @@ import {
   type Stroke,
   type Template,
 } from '@bodem/shared';
-import { Circle, Group, Line, Rect, Text } from 'react-konva';
+import { Group, Line, Rect, Text } from 'react-konva';
 import { TABLE_HEADER, TABLE_ROW } from '../board/poster/Agreements.tsx';
 import { Art } from '../board/poster/Art.tsx';
 import { buttonWidth, CHOICE_BUTTON } from '../board/poster/Choices.tsx';
 import { ZoneLabels } from '../board/poster/Zones.tsx';
 import { strokeOutline } from '../board/strokeOutline.ts';
-import { INK, NOTE_FONT_FAMILY, NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, NOTE_PADDING, NOTE_RADIUS, ROLE_LOOK, SELECT_STROKE } from '../board/theme.ts';
+import { INK, NOTE_FONT_FAMILY, NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, NOTE_PADDING, NOTE_RADIUS, ROLE_LOOK } from '../board/theme.ts';
 
 /** Everything drawn on one poster, read from the normalised meeting view. */
 export interface PosterData {
@@ -69,12 +70,7 @@ function StillNote({ note, count, size }: { note: Note; count: number; size: { w
         ellipsis
         {...still}
       />
-      {count > 1 && (
-        <Group x={size.width - 6} y={-6}>
-          <Circle radius={22} fill={SELECT_STROKE} stroke="#FFFFFF" strokeWidth={3} {...still} />
-          <Text x={-22} y={-22} width={44} height={44} text={String(count)} align="center" verticalAlign="middle" fontFamily={NOTE_FONT_FAMILY} fontSize={24} fontStyle="bold" fill="#FFFFFF" {...still} />
-        </Group>
-      )}
+      {count > 1 && <BundleBadge count={count} noteWidth={size.width} />}
     </Group>
   );
 }

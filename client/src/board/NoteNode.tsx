@@ -1,19 +1,15 @@
 import { noteFill, readNote } from '@bodem/shared';
 import type Konva from 'konva';
 import { memo, useCallback } from 'react';
-import { Group, Rect, Text } from 'react-konva';
+import { Group, Rect } from 'react-konva';
 import type * as Y from 'yjs';
 import { BundleBadge } from './BundleBadge.tsx';
+import { NoteText } from './NoteText.tsx';
 import { useItem } from './useItem.ts';
 import { useItemGestures } from './useItemGestures.ts';
 import { useKeyed, useSelector, useStore } from '../lib/store.ts';
 import type { BoardController } from './controller.ts';
 import {
-  INK,
-  NOTE_FONT_FAMILY,
-  NOTE_FONT_SIZE,
-  NOTE_LINE_HEIGHT,
-  NOTE_PADDING,
   NOTE_RADIUS,
   SELECT_STROKE,
 } from './theme.ts';
@@ -99,21 +95,7 @@ export const NoteNode = memo(function NoteNode({ id, map, ctl }: Props) {
         perfectDrawEnabled={false}
         shadowForStrokeEnabled={false}
       />
-      <Text
-        name="note-text"
-        text={note.text}
-        width={width}
-        height={height}
-        padding={NOTE_PADDING}
-        fontFamily={NOTE_FONT_FAMILY}
-        fontSize={NOTE_FONT_SIZE}
-        lineHeight={NOTE_LINE_HEIGHT}
-        fill={INK}
-        wrap="word"
-        ellipsis
-        listening={false}
-        perfectDrawEnabled={false}
-      />
+      <NoteText name="note-text" text={note.text} width={width} height={height} />
       {bundle && <BundleBadge count={count} noteWidth={width} />}
     </Group>
   );

@@ -1,11 +1,12 @@
 import { layoutMerged, listBoards, mergeBoards, noteFill, notesOfBoard, roots, type PlacedMerged, type Template } from '@bodem/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Group, Layer, Rect, Stage, Text } from 'react-konva';
+import { Group, Layer, Rect, Stage } from 'react-konva';
 import type * as Y from 'yjs';
 import { BundleBadge } from '../board/BundleBadge.tsx';
+import { NoteText } from '../board/NoteText.tsx';
 import { Art } from '../board/poster/Art.tsx';
 import { ZoneLabels } from '../board/poster/Zones.tsx';
-import { INK, NOTE_FONT_FAMILY, NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, NOTE_PADDING, NOTE_RADIUS } from '../board/theme.ts';
+import { NOTE_RADIUS } from '../board/theme.ts';
 import { docSource, useSource } from '../lib/source.ts';
 
 /** Few notes in a zone show up to twice their board size on the beamer. */
@@ -70,20 +71,7 @@ export function MergedBoard({ doc, template, boardIds, title }: { doc: Y.Doc; te
             {placed.map((p) => (
               <Group key={`${p.item.boardId}/${p.item.note.id}`} name="merged-note" id={`merged-${p.item.note.id}`} x={p.x} y={p.y} scaleX={p.scale} scaleY={p.scale}>
                 <Rect width={note.width} height={note.height} cornerRadius={NOTE_RADIUS} fill={noteFill(null, p.item.note.side)} stroke="rgba(0,0,0,0.2)" strokeWidth={1} perfectDrawEnabled={false} />
-                <Text
-                  name="merged-note-text"
-                  text={p.item.note.text}
-                  width={note.width}
-                  height={note.height}
-                  padding={NOTE_PADDING}
-                  fontFamily={NOTE_FONT_FAMILY}
-                  fontSize={NOTE_FONT_SIZE}
-                  lineHeight={NOTE_LINE_HEIGHT}
-                  fill={INK}
-                  wrap="word"
-                  ellipsis
-                  perfectDrawEnabled={false}
-                />
+                <NoteText name="merged-note-text" text={p.item.note.text} width={note.width} height={note.height} />
                 {p.item.bundleSize > 1 && <BundleBadge count={p.item.bundleSize} noteWidth={note.width} />}
               </Group>
             ))}

@@ -1,3 +1,4 @@
+import { NoteText } from '../board/NoteText.tsx';
 import { BundleBadge } from '../board/BundleBadge.tsx';
 import {
   collapseBundles,
@@ -19,7 +20,7 @@ import { Art } from '../board/poster/Art.tsx';
 import { buttonWidth, CHOICE_BUTTON } from '../board/poster/Choices.tsx';
 import { ZoneLabels } from '../board/poster/Zones.tsx';
 import { strokeOutline } from '../board/strokeOutline.ts';
-import { INK, NOTE_FONT_FAMILY, NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, NOTE_PADDING, NOTE_RADIUS, ROLE_LOOK } from '../board/theme.ts';
+import { INK, NOTE_FONT_FAMILY, NOTE_RADIUS, ROLE_LOOK } from '../board/theme.ts';
 
 /** Everything drawn on one poster, read from the normalised meeting view. */
 export interface PosterData {
@@ -57,19 +58,7 @@ function StillNote({ note, count, size }: { note: Note; count: number; size: { w
       ))}
       <Rect x={2} y={4} width={size.width} height={size.height} cornerRadius={NOTE_RADIUS} fill="rgba(40, 30, 10, 0.16)" {...still} />
       <Rect width={size.width} height={size.height} cornerRadius={NOTE_RADIUS} fill={fill} stroke="rgba(0,0,0,0.18)" strokeWidth={1} {...still} />
-      <Text
-        text={note.text}
-        width={size.width}
-        height={size.height}
-        padding={NOTE_PADDING}
-        fontFamily={NOTE_FONT_FAMILY}
-        fontSize={NOTE_FONT_SIZE}
-        lineHeight={NOTE_LINE_HEIGHT}
-        fill={INK}
-        wrap="word"
-        ellipsis
-        {...still}
-      />
+      <NoteText text={note.text} width={size.width} height={size.height} />
       {count > 1 && <BundleBadge count={count} noteWidth={size.width} />}
     </Group>
   );

@@ -35,6 +35,8 @@ export const CloseCode = {
   retry: 1011,
   /** Server shutting down: retry. */
   goingAway: 1001,
+  /** The meeting is live on another relay of a cluster for now: retry (through the load balancer). */
+  tryAgainLater: 1013,
 } as const;
 
 export const isPermanentClose = (code: number): boolean => code >= 4400 && code < 4500;

@@ -12,7 +12,7 @@ import {
 } from '@bodem/shared';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { MeetingStore } from '../storage/store.ts';
+import { MeetingElsewhereError, type MeetingLease, type MeetingStore, type StoredDocument } from '../storage/store.ts';
 import type { Connection } from './connection.ts';
 import { stampPresence } from './presence.ts';
 
@@ -45,6 +45,8 @@ export class Room {
     private readonly store: MeetingStore,
     private readonly opts: RoomOptions,
     lastSeq: number,
+    /** Held while the room lives when the store is shared by several relays; every write is fenced on it. */
+    private readonly lease: MeetingLease | undefined,
   ) {
     this.lastSeq = lastSeq;
     // The server publishes no presence of its own.
@@ -54,8 +56,20 @@ export class Room {
   }
 
   static async load(id: string, store: MeetingStore, opts: RoomOptions): Promise<Room> {
-    const stored = await store.loadDocument(id);
-    const room = new Room(id, store, opts, stored.lastSeq);
+    // Several relays on one store: take the meeting's lease before reading
+    // it, so no other relay writes it while this room lives (storage/postgres.ts).
+    const lease = store.acquireLease ? await store.acquireLease(id) : undefined;
+    if (lease === null) throw new MeetingElsewhereError();
+    let stored: StoredDocument;
+    try {
+      stored = await store.loadDocument(id);
+    } catch (e) {
+      if (lease) void store.releaseLease?.(lease).catch(() => {});
+      throw e;
+    }
+    const room = new Room(id, store, opts, stored.lastSeq, lease);
+    // Another relay took the meeting over: this copy may be behind, drop it.
+    if (lease) lease.onLost = () => room.fail('meeting moved to another relay');
     room.doc.transact(() => {
       for (const u of stored.updates) Y.applyUpdate(room.doc, u, origins.remote);
     }, origins.remote);
@@ -161,7 +175,7 @@ export class Room {
     this.emitted = [];
     for (const update of updates) {
       try {
-        this.lastSeq = await this.store.appendUpdate(this.id, update);
+        this.lastSeq = await this.store.appendUpdate(this.id, update, this.lease);
       } catch (e) {
         this.opts.log('store-failed', { meeting: this.id, reason: (e as Error).message });
         this.fail();
@@ -178,7 +192,7 @@ export class Room {
   async compact(): Promise<void> {
     if (this.sinceCompact <= 0 || this.destroyed) return;
     try {
-      await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+      await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.lastSeq, this.lease);
       this.sinceCompact = 0;
     } catch (e) {
       this.opts.log('compact-failed', { meeting: this.id, reason: (e as Error).message });
@@ -212,9 +226,9 @@ export class Room {
     for (const c of this.conns) if (c !== origin) c.send(frame);
   };
 
-  /** Drops the room after a storage fault; clients retry against a fresh load. */
-  private fail(): void {
-    this.close(CloseCode.retry, 'storage failed, retry');
+  /** Drops the room after a storage fault (or a lost lease); clients retry against a fresh load. */
+  private fail(reason = 'storage failed, retry'): void {
+    this.close(CloseCode.retry, reason);
     this.onFail?.();
   }
 
@@ -229,6 +243,8 @@ export class Room {
     this.awareness.off('update', this.onAwareness);
     this.awareness.destroy();
     this.doc.destroy();
+    // After the room's last write: every caller closes from the queue, or after a failed or fenced write.
+    if (this.lease) void this.store.releaseLease?.(this.lease).catch(() => {});
   }
 
   get isClosed(): boolean {

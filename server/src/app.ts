@@ -3,8 +3,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadOrCreateSecret, TokenSigner } from './auth/tokens.ts';
+import { loadOrCreateSecret, loadSecretFile, TokenSigner } from './auth/tokens.ts';
 import { registerApi } from './http/api.ts';
+import { registerHealth } from './http/health.ts';
 import { registerReport } from './http/report.ts';
 import { ApiError, MESSAGES, sendError } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/security.ts';
@@ -12,14 +13,22 @@ import { registerStatic } from './http/static.ts';
 import { registerTime } from './http/time.ts';
 import { registerWebsocket } from './http/ws.ts';
 import { Relay } from './relay/relay.ts';
+import { MeasuredStore } from './storage/measured.ts';
 import { SqliteStore } from './storage/sqlite.ts';
 import type { MeetingStore } from './storage/store.ts';
 
 export interface AppOptions {
   /** Folder for the database and the token secret. */
   dataDir: string;
-  /** Another store (tests, PostgreSQL later); default: SQLite in dataDir. */
+  /** Another store (tests, PostgreSQL for several relays); default: SQLite in dataDir. */
   store?: MeetingStore;
+  /**
+   * The token secret in a file of its own, shared by every relay of a
+   * cluster; default: `secret` in dataDir, created on first start.
+   */
+  secretFile?: string;
+  /** This relay's name among several, shown by /api/health. */
+  relayId?: string;
   /** Built client to serve; null serves none. Default: client/dist of this checkout. */
   staticDir?: string | null;
   logger?: FastifyServerOptions['logger'];
@@ -39,8 +48,8 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   const compactEvery = opts.compactEvery ?? 500;
   if (!Number.isInteger(compactEvery) || compactEvery < 1) throw new Error('compactEvery must be a positive integer');
   mkdirSync(opts.dataDir, { recursive: true });
-  const store = opts.store ?? new SqliteStore(join(opts.dataDir, 'bodem.db'));
-  const signer = new TokenSigner(loadOrCreateSecret(join(opts.dataDir, 'secret')));
+  const store = new MeasuredStore(opts.store ?? new SqliteStore(join(opts.dataDir, 'bodem.db')));
+  const signer = new TokenSigner(opts.secretFile ? loadSecretFile(opts.secretFile) : loadOrCreateSecret(join(opts.dataDir, 'secret')));
 
   const logger =
     opts.logger === true
@@ -69,6 +78,7 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   registerReport(app, { store, relay, signer });
   registerWebsocket(app, { store, relay, signer });
   registerTime(app);
+  registerHealth(app, { relay, store, relayId: opts.relayId ?? null });
   await registerStatic(app, opts.staticDir === undefined ? DEFAULT_STATIC_DIR : opts.staticDir);
 
   app.decorate('relay', relay);

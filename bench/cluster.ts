@@ -40,6 +40,9 @@ const SECONDS = Number(args.seconds);
 const INTERVAL_MS = Number(args['interval-ms']);
 const LEASE_TTL_MS = Number(args['lease-ttl-ms']);
 
+// Each stock WebsocketProvider listens for the process's exit.
+process.setMaxListeners(MEETINGS * 2 + 20);
+
 const quantile = (xs: number[], q: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]! : NaN);
 const r2 = (x: number) => Math.round(x * 100) / 100;
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');

@@ -1,8 +1,12 @@
+import { addNote, listBoards, restoreMeeting } from '@bodem/shared';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LeaseNotHeldError, PostgresStore } from '../src/storage/postgres.ts';
 import type { MeetingRecord } from '../src/storage/store.ts';
-import { waitFor } from './helpers.ts';
+import { closeCodeOf, createMeeting, joinMeeting, synced, tempDir, useRig, waitFor } from './helpers.ts';
 import { startPostgres, type TestPostgres } from './infra/postgres.ts';
 import { storageContract } from './storageContract.ts';
 
@@ -194,5 +198,39 @@ describe('PostgreSQL leases: one relay per meeting', () => {
     expect(await write).toBe(2);
     expect(await takeover).not.toBeNull();
     expect((await b.loadDocument('m1')).updates).toEqual([bytes(0), bytes(1)]);
+  });
+});
+
+/** The relay core on PostgreSQL: two in-process relays on one database, stock clients straight to each. */
+describe('relays on PostgreSQL', () => {
+  const rig = useRig();
+  let db: { url: string; drop(): Promise<void> };
+  beforeEach(async () => {
+    db = await freshDatabase();
+    // The rig cleans up last in, first out: servers stop before their database goes.
+    rig.cleanups.push(() => db.drop());
+  });
+  const relay = async (holder: string) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'secret'), SECRET);
+    return rig.server({ store: await PostgresStore.open(db.url, { holder, leaseTtlMs: 60_000 }), relayId: holder, secretFile: join(dir, 'secret'), dataDir: dir });
+  };
+  const SECRET = randomBytes(32).toString('base64');
+
+  it('refuses a meeting another relay serves with 1013, and takes it at once when that relay stops', async () => {
+    const a = await relay('relay-a');
+    const b = await relay('relay-b');
+    const m = await createMeeting(a.http);
+    const anna = rig.client(a, m.id, await joinMeeting(a.http, m, 'Anna', 'formeel'));
+    await synced(anna);
+    addNote(anna.doc, { boardId: listBoards(anna.doc)[0]!.id, x: 1, y: 2, side: 'formeel', authorId: 'a', createdAt: 1 });
+    // Relay B may not open a second copy while A serves the meeting (the token from A is good on B: one secret).
+    expect(await closeCodeOf(`${b.ws}/yjs/${m.id}?token=${await joinMeeting(b.http, m, 'Bilal', 'informeel')}`)).toBe(1013);
+    await waitFor(async () => (await a.app.store.loadDocument(m.id)).lastSeq > 1, 5_000, 'note stored');
+    // A stops (SIGTERM): it compacts, gives the lease back, and B serves the meeting without waiting for the 60 s lease to run out.
+    await a.stop();
+    const bilal = rig.client(b, m.id, await joinMeeting(b.http, m, 'Bilal', 'informeel'));
+    await synced(bilal);
+    expect(restoreMeeting(bilal.doc).notes).toHaveLength(1);
   });
 });

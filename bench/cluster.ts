@@ -12,7 +12,8 @@
  *   pg-1+nginx      one relay, PostgreSQL, through nginx (the cost of the hop)
  *   pg-2+nginx      two relays, PostgreSQL, through nginx (the cluster)
  *
- * Run: pnpm bench:cluster [--meetings 20] [--seconds 8] [--interval-ms 100] [--lease-ttl-ms 10000]
+ * Run: pnpm bench:cluster [--meetings 20] [--seconds 12] [--rounds 4] [--interval-ms 100] [--lease-ttl-ms 10000]
+ * (--seconds: measuring time per setup, split over the rounds)
  * Prints a table and ends with one JSON line.
  */
 import { addNote, listBoards, setNoteText } from '@bodem/shared';
@@ -30,18 +31,20 @@ import { freePort, spawnRelay, type RelayProcess } from '../server/test/infra/re
 const { values: args } = parseArgs({
   options: {
     meetings: { type: 'string', default: '20' },
-    seconds: { type: 'string', default: '8' },
+    seconds: { type: 'string', default: '12' },
+    rounds: { type: 'string', default: '4' },
     'interval-ms': { type: 'string', default: '100' },
     'lease-ttl-ms': { type: 'string', default: '10000' },
   },
 });
 const MEETINGS = Number(args.meetings);
 const SECONDS = Number(args.seconds);
+const ROUNDS = Number(args.rounds);
 const INTERVAL_MS = Number(args['interval-ms']);
 const LEASE_TTL_MS = Number(args['lease-ttl-ms']);
 
-// Each stock WebsocketProvider listens for the process's exit.
-process.setMaxListeners(MEETINGS * 2 + 20);
+// Each stock WebsocketProvider listens for the process's exit (two per meeting, four setups).
+process.setMaxListeners(MEETINGS * 2 * 4 + 20);
 
 const quantile = (xs: number[], q: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]! : NaN);
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -53,35 +56,49 @@ interface Setup {
   ws: string;
   relays: RelayProcess[];
   nginx: TestNginx | null;
-  pg: TestPostgres | null;
-  dir: string;
+  /** The setup's own database in the shared PostgreSQL, if it uses one. */
+  databaseUrl: string | null;
+  pairs: Pair[];
+  samples: number[];
 }
 
+const dir = mkdtempSync(join(tmpdir(), 'bodem-bench-cluster-'));
+writeFileSync(join(dir, 'secret'), randomBytes(32).toString('base64'), { mode: 0o600 });
+// One PostgreSQL (fsync on), a database per setup.
+const cluster: TestPostgres = startPostgres();
+
 const start = async (name: string, relayCount: number, storage: 'sqlite' | 'pg', viaNginx: boolean): Promise<Setup> => {
-  const dir = mkdtempSync(join(tmpdir(), 'bodem-bench-cluster-'));
-  writeFileSync(join(dir, 'secret'), randomBytes(32).toString('base64'), { mode: 0o600 });
-  const pgc = storage === 'pg' ? startPostgres() : null;
+  let databaseUrl: string | null = null;
+  if (storage === 'pg') {
+    const database = `bench_${name.replace(/[^a-z0-9]/g, '_')}`;
+    const admin = new pg.Client({ connectionString: cluster.url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${database}`);
+    await admin.end();
+    databaseUrl = cluster.urlFor(database);
+  }
   const relays: RelayProcess[] = [];
   for (let i = 0; i < relayCount; i++) {
     relays.push(
       await spawnRelay(await freePort(), {
-        BODEM_DATA_DIR: join(dir, `relay-${i}`),
+        BODEM_DATA_DIR: join(dir, `${name}-${i}`),
         BODEM_SECRET_FILE: join(dir, 'secret'),
         BODEM_LEASE_TTL_MS: String(LEASE_TTL_MS),
-        ...(pgc ? { BODEM_DATABASE_URL: pgc.url } : {}),
+        ...(databaseUrl ? { BODEM_DATABASE_URL: databaseUrl } : {}),
       }),
     );
   }
   const nginx = viaNginx ? await startNginx({ port: await freePort(), relays: relays.map((r) => `127.0.0.1:${r.port}`) }) : null;
   const http = nginx?.url ?? relays[0]!.http;
-  return { name, http, ws: http.replace('http:', 'ws:'), relays, nginx, pg: pgc, dir };
+  const setup: Setup = { name, http, ws: http.replace('http:', 'ws:'), relays, nginx, databaseUrl, pairs: [], samples: [] };
+  setup.pairs = await openMeetings(setup);
+  return setup;
 };
 
 const stop = async (s: Setup) => {
+  closeAll(s.pairs);
   await s.nginx?.stop();
   for (const r of s.relays) await r.stop();
-  s.pg?.stop();
-  removeDir(s.dir);
 };
 
 interface Pair {
@@ -105,14 +122,13 @@ const openMeetings = async (s: Setup): Promise<Pair[]> => {
 };
 
 /**
- * Every meeting at once: an edit at the writer every INTERVAL_MS, timed
- * until it is applied at the reader (one clock; the relay stores before it
- * forwards). The first second is warm-up.
+ * Every meeting of a setup at once: an edit at the writer every
+ * INTERVAL_MS, timed until it is applied at the reader (one clock; the
+ * relay stores before it forwards), for `ms`.
  */
-const measure = async (pairs: Pair[]): Promise<number[]> => {
+const measure = async (pairs: Pair[], ms: number): Promise<number[]> => {
   const samples: number[] = [];
-  const warmUntil = performance.now() + 1000;
-  const endAt = performance.now() + 1000 + SECONDS * 1000;
+  const endAt = performance.now() + ms;
   await Promise.all(
     pairs.map(async (p, k) => {
       // Spread the meetings' ticks over the interval.
@@ -123,7 +139,7 @@ const measure = async (pairs: Pair[]): Promise<number[]> => {
         setNoteText(p.writer.doc, p.noteId, `stand ${i}`);
         await arrived;
         const done = performance.now();
-        if (tick > warmUntil) samples.push(done - tick);
+        samples.push(done - tick);
         await new Promise((r) => setTimeout(r, Math.max(0, INTERVAL_MS - (done - tick))));
       }
     }),
@@ -145,68 +161,80 @@ interface Row {
   storeWriteP99Ms: number;
 }
 
-const run = async (name: string, relayCount: number, storage: 'sqlite' | 'pg', viaNginx: boolean, failover: boolean) => {
-  const s = await start(name, relayCount, storage, viaNginx);
-  try {
-    const pairs = await openMeetings(s);
-    const lat = await measure(pairs);
-    const healths = await Promise.all(s.relays.map((r) => r.health()));
-    const row: Row = {
-      setup: name,
-      relays: relayCount,
-      meetingsPerRelay: healths.map((h) => h.meetingsLoaded),
-      edits: lat.length,
-      p50Ms: r2(quantile(lat, 0.5)),
-      p95Ms: r2(quantile(lat, 0.95)),
-      p99Ms: r2(quantile(lat, 0.99)),
-      storeWriteP50Ms: r2(Math.max(...healths.map((h) => h.store.writes.p50Ms))),
-      storeWriteP99Ms: r2(Math.max(...healths.map((h) => h.store.writes.p99Ms))),
-    };
-    let failoverFig: { victimMeetings: number; takenOverMs: number; allResyncedMs: number } | null = null;
-    if (failover && s.pg) {
-      // kill -9 the relay with the most meetings; time until the other holds
-      // them all (the lease lifetime) and every tablet is synced again.
-      const db = new pg.Client({ connectionString: s.pg.url });
-      await db.connect();
-      const victim = s.relays[row.meetingsPerRelay.indexOf(Math.max(...row.meetingsPerRelay))]!;
-      const survivor = s.relays.find((r) => r !== victim)!;
-      const held = async () => (await db.query<{ holder: string }>('SELECT holder FROM leases WHERE holder IS NOT NULL')).rows.map((x) => x.holder);
-      const victimMeetings = (await held()).filter((h) => h === victim.id).length;
-      await victim.kill9();
-      const t0 = performance.now();
-      await waitFor(async () => (await held()).filter((h) => h === survivor.id).length === MEETINGS, 120_000, 'survivor holds all');
-      const takenOverMs = performance.now() - t0;
-      await waitFor(() => pairs.every((p) => p.writer.provider.synced && p.reader.provider.synced), 60_000, 'all resynced');
-      failoverFig = { victimMeetings, takenOverMs: Math.round(takenOverMs), allResyncedMs: Math.round(performance.now() - t0) };
-      await db.end();
-    }
-    closeAll(pairs);
-    return { row, failover: failoverFig };
-  } finally {
-    await stop(s);
-  }
+interface Failover {
+  victimMeetings: number;
+  takenOverMs: number;
+  allResyncedMs: number;
+}
+
+/**
+ * kill -9 the relay of the cluster with the most meetings; time until the
+ * other holds them all (at most the lease lifetime) and every tablet is
+ * synced again.
+ */
+const failover = async (s: Setup): Promise<Failover> => {
+  const db = new pg.Client({ connectionString: s.databaseUrl! });
+  await db.connect();
+  const loaded = await Promise.all(s.relays.map(async (r) => (await r.health()).meetingsLoaded));
+  const victim = s.relays[loaded.indexOf(Math.max(...loaded))]!;
+  const survivor = s.relays.find((r) => r !== victim)!;
+  const held = async () => (await db.query<{ holder: string }>('SELECT holder FROM leases WHERE holder IS NOT NULL')).rows.map((x) => x.holder);
+  const victimMeetings = (await held()).filter((h) => h === victim.id).length;
+  await victim.kill9();
+  const t0 = performance.now();
+  await waitFor(async () => (await held()).filter((h) => h === survivor.id).length === MEETINGS, 120_000, 'survivor holds all');
+  const takenOverMs = performance.now() - t0;
+  await waitFor(() => s.pairs.every((p) => p.writer.provider.synced && p.reader.provider.synced), 60_000, 'all resynced');
+  const allResyncedMs = performance.now() - t0;
+  await db.end();
+  return { victimMeetings, takenOverMs: Math.round(takenOverMs), allResyncedMs: Math.round(allResyncedMs) };
 };
 
-console.log(`bench:cluster — ${MEETINGS} meetings × 2 tablets, an edit per meeting every ${INTERVAL_MS} ms for ${SECONDS} s; load ${load()}`);
-const results: Row[] = [];
-let failover: { victimMeetings: number; takenOverMs: number; allResyncedMs: number } | null = null;
+console.log(
+  `bench:cluster — ${MEETINGS} meetings × 2 tablets per setup, an edit per meeting every ${INTERVAL_MS} ms, ${ROUNDS} interleaved rounds of ${SECONDS / ROUNDS} s per setup; load ${load()}`,
+);
+const setups: Setup[] = [];
 for (const [name, n, storage, viaNginx] of [
   ['sqlite-1', 1, 'sqlite', false],
   ['pg-1', 1, 'pg', false],
   ['pg-1+nginx', 1, 'pg', true],
   ['pg-2+nginx', 2, 'pg', true],
 ] as const) {
-  const r = await run(name, n, storage, viaNginx, n === 2);
-  results.push(r.row);
-  if (r.failover) failover = r.failover;
-  console.log(`  ${name} done; load ${load()}`);
+  setups.push(await start(name, n, storage, viaNginx));
+}
+// Every setup is up at once and measured in turn, round after round (the
+// order rotating), so a change in the machine's load hits all of them alike.
+for (const s of setups) await measure(s.pairs, 1000); // warm-up
+for (let round = 0; round < ROUNDS; round++) {
+  for (let k = 0; k < setups.length; k++) {
+    const s = setups[(round + k) % setups.length]!;
+    s.samples.push(...(await measure(s.pairs, (SECONDS * 1000) / ROUNDS)));
+  }
+  console.log(`  round ${round + 1}/${ROUNDS}; load ${load()}`);
+}
+const results: Row[] = [];
+for (const s of setups) {
+  const healths = await Promise.all(s.relays.map((r) => r.health()));
+  results.push({
+    setup: s.name,
+    relays: s.relays.length,
+    meetingsPerRelay: healths.map((h) => h.meetingsLoaded),
+    edits: s.samples.length,
+    p50Ms: r2(quantile(s.samples, 0.5)),
+    p95Ms: r2(quantile(s.samples, 0.95)),
+    p99Ms: r2(quantile(s.samples, 0.99)),
+    storeWriteP50Ms: r2(Math.max(...healths.map((h) => h.store.writes.p50Ms))),
+    storeWriteP99Ms: r2(Math.max(...healths.map((h) => h.store.writes.p99Ms))),
+  });
 }
 console.table(results.map((r) => ({ ...r, meetingsPerRelay: r.meetingsPerRelay.join(' / ') })));
-if (failover) {
-  console.log(
-    `kill -9 of the relay with ${failover.victimMeetings} meetings (lease ${LEASE_TTL_MS} ms): the other relay held them after ${failover.takenOverMs} ms, every tablet synced again after ${failover.allResyncedMs} ms`,
-  );
-}
+const fo = await failover(setups.find((s) => s.name === 'pg-2+nginx')!);
+console.log(
+  `kill -9 of the relay with ${fo.victimMeetings} meetings (lease ${LEASE_TTL_MS} ms): the other relay held them after ${fo.takenOverMs} ms, every tablet synced again after ${fo.allResyncedMs} ms`,
+);
+for (const s of setups) await stop(s);
+cluster.stop();
+removeDir(dir);
 const by = (name: string) => results.find((r) => r.setup === name)!;
 console.log(
   JSON.stringify({
@@ -217,7 +245,7 @@ console.log(
     ...Object.fromEntries(results.map((r) => [r.setup, { p50Ms: r.p50Ms, p95Ms: r.p95Ms, p99Ms: r.p99Ms, meetingsPerRelay: r.meetingsPerRelay, storeWriteP50Ms: r.storeWriteP50Ms }])),
     clusterVsSingleP50: r2(by('pg-2+nginx').p50Ms / by('sqlite-1').p50Ms),
     clusterVsPgSingleP50: r2(by('pg-2+nginx').p50Ms / by('pg-1').p50Ms),
-    failover,
+    failover: fo,
   }),
 );
 process.exit(0);

@@ -9,12 +9,11 @@ export interface Summary {
 
 const WINDOW_MS = 60_000;
 
-const summarise = (h: { count: number; percentile(p: number): number; max: number }, unitsPerMs: number): Summary => ({
-  count: h.count,
-  p50Ms: h.count ? round(h.percentile(50) / unitsPerMs) : 0,
-  p99Ms: h.count ? round(h.percentile(99) / unitsPerMs) : 0,
-  maxMs: h.count ? round(h.max / unitsPerMs) : 0,
-});
+/** `offsetMs` is taken off every figure (never below 0). */
+const summarise = (h: { count: number; percentile(p: number): number; max: number }, unitsPerMs: number, offsetMs = 0): Summary => {
+  const ms = (v: number) => (h.count ? round(Math.max(0, v / unitsPerMs - offsetMs)) : 0);
+  return { count: h.count, p50Ms: ms(h.percentile(50)), p99Ms: ms(h.percentile(99)), maxMs: ms(h.max) };
+};
 
 const round = (ms: number): number => Math.round(ms * 100) / 100;
 
@@ -48,23 +47,29 @@ export class LatencyWindow {
   }
 }
 
-/** Event-loop delay (Node's own sampler, every 20 ms), by the minute like LatencyWindow. */
+const SAMPLE_MS = 20;
+
+/**
+ * Event-loop delay by the minute, like LatencyWindow: Node's own sampler
+ * times a 20 ms timer, so an idle loop reads 20 ms; that much is taken
+ * off, and an idle loop reads about 0.
+ */
 export class EventLoopWindow {
-  private readonly h = monitorEventLoopDelay({ resolution: 20 });
+  private readonly h = monitorEventLoopDelay({ resolution: SAMPLE_MS });
   private last: Summary | null = null;
   private readonly timer: NodeJS.Timeout;
 
   constructor() {
     this.h.enable();
     this.timer = setInterval(() => {
-      this.last = summarise(this.h, 1e6);
+      this.last = summarise(this.h, 1e6, SAMPLE_MS);
       this.h.reset();
     }, WINDOW_MS);
     this.timer.unref();
   }
 
   summary(): Summary {
-    return this.last ?? summarise(this.h, 1e6);
+    return this.last ?? summarise(this.h, 1e6, SAMPLE_MS);
   }
 
   stop(): void {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { encodeSaveCheck, MessageType } from '@bodem/shared';
 import { buildApp, type AppOptions } from '../src/app.ts';
 
 export const tempDir = (prefix = 'bodem-test-'): string => mkdtempSync(join(tmpdir(), prefix));
@@ -145,4 +146,22 @@ export const useRig = () => {
       return c;
     },
   };
+};
+
+/**
+ * Waits until the room has handled (and stored) everything queued before a
+ * save check sent on a fresh connection. The room has one queue for all its
+ * connections; the in-process clients' frames were sent before this socket
+ * even opened.
+ */
+export const saveCheck = async (s: Running, id: string, token: string): Promise<void> => {
+  const raw = new WebSocket(`${s.ws}/yjs/${id}?token=${token}`);
+  await new Promise<void>((resolve, reject) => {
+    raw.on('open', () => raw.send(encodeSaveCheck(1)));
+    raw.on('message', (d: Buffer) => {
+      if (d[0] === MessageType.saved) resolve();
+    });
+    raw.on('error', reject);
+  });
+  raw.close();
 };

@@ -20,6 +20,7 @@ import * as Y from 'yjs';
 import {
   closeCodeOf,
   createMeeting,
+  saveCheck,
   joinMeeting,
   startServer,
   synced,
@@ -284,21 +285,3 @@ describe('save check', () => {
     raw.close();
   });
 });
-
-/**
- * Waits until the room has handled (and stored) everything queued before a
- * save check sent on a fresh connection. The room has one queue for all its
- * connections; the in-process clients' frames were sent before this socket
- * even opened.
- */
-const saveCheck = async (s: Running, id: string, token: string): Promise<void> => {
-  const raw = new WebSocket(`${s.ws}/yjs/${id}?token=${token}`);
-  await new Promise<void>((resolve, reject) => {
-    raw.on('open', () => raw.send(encodeSaveCheck(1)));
-    raw.on('message', (d: Buffer) => {
-      if (d[0] === MessageType.saved) resolve();
-    });
-    raw.on('error', reject);
-  });
-  raw.close();
-};

@@ -26,7 +26,6 @@ import {
   synced,
   waitFor,
   type Client,
-  type Running,
   useRig,
 } from './helpers.ts';
 

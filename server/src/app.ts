@@ -10,7 +10,10 @@ import { ApiError, MESSAGES, sendError } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/security.ts';
 import { registerStatic } from './http/static.ts';
 import { registerTime } from './http/time.ts';
+import { JoinLimiter } from './http/joinLimiter.ts';
+import { registerOriginCheck } from './http/origin.ts';
 import { registerWebsocket } from './http/ws.ts';
+import { resolveLimits, type Limits } from './relay/limits.ts';
 import { Relay } from './relay/relay.ts';
 import { SqliteStore } from './storage/sqlite.ts';
 import type { MeetingStore } from './storage/store.ts';
@@ -25,8 +28,10 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Stored updates per meeting before they are compacted into a snapshot. */
   compactEvery?: number;
-  /** Largest websocket frame accepted, in bytes. */
-  maxPayload?: number;
+  /** The relay's limits (relay/limits.ts); unset ones keep their defaults. */
+  limits?: Partial<Limits>;
+  /** Origins whose pages may use this server; default: the page's own origin only (http/origin.ts). */
+  allowedOrigins?: readonly string[] | null;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -38,6 +43,8 @@ export const redactUrl = (url: string): string => url.replace(/([?&]token=)[^&]*
 export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   const compactEvery = opts.compactEvery ?? 500;
   if (!Number.isInteger(compactEvery) || compactEvery < 1) throw new Error('compactEvery must be a positive integer');
+  const limits = resolveLimits(opts.limits);
+  const allowedOrigins = opts.allowedOrigins ?? null;
   mkdirSync(opts.dataDir, { recursive: true });
   const store = opts.store ?? new SqliteStore(join(opts.dataDir, 'bodem.db'));
   const signer = new TokenSigner(loadOrCreateSecret(join(opts.dataDir, 'secret')));
@@ -50,11 +57,15 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
 
   const relay = new Relay(store, {
     compactEvery,
+    connectionsPerMeeting: limits.connectionsPerMeeting,
     log: (event, fields) => app.log.warn({ event, ...fields }, event),
   });
 
   app.setErrorHandler((err: Error & { validation?: unknown; statusCode?: number }, req, reply) => {
-    if (err instanceof ApiError) return sendError(reply, err.status, err.code);
+    if (err instanceof ApiError) {
+      if (err.status === 429) reply.header('retry-after', '60');
+      return sendError(reply, err.status, err.code);
+    }
     if (err.validation || err.statusCode === 400) return sendError(reply, 400, 'invalid_request');
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.code(err.statusCode).send({ error: 'invalid_request', message: MESSAGES.invalid_request });
@@ -64,10 +75,11 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   });
 
   registerSecurityHeaders(app);
-  await app.register(websocket, { options: { maxPayload: opts.maxPayload ?? 4 * 1024 * 1024 } });
-  registerApi(app, { store, relay, signer });
+  registerOriginCheck(app, allowedOrigins);
+  await app.register(websocket, { options: { maxPayload: limits.maxPayload } });
+  registerApi(app, { store, relay, signer, joinLimiter: new JoinLimiter(limits.joinFailuresPerMinute) });
   registerReport(app, { store, relay, signer });
-  registerWebsocket(app, { store, relay, signer });
+  registerWebsocket(app, { store, relay, signer, limits, allowedOrigins });
   registerTime(app);
   await registerStatic(app, opts.staticDir === undefined ? DEFAULT_STATIC_DIR : opts.staticDir);
 

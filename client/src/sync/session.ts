@@ -7,6 +7,7 @@ import {
   peekClaims,
   roots,
   SCHEMA_VERSION,
+  shouldReconnectAfter,
   schemaVersionOf,
   YJS_PATH,
   type Presence,
@@ -118,6 +119,7 @@ export class MeetingSession {
       // Each tab has its own socket. BroadcastChannel would let a read-only
       // (projector) tab leak edits into another tab's connection.
       disableBc: true,
+      shouldReconnect: (event: CloseEvent) => shouldReconnectAfter(event.code),
     });
     this.sendOnlyOwnPresence();
     this.installSaveCheck();

@@ -32,7 +32,7 @@ export class Relay {
 
   constructor(
     private readonly store: MeetingStore,
-    private readonly opts: RoomOptions,
+    private readonly opts: RoomOptions & { connectionsPerMeeting: number },
   ) {}
 
   /**
@@ -50,6 +50,11 @@ export class Relay {
       return { receive: () => {}, closed: () => {} };
     }
     let live = this.live.get(meetingId);
+    if (live && live.size >= this.opts.connectionsPerMeeting) {
+      this.opts.log('meeting-full', { meeting: meetingId, connections: live.size });
+      conn.close(CloseCode.meetingFull, 'meeting full');
+      return { receive: () => {}, closed: () => {} };
+    }
     if (!live) this.live.set(meetingId, (live = new Set()));
     const mine = live;
     mine.add(conn);
@@ -114,6 +119,11 @@ export class Relay {
   /** Number of meetings in memory (for health and tests). */
   get loadedCount(): number {
     return this.rooms.size;
+  }
+
+  /** Open connections of a meeting, those still waiting for it to load included. */
+  connectionCount(meetingId: string): number {
+    return this.live.get(meetingId)?.size ?? 0;
   }
 
   isLoaded(meetingId: string): boolean {

@@ -1,43 +1,10 @@
 import { addNote, deleteNote, listBoards, moveNote, restoreMeeting, setNoteText } from '@bodem/shared';
-import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import * as prng from 'lib0/prng';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectClient, createMeeting, joinMeeting, removeDir, synced, tempDir, waitFor, type Client } from './helpers.ts';
-
-const MAIN = resolve(import.meta.dirname, '../src/main.ts');
-
-const freePort = (): Promise<number> =>
-  new Promise((res) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => res(port));
-    });
-  });
-
-/** The real server as its own process, so it can be killed with SIGKILL. */
-const spawnServer = async (dataDir: string, port: number): Promise<ChildProcess> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BODEM_DATA_DIR: dataDir, BODEM_LOG: 'silent' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 20_000, 'server up');
-  return child;
-};
-
-/** Everything on disk for a meeting, read straight from the SQLite file (WAL included). */
-const docFromDisk = (dataDir: string, id: string): Y.Doc => {
-  const db = new Database(join(dataDir, 'bodem.db'), { readonly: true });
-  const doc = new Y.Doc();
-  for (const row of db.prepare('SELECT data FROM updates WHERE meeting_id = ? ORDER BY seq').all(id) as { data: Buffer }[]) {
-    Y.applyUpdate(doc, new Uint8Array(row.data));
-  }
-  db.close();
-  return doc;
-};
+import { connectClient, createMeeting, docFromDisk, freePort, joinMeeting, removeDir, spawnServer, synced, tempDir, waitFor, type Client } from './helpers.ts';
 
 /** True when `disk` already holds every insert and delete of `seen`. */
 const contains = (disk: Y.Doc, seen: Y.Doc): boolean => {

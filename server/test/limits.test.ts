@@ -48,7 +48,7 @@ describe('limits', () => {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
       maxBackoffTime: 100,
-      shouldReconnect: (e: CloseEvent) => shouldReconnectAfter(e.code),
+      shouldReconnect: (e: { code: number }) => shouldReconnectAfter(e.code),
     });
     cleanups.push(() => honest.destroy());
     honest.on('closed', (e: { code: number }) => closes.push(e.code));

@@ -90,7 +90,12 @@ export class Room {
 
   /** Queues a raw frame from a connection; frames are handled strictly in order. */
   receive(conn: Connection, data: Uint8Array): void {
-    this.run(() => this.handle(conn, data));
+    this.run(() => this.handle(conn, data)).catch((e: Error) => {
+      // A message that made the room throw (a state vector that does not
+      // decode, say) costs its own connection, never the queue.
+      this.opts.log('bad-frame', { meeting: this.id, reason: e.message });
+      conn.close(CloseCode.badRequest, 'malformed message');
+    });
   }
 
   /** Runs a task in the room's queue, after everything queued before it. */

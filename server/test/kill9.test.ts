@@ -1,6 +1,5 @@
 import { addNote, deleteNote, listBoards, moveNote, restoreMeeting, setNoteText } from '@bodem/shared';
 import type { ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import * as prng from 'lib0/prng';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';

@@ -14,6 +14,7 @@ import { JoinLimiter } from './http/joinLimiter.ts';
 import { registerOriginCheck } from './http/origin.ts';
 import { registerWebsocket } from './http/ws.ts';
 import { resolveLimits, type Limits } from './relay/limits.ts';
+import { startRetention } from './meetings/deletion.ts';
 import { Relay } from './relay/relay.ts';
 import { SqliteStore } from './storage/sqlite.ts';
 import type { MeetingStore } from './storage/store.ts';
@@ -32,7 +33,12 @@ export interface AppOptions {
   limits?: Partial<Limits>;
   /** Origins whose pages may use this server; default: the page's own origin only (http/origin.ts). */
   allowedOrigins?: readonly string[] | null;
+  /** Meetings are deleted for good this many days after they were created. */
+  retentionDays?: number;
 }
+
+/** Three months: a meeting, its follow-up report and the next meeting fit in it; families' stories do not stay longer. */
+export const DEFAULT_RETENTION_DAYS = 90;
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_STATIC_DIR = resolve(here, '../../client/dist');
@@ -44,6 +50,8 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   const compactEvery = opts.compactEvery ?? 500;
   if (!Number.isInteger(compactEvery) || compactEvery < 1) throw new Error('compactEvery must be a positive integer');
   const limits = resolveLimits(opts.limits);
+  const retentionDays = opts.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  if (!(retentionDays > 0)) throw new Error('retentionDays must be a positive number of days');
   const allowedOrigins = opts.allowedOrigins ?? null;
   mkdirSync(opts.dataDir, { recursive: true });
   const store = opts.store ?? new SqliteStore(join(opts.dataDir, 'bodem.db'));
@@ -85,8 +93,11 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
 
   app.decorate('relay', relay);
   app.decorate('store', store);
+  const retention = startRetention({ store, relay, log: (event, fields) => app.log.info({ event, ...fields }, event) }, retentionDays);
+  app.decorate('purgeExpired', retention.purge);
   // Flush and close the relay before the websocket plugin drops the sockets.
   app.addHook('preClose', async () => {
+    retention.stop();
     await relay.close();
   });
   app.addHook('onClose', async () => {
@@ -99,5 +110,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     relay: Relay;
     store: MeetingStore;
+    /** Deletes the meetings past the retention period now; resolves with how many. */
+    purgeExpired: () => Promise<number>;
   }
 }

@@ -110,19 +110,19 @@ describe('relay with stock y-websocket clients', () => {
     expect(await closeCodeOf(`${s.ws}/yjs/${m.id}?token=${forged}.${sig}`)).toBe(CloseCode.unauthorized);
     expect(await closeCodeOf(`${s.ws}/yjs/${other.id}?token=${token}`)).toBe(CloseCode.unauthorized);
 
-    // A deleted meeting is unknown, also to a token that was once good.
+    // A deleted meeting says so, also to a token that was once good (the tablet wipes its copy).
     const del = await fetch(`${s.http}/api/meetings/${m.id}`, {
       method: 'DELETE',
       headers: { authorization: `Bearer ${m.facilitatorToken}` },
     });
     expect(del.status).toBe(204);
-    expect(await closeCodeOf(`${s.ws}/yjs/${m.id}?token=${token}`)).toBe(CloseCode.unknownMeeting);
+    expect(await closeCodeOf(`${s.ws}/yjs/${m.id}?token=${token}`)).toBe(CloseCode.meetingDeleted);
     expect(s.app.relay.isLoaded(m.id)).toBe(false);
 
     // The stock client gives up on a permanent refusal instead of retrying forever.
     const c = client(s, m.id, token);
     const closed = await new Promise<number>((resolve) => c.provider.on('closed', (e) => resolve(e.code)));
-    expect(closed).toBe(CloseCode.unknownMeeting);
+    expect(closed).toBe(CloseCode.meetingDeleted);
     expect(c.provider.shouldConnect).toBe(false);
   });
 

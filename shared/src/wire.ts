@@ -31,6 +31,11 @@ export const CloseCode = {
    * role refusal) or 4410 (a deleted meeting), so the tablet can say why.
    */
   removed: 4408,
+  /**
+   * The meeting's stored data does not load: it is quarantined until an
+   * operator repairs it. The tablet keeps its own copy.
+   */
+  damaged: 4422,
   /** The meeting has as many connections as one relay allows it; try again later by hand. */
   meetingFull: 4429,
   /**

@@ -18,6 +18,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { randomBytes, randomInt } from 'node:crypto';
 import * as Y from 'yjs';
 import { issueClaims, type TokenSigner } from '../auth/tokens.ts';
+import { deleteMeetingForGood } from '../meetings/deletion.ts';
 import type { Relay } from '../relay/relay.ts';
 import { JoinCodeTakenError, type MeetingRecord, type MeetingStore } from '../storage/store.ts';
 import { ApiError } from './errors.ts';
@@ -198,9 +199,7 @@ export const registerApi = (app: FastifyInstance, { store, relay, signer, joinLi
 
   app.delete<{ Params: { id: string } }>('/api/meetings/:id', async (req, reply) => {
     const { meeting } = await asFacilitator(req, req.params.id);
-    // Close sockets first so no update lands after the rows are gone.
-    await relay.evict(meeting.id, CloseCode.meetingDeleted, 'meeting deleted');
-    await store.deleteMeeting(meeting.id);
+    await deleteMeetingForGood({ store, relay }, meeting.id);
     return reply.code(204).send();
   });
 

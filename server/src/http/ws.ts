@@ -68,12 +68,21 @@ export const registerWebsocket = (
         const meeting = await deps.store.getMeeting(req.params.id);
         if (refused) return;
         if (!meeting) {
+          // A tablet may still hold a copy of a deleted meeting: say so, and
+          // it wipes the copy instead of offering it to anyone again.
+          const deleted = await deps.store.wasDeleted(req.params.id);
           refused = true;
-          return socket.close(CloseCode.unknownMeeting, 'unknown meeting');
+          return deleted
+            ? socket.close(CloseCode.meetingDeleted, 'meeting deleted')
+            : socket.close(CloseCode.unknownMeeting, 'unknown meeting');
         }
         if (!tokenFits(claims, meeting)) {
           refused = true;
-          return socket.close(CloseCode.unauthorized, 'token not for this meeting');
+          // Epoch fencing: the token (and the tablet's copy) belong to an
+          // earlier meeting under this id. Its content must never merge in.
+          return claims.ep !== meeting.epoch
+            ? socket.close(CloseCode.meetingDeleted, 'meeting was deleted and created again')
+            : socket.close(CloseCode.unauthorized, 'token not for this meeting');
         }
         const removed = await deps.store.isRemoved(meeting.id, claims.sub);
         if (refused) return;

@@ -2,7 +2,7 @@ import { CloseCode, type TokenClaims } from '@bodem/shared';
 import * as Y from 'yjs';
 import type { MeetingStore } from '../storage/store.ts';
 import { Connection } from './connection.ts';
-import { Room, type RoomOptions } from './room.ts';
+import { DamagedMeetingError, Room, type RoomOptions } from './room.ts';
 import type { SocketLike } from './socket.ts';
 
 export interface ConnectionHandle {
@@ -28,6 +28,8 @@ export class Relay {
    * fall into.
    */
   private readonly removed = new Map<string, Set<string>>();
+  /** Meetings whose stored rows do not load, with why (no content). Kept until the process restarts. */
+  private readonly quarantined = new Map<string, string>();
   private shuttingDown = false;
 
   constructor(
@@ -43,6 +45,10 @@ export class Relay {
     const conn = new Connection(socket, claims);
     if (this.shuttingDown) {
       conn.close(CloseCode.goingAway, 'server shutting down');
+      return { receive: () => {}, closed: () => {} };
+    }
+    if (this.quarantined.has(meetingId)) {
+      conn.close(CloseCode.damaged, 'meeting damaged');
       return { receive: () => {}, closed: () => {} };
     }
     if (this.removed.get(meetingId)?.has(claims.sub)) {
@@ -73,6 +79,12 @@ export class Relay {
           early.length = 0;
         },
         (e: Error) => {
+          if (e instanceof DamagedMeetingError) {
+            if (!this.quarantined.has(meetingId)) this.opts.log('meeting-quarantined', { meeting: meetingId, reason: e.reason });
+            this.quarantined.set(meetingId, e.reason);
+            for (const c of mine) c.close(CloseCode.damaged, 'meeting damaged');
+            return;
+          }
           this.opts.log('load-failed', { meeting: meetingId, reason: e.message });
           conn.close(CloseCode.retry, 'could not load meeting');
         },
@@ -124,6 +136,11 @@ export class Relay {
   /** Open connections of a meeting, those still waiting for it to load included. */
   connectionCount(meetingId: string): number {
     return this.live.get(meetingId)?.size ?? 0;
+  }
+
+  /** Why a meeting is quarantined, or null. */
+  quarantineOf(meetingId: string): string | null {
+    return this.quarantined.get(meetingId) ?? null;
   }
 
   isLoaded(meetingId: string): boolean {

@@ -18,6 +18,21 @@ import type { Connection } from './connection.ts';
 import { stampPresence } from './presence.ts';
 import { WriteGuard } from './writeGuard.ts';
 
+/**
+ * A meeting whose stored rows do not make a document. It is quarantined:
+ * nobody is served a partial copy (which their tablets would then merge
+ * with, or overwrite), the rows stay untouched for repair, and every other
+ * meeting loads as usual.
+ */
+export class DamagedMeetingError extends Error {
+  constructor(
+    readonly meetingId: string,
+    readonly reason: string,
+  ) {
+    super(`meeting ${meetingId} is damaged: ${reason}`);
+  }
+}
+
 export interface RoomOptions {
   /** Stored updates after which the document is compacted into one snapshot. */
   compactEvery: number;
@@ -59,9 +74,22 @@ export class Room {
   static async load(id: string, store: MeetingStore, opts: RoomOptions): Promise<Room> {
     const stored = await store.loadDocument(id);
     const room = new Room(id, store, opts, stored.lastSeq);
-    room.doc.transact(() => {
-      for (const u of stored.updates) Y.applyUpdate(room.doc, u, origins.remote);
-    }, origins.remote);
+    try {
+      room.doc.transact(() => {
+        stored.updates.forEach((u, i) => {
+          try {
+            Y.applyUpdate(room.doc, u, origins.remote);
+          } catch (e) {
+            throw new DamagedMeetingError(id, `stored update ${i + 1} of ${stored.updates.length} does not decode (${(e as Error).message})`);
+          }
+        });
+      }, origins.remote);
+      // Content waiting for content that is not stored: a link of the chain is missing.
+      if (room.hasPending()) throw new DamagedMeetingError(id, 'stored updates refer to content that is not stored');
+    } catch (e) {
+      room.close(CloseCode.retry, 'load failed');
+      throw e;
+    }
     room.emitted = [];
     room.sinceCompact = Math.max(0, stored.updates.length - 1);
     // Bring an older document up to this schema; the migration is stored like any update.
@@ -180,7 +208,7 @@ export class Room {
     await this.persistEmitted();
   }
 
-  private hasPending(): boolean {
+  hasPending(): boolean {
     return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
   }
 

@@ -57,10 +57,10 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   const store = opts.store ?? new SqliteStore(join(opts.dataDir, 'bodem.db'));
   const signer = new TokenSigner(loadOrCreateSecret(join(opts.dataDir, 'secret')));
 
+  // Whatever logger is configured, requests are logged without their tokens.
+  const serializers = { req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }) };
   const logger =
-    opts.logger === true
-      ? { serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }) } }
-      : (opts.logger ?? false);
+    opts.logger === true ? { serializers } : opts.logger ? { ...opts.logger, serializers: { ...opts.logger.serializers, ...serializers } } : false;
   const app = Fastify({ logger, bodyLimit: 64 * 1024 });
 
   const relay = new Relay(store, {

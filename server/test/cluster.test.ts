@@ -107,6 +107,13 @@ describe('two relays behind nginx with PostgreSQL', () => {
 
   it('spreads meetings over both relays; after kill -9 of one, its tablets resync through nginx on the other and nothing they had received is lost', async () => {
     const lb = nginx!;
+    // A browser page served through nginx may write: nginx passes the Host on as the browser sent it.
+    const fromPage = await fetch(`${lb.url}/api/meetings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: lb.url },
+      body: JSON.stringify({ title: 'Vanaf de pagina' }),
+    });
+    expect(fromPage.status).toBe(201);
     const relayOf = new Map<string, RelayProcess>();
     const tablets: Tablet[] = [];
     const open = async (m: CreatedMeeting, name: string, side: 'formeel' | 'informeel'): Promise<Tablet> => {

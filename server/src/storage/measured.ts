@@ -31,8 +31,16 @@ export class MeasuredStore implements MeetingStore {
     return this.inner.findByJoinCode(joinCode);
   }
 
-  deleteMeeting(id: string): Promise<boolean> {
-    return this.inner.deleteMeeting(id);
+  deleteMeeting(id: string, deletedAt?: number): Promise<boolean> {
+    return this.inner.deleteMeeting(id, deletedAt);
+  }
+
+  wasDeleted(id: string): Promise<boolean> {
+    return this.inner.wasDeleted(id);
+  }
+
+  meetingsCreatedBefore(time: number): Promise<string[]> {
+    return this.inner.meetingsCreatedBefore(time);
   }
 
   loadDocument(id: string): Promise<StoredDocument> {

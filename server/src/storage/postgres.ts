@@ -43,6 +43,12 @@ const SCHEMA = `
     data bytea NOT NULL,
     PRIMARY KEY (meeting_id, seq)
   );
+  CREATE INDEX IF NOT EXISTS meetings_created_at ON meetings (created_at);
+  -- A deleted meeting's id and when, nothing else.
+  CREATE TABLE IF NOT EXISTS deleted_meetings (
+    id text PRIMARY KEY,
+    deleted_at bigint NOT NULL
+  );
   CREATE TABLE IF NOT EXISTS removed_participants (
     meeting_id text NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
     sub text NOT NULL,
@@ -176,11 +182,27 @@ export class PostgresStore implements MeetingStore {
     return this.meetingWhere('join_code', joinCode);
   }
 
-  async deleteMeeting(id: string): Promise<boolean> {
-    // Updates, removals and the lease go with it (ON DELETE CASCADE). A room
-    // still live elsewhere finds no lease row and writes nothing more.
-    const res = await this.pool.query('DELETE FROM meetings WHERE id = $1', [id]);
+  async deleteMeeting(id: string, deletedAt = Date.now()): Promise<boolean> {
+    // One statement: the rows go and the tombstone comes together. Updates,
+    // removals and the lease go with the meeting (ON DELETE CASCADE); a room
+    // still live on another relay finds no lease row and writes nothing more.
+    const { rows } = await this.pool.query<{ n: number }>(
+      `WITH gone AS (DELETE FROM meetings WHERE id = $1 RETURNING id),
+         stone AS (INSERT INTO deleted_meetings (id, deleted_at) SELECT id, $2 FROM gone ON CONFLICT DO NOTHING)
+       SELECT count(*)::int AS n FROM gone`,
+      [id, deletedAt],
+    );
+    return rows[0]!.n > 0;
+  }
+
+  async wasDeleted(id: string): Promise<boolean> {
+    const res = await this.pool.query('SELECT 1 FROM deleted_meetings WHERE id = $1', [id]);
     return (res.rowCount ?? 0) > 0;
+  }
+
+  async meetingsCreatedBefore(time: number): Promise<string[]> {
+    const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM meetings WHERE created_at < $1 ORDER BY created_at', [time]);
+    return rows.map((r) => r.id);
   }
 
   async loadDocument(id: string): Promise<StoredDocument> {

@@ -21,7 +21,13 @@ export interface RelayProcess {
   child: ChildProcess;
   /** The relay's name in the leases table (from /api/health). */
   id: string;
-  health(): Promise<{ relay: string | null; meetingsLoaded: number; leasesHeld?: number; connections: { total: number } }>;
+  health(): Promise<{
+    relay: string | null;
+    meetingsLoaded: number;
+    leasesHeld?: number;
+    connections: { total: number };
+    store: { writes: { p50Ms: number; p99Ms: number } };
+  }>;
   kill9(): Promise<void>;
   stop(): Promise<void>;
 }

@@ -7,7 +7,10 @@
  * (deploy/nginx/bodem.conf.template) run on loopback, started here.
  *
  * Set-ups, each with the same meetings and load:
- *   sqlite-1        one relay, SQLite (the default), clients straight to it
+ *   sqlite-1        one relay, SQLite (the default: synchronous=NORMAL, no
+ *                   fsync per commit; survives a killed relay, not power loss)
+ *   sqlite-full-1   one relay, SQLite with an fsync per commit
+ *                   (BODEM_SQLITE_SYNC=FULL), as durable as PostgreSQL's commit
  *   pg-1            one relay, PostgreSQL, clients straight to it
  *   pg-1+nginx      one relay, PostgreSQL, through nginx (the cost of the hop)
  *   pg-2+nginx      two relays, PostgreSQL, through nginx (the cluster)
@@ -43,8 +46,8 @@ const ROUNDS = Number(args.rounds);
 const INTERVAL_MS = Number(args['interval-ms']);
 const LEASE_TTL_MS = Number(args['lease-ttl-ms']);
 
-// Each stock WebsocketProvider listens for the process's exit (two per meeting, four setups).
-process.setMaxListeners(MEETINGS * 2 * 4 + 20);
+// Each stock WebsocketProvider listens for the process's exit (two per meeting, five setups).
+process.setMaxListeners(MEETINGS * 2 * 5 + 20);
 
 const quantile = (xs: number[], q: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]! : NaN);
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -67,7 +70,7 @@ writeFileSync(join(dir, 'secret'), randomBytes(32).toString('base64'), { mode: 0
 // One PostgreSQL (fsync on), a database per setup.
 const cluster: TestPostgres = startPostgres();
 
-const start = async (name: string, relayCount: number, storage: 'sqlite' | 'pg', viaNginx: boolean): Promise<Setup> => {
+const start = async (name: string, relayCount: number, storage: 'sqlite' | 'sqlite-full' | 'pg', viaNginx: boolean): Promise<Setup> => {
   let databaseUrl: string | null = null;
   if (storage === 'pg') {
     const database = `bench_${name.replace(/[^a-z0-9]/g, '_')}`;
@@ -85,6 +88,7 @@ const start = async (name: string, relayCount: number, storage: 'sqlite' | 'pg',
         BODEM_SECRET_FILE: join(dir, 'secret'),
         BODEM_LEASE_TTL_MS: String(LEASE_TTL_MS),
         ...(databaseUrl ? { BODEM_DATABASE_URL: databaseUrl } : {}),
+        ...(storage === 'sqlite-full' ? { BODEM_SQLITE_SYNC: 'FULL' } : {}),
       }),
     );
   }
@@ -196,6 +200,7 @@ console.log(
 const setups: Setup[] = [];
 for (const [name, n, storage, viaNginx] of [
   ['sqlite-1', 1, 'sqlite', false],
+  ['sqlite-full-1', 1, 'sqlite-full', false],
   ['pg-1', 1, 'pg', false],
   ['pg-1+nginx', 1, 'pg', true],
   ['pg-2+nginx', 2, 'pg', true],
@@ -245,6 +250,7 @@ console.log(
     ...Object.fromEntries(results.map((r) => [r.setup, { p50Ms: r.p50Ms, p95Ms: r.p95Ms, p99Ms: r.p99Ms, meetingsPerRelay: r.meetingsPerRelay, storeWriteP50Ms: r.storeWriteP50Ms }])),
     clusterVsSingleP50: r2(by('pg-2+nginx').p50Ms / by('sqlite-1').p50Ms),
     clusterVsPgSingleP50: r2(by('pg-2+nginx').p50Ms / by('pg-1').p50Ms),
+    pgVsSqliteFullP50: r2(by('pg-1').p50Ms / by('sqlite-full-1').p50Ms),
     failover: fo,
   }),
 );

@@ -1,7 +1,10 @@
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { buildApp } from './app.ts';
 import { parseAllowedOrigins } from './http/origin.ts';
 import { PostgresStore } from './storage/postgres.ts';
+import { SqliteStore } from './storage/sqlite.ts';
+import type { MeetingStore } from './storage/store.ts';
 
 /**
  * Starts Bodem: PORT (default 8080), HOST (default 0.0.0.0), BODEM_DATA_DIR
@@ -31,14 +34,28 @@ const databaseUrl = process.env.BODEM_DATABASE_URL;
 if (databaseUrl && !process.env.BODEM_SECRET_FILE) {
   console.warn('BODEM_DATABASE_URL without BODEM_SECRET_FILE: tokens signed here are good on this relay only');
 }
-const store = databaseUrl
-  ? await PostgresStore.open(databaseUrl, { leaseTtlMs: positive('BODEM_LEASE_TTL_MS'), poolSize: positive('BODEM_PG_POOL_SIZE') })
-  : undefined;
+const sqliteSync = process.env.BODEM_SQLITE_SYNC;
+if (sqliteSync !== undefined && sqliteSync !== 'NORMAL' && sqliteSync !== 'FULL') {
+  console.error(`BODEM_SQLITE_SYNC must be NORMAL or FULL, got ${sqliteSync}`);
+  process.exit(1);
+}
+/** PostgreSQL when configured; SQLite with an fsync per commit (power loss) on request; else buildApp's default SQLite. */
+const openStore = async (): Promise<MeetingStore | undefined> => {
+  if (databaseUrl) {
+    return PostgresStore.open(databaseUrl, { leaseTtlMs: positive('BODEM_LEASE_TTL_MS'), poolSize: positive('BODEM_PG_POOL_SIZE') });
+  }
+  if (sqliteSync === 'FULL') {
+    mkdirSync(dataDir, { recursive: true });
+    return new SqliteStore(join(dataDir, 'bodem.db'), { synchronous: 'FULL' });
+  }
+  return undefined;
+};
+const store = await openStore();
 const app = await buildApp({
   dataDir,
   store,
   secretFile: process.env.BODEM_SECRET_FILE || undefined,
-  relayId: store?.holder,
+  relayId: store instanceof PostgresStore ? store.holder : undefined,
   logger: process.env.BODEM_LOG === 'silent' ? false : true,
   compactEvery: process.env.BODEM_COMPACT_EVERY ? Number(process.env.BODEM_COMPACT_EVERY) : undefined,
   allowedOrigins: parseAllowedOrigins(process.env.BODEM_ALLOWED_ORIGINS),
@@ -62,5 +79,5 @@ process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
 
 await app.listen({ port, host: process.env.HOST ?? '0.0.0.0' });
-const storage = store ? 'PostgreSQL' : `data: ${dataDir}`;
+const storage = store instanceof PostgresStore ? 'PostgreSQL' : `data: ${dataDir}`;
 console.log(`Bodem draait op http://localhost:${(app.server.address() as { port: number }).port} (${storage})`);

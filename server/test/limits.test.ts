@@ -1,9 +1,10 @@
-import { addNote, CloseCode, encodeSaveCheck, listBoards, notesOfBoard, setNoteText, shouldReconnectAfter, YJS_PATH } from '@bodem/shared';
+import { addNote, CloseCode, encodeAwareness, encodeSaveCheck, listBoards, notesOfBoard, setNoteText, shouldReconnectAfter, YJS_PATH } from '@bodem/shared';
+import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { createMeeting, joinMeeting, synced, useRig, waitFor, type Running } from './helpers.ts';
+import { createMeeting, joinMeeting, saveCheck, synced, useRig, waitFor, type Running } from './helpers.ts';
 
 const { server, client, cleanups } = useRig();
 
@@ -92,6 +93,41 @@ describe('limits', () => {
     const board = listBoards(a.doc)[0]!.id;
     setNoteText(a.doc, addNote(a.doc, { boardId: board, x: 1, y: 1, side: 'formeel', authorId: 'a', createdAt: 1 }), 'gewoon tempo');
     await waitFor(() => notesOfBoard(b.doc, board).some((n) => n.text === 'gewoon tempo'), 5000, 'normal pace passes');
+  });
+
+  it('drops presence beyond 30 a second (burst 60) from one connection instead of fanning it out', async () => {
+    const s = await server();
+    const m = await createMeeting(s.http);
+    const token = await joinMeeting(s.http, m, 'Anna', 'formeel');
+    const observer = client(s, m.id, m.facilitatorToken);
+    await synced(observer);
+    const clientId = 424242;
+    let seen = 0;
+    observer.provider.awareness.on('change', ({ added, updated }: { added: number[]; updated: number[] }) => {
+      if (added.concat(updated).includes(clientId)) seen++;
+    });
+    const raw = new WebSocket(`${s.ws}${YJS_PATH}/${m.id}?token=${token}`);
+    cleanups.push(() => raw.close());
+    await new Promise((r) => raw.on('open', r));
+    const frame = (clock: number) => {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint(e, clientId);
+      encoding.writeVarUint(e, clock);
+      encoding.writeVarString(e, JSON.stringify({ cursor: { boardId: 'b', x: clock, y: 0 } }));
+      return encodeAwareness(encoding.toUint8Array(e));
+    };
+    const t0 = performance.now();
+    for (let clock = 1; clock <= 300; clock++) raw.send(frame(clock));
+    await waitFor(() => seen >= 30, 5000, 'presence arrives');
+    await saveCheck(s, m.id, m.facilitatorToken);
+    const elapsed = (performance.now() - t0) / 1000;
+    expect(seen).toBeLessThanOrEqual(60 + Math.ceil(30 * elapsed) + 1);
+    // Within the budget again, the next one passes.
+    await new Promise((r) => setTimeout(r, 200));
+    const before = seen;
+    raw.send(frame(301));
+    await waitFor(() => seen > before, 5000, 'presence within the budget passes');
   });
 
   it('refuses connections beyond the per-meeting limit with 4429, and other meetings are unaffected', async () => {

@@ -262,6 +262,7 @@ export class Room {
   }
 
   private applyPresence(conn: Connection, update: Uint8Array): void {
+    if (!conn.presenceBudget.take()) return;
     let stamped: Uint8Array | null;
     try {
       stamped = stampPresence(update, conn.claims, conn.presence, (id) => this.ownerOf(id, conn));

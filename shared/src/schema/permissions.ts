@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { Role } from '../presence.ts';
 import { isParticipantBoardKey } from './boardState.ts';
 import { roots } from './roots.ts';
@@ -60,9 +60,9 @@ export const refusedChanges = (
       // The set of boards itself, or anything nested inside a board's map (boards hold flat values only).
       if (!board) refuse('boards', root);
       else if (path.length > 2) refuse('board-setting', board);
-      else if ([...keys].some((k) => k === null || !isParticipantBoardKey(k))) refuse('board-setting', board);
+      else if ([...keys].some((k) => k === null || !isParticipantBoardKey(k) || holdsType(type, k))) refuse('board-setting', board);
     } else if (root === r.votes) {
-      const ownVotes = path.length === 1 && [...keys].every((k) => k !== null && readVote(k, 0)?.participantId === writer.sub);
+      const ownVotes = path.length === 1 && [...keys].every((k) => k !== null && readVote(k, 0)?.participantId === writer.sub && !holdsType(type, k));
       if (!ownVotes) refuse('vote-of-other', root);
     } else if (root !== r.items) {
       // A root this schema does not have: nobody reads it, so nobody may fill it.
@@ -71,3 +71,10 @@ export const refusedChanges = (
   }
   return refusals;
 };
+
+/**
+ * Whether a map key holds a shared type. Answers and votes are plain
+ * values; a type created in the same transaction would hide its content
+ * from `transaction.changed`.
+ */
+const holdsType = (map: Y.AbstractType<unknown>, key: string): boolean => (map as Y.Map<unknown>).get(key) instanceof Y.AbstractType;

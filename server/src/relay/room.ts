@@ -201,13 +201,18 @@ export class Room {
       // emitted and is stored below like any update, so memory and disk agree.
       fault = (e as Error).message;
     }
+    let resync = false;
     if (guarded && !hadPending && this.hasPending()) {
       // Content that waits for something the server never had. Once its gap
       // filled, it would be integrated under someone else's update and slip
-      // past the write rules: drop it and refuse the sender.
+      // past the write rules: drop it. An honest tablet gets here after a
+      // relay died with its last edits unstored (kill -9, or a failover to
+      // another relay): its next edit left before its catch-up. So the
+      // sender is not refused but asked to sync again; its answer (sync step
+      // 2) brings the missing edits and this one, through the write rules.
       this.doc.store.pendingStructs = null;
       this.doc.store.pendingDs = null;
-      fault ??= 'update depends on unknown content';
+      resync = fault === null;
     }
     if (refusals.length > 0 && before) {
       // The refused change and its undo travel as one update, so no screen
@@ -219,6 +224,10 @@ export class Room {
     if (fault !== null) {
       this.opts.log('bad-update', { meeting: this.id, reason: fault });
       conn.close(CloseCode.badRequest, 'malformed update');
+    }
+    if (resync) {
+      this.opts.log('update-resync', { meeting: this.id, reason: 'update depends on unknown content' });
+      conn.send(encodeSyncStep1(this.doc));
     }
     await this.persistEmitted();
   }

@@ -279,6 +279,19 @@ describe('two relays behind nginx with PostgreSQL', () => {
     // nginx sends the newcomer to the returning relay (the hash), which
     // asks for the meeting (1013 meanwhile); the survivor hands it over at
     // its next renewal and its tablets follow through nginx.
+    // nginx may still count the returning relay as failed (fail_timeout after
+    // the tablets' attempts on the dead one): then the newcomer would join
+    // the survivor and nothing would ask for the meeting back. Wait until a
+    // request for this meeting reaches the returning relay (nginx logs the upstream).
+    await waitFor(
+      async () => {
+        await fetch(`${lb.url}/api/meetings/${m.id}/report.md`);
+        const mine = lb.logs().split('\n').filter((l) => l.includes(`/api/meetings/${m.id}/report.md`));
+        return mine.at(-1)?.includes(`"127.0.0.1:${back.port}"`) ?? false;
+      },
+      20_000,
+      'nginx routes the meeting to the returning relay',
+    );
     const t0 = Date.now();
     const newcomer = await open!(m, 'Chaima', 'informeel');
     await waitFor(async () => (await holders()).get(m.id) === back.id && newcomer.client.provider.synced, 20_000, 'meeting on the returning relay');

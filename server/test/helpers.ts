@@ -196,7 +196,7 @@ export const spawnServer = async (
   });
   if (onOutput) child.stdout!.on('data', (d: Buffer) => onOutput(d.toString('utf8')));
   try {
-    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 20_000, 'server up');
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 60_000, 'server up');
   } catch (e) {
     // The caller never gets the child: do not leave it running (seen under heavy load).
     child.kill('SIGKILL');

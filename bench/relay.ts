@@ -206,6 +206,7 @@ const measure = async (s: RelayServer, obs: Observations, body: () => Promise<vo
   const gen = process.cpuUsage(gen0);
   rss = Math.max(rss, procRssBytes(s.pid));
   const st = await s.stats();
+  if (process.env.BENCH_DEBUG) console.error({ ms, cpuUs, gen, st });
   const perS = (n: number) => (n * 1000) / st.windowMs;
   return {
     st,
@@ -376,7 +377,7 @@ const main = async () => {
   const results: Result[] = [];
   try {
     for (const spec of SPECS.filter((s) => !only || only.split(',').includes(s.name))) {
-      for (const s of [servers.bodem, servers.reference]) {
+      for (const s of [servers.bodem, servers.reference].filter((x) => !option('servers') || option('servers')!.split(',').includes(x.kind))) {
         const t0 = Date.now();
         const res = spec.storm ? await runStorm(s, spec) : await runActivity(s, spec);
         results.push(res);

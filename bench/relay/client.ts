@@ -51,6 +51,8 @@ export interface Observations {
   /** Frames and messages the clients received and sent. */
   framesIn: number;
   framesOut: number;
+  /** Largest frame a client sent, bytes. */
+  maxFrameOut: number;
 }
 
 export const newObservations = (): Observations => ({
@@ -61,6 +63,7 @@ export const newObservations = (): Observations => ({
   presenceMs: [],
   framesIn: 0,
   framesOut: 0,
+  maxFrameOut: 0,
 });
 
 /** "client:clock" of the first struct in a V1 update, or null when it carries only deletions. */
@@ -118,6 +121,12 @@ export interface LeanClientOptions {
   echo: boolean;
   /** Read the send time out of every presence state received (one observer per meeting). */
   observePresence?: boolean;
+  /**
+   * Apply the updates that arrive in one tick in one transaction (Yjs does
+   * per-transaction work over all client ids): for simulations where only
+   * the resulting document counts, not the time of each apply.
+   */
+  applyPerTick?: boolean;
 }
 
 export class LeanClient {
@@ -125,6 +134,8 @@ export class LeanClient {
   readonly startedAt = performance.now();
   /** ms from creating the socket to the server's sync step 2; null until then. */
   syncedMs: number | null = null;
+  /** Size of the update in the server's sync step 2, bytes. */
+  syncBytes = 0;
   closed = false;
   private readonly ws: WebSocket;
   private clock = 0;
@@ -178,9 +189,22 @@ export class LeanClient {
     this.send(awarenessFrame([{ clientId: this.clientId, clock: this.clock, json: JSON.stringify(this.presence) }]));
   }
 
+  private pending: Uint8Array[] = [];
+
+  private applyLater(update: Uint8Array): void {
+    if (this.pending.push(update) > 1) return;
+    setImmediate(() => {
+      const doc = this.opts.doc!;
+      const batch = this.pending;
+      this.pending = [];
+      doc.transact(() => batch.forEach((u) => Y.applyUpdate(doc, u, WIRE)), WIRE);
+    });
+  }
+
   private send(data: Uint8Array): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
     this.opts.obs.framesOut++;
+    if (data.byteLength > this.opts.obs.maxFrameOut) this.opts.obs.maxFrameOut = data.byteLength;
     // Frames sent in one tick leave in one write (one syscall), as separate
     // frames: the server sees exactly what the stock client sends, and the
     // load generator spends its core on clients, not on syscalls.
@@ -211,10 +235,12 @@ export class LeanClient {
       }
       if (sub !== STEP2 && sub !== UPDATE) return;
       const id = sub === UPDATE ? firstStructId(payload) : null;
+      if (this.opts.doc && this.opts.applyPerTick && sub === UPDATE) return this.applyLater(payload);
       if (this.opts.doc) Y.applyUpdate(this.opts.doc, payload, WIRE);
       const now = performance.now();
       if (sub === STEP2 && this.syncedMs === null) {
         this.syncedMs = now - this.startedAt;
+        this.syncBytes = payload.byteLength;
         for (const r of this.onSynced.splice(0)) r();
       }
       if (id && obs.recording) {

@@ -2,11 +2,12 @@
  * One relay server for `pnpm bench:relay`, in a process of its own, started
  * the same way for both servers so the figures come from the same place:
  *
- *   node --import tsx bench/relay/launcher.ts bodem --data DIR
+ *   node --import tsx bench/relay/launcher.ts bodem --data DIR [--static DIR]
  *   node --import tsx bench/relay/launcher.ts reference
  *
  * `bodem` is the real app (`buildApp` from server/src/app.ts, SQLite file in
- * DIR, as server/src/main.ts runs it); `reference` is y-websocket@1.5.4's
+ * DIR, as server/src/main.ts runs it; `--static` serves a client build, as
+ * bench:export needs); `reference` is y-websocket@1.5.4's
  * `bin/utils` `setupWSConnection` on a `ws` server, as its `bin/server.js`
  * does it (no persistence configured: documents live in memory only). Both
  * run on the same `ws` 8 (the reference's own server.js would use its
@@ -135,9 +136,9 @@ process.on('message', (msg: { id: number; cmd: 'reset' | 'stats' }) => {
 // The parent going away ends the server too (no orphans on a crashed run).
 process.on('disconnect', () => process.exit(0));
 
-const startBodem = async (dataDir: string): Promise<number> => {
+const startBodem = async (dataDir: string, staticDir: string | null): Promise<number> => {
   const { buildApp } = await import('../../server/src/app.ts');
-  const app = await buildApp({ dataDir, staticDir: null, logger: false });
+  const app = await buildApp({ dataDir, staticDir, logger: false });
   app.websocketServer.on('connection', watch);
   await app.listen({ port: 0, host: '127.0.0.1' });
   process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
@@ -168,7 +169,7 @@ const startReference = async (): Promise<number> => {
 if (kind === 'bodem') {
   const dataDir = arg('data');
   if (!dataDir) throw new Error('--data DIR is required for bodem');
-  console.log(`port ${await startBodem(dataDir)}`);
+  console.log(`port ${await startBodem(dataDir, arg('static') ?? null)}`);
 } else if (kind === 'reference') {
   console.log(`port ${await startReference()}`);
 } else {

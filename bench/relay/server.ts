@@ -55,9 +55,10 @@ export class RelayServer {
     });
   }
 
-  static async start(kind: ServerKind, core: number): Promise<RelayServer> {
+  /** `staticDir`: a client build for Bodem to serve (bench:export). */
+  static async start(kind: ServerKind, core: number, staticDir?: string): Promise<RelayServer> {
     const dataDir = kind === 'bodem' ? tempDir('bodem-bench-relay-') : null;
-    const node = [process.execPath, '--import', 'tsx', LAUNCHER, kind, ...(dataDir ? ['--data', dataDir] : [])];
+    const node = [process.execPath, '--import', 'tsx', LAUNCHER, kind, ...(dataDir ? ['--data', dataDir] : []), ...(staticDir ? ['--static', staticDir] : [])];
     const pinned = canPin();
     const [cmd, ...args] = pinned ? ['taskset', '-c', String(core), ...node] : node;
     const proc = spawn(cmd!, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });

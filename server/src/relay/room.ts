@@ -10,15 +10,27 @@ import {
   origins,
   type Message,
 } from '@bodem/shared';
+import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { MeetingStore } from '../storage/store.ts';
 import type { Connection } from './connection.ts';
 import { stampPresence } from './presence.ts';
 
+/**
+ * Presence goes out at most this often per room (the first change after a
+ * quiet spell at once). The client publishes at most every 50 ms, so every
+ * moving cursor still arrives about 20 times a second; a busy room costs one
+ * frame per tablet per flush instead of one per tablet per mover (40 moving
+ * cursors at 20 Hz would be 31,200 frames a second).
+ */
+export const PRESENCE_FLUSH_MS = 25;
+
 export interface RoomOptions {
   /** Stored updates after which the document is compacted into one snapshot. */
   compactEvery: number;
+  /** Spacing of presence batches, ms (default PRESENCE_FLUSH_MS). */
+  presenceFlushMs?: number;
   log: (event: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -38,6 +50,10 @@ export class Room {
   private lastSeq: number;
   /** Updates the document emitted during the current apply. */
   private emitted: Uint8Array[] = [];
+  /** Presence changed since the last flush: each client's latest entry, encoded once, and the connection it came from. */
+  private presence = new Map<number, { entry: Uint8Array; from: unknown }>();
+  private presenceTimer: ReturnType<typeof setTimeout> | null = null;
+  private presenceFlushedAt = 0;
   private destroyed = false;
 
   private constructor(
@@ -202,14 +218,44 @@ export class Room {
     return false;
   }
 
+  /**
+   * Presence is batched: each changed state is encoded once, now (a removed
+   * client's clock is forgotten right after its removal), and the batch
+   * goes out as one frame per connection, without the states that came from
+   * that connection. Presence may arrive up to one flush later than document
+   * updates sent after it; it refers to nothing that depends on them (a
+   * stale drag position lasts until the drop's `drag: null`, ≤ one flush).
+   */
   private onAwareness = (
     change: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
     const changed = change.added.concat(change.updated, change.removed);
-    if (!changed.length) return;
-    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    for (const c of this.conns) if (c !== origin) c.send(frame);
+    if (!changed.length || this.destroyed) return;
+    for (const id of changed) {
+      // encodeAwarenessUpdate(…, [id]) is a count of 1 (one byte) and the entry.
+      this.presence.set(id, { entry: awarenessProtocol.encodeAwarenessUpdate(this.awareness, [id]).subarray(1), from: origin });
+    }
+    if (this.presenceTimer) return;
+    const every = this.opts.presenceFlushMs ?? PRESENCE_FLUSH_MS;
+    this.presenceTimer = setTimeout(this.flushPresence, Math.max(0, this.presenceFlushedAt + every - Date.now()));
+  };
+
+  private flushPresence = (): void => {
+    this.presenceTimer = null;
+    this.presenceFlushedAt = Date.now();
+    const batch = [...this.presence.values()];
+    this.presence.clear();
+    if (this.destroyed || !batch.length) return;
+    const senders = new Set(batch.map((b) => b.from));
+    const everything = presenceFrame(batch);
+    for (const c of this.conns) {
+      if (!senders.has(c)) c.send(everything);
+      else {
+        const others = batch.filter((b) => b.from !== c);
+        if (others.length) c.send(presenceFrame(others));
+      }
+    }
   };
 
   /** Drops the room after a storage fault; clients retry against a fresh load. */
@@ -224,6 +270,9 @@ export class Room {
   close(code: number, reason: string): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
+    this.presenceTimer = null;
+    this.presence.clear();
     for (const c of this.conns) c.close(code, reason);
     this.conns.clear();
     this.awareness.off('update', this.onAwareness);
@@ -235,3 +284,11 @@ export class Room {
     return this.destroyed;
   }
 }
+
+/** One awareness frame carrying several clients' encoded entries. */
+const presenceFrame = (batch: readonly { entry: Uint8Array }[]): Uint8Array => {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, batch.length);
+  for (const b of batch) encoding.writeUint8Array(e, b.entry);
+  return encodeAwareness(encoding.toUint8Array(e));
+};

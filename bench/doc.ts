@@ -14,7 +14,7 @@
  * - the same workload with every frame of every drag written (the pattern
  *   Bodem avoids by committing on drop), for contrast.
  *
- * Run: pnpm bench:doc [--notes 5] [--seed 1]
+ * Run: pnpm bench:doc [--notes 4] [--seed 1] [--only drop|frame]
  * Prints a table and ends with one JSON line.
  */
 import Database from 'better-sqlite3';
@@ -208,7 +208,8 @@ const simulate = async (perFrameDrags: boolean): Promise<Figures> => {
 const main = async () => {
   const before = load1();
   const results: Figures[] = [];
-  for (const perFrame of option('only') === 'drop' ? [false] : [false, true]) {
+  const only = option('only');
+  for (const perFrame of only === 'drop' ? [false] : only === 'frame' ? [true] : [false, true]) {
     const f = await simulate(perFrame);
     results.push(f);
     console.error(`… ${f.variant}: ${f.updates} updates in ${round(f.workloadS)} s, stored ${kib(f.storedBytes)} (load ${load1().toFixed(1)})`);

@@ -429,6 +429,14 @@ const main = async () => {
   const rs = pick('reference', 'storm');
   if (b && ref && bs && rs) {
     const ratio = (x: number, y: number) => round(x / y, 2);
+    const goal = (ok: boolean) => (ok ? 'met' : 'missed');
+    console.log(
+      `Goals: edit p95 in 3×40 (b) ≤ 50 ms: ${round(b.applyP95)} ms, ${goal(b.applyP95 <= 50)}; ` +
+        `CPU per forwarded message ≤ 0.8 × the reference: ${ratio(b.cpuPerMsgUs, ref.cpuPerMsgUs)}×, ${goal(b.cpuPerMsgUs <= 0.8 * ref.cpuPerMsgUs)}; ` +
+        `join storm p95 ≤ 1 s: ${round(bs.syncP95)} ms, ${goal(bs.syncP95 <= 1000)}. ` +
+        `Load generator at ${round(b.loadgenCpuPct)}% (Bodem) and ${round(ref.loadgenCpuPct)}% (reference) of its core in 3×40 (b)` +
+        (Math.max(b.loadgenCpuPct, ref.loadgenCpuPct) > 85 ? ': saturated, so the latencies there include its own queueing.' : '.'),
+    );
     console.log(
       JSON.stringify({
         bench: 'relay',

@@ -9,6 +9,7 @@ import {
   migrate,
   origins,
   type Message,
+  type Refusal,
 } from '@bodem/shared';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -16,6 +17,22 @@ import * as Y from 'yjs';
 import type { MeetingStore } from '../storage/store.ts';
 import type { Connection } from './connection.ts';
 import { stampPresence } from './presence.ts';
+import { WriteGuard } from './writeGuard.ts';
+
+/**
+ * A meeting whose stored rows do not make a document. It is quarantined:
+ * nobody is served a partial copy (which their tablets would then merge
+ * with, or overwrite), the rows stay untouched for repair, and every other
+ * meeting loads as usual.
+ */
+export class DamagedMeetingError extends Error {
+  constructor(
+    readonly meetingId: string,
+    readonly reason: string,
+  ) {
+    super(`meeting ${meetingId} is damaged: ${reason}`);
+  }
+}
 
 /**
  * Presence goes out at most this often per room (the first change after a
@@ -48,8 +65,9 @@ export class Room {
   private tail: Promise<void> = Promise.resolve();
   private sinceCompact = 0;
   private lastSeq: number;
-  /** Updates the document emitted during the current apply. */
-  private emitted: Uint8Array[] = [];
+  /** Updates the document emitted during the current apply, with their origin (who already has them). */
+  private emitted: { update: Uint8Array; origin: unknown }[] = [];
+  private readonly guard = new WriteGuard(this.doc);
   /** Presence changed since the last flush: each client's latest entry, encoded once, and the connection it came from. */
   private presence = new Map<number, { entry: Uint8Array; from: unknown }>();
   private presenceTimer: ReturnType<typeof setTimeout> | null = null;
@@ -65,16 +83,29 @@ export class Room {
     this.lastSeq = lastSeq;
     // The server publishes no presence of its own.
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array) => this.emitted.push(update));
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.emitted.push({ update, origin }));
     this.awareness.on('update', this.onAwareness);
   }
 
   static async load(id: string, store: MeetingStore, opts: RoomOptions): Promise<Room> {
     const stored = await store.loadDocument(id);
     const room = new Room(id, store, opts, stored.lastSeq);
-    room.doc.transact(() => {
-      for (const u of stored.updates) Y.applyUpdate(room.doc, u, origins.remote);
-    }, origins.remote);
+    try {
+      room.doc.transact(() => {
+        stored.updates.forEach((u, i) => {
+          try {
+            Y.applyUpdate(room.doc, u, origins.remote);
+          } catch (e) {
+            throw new DamagedMeetingError(id, `stored update ${i + 1} of ${stored.updates.length} does not decode (${(e as Error).message})`);
+          }
+        });
+      }, origins.remote);
+      // Content waiting for content that is not stored: a link of the chain is missing.
+      if (room.hasPending()) throw new DamagedMeetingError(id, 'stored updates refer to content that is not stored');
+    } catch (e) {
+      room.close(CloseCode.retry, 'load failed');
+      throw e;
+    }
     room.emitted = [];
     room.sinceCompact = Math.max(0, stored.updates.length - 1);
     // Bring an older document up to this schema; the migration is stored like any update.
@@ -103,7 +134,12 @@ export class Room {
 
   /** Queues a raw frame from a connection; frames are handled strictly in order. */
   receive(conn: Connection, data: Uint8Array): void {
-    this.run(() => this.handle(conn, data));
+    this.run(() => this.handle(conn, data)).catch((e: Error) => {
+      // A message that made the room throw (a state vector that does not
+      // decode, say) costs its own connection, never the queue.
+      this.opts.log('bad-frame', { meeting: this.id, reason: e.message });
+      conn.close(CloseCode.badRequest, 'malformed message');
+    });
   }
 
   /** Runs a task in the room's queue, after everything queued before it. */
@@ -153,18 +189,43 @@ export class Room {
   }
 
   private async applyFrom(conn: Connection, update: Uint8Array): Promise<void> {
+    const guarded = conn.claims.role !== 'facilitator';
+    const hadPending = this.hasPending();
+    const before = guarded ? Y.encodeStateVector(this.doc) : null;
+    let refusals: Refusal[] = [];
+    let fault: string | null = null;
     try {
-      Y.applyUpdate(this.doc, update, conn);
+      refusals = this.guard.apply(update, conn, conn.claims);
     } catch (e) {
-      // Yjs may have applied part of it: the document no longer matches the
-      // disk. Refuse the sender and reload the meeting from disk for the rest.
-      this.emitted = [];
-      this.opts.log('bad-update', { meeting: this.id, reason: (e as Error).message });
-      conn.close(CloseCode.badRequest, 'malformed update');
-      this.fail();
-      return;
+      // Yjs reads the whole update before it integrates anything, so a
+      // malformed one usually changed nothing; whatever it did integrate was
+      // emitted and is stored below like any update, so memory and disk agree.
+      fault = (e as Error).message;
     }
-    await this.persistEmitted(conn);
+    if (guarded && !hadPending && this.hasPending()) {
+      // Content that waits for something the server never had. Once its gap
+      // filled, it would be integrated under someone else's update and slip
+      // past the write rules: drop it and refuse the sender.
+      this.doc.store.pendingStructs = null;
+      this.doc.store.pendingDs = null;
+      fault ??= 'update depends on unknown content';
+    }
+    if (refusals.length > 0 && before) {
+      // The refused change and its undo travel as one update, so no screen
+      // shows the refused state for a frame. Encoded from the document, never
+      // merged from client bytes (yjs#687).
+      this.emitted = [{ update: Y.encodeStateAsUpdate(this.doc, before), origin: null }];
+      this.opts.log('write-refused', { meeting: this.id, role: conn.claims.role, offences: refusals.map((r) => r.offence) });
+    }
+    if (fault !== null) {
+      this.opts.log('bad-update', { meeting: this.id, reason: fault });
+      conn.close(CloseCode.badRequest, 'malformed update');
+    }
+    await this.persistEmitted();
+  }
+
+  hasPending(): boolean {
+    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
   }
 
   /**
@@ -172,10 +233,10 @@ export class Room {
    * document holds an update the disk does not: the room is dropped and its
    * clients reconnect to a fresh copy from disk and send their edits again.
    */
-  private async persistEmitted(from?: Connection): Promise<void> {
+  private async persistEmitted(): Promise<void> {
     const updates = this.emitted;
     this.emitted = [];
-    for (const update of updates) {
+    for (const { update, origin } of updates) {
       try {
         this.lastSeq = await this.store.appendUpdate(this.id, update);
       } catch (e) {
@@ -185,7 +246,7 @@ export class Room {
       }
       this.sinceCompact++;
       const frame = encodeUpdate(update);
-      for (const c of this.conns) if (c !== from) c.send(frame);
+      for (const c of this.conns) if (c !== origin) c.send(frame);
     }
     if (this.sinceCompact >= this.opts.compactEvery) await this.compact();
   }
@@ -202,6 +263,7 @@ export class Room {
   }
 
   private applyPresence(conn: Connection, update: Uint8Array): void {
+    if (!conn.presenceBudget.take()) return;
     let stamped: Uint8Array | null;
     try {
       stamped = stampPresence(update, conn.claims, conn.presence, (id) => this.ownerOf(id, conn));
@@ -277,6 +339,7 @@ export class Room {
     this.conns.clear();
     this.awareness.off('update', this.onAwareness);
     this.awareness.destroy();
+    this.guard.destroy();
     this.doc.destroy();
   }
 

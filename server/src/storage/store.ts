@@ -34,8 +34,16 @@ export interface MeetingStore {
   createMeeting(meeting: MeetingRecord, initialUpdate: Uint8Array): Promise<void>;
   getMeeting(id: string): Promise<MeetingRecord | null>;
   findByJoinCode(joinCode: string): Promise<MeetingRecord | null>;
-  /** Removes the meeting and every update for good. Returns false if there was none. */
-  deleteMeeting(id: string): Promise<boolean>;
+  /**
+   * Removes the meeting and every update for good, and keeps a tombstone:
+   * the id and when, nothing else, so a tablet that still holds a copy is
+   * told the meeting was deleted. Returns false if there was none.
+   */
+  deleteMeeting(id: string, deletedAt?: number): Promise<boolean>;
+  /** Whether a meeting with this id existed here and was deleted. */
+  wasDeleted(id: string): Promise<boolean>;
+  /** Ids of the meetings created before `time` (ms since the epoch), for the retention purge. */
+  meetingsCreatedBefore(time: number): Promise<string[]>;
   loadDocument(id: string): Promise<StoredDocument>;
   /** Durably appends one update; resolves with its sequence number. */
   appendUpdate(id: string, update: Uint8Array): Promise<number>;

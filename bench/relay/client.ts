@@ -136,6 +136,8 @@ export class LeanClient {
   syncedMs: number | null = null;
   /** Size of the update in the server's sync step 2, bytes. */
   syncBytes = 0;
+  /** The close code when the server closed the socket (null while open or closed by us). */
+  closedBy: number | null = null;
   closed = false;
   private readonly ws: WebSocket;
   private clock = 0;
@@ -149,7 +151,10 @@ export class LeanClient {
     this.ws = new WebSocket(opts.url, { perMessageDeflate: false });
     this.ws.binaryType = 'nodebuffer';
     this.ws.on('error', () => {});
-    this.ws.on('close', () => (this.closed = true));
+    this.ws.on('close', (code: number) => {
+      if (!this.closed) this.closedBy = code;
+      this.closed = true;
+    });
     this.ws.on('open', () => {
       this.send(syncFrame(STEP1, opts.doc ? Y.encodeStateVector(opts.doc) : EMPTY_STATE_VECTOR));
       if (this.presence !== null) this.sendPresenceNow();

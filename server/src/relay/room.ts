@@ -72,6 +72,8 @@ export class Room {
   private presence = new Map<number, { entry: Uint8Array; from: unknown }>();
   private presenceTimer: ReturnType<typeof setTimeout> | null = null;
   private presenceFlushedAt = 0;
+  /** Sync step 2 for an empty state vector (the whole document), until the document changes. */
+  private fullSync: Uint8Array | null = null;
   private destroyed = false;
 
   private constructor(
@@ -83,7 +85,10 @@ export class Room {
     this.lastSeq = lastSeq;
     // The server publishes no presence of its own.
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.emitted.push({ update, origin }));
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.emitted.push({ update, origin });
+      this.fullSync = null;
+    });
     this.awareness.on('update', this.onAwareness);
   }
 
@@ -164,7 +169,11 @@ export class Room {
     }
     switch (msg.type) {
       case 'sync-step1':
-        conn.send(encodeSyncStep2(this.doc, msg.stateVector));
+        // A tablet joining afresh (empty state vector) gets the whole meeting:
+        // encoded once until the document changes, not once per tablet when
+        // a room scans the QR code at once.
+        if (msg.stateVector.length === 1 && msg.stateVector[0] === 0) conn.send((this.fullSync ??= encodeSyncStep2(this.doc)));
+        else conn.send(encodeSyncStep2(this.doc, msg.stateVector));
         return;
       case 'sync-step2':
       case 'update':

@@ -22,11 +22,12 @@
  * The peer is the other export: the PDF holds all twelve boards as pictures
  * at 300 dpi (JPEG) with the text of every note; the PNG one board.
  *
- * Run: pnpm bench:export [--runs 3] [--no-build]
+ * Run: pnpm bench:export [--runs 3] [--no-build] [--keep DIR]
+ *   --keep  leave the exported files in DIR (to look at them)
  */
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as Y from 'yjs';
 import { listBoards } from '@bodem/shared';
@@ -240,7 +241,9 @@ const main = async () => {
   ensureBuild();
   const before = load1();
   const staticDir = tempDir('bodem-bench-export-dist-');
-  const downloads = tempDir('bodem-bench-export-files-');
+  const keep = option('keep');
+  const downloads = keep ?? tempDir('bodem-bench-export-files-');
+  if (keep) mkdirSync(keep, { recursive: true });
   cpSync(DIST, staticDir, { recursive: true });
   const server = await RelayServer.start('bodem', 0, staticDir);
   let browser: Browser | null = null;
@@ -281,7 +284,7 @@ const main = async () => {
     await browser?.close().catch(() => {});
     await server.stop();
     removeDir(staticDir);
-    removeDir(downloads);
+    if (!keep) removeDir(downloads);
   }
 };
 

@@ -49,7 +49,7 @@ export class BoardPage {
         const badge = n.findOne('.bundle-count-text');
         return {
           id: n.id(),
-          text: n.findOne('.note-text')?.text() ?? '',
+          text: n.findOne('.note-text')?.getAttr('text') ?? '',
           bundleCount: badge ? Number(badge.text()) : null,
           x: n.x(),
           y: n.y(),

@@ -7,6 +7,7 @@ import { useStore } from '../lib/store.ts';
 import type { MeetingSession } from '../sync/session.ts';
 import { BoardController } from './controller.ts';
 import { CursorsLayer } from './CursorsLayer.tsx';
+import { DropHints } from './DropHints.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { Items } from './Items.tsx';
 import { StrokesLayer } from './StrokesLayer.tsx';
@@ -71,7 +72,7 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
 
   useEffect(() => {
     const el = containerRef.current;
-    return el ? ctl.attachTouch(el) : undefined;
+    return el ? ctl.attachGestures(el) : undefined;
   }, [ctl]);
 
   // With the on-screen keyboard up, keep the note being edited in view.
@@ -126,10 +127,6 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
         ref={stageRef}
         width={size.width}
         height={size.height}
-        draggable={tool === 'select'}
-        dragDistance={4}
-        dragBoundFunc={ctl.stageDragBound}
-        onDragMove={ctl.onStageDragMove}
         onWheel={ctl.onWheel}
         onPointerDown={ctl.onStagePointerDown}
         onPointerClick={ctl.onStageClick}
@@ -153,7 +150,10 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
           <Items ctl={ctl} />
         </Layer>
         <StrokesLayer ctl={ctl} />
-        <Layer ref={dragLayerRef} />
+        {/* What moves: a dragged item, the line being drawn, and where a drop would land. */}
+        <Layer ref={dragLayerRef}>
+          <DropHints ctl={ctl} />
+        </Layer>
         {cursors && <CursorsLayer ctl={ctl} />}
       </Stage>
       <NoteEditor ctl={ctl} />

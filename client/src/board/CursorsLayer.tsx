@@ -12,7 +12,8 @@ const ARROW = 'M0 0 L0 22 L6 16 L10 26 L14 24 L10 15 L18 15 Z';
  */
 export const CursorsLayer = memo(function CursorsLayer({ ctl }: { ctl: BoardController }) {
   const cursors = useStore(ctl.session.presence.cursors);
-  const scale = useSelector(ctl.viewport, (v) => v.scale);
+  // Drawn in the layers' frame: a pinch in flight scales them with the rest until it settles.
+  const scale = useSelector(ctl.camera.drawn, (v) => v.scale);
   const inv = 1 / scale;
   return (
     <Layer listening={false}>

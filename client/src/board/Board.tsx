@@ -151,7 +151,7 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
         </Layer>
         <StrokesLayer ctl={ctl} />
         {/* What moves: a dragged item, the line being drawn, and where a drop would land. */}
-        <Layer ref={dragLayerRef}>
+        <Layer ref={dragLayerRef} listening={false}>
           <DropHints ctl={ctl} />
         </Layer>
         {cursors && <CursorsLayer ctl={ctl} />}

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Group, Rect } from 'react-konva';
 import { useStore } from '../lib/store.ts';
 import type { BoardController } from './controller.ts';
+import { noteGrowth } from './noteDraw.ts';
 import { ZoneShapeNode } from './poster/ZoneShape.tsx';
 import { NOTE_RADIUS, SELECT_STROKE } from './theme.ts';
 
@@ -15,6 +16,10 @@ export const DropHints = memo(function DropHints({ ctl }: { ctl: BoardController
   const zone = hint.zoneId ? ctl.template.zones.find((z) => z.id === hint.zoneId) : undefined;
   const target = hint.bundleWith ? ctl.itemMap(hint.bundleWith) : null;
   const { width, height } = ctl.noteSize;
+  // Around the note as drawn (larger on a zoomed-out board, see noteGrowth); read at render, as the hint changes with every move.
+  const g = noteGrowth(width, ctl.camera.drawn.get().scale);
+  const gw = width * g;
+  const gh = height * g;
   return (
     <Group name="drop-hints" listening={false}>
       {zone && (
@@ -25,10 +30,10 @@ export const DropHints = memo(function DropHints({ ctl }: { ctl: BoardController
       {target && (
         <Rect
           name="bundle-target"
-          x={Number(target.get('x')) - 6}
-          y={Number(target.get('y')) - 6}
-          width={width + 12}
-          height={height + 12}
+          x={Number(target.get('x')) + (width - gw) / 2 - 6}
+          y={Number(target.get('y')) + (height - gh) / 2 - 6}
+          width={gw + 12}
+          height={gh + 12}
           cornerRadius={NOTE_RADIUS + 4}
           stroke={SELECT_STROKE}
           strokeWidth={8}

@@ -5,7 +5,7 @@ import { Group } from 'react-konva';
 import type * as Y from 'yjs';
 import { BundleBadge } from './BundleBadge.tsx';
 import { NoteBody } from './NoteBody.tsx';
-import { MIN_NOTE_TEXT_PX } from './noteDraw.ts';
+import { MIN_NOTE_TEXT_PX, noteGrowth } from './noteDraw.ts';
 import { NoteText } from './NoteText.tsx';
 import { useItem } from './useItem.ts';
 import { useItemGestures } from './useItemGestures.ts';
@@ -17,6 +17,17 @@ interface Props {
   id: string;
   map: Y.Map<unknown>;
   ctl: BoardController;
+}
+
+/** A bundle's count at the corner of its note, as drawn: larger when the zoomed-out note is (noteGrowth). */
+function GrownBadge({ ctl, count }: { ctl: BoardController; count: number }) {
+  const { width, height } = ctl.noteSize;
+  const g = useSelector(ctl.camera.drawn, (v) => noteGrowth(width, v.scale));
+  return (
+    <Group x={(width - width * g) / 2} y={(height - height * g) / 2} scaleX={g} scaleY={g}>
+      <BundleBadge count={count} noteWidth={width} />
+    </Group>
+  );
 }
 
 export const NoteNode = memo(function NoteNode({ id, map, ctl }: Props) {
@@ -64,9 +75,10 @@ export const NoteNode = memo(function NoteNode({ id, map, ctl }: Props) {
         stroke={selected ? SELECT_STROKE : 'rgba(0,0,0,0.18)'}
         strokeWidth={selected ? 4 : 1}
         pile={behind}
+        grow
       />
-      <NoteText name="note-text" text={note.text} width={width} height={height} minScreenPx={MIN_NOTE_TEXT_PX} />
-      {bundle && <BundleBadge count={count} noteWidth={width} />}
+      <NoteText name="note-text" text={note.text} width={width} height={height} minScreenPx={MIN_NOTE_TEXT_PX} grow />
+      {bundle && <GrownBadge ctl={ctl} count={count} />}
     </Group>
   );
 });

@@ -8,7 +8,22 @@ import { drawNoteText } from './noteDraw.ts';
  * the board is zoomed out: the font grows (up to two lines of a few words,
  * the rest cut with "…") so it is never smaller than that on screen.
  */
-export function NoteText({ text, width, height, name, minScreenPx = 0 }: { text: string; width: number; height: number; name?: string; minScreenPx?: number }) {
+export function NoteText({
+  text,
+  width,
+  height,
+  name,
+  minScreenPx = 0,
+  grow = false,
+}: {
+  text: string;
+  width: number;
+  height: number;
+  name?: string;
+  minScreenPx?: number;
+  /** Drawn larger around the note's middle when the board is zoomed far out (with the note's body). */
+  grow?: boolean;
+}) {
   return (
     <Shape
       name={name}
@@ -16,6 +31,7 @@ export function NoteText({ text, width, height, name, minScreenPx = 0 }: { text:
       width={width}
       height={height}
       minScreenPx={minScreenPx}
+      grow={grow}
       sceneFunc={drawNoteText}
       listening={false}
       perfectDrawEnabled={false}

@@ -13,8 +13,16 @@ import { INK, NOTE_FONT, NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, NOTE_PADDING, NOTE_RA
  * thousand notes most of them are off screen.
  */
 
-/** On the board, note text is never drawn smaller than this on screen (CSS px) while it fits the note. */
+/** On the board, note text is never drawn smaller than this on screen (CSS px); what does not fit ends in "…". */
 export const MIN_NOTE_TEXT_PX = 12;
+/**
+ * On the board, a note narrower than this on screen (CSS px) is drawn larger
+ * around its centre, up to MAX_NOTE_GROWTH: a zoomed-out poster on a tablet
+ * then shows a sentence on each note instead of a word (and a bigger target
+ * for a finger). Its place on the board, and so its zone, is its own.
+ */
+export const MIN_NOTE_SCREEN_WIDTH = 88;
+export const MAX_NOTE_GROWTH = 1.25;
 /** The largest font (board px) a note's text grows to when the board is zoomed out; two lines of a few words. */
 export const MAX_NOTE_FONT_SIZE = 44;
 /** Below this on-screen size (CSS px) letters are a grey blur anyway: draw each line as a bar. */
@@ -84,6 +92,18 @@ export const onCanvas = (ctx: Konva.Context, x: number, y: number, w: number, h:
   return Math.max(x0, x1) >= 0 && Math.min(x0, x1) <= el.width && Math.max(y0, y1) >= 0 && Math.min(y0, y1) <= el.height;
 };
 
+/** How much larger than its size a note of `width` board px is drawn at `scale` CSS px per board px. */
+export const noteGrowth = (width: number, scale: number): number =>
+  scale > 0 && width > 0 ? Math.min(MAX_NOTE_GROWTH, Math.max(1, MIN_NOTE_SCREEN_WIDTH / (width * scale))) : 1;
+
+/** Scales the context by `g` around the middle of a w × h box. */
+const grow = (c: CanvasRenderingContext2D, w: number, h: number, g: number) => {
+  if (g === 1) return;
+  c.translate(w / 2, h / 2);
+  c.scale(g, g);
+  c.translate(-w / 2, -h / 2);
+};
+
 /** Font size and padding (board px) of note text seen at `scale` CSS px per board px. */
 export const noteTextSize = (scale: number, minScreenPx: number): { fontSize: number; padding: number } => {
   if (!minScreenPx || scale <= 0) return { fontSize: NOTE_FONT_SIZE, padding: NOTE_PADDING };
@@ -109,18 +129,33 @@ export const noteLines = (shape: Konva.Shape, text: string, fontSize: number, pa
   return layout;
 };
 
-/** sceneFunc of a note's words (attributes `text`, `width`, `height`, `minScreenPx`). */
+/** Growth of a note shape drawn on this canvas (attribute `grow`: on the board only). */
+const growthOf = (ctx: Konva.Context, shape: Konva.Shape, width: number) => (shape.getAttr('grow') ? noteGrowth(width, cssScale(ctx)) : 1);
+
+/** The box (x, y, w, h) a w × h note covers when drawn `g` times larger around its middle, plus `m` on every side. */
+const grownBox = (w: number, h: number, g: number, m: number): [number, number, number, number] => [
+  (w - w * g) / 2 - m,
+  (h - h * g) / 2 - m,
+  w * g + 2 * m,
+  h * g + 2 * m,
+];
+
+/** sceneFunc of a note's words (attributes `text`, `width`, `height`, `minScreenPx`, `grow`). */
 export function drawNoteText(ctx: Konva.Context, shape: Konva.Shape): void {
   const text = String(shape.getAttr('text') ?? '');
   if (!text) return;
   const width = shape.width();
   const height = shape.height();
-  if (!onCanvas(ctx, 0, 0, width, height)) return;
-  const scale = cssScale(ctx);
+  const g = growthOf(ctx, shape, width);
+  if (!onCanvas(ctx, ...grownBox(width, height, g, 0))) return;
+  const scale = cssScale(ctx) * g;
   const { fontSize, padding } = noteTextSize(scale, Number(shape.getAttr('minScreenPx')) || 0);
   const { lines } = noteLines(shape, text, fontSize, padding);
+  // What was drawn last, for tests that read the board through the scene graph (not an attribute: no redraw).
+  (shape as Konva.Shape & { drawnFontPx?: number }).drawnFontPx = fontSize * scale;
   const lh = fontSize * NOTE_LINE_HEIGHT;
   const c = ctx._context;
+  grow(c, width, height, g);
   if (fontSize * scale < GREEK_PX) {
     c.fillStyle = 'rgba(29, 29, 27, 0.3)';
     lines.forEach((l, i) => c.fillRect(padding, padding + i * lh + lh * 0.3, l.width, fontSize * 0.5));
@@ -156,8 +191,11 @@ export function drawNoteBody(ctx: Konva.Context, shape: Konva.Shape): void {
   const width = shape.width();
   const height = shape.height();
   const pile = Number(shape.getAttr('pile')) || 0;
-  if (!onCanvas(ctx, -4, -4, width + pile * PILE_STEP + 8, height + pile * PILE_STEP + 8)) return;
+  const g = growthOf(ctx, shape, width);
+  const [bx, by, bw, bh] = grownBox(width, height, g, 4);
+  if (!onCanvas(ctx, bx, by, bw + pile * PILE_STEP * g, bh + pile * PILE_STEP * g)) return;
   const c = ctx._context;
+  grow(c, width, height, g);
   const fill = shape.fill();
   for (let i = 0; i < pile; i++) {
     const d = (pile - i) * PILE_STEP;
@@ -168,7 +206,7 @@ export function drawNoteBody(ctx: Konva.Context, shape: Konva.Shape): void {
     c.strokeStyle = PILE_STROKE;
     c.stroke();
   }
-  if (shape.getAttr('shadow') !== false && cssScale(ctx) >= SHADOW_MIN_SCALE) {
+  if (shape.getAttr('shadow') !== false && cssScale(ctx) * g >= SHADOW_MIN_SCALE) {
     roundRect(c, 2, 4, width, height, NOTE_RADIUS);
     c.fillStyle = SHADOW;
     c.fill();
@@ -183,7 +221,9 @@ export function drawNoteBody(ctx: Konva.Context, shape: Konva.Shape): void {
 export function hitNoteBody(ctx: Konva.Context, shape: Konva.Shape): void {
   const width = shape.width();
   const height = shape.height();
-  if (!onCanvas(ctx, 0, 0, width, height)) return;
+  const g = growthOf(ctx, shape, width);
+  if (!onCanvas(ctx, ...grownBox(width, height, g, 0))) return;
+  grow(ctx._context, width, height, g);
   ctx.beginPath();
   ctx.rect(0, 0, width, height);
   ctx.closePath();

@@ -143,3 +143,69 @@ test('on a laptop the keyboard works the board: arrows move the selected note, D
   await board.page.keyboard.press('Control+z');
   await expect.poll(() => board.texts()).toEqual(['Met pijltjes']);
 });
+
+test('pan, pinch and wheel move the drawn board without redrawing it, redraw it where it was shown, and taps land on the note under the finger', async ({ browser }) => {
+  const fac = await createMeeting(browser, 'Camera', { boards: ['Vrij bord'] });
+  const anna = await joinAs(browser, fac.code, 'Anna', 'formeel');
+  await anna.hidePanel();
+  await anna.addNoteOnBoard(700, 800, 'Links');
+  await anna.addNoteOnBoard(1400, 800, 'Rechts');
+  const camera = () =>
+    anna.page.evaluate(() => {
+      const stage = (window as unknown as { Konva: { stages: any[] } }).Konva.stages[0];
+      return { scale: stage.scaleX() as number, x: stage.x() as number, moved: stage.content.style.transform !== '' };
+    });
+  const settled = async () => expect.poll(async () => (await camera()).moved).toBe(false);
+  const selected = async () => (await anna.notes()).filter((n) => n.selected).map((n) => n.text);
+
+  // Two fingers apart around "Links": zoomed in once they lift, the board redrawn at that camera.
+  const before = await camera();
+  const links = await anna.note('Links');
+  await pinch(anna, { x: links.cx, y: links.cy }, 50, 130);
+  await settled();
+  expect((await camera()).scale).toBeGreaterThan(before.scale * 1.8);
+  // The pinch zoomed around its middle: "Links" is still under the fingers.
+  const zoomed = await anna.note('Links');
+  expect(Math.abs(zoomed.cx - links.cx)).toBeLessThan(40);
+  expect(Math.abs(zoomed.cy - links.cy)).toBeLessThan(40);
+
+  // One finger on empty board pans; while it moves, nothing is redrawn (the stage keeps its
+  // camera, the drawn picture is moved), and where the picture was at the end is where the
+  // redrawn board is: no jump.
+  const start = await anna.boardToScreen(700, 500);
+  const panBefore = await camera();
+  let seenAtEnd: { cx: number; cy: number } | null = null;
+  await anna.dragAlong([start, { x: start.x - 150, y: start.y + 40 }], {
+    beforeRelease: async () => {
+      const mid = await camera();
+      expect(mid.moved).toBe(true);
+      expect(mid.x).toBe(panBefore.x);
+      seenAtEnd = await anna.note('Links');
+    },
+  });
+  await settled();
+  const after = await anna.note('Links');
+  expect(Math.abs(after.cx - seenAtEnd!.cx)).toBeLessThan(1);
+  expect(Math.abs(after.cy - seenAtEnd!.cy)).toBeLessThan(1);
+  expect(after.cx - zoomed.cx).toBeCloseTo(-150, 0);
+  // Lifting the finger after a pan is no tap: no note was added.
+  expect((await anna.notes()).length).toBe(2);
+
+  // A tap lands on the note under the finger, after the redraw.
+  await anna.tap(after.cx, after.cy);
+  await expect.poll(selected).toEqual(['Links']);
+  await anna.page.keyboard.press('Escape');
+
+  // The wheel zooms around the pointer; the point under it stays there once redrawn.
+  const rechts = await anna.note('Rechts');
+  await anna.page.mouse.move(rechts.cx, rechts.cy);
+  await anna.page.mouse.wheel(0, 200);
+  // Right after the notch (the layers are redrawn only when the notches stop), a tap on "Links" selects it.
+  const links2 = await anna.note('Links');
+  await anna.tap(links2.cx, links2.cy);
+  await expect.poll(selected).toEqual(['Links']);
+  await settled();
+  const rechts2 = await anna.note('Rechts');
+  expect(Math.abs(rechts2.cx - rechts.cx)).toBeLessThan(1);
+  expect(Math.abs(rechts2.cy - rechts.cy)).toBeLessThan(1);
+});

@@ -41,6 +41,8 @@ import { BoardDerived } from './boardDerived.ts';
 import { ItemIndex } from './itemIndex.ts';
 import { distanceToStroke, strokeOutline } from './strokeOutline.ts';
 import { Camera } from './camera.ts';
+import { noteGrowth } from './noteDraw.ts';
+import { quietly, redrawArea, type Split } from './redrawArea.ts';
 import {
   clampPan,
   fitViewport,
@@ -871,16 +873,39 @@ export class BoardController {
   noteDragBound = (pos: Konva.Vector2d): Konva.Vector2d => this.clampDrag(pos, this.noteSize);
   roleDragBound = (pos: Konva.Vector2d): Konva.Vector2d => this.clampDrag(pos, ROLE_CARD_SIZE);
 
+  /**
+   * Where an item of the notes layer is drawn on the board, with room for
+   * its pile, badge, shadow and outline, grown as drawn (see noteGrowth); for
+   * redrawing just that area. 'children' for the group of all items.
+   */
+  private readonly splitItems: Split = (node) => {
+    const name = node.name();
+    if (name === 'items') return 'children';
+    if (name !== 'note' && name !== 'role-card') return null;
+    const { width, height } = this.sizeOf(name === 'note' ? 'note' : 'role');
+    const g = name === 'note' ? noteGrowth(width, this.camera.drawn.get().scale) : 1;
+    const m = 40;
+    const pile = 24 * g;
+    return { x: node.x() + (width - width * g) / 2 - m, y: node.y() + (height - height * g) / 2 - m, width: width * g + pile + 2 * m, height: height * g + pile + 2 * m };
+  };
+
   onItemDragStart(id: string, node: Konva.Node): void {
     if (this.ui.get().editingId) this.stopEditing();
     // Dragging does not select: sorting many notes should not pop a toolbar up after each one.
     this.ui.set({ selectedId: null, editingId: null, draggingId: id });
     this.draggingNode = node;
-    // Only the drag layer redraws per frame, not the layer holding every note.
-    const layer = node.getParent();
-    if (this.dragLayer && layer) {
-      this.dragHome = { layer, index: node.zIndex() };
-      node.moveTo(this.dragLayer);
+    // Only the drag layer redraws per frame, not the layer holding every note;
+    // lifting the item off that layer redraws just the place it leaves.
+    const home = node.getParent();
+    const layer = node.getLayer();
+    const dragLayer = this.dragLayer;
+    if (dragLayer && home && layer) {
+      this.dragHome = { layer: home, index: node.zIndex() };
+      const area = this.splitItems(node);
+      quietly(() => node.moveTo(dragLayer));
+      if (area && area !== 'children') redrawArea(layer, area, this.splitItems);
+      else layer.batchDraw();
+      dragLayer.batchDraw();
     }
   }
 
@@ -925,8 +950,19 @@ export class BoardController {
     this.dragHome = null;
     this.draggingNode = null;
     if (home && node.getParent() === this.dragLayer) {
-      node.moveTo(home.layer);
-      node.zIndex(Math.min(home.index, home.layer.getChildren().length - 1));
+      // Put down where the document will say it lies (whole pixels), so the
+      // render that follows the write changes nothing and redraws nothing;
+      // only the place it lands is redrawn.
+      quietly(() => {
+        node.moveTo(home.layer);
+        node.zIndex(Math.min(home.index, home.layer.getChildren().length - 1));
+        if (this.canWrite.get()) node.position({ x: Math.round(node.x()), y: Math.round(node.y()) });
+      });
+      const layer = node.getLayer();
+      const area = this.splitItems(node);
+      if (layer && area && area !== 'children') redrawArea(layer, area, this.splitItems);
+      else layer?.batchDraw();
+      this.dragLayer?.batchDraw();
     }
     if (this.canWrite.get()) {
       const target = this.dropHintFor(id, { x: node.x(), y: node.y() }).bundleWith;

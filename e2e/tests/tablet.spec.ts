@@ -235,6 +235,25 @@ const staleNotePixels = (p: BoardPage) =>
     return count ? `${count} pixels, ${where}` : 'none';
   });
 
+/** Counts whole redraws of each layer of the board from now on (a redraw of one area is not one). */
+const watchDraws = (p: BoardPage) =>
+  p.page.evaluate(() => {
+    const w = window as unknown as { Konva: { stages: any[] }; __draws: number[] };
+    w.__draws = [];
+    w.Konva.stages[0].children.forEach((layer: any, i: number) => {
+      w.__draws[i] = 0;
+      const draw = layer.drawScene;
+      layer.drawScene = function (...args: unknown[]) {
+        w.__draws[i]!++;
+        return draw.apply(this, args);
+      };
+    });
+  });
+const draws = (p: BoardPage) => p.page.evaluate(() => (window as unknown as { __draws: number[] }).__draws.slice());
+/** The stage's layers: poster, notes, strokes, what moves, cursors. */
+const NOTES = 1;
+const MOVING = 3;
+
 test('lifting a note off a crowded board and putting it down redraws only those places, and leaves the picture a full redraw would', async ({ browser }) => {
   const fac = await createMeeting(browser, 'Stapel', { boards: ['Vrij bord'] });
   const board = fac.board;
@@ -245,11 +264,47 @@ test('lifting a note off a crowded board and putting it down redraws only those 
   await expect.poll(() => staleNotePixels(board)).toBe('none');
   const from = await board.note('Verhuizer');
   const to = await board.boardToScreen(1130, 900);
+  await watchDraws(board);
   await board.dragAlong([{ x: from.cx, y: from.cy }, { x: (from.cx + to.x) / 2, y: from.cy }, to], {
-    // Lifted: the notes layer shows the board without it, as a full redraw would.
-    beforeRelease: async () => expect(await staleNotePixels(board)).toBe('none'),
+    beforeRelease: async () => {
+      // While it moves, only the layer of what moves is redrawn.
+      const n = await draws(board);
+      expect(n[NOTES]).toBe(0);
+      expect(n[MOVING]).toBeGreaterThan(3);
+      // Lifted: the notes layer shows the board without it, as a full redraw would.
+      expect(await staleNotePixels(board)).toBe('none');
+    },
   });
   await expect.poll(async () => (await board.note('Verhuizer')).x).toBeGreaterThan(800);
   // Put down among the others: the same again.
   expect(await staleNotePixels(board)).toBe('none');
+});
+
+test("someone else's drag moves on the drag layer: the other tablet follows it without redrawing the layer of every note at each step", async ({ browser }) => {
+  const fac = await createMeeting(browser, 'Meekijken', { boards: ['Vrij bord'] });
+  const anna = await joinAs(browser, fac.code, 'Anna', 'formeel');
+  const bilal = await joinAs(browser, fac.code, 'Bilal', 'informeel');
+  for (const t of [anna, bilal]) await t.hidePanel();
+  await anna.addNoteOnBoard(600, 600, 'Onderweg');
+  const start = await bilal.note('Onderweg');
+  const from = await anna.note('Onderweg');
+  await watchDraws(bilal);
+  const path = Array.from({ length: 6 }, (_, i) => ({ x: from.cx + i * 40, y: from.cy + (i % 2) * 30 }));
+  await anna.dragAlong(path, {
+    steps: 8,
+    beforeRelease: async () => {
+      // Bilal sees it under Anna's hand, on the layer of what moves.
+      await expect.poll(async () => (await bilal.note('Onderweg')).x).toBeGreaterThan(start.x + 300);
+      const onLayer = await bilal.page.evaluate(() => (window as unknown as { Konva: { stages: any[] } }).Konva.stages[0].findOne('.note').getLayer().index);
+      expect(onLayer).toBe(MOVING);
+      const n = await draws(bilal);
+      expect(n[NOTES]).toBeLessThanOrEqual(2);
+      expect(n[MOVING]).toBeGreaterThan(3);
+    },
+  });
+  // Put down: back on the notes layer, where Anna left it.
+  await expect.poll(async () => (await bilal.note('Onderweg')).x).toBe((await anna.note('Onderweg')).x);
+  await expect
+    .poll(() => bilal.page.evaluate(() => (window as unknown as { Konva: { stages: any[] } }).Konva.stages[0].findOne('.note').getLayer().index))
+    .toBe(NOTES);
 });

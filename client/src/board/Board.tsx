@@ -8,6 +8,7 @@ import type { MeetingSession } from '../sync/session.ts';
 import { BoardController } from './controller.ts';
 import { CursorsLayer } from './CursorsLayer.tsx';
 import { DropHints } from './DropHints.tsx';
+import { RemoteDrags } from './RemoteDrags.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { Items } from './Items.tsx';
 import { StrokesLayer } from './StrokesLayer.tsx';
@@ -153,6 +154,7 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
         {/* What moves: a dragged item, the line being drawn, and where a drop would land. */}
         <Layer ref={dragLayerRef} listening={false}>
           <DropHints ctl={ctl} />
+          <RemoteDrags ctl={ctl} />
         </Layer>
         {cursors && <CursorsLayer ctl={ctl} />}
       </Stage>

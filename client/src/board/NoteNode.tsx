@@ -17,6 +17,12 @@ interface Props {
   id: string;
   map: Y.Map<unknown>;
   ctl: BoardController;
+  /**
+   * Shown on the drag layer while someone else drags it (RemoteDrags), so
+   * their every move redraws that layer only. On the notes layer (not
+   * lifted) it is left out meanwhile.
+   */
+  lifted?: boolean;
 }
 
 /** A bundle's count at the corner of its note, as drawn: larger when the zoomed-out note is (noteGrowth). */
@@ -30,7 +36,7 @@ function GrownBadge({ ctl, count }: { ctl: BoardController; count: number }) {
   );
 }
 
-export const NoteNode = memo(function NoteNode({ id, map, ctl }: Props) {
+export const NoteNode = memo(function NoteNode({ id, map, ctl, lifted = false }: Props) {
   const note = useItem(id, map, readNote);
   const selected = useSelector(ctl.ui, (u) => u.selectedId === id);
   const remote = useKeyed(ctl.session.presence.drags, id);
@@ -47,7 +53,7 @@ export const NoteNode = memo(function NoteNode({ id, map, ctl }: Props) {
   );
 
   // A bundle shows as one pile: its head draws the pile, the others nothing.
-  if (!note || (bundle && !bundle.isHead)) return null;
+  if (!note || (bundle && !bundle.isHead) || !!remote !== lifted) return null;
   const { width, height } = ctl.noteSize;
   const count = bundle ? bundle.memberIds.length : 1;
   const behind = Math.min(count - 1, 3);

@@ -77,6 +77,8 @@ export class PresenceView {
   readonly cursors = createStore<RemoteCursor[]>([]);
   /** Live positions of notes other people are dragging, by note id. */
   readonly drags = new KeyedStore<{ x: number; y: number }>();
+  /** The ids in `drags`, sorted: what the drag layer shows. */
+  readonly dragging = createStore<readonly string[]>([], (a, b) => a.length === b.length && a.every((id, i) => id === b[i]));
   /** What the facilitator is looking at ("volg mij" follows it). */
   readonly leaderView = createStore<LeaderView | null>(null, sameView);
 
@@ -113,6 +115,7 @@ export class PresenceView {
     this.people.set(people);
     this.cursors.set(cursors);
     this.leaderView.set(leaderView);
+    this.dragging.set([...drags.keys()].sort());
     for (const id of this.drags.keys()) if (!drags.has(id)) this.drags.set(id, undefined);
     for (const [id, pos] of drags) {
       const prev = this.drags.get(id);

@@ -20,6 +20,53 @@ const pinch = async (p: BoardPage, c: Point, from: number, to: number) => {
   await cdp.detach();
 };
 
+/**
+ * Pixels of a layer of the board (the notes layer unless told) that differ
+ * from a full redraw of it; the layer is left fully redrawn. A note left
+ * behind or missing is thousands of pixels. Drawn under a clip, or with the
+ * camera in another matrix, an anti-aliased edge may differ by a step or a
+ * letter sit a rounding further: a pixel counts when a channel is off by
+ * more than 16, and a handful of them is no stale picture.
+ */
+const staleNotePixels = (p: BoardPage, index = 1) =>
+  p.page.evaluate((index) => {
+    const layer = (window as unknown as { Konva: { stages: any[] } }).Konva.stages[0].children[index];
+    const canvas = layer.getCanvas()._canvas as HTMLCanvasElement;
+    const ctx = canvas.getContext('2d')!;
+    const shown = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    layer.draw();
+    const full = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let count = 0;
+    let where = '';
+    for (let i = 0; i < full.length; i++) {
+      if (Math.abs(full[i]! - shown[i]!) <= 16) continue;
+      const px = Math.floor(i / 4);
+      if (!count++) where = `first at ${px % canvas.width},${Math.floor(px / canvas.width)}`;
+      i = px * 4 + 3;
+    }
+    return { count, where };
+  }, index);
+const STALE = 20;
+
+/** Counts whole redraws of each layer of the board from now on (a redraw of one area is not one). */
+const watchDraws = (p: BoardPage) =>
+  p.page.evaluate(() => {
+    const w = window as unknown as { Konva: { stages: any[] }; __draws: number[] };
+    w.__draws = [];
+    w.Konva.stages[0].children.forEach((layer: any, i: number) => {
+      w.__draws[i] = 0;
+      const draw = layer.drawScene;
+      layer.drawScene = function (...args: unknown[]) {
+        w.__draws[i]!++;
+        return draw.apply(this, args);
+      };
+    });
+  });
+const draws = (p: BoardPage) => p.page.evaluate(() => (window as unknown as { __draws: number[] }).__draws.slice());
+/** The stage's layers: poster, notes, strokes, what moves, cursors. */
+const NOTES = 1;
+const MOVING = 3;
+
 test('on touch tablets: a note through the text field, a finger drag, a pinch zoom, and a pen stroke the other tablet sees', async ({ browser }) => {
   const fac = await createMeeting(browser, 'Tablets', { boards: ['Vrij bord'] });
   const anna = await joinAs(browser, fac.code, 'Anna', 'formeel');
@@ -164,6 +211,8 @@ test('pan, pinch and wheel move the drawn board without redrawing it, redraw it 
   await pinch(anna, { x: links.cx, y: links.cy }, 50, 130);
   await settled();
   expect((await camera()).scale).toBeGreaterThan(before.scale * 1.8);
+  // Redrawn in slices, the poster, notes and ink show what a full redraw would.
+  for (const layer of [0, 1, 2]) expect((await staleNotePixels(anna, layer)).count, `layer ${layer}`).toBeLessThan(STALE);
   // The pinch zoomed around its middle: "Links" is still under the fingers.
   const zoomed = await anna.note('Links');
   expect(Math.abs(zoomed.cx - links.cx)).toBeLessThan(40);
@@ -210,50 +259,6 @@ test('pan, pinch and wheel move the drawn board without redrawing it, redraw it 
   expect(Math.abs(rechts2.cy - rechts.cy)).toBeLessThan(1);
 });
 
-/**
- * Pixels of the notes layer (the stage's second) that differ from a full
- * redraw of it, and where; the layer is left fully redrawn. Anti-aliased
- * edges drawn under a clip may differ by a step or two, so a pixel counts
- * when a channel is off by more than 16.
- */
-const staleNotePixels = (p: BoardPage) =>
-  p.page.evaluate(() => {
-    const layer = (window as unknown as { Konva: { stages: any[] } }).Konva.stages[0].children[1];
-    const canvas = layer.getCanvas()._canvas as HTMLCanvasElement;
-    const ctx = canvas.getContext('2d')!;
-    const shown = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    layer.draw();
-    const full = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    let count = 0;
-    let where = '';
-    for (let i = 0; i < full.length; i++) {
-      if (Math.abs(full[i]! - shown[i]!) <= 16) continue;
-      const px = Math.floor(i / 4);
-      if (!count++) where = `first at ${px % canvas.width},${Math.floor(px / canvas.width)}`;
-      i = px * 4 + 3;
-    }
-    return count ? `${count} pixels, ${where}` : 'none';
-  });
-
-/** Counts whole redraws of each layer of the board from now on (a redraw of one area is not one). */
-const watchDraws = (p: BoardPage) =>
-  p.page.evaluate(() => {
-    const w = window as unknown as { Konva: { stages: any[] }; __draws: number[] };
-    w.__draws = [];
-    w.Konva.stages[0].children.forEach((layer: any, i: number) => {
-      w.__draws[i] = 0;
-      const draw = layer.drawScene;
-      layer.drawScene = function (...args: unknown[]) {
-        w.__draws[i]!++;
-        return draw.apply(this, args);
-      };
-    });
-  });
-const draws = (p: BoardPage) => p.page.evaluate(() => (window as unknown as { __draws: number[] }).__draws.slice());
-/** The stage's layers: poster, notes, strokes, what moves, cursors. */
-const NOTES = 1;
-const MOVING = 3;
-
 test('lifting a note off a crowded board and putting it down redraws only those places, and leaves the picture a full redraw would', async ({ browser }) => {
   const fac = await createMeeting(browser, 'Stapel', { boards: ['Vrij bord'] });
   const board = fac.board;
@@ -261,7 +266,7 @@ test('lifting a note off a crowded board and putting it down redraws only those 
   // Notes lying over each other, and one to move across them.
   for (const [i, text] of ['Een', 'Twee', 'Drie', 'Vier'].entries()) await board.addNoteOnBoard(900 + i * 150, 700 + i * 100, text);
   await board.addNoteOnBoard(400, 300, 'Verhuizer');
-  await expect.poll(() => staleNotePixels(board)).toBe('none');
+  await expect.poll(async () => (await staleNotePixels(board)).count).toBeLessThan(STALE);
   const from = await board.note('Verhuizer');
   const to = await board.boardToScreen(1130, 900);
   await watchDraws(board);
@@ -272,12 +277,12 @@ test('lifting a note off a crowded board and putting it down redraws only those 
       expect(n[NOTES]).toBe(0);
       expect(n[MOVING]).toBeGreaterThan(3);
       // Lifted: the notes layer shows the board without it, as a full redraw would.
-      expect(await staleNotePixels(board)).toBe('none');
+      expect((await staleNotePixels(board)).count).toBeLessThan(STALE);
     },
   });
   await expect.poll(async () => (await board.note('Verhuizer')).x).toBeGreaterThan(800);
   // Put down among the others: the same again.
-  expect(await staleNotePixels(board)).toBe('none');
+  expect((await staleNotePixels(board)).count).toBeLessThan(STALE);
 });
 
 test("someone else's drag moves on the drag layer: the other tablet follows it without redrawing the layer of every note at each step", async ({ browser }) => {

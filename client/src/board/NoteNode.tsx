@@ -5,7 +5,7 @@ import { Group } from 'react-konva';
 import type * as Y from 'yjs';
 import { BundleBadge } from './BundleBadge.tsx';
 import { NoteBody } from './NoteBody.tsx';
-import { MIN_NOTE_TEXT_PX, noteGrowth } from './noteDraw.ts';
+import { MIN_NOTE_TEXT_PX } from './noteDraw.ts';
 import { NoteText } from './NoteText.tsx';
 import { useItem } from './useItem.ts';
 import { useItemGestures } from './useItemGestures.ts';
@@ -23,17 +23,6 @@ interface Props {
    * lifted) it is left out meanwhile.
    */
   lifted?: boolean;
-}
-
-/** A bundle's count at the corner of its note, as drawn: larger when the zoomed-out note is (noteGrowth). */
-function GrownBadge({ ctl, count }: { ctl: BoardController; count: number }) {
-  const { width, height } = ctl.noteSize;
-  const g = useSelector(ctl.camera.drawn, (v) => noteGrowth(width, v.scale));
-  return (
-    <Group x={(width - width * g) / 2} y={(height - height * g) / 2} scaleX={g} scaleY={g}>
-      <BundleBadge count={count} noteWidth={width} />
-    </Group>
-  );
 }
 
 export const NoteNode = memo(function NoteNode({ id, map, ctl, lifted = false }: Props) {
@@ -84,7 +73,7 @@ export const NoteNode = memo(function NoteNode({ id, map, ctl, lifted = false }:
         grow
       />
       <NoteText name="note-text" text={note.text} width={width} height={height} minScreenPx={MIN_NOTE_TEXT_PX} grow />
-      {bundle && <GrownBadge ctl={ctl} count={count} />}
+      {bundle && <BundleBadge count={count} noteWidth={width} />}
     </Group>
   );
 });

@@ -139,6 +139,7 @@ export class BoardController {
     this.strokes = new ItemIndex(this.roots, boardId, ['stroke']);
     this.derived = new BoardDerived(session.doc, boardId, template);
     this.canWrite = createStore(session.canWrite);
+    this.camera.sliceWith(this.heavyLayers, this.splitItems);
   }
 
   /**
@@ -205,6 +206,13 @@ export class BoardController {
   setStage = (stage: Konva.Stage | null): void => {
     this.stage = stage;
     this.camera.setStage(stage);
+  };
+
+  /** The layers under the drag layer (poster, notes, strokes): the heavy ones, redrawn in slices after a gesture. */
+  private heavyLayers = (): Konva.Layer[] => {
+    const layers = this.stage?.getLayers() ?? [];
+    const top = this.dragLayer ? layers.indexOf(this.dragLayer) : -1;
+    return top < 0 ? [] : layers.slice(0, top);
   };
 
   setDragLayer = (layer: Konva.Layer | null): void => {
@@ -894,6 +902,7 @@ export class BoardController {
     // Dragging does not select: sorting many notes should not pop a toolbar up after each one.
     this.ui.set({ selectedId: null, editingId: null, draggingId: id });
     this.draggingNode = node;
+    this.camera.pause();
     // Only the drag layer redraws per frame, not the layer holding every note;
     // lifting the item off that layer redraws just the place it leaves.
     const home = node.getParent();

@@ -43,9 +43,12 @@ const newMeasure = () =>
   cachedMeasure((text, size) => {
     const ctx = measureContext();
     if (!ctx) return text.length * size * 0.5;
-    ctx.font = FONT_AT(size);
+    const font = FONT_AT(size);
+    // Parsing a font string is dear; the measuring context keeps one.
+    if (measureFont !== font) ctx.font = measureFont = font;
     return ctx.measureText(text).width;
   });
+let measureFont = '';
 
 let measure = newMeasure();
 let metrics: { ascent: number; descent: number } | null = null;
@@ -54,7 +57,9 @@ let fontGeneration = 0;
 if (typeof document !== 'undefined' && document.fonts) {
   document.fonts.addEventListener('loadingdone', () => {
     measure = newMeasure();
+    measureFont = '';
     metrics = null;
+    shared.clear();
     fontGeneration++;
   });
 }
@@ -116,15 +121,22 @@ export const noteTextSize = (scale: number, minScreenPx: number): { fontSize: nu
 };
 
 const layouts = new WeakMap<Konva.Shape, { key: string; layout: TextLayout }>();
+/** Layouts by size and text, for every note: zooming back and forth between two sizes lays nothing out again. */
+const shared = new Map<string, TextLayout>();
 
 /** The lines of a note text shape at a size, laid out once per text, size and font. */
 export const noteLines = (shape: Konva.Shape, text: string, fontSize: number, padding: number): TextLayout => {
   const width = shape.width();
   const height = shape.height();
   const key = `${fontSize}|${padding}|${width}|${height}|${fontGeneration}|${text}`;
-  const hit = layouts.get(shape);
-  if (hit && hit.key === key) return hit.layout;
-  const layout = layoutText(text, { width: width - 2 * padding - 0.5, height: height - 2 * padding, fontSize, lineHeight: NOTE_LINE_HEIGHT }, measure);
+  const own = layouts.get(shape);
+  if (own && own.key === key) return own.layout;
+  let layout = shared.get(key);
+  if (!layout) {
+    layout = layoutText(text, { width: width - 2 * padding - 0.5, height: height - 2 * padding, fontSize, lineHeight: NOTE_LINE_HEIGHT }, measure);
+    if (shared.size >= 20_000) shared.clear();
+    shared.set(key, layout);
+  }
   layouts.set(shape, { key, layout });
   return layout;
 };

@@ -37,18 +37,21 @@ export type Measure = (text: string, fontSize: number) => number;
 
 const ELLIPSIS = '…';
 
-/** Splits `text` at the longest prefix (at least one letter) not wider than `max`. */
+/**
+ * Splits `word` at the longest prefix (at least one letter) not wider than
+ * `max`. Letters are measured one by one (each once, in the cache) and
+ * summed: a broken word or a line cut for "…" is a new string every time,
+ * and measuring each would be most of the work.
+ */
 const breakWord = (word: string, max: number, width: (s: string) => number): [string, string] => {
   const chars = Array.from(word);
-  let lo = 1;
-  let hi = chars.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (width(chars.slice(0, mid).join('')) <= max) lo = mid;
-    else hi = mid - 1;
-  }
-  return [chars.slice(0, lo).join(''), chars.slice(lo).join('')];
+  let w = width(chars[0] ?? '');
+  let n = 1;
+  while (n < chars.length && w + width(chars[n]!) <= max) w += width(chars[n++]!);
+  return [chars.slice(0, n).join(''), chars.slice(n).join('')];
 };
+
+const lettersWidth = (chars: readonly string[], width: (s: string) => number) => chars.reduce((sum, ch) => sum + width(ch), 0);
 
 export const layoutText = (text: string, box: TextBox, measure: Measure): TextLayout => {
   const { width: max, height, fontSize, lineHeight } = box;
@@ -83,7 +86,7 @@ export const layoutText = (text: string, box: TextBox, measure: Measure): TextLa
       lineWidth = 0;
       while (w > max) {
         const [head, rest] = breakWord(word, max, width);
-        if (!push(head, width(head))) break paragraphs;
+        if (!push(head, lettersWidth(Array.from(head), width))) break paragraphs;
         word = rest;
         w = width(word);
       }
@@ -95,11 +98,12 @@ export const layoutText = (text: string, box: TextBox, measure: Measure): TextLa
 
   if (cut && lines.length) {
     const last = lines[lines.length - 1]!;
-    let chars = Array.from(last.text.trimEnd());
+    const chars = Array.from(last.text.trimEnd());
     const room = max - width(ELLIPSIS);
-    while (chars.length && width(chars.join('')) > room) chars = chars.slice(0, -1);
+    let w = lettersWidth(chars, width);
+    while (chars.length && w > room) w -= width(chars.pop()!);
     const t = chars.join('').trimEnd() + ELLIPSIS;
-    lines[lines.length - 1] = { text: t, width: width(t) };
+    lines[lines.length - 1] = { text: t, width: w + width(ELLIPSIS) };
   }
   return { lines, cut };
 };

@@ -401,7 +401,7 @@ export const joinAs = async (
   code: string,
   name: string,
   side: 'formeel' | 'informeel',
-  device: { viewport: { width: number; height: number }; hasTouch?: boolean; isMobile?: boolean } = TABLET,
+  device: { viewport: { width: number; height: number }; hasTouch?: boolean; isMobile?: boolean; deviceScaleFactor?: number } = TABLET,
 ): Promise<BoardPage> => {
   const context = await browser.newContext(device);
   const page = await context.newPage();

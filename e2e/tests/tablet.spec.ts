@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createMeeting, joinAs, NetworkSwitch, type BoardPage, type Point } from './pages.ts';
+import { createMeeting, joinAs, NetworkSwitch, TABLET, type BoardPage, type Point } from './pages.ts';
 
 const SHOTS = 'test-results/screens';
 const PORTRAIT = { viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: false } as const;
@@ -193,7 +193,8 @@ test('on a laptop the keyboard works the board: arrows move the selected note, D
 
 test('pan, pinch and wheel move the drawn board without redrawing it, redraw it where it was shown, and taps land on the note under the finger', async ({ browser }) => {
   const fac = await createMeeting(browser, 'Camera', { boards: ['Vrij bord'] });
-  const anna = await joinAs(browser, fac.code, 'Anna', 'formeel');
+  // A tablet's screen: two device pixels to a CSS pixel.
+  const anna = await joinAs(browser, fac.code, 'Anna', 'formeel', { ...TABLET, deviceScaleFactor: 2 });
   await anna.hidePanel();
   await anna.addNoteOnBoard(700, 800, 'Links');
   await anna.addNoteOnBoard(1400, 800, 'Rechts');
@@ -208,9 +209,12 @@ test('pan, pinch and wheel move the drawn board without redrawing it, redraw it 
   // Two fingers apart around "Links": zoomed in once they lift, the board redrawn at that camera.
   const before = await camera();
   const links = await anna.note('Links');
+  await watchDraws(anna);
   await pinch(anna, { x: links.cx, y: links.cy }, 50, 130);
   await settled();
   expect((await camera()).scale).toBeGreaterThan(before.scale * 1.8);
+  // Neither while the fingers moved nor after was the layer of every note redrawn in one go: after, it was redrawn in slices.
+  expect((await draws(anna))[NOTES]).toBe(0);
   // Redrawn in slices, the poster, notes and ink show what a full redraw would.
   for (const layer of [0, 1, 2]) expect((await staleNotePixels(anna, layer)).count, `layer ${layer}`).toBeLessThan(STALE);
   // The pinch zoomed around its middle: "Links" is still under the fingers.

@@ -54,15 +54,17 @@ export class SlicedRedraw {
   start(layers: Konva.Layer[], v: Viewport, done: () => void, fail: () => void): void {
     this.cancel();
     const targets: Target[] = layers.map((layer) => {
-      const canvas = layer.getCanvas();
-      const pr = canvas.getPixelRatio();
-      const scene = new SceneCanvas({ width: canvas.getWidth(), height: canvas.getHeight(), pixelRatio: pr });
+      // Layer canvases have the stage's size in CSS pixels (getWidth() is the bitmap's).
+      const stage = layer.getStage();
+      const width = stage?.width() ?? 0;
+      const height = stage?.height() ?? 0;
+      const pr = layer.getCanvas().getPixelRatio();
+      const scene = new SceneCanvas({ width, height, pixelRatio: pr });
       scene.getContext()._context.setTransform(pr * v.scale, 0, 0, pr * v.scale, pr * v.x, pr * v.y);
       let hit: HitCanvas | null = null;
       if (layer.isListening() && layer.getHitCanvas().width > 0) {
-        const h = layer.getHitCanvas();
-        const hpr = h.getPixelRatio();
-        hit = new HitCanvas({ width: h.getWidth(), height: h.getHeight(), pixelRatio: hpr });
+        const hpr = layer.getHitCanvas().getPixelRatio();
+        hit = new HitCanvas({ width, height, pixelRatio: hpr });
         hit.getContext()._context.setTransform(hpr * v.scale, 0, 0, hpr * v.scale, hpr * v.x, hpr * v.y);
       }
       return { layer, scene, hit };

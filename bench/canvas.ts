@@ -362,18 +362,24 @@ const PROBE = `(() => {
     for (let i = 1; i < f.length; i++) iv.push(f[i] - f[i - 1]);
     return { intervals: iv, draws: st.draws, attrs: st.attrs, ms: performance.now() - st.t0 };
   };
-  /** The longest frame interval within ms after now (two more frames are waited for, so a long last frame counts). */
+  /**
+   * The longest frame interval within ms after now (two more frames are
+   * waited for, so a long last frame counts), and the redraws and attribute
+   * changes meanwhile.
+   */
   st.longestWithin = (ms) => new Promise((resolve) => {
     const frames = [];
     const t0 = performance.now();
+    st.draws = {}; st.attrs = {}; st.rec = true;
     let after = -1;
     const loop = (t) => {
       frames.push(t);
       if (after < 0 && t - t0 >= ms) after = 2;
       if (after === 0) {
+        st.rec = false;
         let max = 0;
         for (let i = 1; i < frames.length; i++) max = Math.max(max, frames[i] - frames[i - 1]);
-        return resolve(max);
+        return resolve({ ms: max, draws: st.draws, attrs: st.attrs });
       }
       if (after > 0) after--;
       requestAnimationFrame(loop);
@@ -427,8 +433,8 @@ const PROBE = `(() => {
 
 interface Probe {
   intervals: number[];
-  /** The longest frame in the 0.8 s after the gesture ended (the finger lifted, the last wheel notch): the redraw a settled camera costs. */
-  afterMs?: number;
+  /** The 0.8 s after the gesture ended (the finger lifted, the last wheel notch): the longest frame (the redraw a settled camera costs), redraws and attribute changes. */
+  after?: { ms: number; draws: Probe['draws']; attrs: Probe['attrs'] };
   draws: Record<string, { n: number; ms: number }>;
   attrs: Record<string, number>;
   ms: number;
@@ -506,9 +512,9 @@ const measured = async (page: Page, act: () => Promise<void>, release?: () => Pr
   await page.evaluate('window.__bench.start()');
   await act();
   const probe = (await page.evaluate('window.__bench.stop()')) as Probe;
-  const after = page.evaluate(`window.__bench.longestWithin(${AFTER_MS})`) as Promise<number>;
+  const after = page.evaluate(`window.__bench.longestWithin(${AFTER_MS})`) as Promise<NonNullable<Probe['after']>>;
   if (release) await release();
-  probe.afterMs = await after;
+  probe.after = await after;
   await settle(page);
   return probe;
 };
@@ -936,14 +942,13 @@ const rowsOf = (notes: number, page: 'bodem' | 'konva', r: PageResult): Row[] =>
     after: r1(after),
   });
   return [
-    ...INTERACTIONS.map((k) => row(k, r.byKind[k].intervals, r.byKind[k].afterMs ?? NaN)),
-    row('overall', INTERACTIONS.flatMap((k) => r.byKind[k].intervals), Math.max(...INTERACTIONS.map((k) => r.byKind[k].afterMs ?? NaN))),
+    ...INTERACTIONS.map((k) => row(k, r.byKind[k].intervals, r.byKind[k].after?.ms ?? NaN)),
+    row('overall', INTERACTIONS.flatMap((k) => r.byKind[k].intervals), Math.max(...INTERACTIONS.map((k) => r.byKind[k].after?.ms ?? NaN))),
   ];
 };
 
-const drawLines = (label: string, r: PageResult) =>
-  INTERACTIONS.flatMap((k) => {
-    const p = r.byKind[k];
+/** Which layers redrew (count × mean ms) and which attributes changed. */
+const redrawsOf = (r: PageResult, p: Pick<Probe, 'draws' | 'attrs'>) => {
     const layers = new Map<string, { scene?: { n: number; ms: number }; hit?: { n: number; ms: number } }>();
     for (const [key, d] of Object.entries(p.draws)) {
       const [i, m] = key.split(':');
@@ -963,9 +968,18 @@ const drawLines = (label: string, r: PageResult) =>
       .sort((a, b) => b[1] - a[1])
       .slice(0, 6)
       .map(([key, n]) => `${key} ×${n}`);
+    return { redraws: parts.join('; ') || 'none', attrs: attrs.join(', ') || 'none' };
+};
+
+const drawLines = (label: string, r: PageResult) =>
+  INTERACTIONS.flatMap((k) => {
+    const p = r.byKind[k];
+    const during = redrawsOf(r, p);
+    const after = p.after ? redrawsOf(r, p.after) : null;
     return [
-      `  ${label} ${k.padEnd(4)} ${(r1(p.ms) / 1000).toFixed(1)} s, ${p.intervals.length} frames; redraws: ${parts.join('; ') || 'none'}`,
-      `             attribute changes: ${attrs.join(', ') || 'none'}`,
+      `  ${label} ${k.padEnd(4)} ${(r1(p.ms) / 1000).toFixed(1)} s, ${p.intervals.length} frames; redraws: ${during.redraws}`,
+      `             attribute changes: ${during.attrs}`,
+      ...(after ? [`             after: redraws: ${after.redraws}; attribute changes: ${after.attrs}`] : []),
     ];
   });
 

@@ -6,7 +6,8 @@ import { t } from '../i18n/index.ts';
 import { useStore } from '../lib/store.ts';
 import type { MeetingSession } from '../sync/session.ts';
 import { BoardController } from './controller.ts';
-import { CursorsLayer } from './CursorsLayer.tsx';
+import { Cursors } from './Cursors.tsx';
+import { hideWhenEmpty } from './hideWhenEmpty.ts';
 import { DropHints } from './DropHints.tsx';
 import { RemoteDrags } from './RemoteDrags.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
@@ -45,7 +46,18 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
   const ctl = useMemo(() => new BoardController(session, boardId, template), [session, boardId, template]);
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useCallback((s: Konva.Stage | null) => ctl.setStage(s), [ctl]);
-  const dragLayerRef = useCallback((l: Konva.Layer | null) => ctl.setDragLayer(l), [ctl]);
+  const dragLayerRef = useCallback(
+    (l: Konva.Layer | null) => {
+      ctl.setDragLayer(l);
+      if (!l) return;
+      const show = hideWhenEmpty(l);
+      return () => {
+        show();
+        ctl.setDragLayer(null);
+      };
+    },
+    [ctl],
+  );
   const [size, setSize] = useState({ width: window.innerWidth, height: window.innerHeight });
   const tool = useStore(ctl.tool);
 
@@ -151,12 +163,12 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
           <Items ctl={ctl} />
         </Layer>
         <StrokesLayer ctl={ctl} />
-        {/* What moves: a dragged item, the line being drawn, and where a drop would land. */}
+        {/* What moves: a dragged item, the line being drawn, where a drop would land, others' drags and pointers. */}
         <Layer ref={dragLayerRef} listening={false}>
           <DropHints ctl={ctl} />
           <RemoteDrags ctl={ctl} />
+          {cursors && <Cursors ctl={ctl} />}
         </Layer>
-        {cursors && <CursorsLayer ctl={ctl} />}
       </Stage>
       <NoteEditor ctl={ctl} />
       <NoteToolbar ctl={ctl} />

@@ -3,31 +3,51 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadOrCreateSecret, TokenSigner } from './auth/tokens.ts';
+import { loadOrCreateSecret, loadSecretFile, TokenSigner } from './auth/tokens.ts';
 import { registerApi } from './http/api.ts';
+import { registerHealth } from './http/health.ts';
 import { registerReport } from './http/report.ts';
 import { ApiError, MESSAGES, sendError } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/security.ts';
 import { registerStatic } from './http/static.ts';
 import { registerTime } from './http/time.ts';
+import { JoinLimiter } from './http/joinLimiter.ts';
+import { registerOriginCheck } from './http/origin.ts';
 import { registerWebsocket } from './http/ws.ts';
+import { resolveLimits, type Limits } from './relay/limits.ts';
+import { startRetention } from './meetings/deletion.ts';
 import { Relay } from './relay/relay.ts';
+import { MeasuredStore } from './storage/measured.ts';
 import { SqliteStore } from './storage/sqlite.ts';
 import type { MeetingStore } from './storage/store.ts';
 
 export interface AppOptions {
   /** Folder for the database and the token secret. */
   dataDir: string;
-  /** Another store (tests, PostgreSQL later); default: SQLite in dataDir. */
+  /** Another store (tests, PostgreSQL for several relays); default: SQLite in dataDir. */
   store?: MeetingStore;
+  /**
+   * The token secret in a file of its own, shared by every relay of a
+   * cluster; default: `secret` in dataDir, created on first start.
+   */
+  secretFile?: string;
+  /** This relay's name among several, shown by /api/health. */
+  relayId?: string;
   /** Built client to serve; null serves none. Default: client/dist of this checkout. */
   staticDir?: string | null;
   logger?: FastifyServerOptions['logger'];
   /** Stored updates per meeting before they are compacted into a snapshot. */
   compactEvery?: number;
-  /** Largest websocket frame accepted, in bytes. */
-  maxPayload?: number;
+  /** The relay's limits (relay/limits.ts); unset ones keep their defaults. */
+  limits?: Partial<Limits>;
+  /** Origins whose pages may use this server; default: the page's own origin only (http/origin.ts). */
+  allowedOrigins?: readonly string[] | null;
+  /** Meetings are deleted for good this many days after they were created. */
+  retentionDays?: number;
 }
+
+/** Three months: a meeting, its follow-up report and the next meeting fit in it; families' stories do not stay longer. */
+export const DEFAULT_RETENTION_DAYS = 90;
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_STATIC_DIR = resolve(here, '../../client/dist');
@@ -38,23 +58,31 @@ export const redactUrl = (url: string): string => url.replace(/([?&]token=)[^&]*
 export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   const compactEvery = opts.compactEvery ?? 500;
   if (!Number.isInteger(compactEvery) || compactEvery < 1) throw new Error('compactEvery must be a positive integer');
+  const limits = resolveLimits(opts.limits);
+  const retentionDays = opts.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  if (!(retentionDays > 0)) throw new Error('retentionDays must be a positive number of days');
+  const allowedOrigins = opts.allowedOrigins ?? null;
   mkdirSync(opts.dataDir, { recursive: true });
-  const store = opts.store ?? new SqliteStore(join(opts.dataDir, 'bodem.db'));
-  const signer = new TokenSigner(loadOrCreateSecret(join(opts.dataDir, 'secret')));
+  const store = new MeasuredStore(opts.store ?? new SqliteStore(join(opts.dataDir, 'bodem.db')));
+  const signer = new TokenSigner(opts.secretFile ? loadSecretFile(opts.secretFile) : loadOrCreateSecret(join(opts.dataDir, 'secret')));
 
+  // Whatever logger is configured, requests are logged without their tokens.
+  const serializers = { req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }) };
   const logger =
-    opts.logger === true
-      ? { serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }) } }
-      : (opts.logger ?? false);
+    opts.logger === true ? { serializers } : opts.logger ? { ...opts.logger, serializers: { ...opts.logger.serializers, ...serializers } } : false;
   const app = Fastify({ logger, bodyLimit: 64 * 1024 });
 
   const relay = new Relay(store, {
     compactEvery,
+    connectionsPerMeeting: limits.connectionsPerMeeting,
     log: (event, fields) => app.log.warn({ event, ...fields }, event),
   });
 
   app.setErrorHandler((err: Error & { validation?: unknown; statusCode?: number }, req, reply) => {
-    if (err instanceof ApiError) return sendError(reply, err.status, err.code);
+    if (err instanceof ApiError) {
+      if (err.status === 429) reply.header('retry-after', '60');
+      return sendError(reply, err.status, err.code);
+    }
     if (err.validation || err.statusCode === 400) return sendError(reply, 400, 'invalid_request');
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.code(err.statusCode).send({ error: 'invalid_request', message: MESSAGES.invalid_request });
@@ -64,17 +92,22 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   });
 
   registerSecurityHeaders(app);
-  await app.register(websocket, { options: { maxPayload: opts.maxPayload ?? 4 * 1024 * 1024 } });
-  registerApi(app, { store, relay, signer });
+  registerOriginCheck(app, allowedOrigins);
+  await app.register(websocket, { options: { maxPayload: limits.maxPayload } });
+  registerApi(app, { store, relay, signer, joinLimiter: new JoinLimiter(limits.joinFailuresPerMinute) });
   registerReport(app, { store, relay, signer });
-  registerWebsocket(app, { store, relay, signer });
+  registerWebsocket(app, { store, relay, signer, limits, allowedOrigins });
   registerTime(app);
+  registerHealth(app, { relay, store, relayId: opts.relayId ?? null });
   await registerStatic(app, opts.staticDir === undefined ? DEFAULT_STATIC_DIR : opts.staticDir);
 
   app.decorate('relay', relay);
   app.decorate('store', store);
+  const retention = startRetention({ store, relay, log: (event, fields) => app.log.info({ event, ...fields }, event) }, retentionDays);
+  app.decorate('purgeExpired', retention.purge);
   // Flush and close the relay before the websocket plugin drops the sockets.
   app.addHook('preClose', async () => {
+    retention.stop();
     await relay.close();
   });
   app.addHook('onClose', async () => {
@@ -87,5 +120,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     relay: Relay;
     store: MeetingStore;
+    /** Deletes the meetings past the retention period now; resolves with how many. */
+    purgeExpired: () => Promise<number>;
   }
 }

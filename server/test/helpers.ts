@@ -1,11 +1,15 @@
+import Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { encodeSaveCheck, MessageType } from '@bodem/shared';
 import { buildApp, type AppOptions } from '../src/app.ts';
 
 export const tempDir = (prefix = 'bodem-test-'): string => mkdtempSync(join(tmpdir(), prefix));
@@ -146,3 +150,69 @@ export const useRig = () => {
     },
   };
 };
+
+/**
+ * Waits until the room has handled (and stored) everything queued before a
+ * save check sent on a fresh connection. The room has one queue for all its
+ * connections; the in-process clients' frames were sent before this socket
+ * even opened.
+ */
+export const saveCheck = async (s: Running, id: string, token: string): Promise<void> => {
+  const raw = new WebSocket(`${s.ws}/yjs/${id}?token=${token}`);
+  await new Promise<void>((resolve, reject) => {
+    raw.on('open', () => raw.send(encodeSaveCheck(1)));
+    raw.on('message', (d: Buffer) => {
+      if (d[0] === MessageType.saved) resolve();
+    });
+    raw.on('error', reject);
+  });
+  raw.close();
+};
+
+const MAIN = resolve(import.meta.dirname, '../src/main.ts');
+
+export const freePort = (): Promise<number> =>
+  new Promise((res) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => res(port));
+    });
+  });
+
+/**
+ * The real server as its own process (`server/src/main.ts`), so it can be
+ * killed with SIGKILL and its event loop is not the test's. `env` adds to
+ * the environment; stdout goes to `onOutput` when given (its logs).
+ */
+export const spawnServer = async (
+  dataDir: string,
+  port: number,
+  env: Record<string, string> = {},
+  onOutput?: (chunk: string) => void,
+): Promise<ChildProcess> => {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BODEM_DATA_DIR: dataDir, BODEM_LOG: 'silent', ...env },
+    stdio: ['ignore', onOutput ? 'pipe' : 'ignore', 'inherit'],
+  });
+  if (onOutput) child.stdout!.on('data', (d: Buffer) => onOutput(d.toString('utf8')));
+  try {
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 60_000, 'server up');
+  } catch (e) {
+    // The caller never gets the child: do not leave it running (seen under heavy load).
+    child.kill('SIGKILL');
+    throw e;
+  }
+  return child;
+};
+
+/** Everything on disk for a meeting, read straight from the SQLite file (WAL included). */
+export const docFromDisk = (dataDir: string, id: string): Y.Doc => {
+  const db = new Database(join(dataDir, 'bodem.db'), { readonly: true });
+  const doc = new Y.Doc();
+  for (const row of db.prepare('SELECT data FROM updates WHERE meeting_id = ? ORDER BY seq').all(id) as { data: Buffer }[]) {
+    Y.applyUpdate(doc, new Uint8Array(row.data));
+  }
+  db.close();
+  return doc;
+};
+

@@ -102,6 +102,26 @@ export const storageContract = (name: string, make: () => Promise<StoreFixture>)
       await store.createMeeting(meeting('m2', 'ABCDEF'), bytes(0));
     });
 
+    it('keeps a tombstone of a deleted meeting (its id only), also across a reopen', async () => {
+      await store.createMeeting(meeting('m1', 'ABCDEF'), bytes(0));
+      await store.createMeeting(meeting('m2', 'BBBBBB'), bytes(0));
+      expect(await store.wasDeleted('m1')).toBe(false);
+      await store.deleteMeeting('m1', 1_700_000_100_000);
+      expect(await store.wasDeleted('m1')).toBe(true);
+      expect(await store.wasDeleted('m2')).toBe(false);
+      expect(await store.wasDeleted('never')).toBe(false);
+      store = await fx.reopen();
+      expect(await store.wasDeleted('m1')).toBe(true);
+    });
+
+    it('lists the meetings created before a moment, oldest first', async () => {
+      await store.createMeeting({ ...meeting('new', 'AAAAAA'), createdAt: 3_000 }, bytes(0));
+      await store.createMeeting({ ...meeting('old', 'BBBBBB'), createdAt: 1_000 }, bytes(0));
+      await store.createMeeting({ ...meeting('mid', 'CCCCCC'), createdAt: 2_000 }, bytes(0));
+      expect(await store.meetingsCreatedBefore(2_500)).toEqual(['old', 'mid']);
+      expect(await store.meetingsCreatedBefore(1_000)).toEqual([]);
+    });
+
     it('records a removed participant once, per meeting, and keeps it across a reopen', async () => {
       await store.createMeeting(meeting('m1', 'AAAAAA'), bytes(0));
       await store.createMeeting(meeting('m2', 'BBBBBB'), bytes(0));

@@ -27,6 +27,7 @@ export * from './schema/role.ts';
 export * from './schema/agreement.ts';
 export * from './schema/vote.ts';
 export * from './schema/boardState.ts';
+export * from './schema/permissions.ts';
 export * from './ops/text.ts';
 export * from './ops/items.ts';
 export * from './ops/bundles.ts';

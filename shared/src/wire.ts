@@ -31,6 +31,24 @@ export const CloseCode = {
    * role refusal) or 4410 (a deleted meeting), so the tablet can say why.
    */
   removed: 4408,
+  /**
+   * The meeting's stored data does not load: it is quarantined until an
+   * operator repairs it. The tablet keeps its own copy.
+   */
+  damaged: 4422,
+  /** The meeting has as many connections as one relay allows it; try again later by hand. */
+  meetingFull: 4429,
+  /**
+   * A frame larger than the relay accepts (ws closes with it by itself).
+   * Retrying would send the same frame again, so the client stops.
+   */
+  tooLarge: 1009,
+  /**
+   * Back off, then reconnect: too many messages in too short a time, or the
+   * meeting is live on another relay of a cluster for now (the load
+   * balancer routes the next attempt).
+   */
+  tryAgainLater: 1013,
   /** A transient server fault (storage failed): retry. */
   retry: 1011,
   /** Server shutting down: retry. */
@@ -38,6 +56,21 @@ export const CloseCode = {
 } as const;
 
 export const isPermanentClose = (code: number): boolean => code >= 4400 && code < 4500;
+
+/**
+ * Whether a client should connect again after the server closed with
+ * `code`: not after a permanent refusal, and not after a frame too large,
+ * because the next connection would send the same catch-up again, forever
+ * (y-websocket#189).
+ */
+export const shouldReconnectAfter = (code: number): boolean => !isPermanentClose(code) && code !== CloseCode.tooLarge;
+
+/**
+ * The largest websocket frame the relay accepts. A full sync of a whole
+ * simulated four-hour meeting is far smaller (bench:doc); this leaves room
+ * for a long offline session's catch-up, and still stops a runaway tablet.
+ */
+export const MAX_FRAME_BYTES = 8 * 1024 * 1024;
 
 /** Websocket path prefix; the room (meeting id) follows it. */
 export const YJS_PATH = '/yjs';

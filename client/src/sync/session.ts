@@ -7,6 +7,7 @@ import {
   peekClaims,
   roots,
   SCHEMA_VERSION,
+  shouldReconnectAfter,
   schemaVersionOf,
   YJS_PATH,
   type Presence,
@@ -118,6 +119,7 @@ export class MeetingSession {
       // Each tab has its own socket. BroadcastChannel would let a read-only
       // (projector) tab leak edits into another tab's connection.
       disableBc: true,
+      shouldReconnect: (event: CloseEvent) => shouldReconnectAfter(event.code),
     });
     this.sendOnlyOwnPresence();
     this.installSaveCheck();
@@ -180,7 +182,11 @@ export class MeetingSession {
     this.undo.on('stack-cleared', onStack);
 
     try {
-      this.persistence = new IndexeddbPersistence(`bodem:${meetingId}`, this.doc);
+      // One copy per meeting and epoch: a copy of a deleted meeting whose id
+      // came back (a restore) never loads into the new one.
+      const name = localCopyName(meetingId, this.claims?.ep ?? 0);
+      void dropOtherCopies(meetingId, name);
+      this.persistence = new IndexeddbPersistence(name, this.doc);
       this.persistence.whenSynced.then(
         () => {
           this.state.update((s) => ({ ...s, localLoaded: true }));
@@ -377,3 +383,20 @@ export class MeetingSession {
     this.doc.destroy();
   }
 }
+
+/** The IndexedDB name of a meeting's local copy. */
+export const localCopyName = (meetingId: string, epoch: number): string => `bodem:${meetingId}:${epoch}`;
+
+/** Deletes this device's copies of the meeting from other epochs (and from before copies had one). */
+const dropOtherCopies = async (meetingId: string, keep: string): Promise<void> => {
+  try {
+    const all = await indexedDB.databases();
+    for (const db of all) {
+      if (db.name && db.name !== keep && (db.name === `bodem:${meetingId}` || db.name.startsWith(`bodem:${meetingId}:`))) {
+        indexedDB.deleteDatabase(db.name);
+      }
+    }
+  } catch {
+    // No listing in this browser: the copy under its own name is still the only one loaded.
+  }
+};

@@ -18,15 +18,24 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { randomBytes, randomInt } from 'node:crypto';
 import * as Y from 'yjs';
 import { issueClaims, type TokenSigner } from '../auth/tokens.ts';
+import { deleteMeetingForGood } from '../meetings/deletion.ts';
 import type { Relay } from '../relay/relay.ts';
 import { JoinCodeTakenError, type MeetingRecord, type MeetingStore } from '../storage/store.ts';
 import { ApiError } from './errors.ts';
+import type { JoinLimiter } from './joinLimiter.ts';
 
 export interface ApiDeps {
   store: MeetingStore;
   relay: Relay;
   signer: TokenSigner;
+  joinLimiter: JoinLimiter;
 }
+
+/**
+ * The code-only route shares one allowance across all meetings (guessing
+ * codes there spreads over every meeting), five times a meeting's.
+ */
+const CODE_ONLY = { key: 'code-only', weight: 5 };
 
 const newJoinCode = (): string => {
   let code = '';
@@ -79,7 +88,7 @@ interface JoinBody {
 /** Participant ids are base64url (see issueClaims); anything else is not one. */
 const PARTICIPANT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-export const registerApi = (app: FastifyInstance, { store, relay, signer }: ApiDeps): void => {
+export const registerApi = (app: FastifyInstance, { store, relay, signer, joinLimiter }: ApiDeps): void => {
   app.get('/healthz', async () => ({ ok: true }));
 
   app.post<{ Body: CreateBody }>(
@@ -131,9 +140,13 @@ export const registerApi = (app: FastifyInstance, { store, relay, signer }: ApiD
     },
   );
 
-  const join = async (meeting: MeetingRecord | null, body: JoinBody): Promise<string> => {
+  const join = async (meeting: MeetingRecord | null, body: JoinBody, limit: { key: string; weight: number }): Promise<string> => {
+    if (!joinLimiter.allows(limit.key, limit.weight)) throw new ApiError(429, 'too_many_attempts');
     // One answer for an unknown meeting and a wrong code: no hint which it was.
-    if (!meeting || meeting.joinCode !== normaliseJoinCode(body.code)) throw new ApiError(401, 'wrong_code');
+    if (!meeting || meeting.joinCode !== normaliseJoinCode(body.code)) {
+      joinLimiter.failed(limit.key, limit.weight);
+      throw new ApiError(401, 'wrong_code');
+    }
     const name = cleanLine(body.name, MAX_NAME_LENGTH);
     if (!name) throw new ApiError(400, 'name_required');
     if (!isSide(body.side)) throw new ApiError(400, 'side_required');
@@ -174,21 +187,19 @@ export const registerApi = (app: FastifyInstance, { store, relay, signer }: ApiD
   app.post<{ Params: { id: string }; Body: JoinBody }>(
     '/api/meetings/:id/join',
     { schema: { body: joinBody } },
-    async (req) => ({ token: await join(await store.getMeeting(req.params.id), req.body) }),
+    async (req) => ({ token: await join(await store.getMeeting(req.params.id), req.body, { key: `meeting:${req.params.id}`, weight: 1 }) }),
   );
 
   /** Join with the code alone, as typed on a tablet. */
   app.post<{ Body: JoinBody }>('/api/join', { schema: { body: joinBody } }, async (req) => {
     const meeting = await store.findByJoinCode(normaliseJoinCode(req.body.code));
-    const token = await join(meeting, req.body);
+    const token = await join(meeting, req.body, CODE_ONLY);
     return { id: meeting!.id, token };
   });
 
   app.delete<{ Params: { id: string } }>('/api/meetings/:id', async (req, reply) => {
     const { meeting } = await asFacilitator(req, req.params.id);
-    // Close sockets first so no update lands after the rows are gone.
-    await relay.evict(meeting.id, CloseCode.meetingDeleted, 'meeting deleted');
-    await store.deleteMeeting(meeting.id);
+    await deleteMeetingForGood({ store, relay }, meeting.id);
     return reply.code(204).send();
   });
 

@@ -17,6 +17,8 @@ export const MESSAGES = {
   not_found: 'Deze bijeenkomst bestaat niet (meer).',
   route_not_found: 'Deze pagina bestaat niet.',
   internal: 'Er ging iets mis op de server. Probeer het zo nog eens.',
+  too_many_attempts: 'Te veel pogingen met een verkeerde code. Wacht een minuut en probeer het dan opnieuw.',
+  origin_not_allowed: 'Deze pagina mag Bodem niet gebruiken. Open Bodem via het eigen adres.',
 } as const;
 
 export type ErrorCode = keyof typeof MESSAGES;

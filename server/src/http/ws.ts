@@ -1,9 +1,11 @@
 import { CloseCode, YJS_PATH } from '@bodem/shared';
 import type { FastifyInstance } from 'fastify';
 import type { TokenSigner } from '../auth/tokens.ts';
+import { TokenBucket, type Limits } from '../relay/limits.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { MeetingStore } from '../storage/store.ts';
 import { tokenFits } from './api.ts';
+import { originAllowed } from './origin.ts';
 
 /**
  * The thin adapter between Fastify's websockets and the relay core. A
@@ -12,7 +14,7 @@ import { tokenFits } from './api.ts';
  */
 export const registerWebsocket = (
   app: FastifyInstance,
-  deps: { store: MeetingStore; relay: Relay; signer: TokenSigner },
+  deps: { store: MeetingStore; relay: Relay; signer: TokenSigner; limits: Limits; allowedOrigins: readonly string[] | null },
 ): void => {
   app.get<{ Params: { id: string }; Querystring: { token?: string } }>(
     `${YJS_PATH}/:id`,
@@ -23,6 +25,10 @@ export const registerWebsocket = (
       let handle: { receive(d: Uint8Array): void; closed(): void } | null = null;
       const queued: Uint8Array[] = [];
       let refused = false;
+      const { limits } = deps;
+      const messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
+      // One largest frame always fits.
+      const volume = new TokenBucket(limits.bytesPerSecond, Math.max(limits.maxPayload, 2 * limits.bytesPerSecond));
       socket.on('message', (data, isBinary) => {
         if (refused) return;
         if (!isBinary) {
@@ -31,6 +37,14 @@ export const registerWebsocket = (
           return;
         }
         const bytes = toBytes(data);
+        if (!messages.take(1) || !volume.take(bytes.byteLength)) {
+          // Dropping a frame would break the sender's chain of updates; closing
+          // makes it back off and send everything again on reconnect.
+          refused = true;
+          req.log.warn({ event: 'rate-limited', meeting: req.params.id }, 'rate-limited');
+          socket.close(CloseCode.tryAgainLater, 'too many messages');
+          return;
+        }
         if (handle) handle.receive(bytes);
         else queued.push(bytes);
       });
@@ -39,6 +53,11 @@ export const registerWebsocket = (
         handle?.closed();
       });
 
+      if (!originAllowed(req, deps.allowedOrigins)) {
+        refused = true;
+        socket.close(CloseCode.forbidden, 'origin not allowed');
+        return;
+      }
       const claims = deps.signer.verify(req.query.token);
       if (!claims || claims.m !== req.params.id) {
         refused = true;
@@ -49,12 +68,21 @@ export const registerWebsocket = (
         const meeting = await deps.store.getMeeting(req.params.id);
         if (refused) return;
         if (!meeting) {
+          // A tablet may still hold a copy of a deleted meeting: say so, and
+          // it wipes the copy instead of offering it to anyone again.
+          const deleted = await deps.store.wasDeleted(req.params.id);
           refused = true;
-          return socket.close(CloseCode.unknownMeeting, 'unknown meeting');
+          return deleted
+            ? socket.close(CloseCode.meetingDeleted, 'meeting deleted')
+            : socket.close(CloseCode.unknownMeeting, 'unknown meeting');
         }
         if (!tokenFits(claims, meeting)) {
           refused = true;
-          return socket.close(CloseCode.unauthorized, 'token not for this meeting');
+          // Epoch fencing: the token (and the tablet's copy) belong to an
+          // earlier meeting under this id. Its content must never merge in.
+          return claims.ep !== meeting.epoch
+            ? socket.close(CloseCode.meetingDeleted, 'meeting was deleted and created again')
+            : socket.close(CloseCode.unauthorized, 'token not for this meeting');
         }
         const removed = await deps.store.isRemoved(meeting.id, claims.sub);
         if (refused) return;

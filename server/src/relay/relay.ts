@@ -1,8 +1,8 @@
 import { CloseCode, type TokenClaims } from '@bodem/shared';
 import * as Y from 'yjs';
-import type { MeetingStore } from '../storage/store.ts';
+import { MeetingElsewhereError, type MeetingStore } from '../storage/store.ts';
 import { Connection } from './connection.ts';
-import { Room, type RoomOptions } from './room.ts';
+import { DamagedMeetingError, Room, type RoomOptions } from './room.ts';
 import type { SocketLike } from './socket.ts';
 
 export interface ConnectionHandle {
@@ -28,11 +28,13 @@ export class Relay {
    * fall into.
    */
   private readonly removed = new Map<string, Set<string>>();
+  /** Meetings whose stored rows do not load, with why (no content). Kept until the process restarts. */
+  private readonly quarantined = new Map<string, string>();
   private shuttingDown = false;
 
   constructor(
     private readonly store: MeetingStore,
-    private readonly opts: RoomOptions,
+    private readonly opts: RoomOptions & { connectionsPerMeeting: number },
   ) {}
 
   /**
@@ -45,11 +47,20 @@ export class Relay {
       conn.close(CloseCode.goingAway, 'server shutting down');
       return { receive: () => {}, closed: () => {} };
     }
+    if (this.quarantined.has(meetingId)) {
+      conn.close(CloseCode.damaged, 'meeting damaged');
+      return { receive: () => {}, closed: () => {} };
+    }
     if (this.removed.get(meetingId)?.has(claims.sub)) {
       conn.close(CloseCode.removed, 'removed from the meeting');
       return { receive: () => {}, closed: () => {} };
     }
     let live = this.live.get(meetingId);
+    if (live && live.size >= this.opts.connectionsPerMeeting) {
+      this.opts.log('meeting-full', { meeting: meetingId, connections: live.size });
+      conn.close(CloseCode.meetingFull, 'meeting full');
+      return { receive: () => {}, closed: () => {} };
+    }
     if (!live) this.live.set(meetingId, (live = new Set()));
     const mine = live;
     mine.add(conn);
@@ -68,6 +79,16 @@ export class Relay {
           early.length = 0;
         },
         (e: Error) => {
+          // Live on another relay (a cluster in transition): the client
+          // comes back through the load balancer, which routes it there,
+          // or here once the other relay has handed the meeting over.
+          if (e instanceof MeetingElsewhereError) return conn.close(CloseCode.tryAgainLater, 'meeting is on another relay');
+          if (e instanceof DamagedMeetingError) {
+            if (!this.quarantined.has(meetingId)) this.opts.log('meeting-quarantined', { meeting: meetingId, reason: e.reason });
+            this.quarantined.set(meetingId, e.reason);
+            for (const c of mine) c.close(CloseCode.damaged, 'meeting damaged');
+            return;
+          }
           this.opts.log('load-failed', { meeting: meetingId, reason: e.message });
           conn.close(CloseCode.retry, 'could not load meeting');
         },
@@ -114,6 +135,21 @@ export class Relay {
   /** Number of meetings in memory (for health and tests). */
   get loadedCount(): number {
     return this.rooms.size;
+  }
+
+  /** Open connections of each meeting with any (for health), without saying which meetings. */
+  connectionCounts(): number[] {
+    return [...this.live.values()].map((conns) => conns.size);
+  }
+
+  /** Open connections of a meeting, those still waiting for it to load included. */
+  connectionCount(meetingId: string): number {
+    return this.live.get(meetingId)?.size ?? 0;
+  }
+
+  /** Why a meeting is quarantined, or null. */
+  quarantineOf(meetingId: string): string | null {
+    return this.quarantined.get(meetingId) ?? null;
   }
 
   isLoaded(meetingId: string): boolean {

@@ -9,12 +9,29 @@ import {
   migrate,
   origins,
   type Message,
+  type Refusal,
 } from '@bodem/shared';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { MeetingStore } from '../storage/store.ts';
+import { MeetingElsewhereError, type MeetingLease, type MeetingStore, type StoredDocument } from '../storage/store.ts';
 import type { Connection } from './connection.ts';
 import { stampPresence } from './presence.ts';
+import { WriteGuard } from './writeGuard.ts';
+
+/**
+ * A meeting whose stored rows do not make a document. It is quarantined:
+ * nobody is served a partial copy (which their tablets would then merge
+ * with, or overwrite), the rows stay untouched for repair, and every other
+ * meeting loads as usual.
+ */
+export class DamagedMeetingError extends Error {
+  constructor(
+    readonly meetingId: string,
+    readonly reason: string,
+  ) {
+    super(`meeting ${meetingId} is damaged: ${reason}`);
+  }
+}
 
 export interface RoomOptions {
   /** Stored updates after which the document is compacted into one snapshot. */
@@ -36,8 +53,9 @@ export class Room {
   private tail: Promise<void> = Promise.resolve();
   private sinceCompact = 0;
   private lastSeq: number;
-  /** Updates the document emitted during the current apply. */
-  private emitted: Uint8Array[] = [];
+  /** Updates the document emitted during the current apply, with their origin (who already has them). */
+  private emitted: { update: Uint8Array; origin: unknown }[] = [];
+  private readonly guard = new WriteGuard(this.doc);
   private destroyed = false;
 
   private constructor(
@@ -45,20 +63,48 @@ export class Room {
     private readonly store: MeetingStore,
     private readonly opts: RoomOptions,
     lastSeq: number,
+    /** Held while the room lives when the store is shared by several relays; every write is fenced on it. */
+    private readonly lease: MeetingLease | undefined,
   ) {
     this.lastSeq = lastSeq;
     // The server publishes no presence of its own.
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array) => this.emitted.push(update));
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.emitted.push({ update, origin }));
     this.awareness.on('update', this.onAwareness);
   }
 
   static async load(id: string, store: MeetingStore, opts: RoomOptions): Promise<Room> {
-    const stored = await store.loadDocument(id);
-    const room = new Room(id, store, opts, stored.lastSeq);
-    room.doc.transact(() => {
-      for (const u of stored.updates) Y.applyUpdate(room.doc, u, origins.remote);
-    }, origins.remote);
+    // Several relays on one store: take the meeting's lease before reading
+    // it, so no other relay writes it while this room lives (storage/postgres.ts).
+    const lease = store.acquireLease ? await store.acquireLease(id) : undefined;
+    if (lease === null) throw new MeetingElsewhereError();
+    let stored: StoredDocument;
+    try {
+      stored = await store.loadDocument(id);
+    } catch (e) {
+      if (lease) void store.releaseLease?.(lease).catch(() => {});
+      throw e;
+    }
+    const room = new Room(id, store, opts, stored.lastSeq, lease);
+    try {
+      room.doc.transact(() => {
+        stored.updates.forEach((u, i) => {
+          try {
+            Y.applyUpdate(room.doc, u, origins.remote);
+          } catch (e) {
+            throw new DamagedMeetingError(id, `stored update ${i + 1} of ${stored.updates.length} does not decode (${(e as Error).message})`);
+          }
+        });
+      }, origins.remote);
+      // Content waiting for content that is not stored: a link of the chain is missing.
+      if (room.hasPending()) throw new DamagedMeetingError(id, 'stored updates refer to content that is not stored');
+    } catch (e) {
+      // (Closing also gives the lease back.)
+      room.close(CloseCode.retry, 'load failed');
+      throw e;
+    }
+    // Another relay took the meeting over: this copy may be behind, drop it.
+    if (lease) lease.onLost = () => room.fail('meeting moved to another relay');
     room.emitted = [];
     room.sinceCompact = Math.max(0, stored.updates.length - 1);
     // Bring an older document up to this schema; the migration is stored like any update.
@@ -87,7 +133,12 @@ export class Room {
 
   /** Queues a raw frame from a connection; frames are handled strictly in order. */
   receive(conn: Connection, data: Uint8Array): void {
-    this.run(() => this.handle(conn, data));
+    this.run(() => this.handle(conn, data)).catch((e: Error) => {
+      // A message that made the room throw (a state vector that does not
+      // decode, say) costs its own connection, never the queue.
+      this.opts.log('bad-frame', { meeting: this.id, reason: e.message });
+      conn.close(CloseCode.badRequest, 'malformed message');
+    });
   }
 
   /** Runs a task in the room's queue, after everything queued before it. */
@@ -137,18 +188,52 @@ export class Room {
   }
 
   private async applyFrom(conn: Connection, update: Uint8Array): Promise<void> {
+    const guarded = conn.claims.role !== 'facilitator';
+    const hadPending = this.hasPending();
+    const before = guarded ? Y.encodeStateVector(this.doc) : null;
+    let refusals: Refusal[] = [];
+    let fault: string | null = null;
     try {
-      Y.applyUpdate(this.doc, update, conn);
+      refusals = this.guard.apply(update, conn, conn.claims);
     } catch (e) {
-      // Yjs may have applied part of it: the document no longer matches the
-      // disk. Refuse the sender and reload the meeting from disk for the rest.
-      this.emitted = [];
-      this.opts.log('bad-update', { meeting: this.id, reason: (e as Error).message });
-      conn.close(CloseCode.badRequest, 'malformed update');
-      this.fail();
-      return;
+      // Yjs reads the whole update before it integrates anything, so a
+      // malformed one usually changed nothing; whatever it did integrate was
+      // emitted and is stored below like any update, so memory and disk agree.
+      fault = (e as Error).message;
     }
-    await this.persistEmitted(conn);
+    let resync = false;
+    if (guarded && !hadPending && this.hasPending()) {
+      // Content that waits for something the server never had. Once its gap
+      // filled, it would be integrated under someone else's update and slip
+      // past the write rules: drop it. An honest tablet gets here after a
+      // relay died with its last edits unstored (kill -9, or a failover to
+      // another relay): its next edit left before its catch-up. So the
+      // sender is not refused but asked to sync again; its answer (sync step
+      // 2) brings the missing edits and this one, through the write rules.
+      this.doc.store.pendingStructs = null;
+      this.doc.store.pendingDs = null;
+      resync = fault === null;
+    }
+    if (refusals.length > 0 && before) {
+      // The refused change and its undo travel as one update, so no screen
+      // shows the refused state for a frame. Encoded from the document, never
+      // merged from client bytes (yjs#687).
+      this.emitted = [{ update: Y.encodeStateAsUpdate(this.doc, before), origin: null }];
+      this.opts.log('write-refused', { meeting: this.id, role: conn.claims.role, offences: refusals.map((r) => r.offence) });
+    }
+    if (fault !== null) {
+      this.opts.log('bad-update', { meeting: this.id, reason: fault });
+      conn.close(CloseCode.badRequest, 'malformed update');
+    }
+    if (resync) {
+      this.opts.log('update-resync', { meeting: this.id, reason: 'update depends on unknown content' });
+      conn.send(encodeSyncStep1(this.doc));
+    }
+    await this.persistEmitted();
+  }
+
+  hasPending(): boolean {
+    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
   }
 
   /**
@@ -156,12 +241,12 @@ export class Room {
    * document holds an update the disk does not: the room is dropped and its
    * clients reconnect to a fresh copy from disk and send their edits again.
    */
-  private async persistEmitted(from?: Connection): Promise<void> {
+  private async persistEmitted(): Promise<void> {
     const updates = this.emitted;
     this.emitted = [];
-    for (const update of updates) {
+    for (const { update, origin } of updates) {
       try {
-        this.lastSeq = await this.store.appendUpdate(this.id, update);
+        this.lastSeq = await this.store.appendUpdate(this.id, update, this.lease);
       } catch (e) {
         this.opts.log('store-failed', { meeting: this.id, reason: (e as Error).message });
         this.fail();
@@ -169,7 +254,7 @@ export class Room {
       }
       this.sinceCompact++;
       const frame = encodeUpdate(update);
-      for (const c of this.conns) if (c !== from) c.send(frame);
+      for (const c of this.conns) if (c !== origin) c.send(frame);
     }
     if (this.sinceCompact >= this.opts.compactEvery) await this.compact();
   }
@@ -178,7 +263,7 @@ export class Room {
   async compact(): Promise<void> {
     if (this.sinceCompact <= 0 || this.destroyed) return;
     try {
-      await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+      await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.lastSeq, this.lease);
       this.sinceCompact = 0;
     } catch (e) {
       this.opts.log('compact-failed', { meeting: this.id, reason: (e as Error).message });
@@ -186,6 +271,7 @@ export class Room {
   }
 
   private applyPresence(conn: Connection, update: Uint8Array): void {
+    if (!conn.presenceBudget.take()) return;
     let stamped: Uint8Array | null;
     try {
       stamped = stampPresence(update, conn.claims, conn.presence, (id) => this.ownerOf(id, conn));
@@ -212,9 +298,9 @@ export class Room {
     for (const c of this.conns) if (c !== origin) c.send(frame);
   };
 
-  /** Drops the room after a storage fault; clients retry against a fresh load. */
-  private fail(): void {
-    this.close(CloseCode.retry, 'storage failed, retry');
+  /** Drops the room after a storage fault (or a lost lease); clients retry against a fresh load. */
+  private fail(reason = 'storage failed, retry'): void {
+    this.close(CloseCode.retry, reason);
     this.onFail?.();
   }
 
@@ -228,7 +314,10 @@ export class Room {
     this.conns.clear();
     this.awareness.off('update', this.onAwareness);
     this.awareness.destroy();
+    this.guard.destroy();
     this.doc.destroy();
+    // After the room's last write: every caller closes from the queue, or after a failed or fenced write.
+    if (this.lease) void this.store.releaseLease?.(this.lease).catch(() => {});
   }
 
   get isClosed(): boolean {

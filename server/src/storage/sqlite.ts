@@ -33,6 +33,10 @@ export class SqliteStore implements MeetingStore {
         data BLOB NOT NULL,
         PRIMARY KEY (meeting_id, seq)
       ) STRICT, WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS deleted_meetings (
+        id TEXT PRIMARY KEY,
+        deleted_at INTEGER NOT NULL
+      ) STRICT;
       CREATE TABLE IF NOT EXISTS removed_participants (
         meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
         sub TEXT NOT NULL,
@@ -51,6 +55,9 @@ export class SqliteStore implements MeetingStore {
         'SELECT id, title, join_code AS joinCode, epoch, created_at AS createdAt FROM meetings WHERE join_code = ?',
       ),
       deleteMeeting: this.db.prepare('DELETE FROM meetings WHERE id = ?'),
+      tombstone: this.db.prepare('INSERT INTO deleted_meetings (id, deleted_at) VALUES (?, ?) ON CONFLICT DO NOTHING'),
+      wasDeleted: this.db.prepare('SELECT 1 FROM deleted_meetings WHERE id = ?'),
+      createdBefore: this.db.prepare('SELECT id FROM meetings WHERE created_at < ? ORDER BY created_at'),
       deleteUpdates: this.db.prepare('DELETE FROM updates WHERE meeting_id = ?'),
       load: this.db.prepare('SELECT seq, data FROM updates WHERE meeting_id = ? ORDER BY seq'),
       lastSeq: this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM updates WHERE meeting_id = ?'),
@@ -95,15 +102,25 @@ export class SqliteStore implements MeetingStore {
     return (this.stmts.byCode.get(joinCode) as MeetingRecord | undefined) ?? null;
   }
 
-  async deleteMeeting(id: string): Promise<boolean> {
+  async deleteMeeting(id: string, deletedAt = Date.now()): Promise<boolean> {
     const removed = this.db.transaction(() => {
       this.stmts.deleteUpdates.run(id);
-      return this.stmts.deleteMeeting.run(id).changes > 0;
+      const gone = this.stmts.deleteMeeting.run(id).changes > 0;
+      if (gone) this.stmts.tombstone.run(id, deletedAt);
+      return gone;
     })();
     this.seqs.delete(id);
     // Move the deleted pages out of the WAL into the (securely zeroed) main file.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     return removed;
+  }
+
+  async wasDeleted(id: string): Promise<boolean> {
+    return this.stmts.wasDeleted.get(id) !== undefined;
+  }
+
+  async meetingsCreatedBefore(time: number): Promise<string[]> {
+    return (this.stmts.createdBefore.all(time) as { id: string }[]).map((r) => r.id);
   }
 
   async loadDocument(id: string): Promise<StoredDocument> {

@@ -21,6 +21,9 @@ export const choiceKey = (rowId: string) => CHOICE + rowId;
 export const fieldKey = (fieldId: string) => FIELD + fieldId;
 export const SHOW_REFERENCES_KEY = SHOW_REFERENCES;
 
+/** The answers anyone at the board may give; every other key of a board is the facilitator's. */
+export const isParticipantBoardKey = (key: string): boolean => key.startsWith(CHOICE) || key.startsWith(FIELD);
+
 /** A board with nothing on it yet. */
 export const EMPTY_BOARD_STATE: BoardState = { choices: {}, fields: {}, showReferences: false, locked: null };
 

@@ -1,0 +1,79 @@
+import { refusedChanges, type Refusal, type Writer } from '@bodem/shared';
+import * as Y from 'yjs';
+
+/**
+ * Applies a client's update to the room's document and takes back what its
+ * writer may not change (schema/permissions.ts), by a compensating update.
+ *
+ * Dropping a refused update instead would not do: Yjs updates of one client
+ * form a chain, and every later update of that tablet would wait forever
+ * for the missing link. So the update is applied, and an undo limited to the
+ * refused subtrees writes the previous values back. The sender receives that
+ * undo like everyone else and converges to the allowed state.
+ *
+ * The UndoManager captures only transactions that hold a refused change
+ * (`captureTransaction`), so ordinary updates are never tracked: tracking
+ * keeps deleted content from being garbage collected, and deleted note text
+ * must not linger in memory or in stored snapshots.
+ */
+export class WriteGuard {
+  private readonly undo: Y.UndoManager;
+  private writer: Writer | null = null;
+  private origin: unknown = null;
+  private refusals: Refusal[] = [];
+
+  constructor(private readonly doc: Y.Doc) {
+    this.undo = new Y.UndoManager(doc, {
+      captureTimeout: 0,
+      trackedOrigins: new Set(),
+      captureTransaction: (tr) => {
+        if (!this.writer || tr.origin !== this.origin) return false;
+        this.refusals = this.refusals.concat(refusedChanges(doc, tr.changed as Map<Y.AbstractType<unknown>, Set<string | null>>, this.writer));
+        return this.refusals.length > 0;
+      },
+    });
+  }
+
+  /**
+   * Applies `update` with `origin` and reverts the writer's refused changes.
+   * Throws what `Y.applyUpdate` throws. Returns what was refused.
+   */
+  apply(update: Uint8Array, origin: object, writer: Writer): Refusal[] {
+    if (writer.role === 'facilitator') {
+      Y.applyUpdate(this.doc, update, origin);
+      return [];
+    }
+    this.writer = writer;
+    this.origin = origin;
+    this.refusals = [];
+    this.undo.trackedOrigins.add(origin);
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } finally {
+      this.undo.trackedOrigins.delete(origin);
+      this.writer = null;
+      this.origin = null;
+    }
+    const refusals = this.refusals;
+    this.refusals = [];
+    if (this.undo.undoStack.length === 0) return refusals;
+    this.undo.scope = refusals.map((r) => r.scope);
+    try {
+      while (this.undo.undoStack.length > 0) this.undo.undo();
+    } finally {
+      // Clearing releases the kept items of the whole document, not only of the refused scopes.
+      this.undo.scope = [this.doc];
+      this.undo.clear();
+    }
+    return refusals;
+  }
+
+  /** The origin of the compensating updates (forwarded to everyone, the sender included). */
+  get reverter(): object {
+    return this.undo;
+  }
+
+  destroy(): void {
+    this.undo.destroy();
+  }
+}

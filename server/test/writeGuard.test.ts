@@ -1,0 +1,116 @@
+import {
+  addNote,
+  allVotes,
+  castVote,
+  initMeeting,
+  listBoards,
+  lockBoard,
+  notesOfBoard,
+  readBoardState,
+  restoreMeeting,
+  roots,
+  setChoice,
+  setNoteText,
+  withdrawVote,
+  type Writer,
+} from '@bodem/shared';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { WriteGuard } from '../src/relay/writeGuard.ts';
+
+const ANNA: Writer = { role: 'participant', sub: 'anna' };
+
+/** The relay's copy of a meeting and a tablet in sync with it. */
+const setup = () => {
+  const relay = new Y.Doc();
+  initMeeting(relay, {
+    title: 'Bijeenkomst',
+    createdAt: 1,
+    boards: [
+      { id: 'b1', template: 'valkuilen', title: 'Valkuilen' },
+      { id: 'b2', template: 'vrij', title: 'Vrij' },
+    ],
+  });
+  castVote(relay, 'b1', 'bilal', 10);
+  lockBoard(relay, 'b2', 'Plenair');
+  const guard = new WriteGuard(relay);
+  const tablet = new Y.Doc();
+  Y.applyUpdate(tablet, Y.encodeStateAsUpdate(relay));
+  /** Sends what the tablet did since the last sync; the relay's answer goes back to the tablet. */
+  const send = (writer: Writer = ANNA) => {
+    const before = Y.encodeStateVector(relay);
+    const refused = guard.apply(Y.encodeStateAsUpdate(tablet, Y.encodeStateVector(relay)), {}, writer);
+    Y.applyUpdate(tablet, Y.encodeStateAsUpdate(relay, before));
+    return refused.map((r) => r.offence);
+  };
+  return { relay, tablet, send };
+};
+
+const json = (d: Y.Doc) => JSON.stringify(restoreMeeting(d));
+
+describe('WriteGuard', () => {
+  it('restores a board a participant deleted, with everything on its map', () => {
+    const { relay, tablet, send } = setup();
+    setChoice(relay, 'b1', 'rij-1', 'ja');
+    Y.applyUpdate(tablet, Y.encodeStateAsUpdate(relay));
+    const before = json(relay);
+    roots(tablet).boards.delete('b1');
+    expect(send()).toEqual(['boards']);
+    expect(json(relay)).toBe(before);
+    expect(json(tablet)).toBe(before);
+    expect(readBoardState(roots(relay).boards.get('b1')!).choices).toEqual({ 'rij-1': 'ja' });
+  });
+
+  it("restores someone else's vote that a participant withdrew, and keeps the participant's own", () => {
+    const { relay, tablet, send } = setup();
+    withdrawVote(tablet, 'b1', 'bilal');
+    expect(send()).toEqual(['vote-of-other']);
+    castVote(tablet, 'b1', 'anna', 20);
+    expect(send()).toEqual([]);
+    expect(allVotes(relay).map((v) => v.participantId).sort()).toEqual(['anna', 'bilal']);
+    expect(json(tablet)).toBe(json(relay));
+  });
+
+  it('takes back a nested type hidden inside a board, and an unlock', () => {
+    const { relay, tablet, send } = setup();
+    const hidden = new Y.Map<unknown>();
+    roots(tablet).boards.get('b1')!.set('choice:rij-9', hidden);
+    hidden.set('x', 1);
+    lockBoard(tablet, 'b2', null);
+    expect(send().sort()).toEqual(['board-setting', 'board-setting']);
+    expect(roots(relay).boards.get('b1')!.get('choice:rij-9')).toBeUndefined();
+    expect(readBoardState(roots(relay).boards.get('b2')!).locked).toBe('Plenair');
+  });
+
+  it('lets a participant write notes, text and answers, even on a locked board, and refuses nothing of it', () => {
+    const { relay, tablet, send } = setup();
+    const id = addNote(tablet, { boardId: 'b2', x: 1, y: 1, side: 'formeel', authorId: 'anna', createdAt: 1 });
+    setNoteText(tablet, id, 'tijdens het slot geschreven');
+    setChoice(tablet, 'b1', 'rij-2', 'nee');
+    expect(send()).toEqual([]);
+    expect(notesOfBoard(relay, 'b2').map((n) => n.text)).toEqual(['tijdens het slot geschreven']);
+    expect(json(tablet)).toBe(json(relay));
+  });
+
+  it('refuses everything a projector would write, and nothing the facilitator writes', () => {
+    const { relay, tablet, send } = setup();
+    addNote(tablet, { boardId: 'b1', x: 1, y: 1, side: null, authorId: 'p', createdAt: 1 });
+    expect(send({ role: 'projector', sub: 'p' })).toEqual(['projector']);
+    expect(notesOfBoard(relay, 'b1')).toEqual([]);
+    roots(tablet).boards.delete('b2');
+    roots(tablet).meta.set('title', 'Nieuwe titel');
+    expect(send({ role: 'facilitator', sub: 'f' })).toEqual([]);
+    expect(listBoards(relay).map((b) => b.id)).toEqual(['b1']);
+  });
+
+  it('leaves no deleted note text behind in the document after ordinary deletions', () => {
+    const { relay, tablet, send } = setup();
+    const id = addNote(tablet, { boardId: 'b1', x: 1, y: 1, side: 'formeel', authorId: 'anna', createdAt: 1 });
+    setNoteText(tablet, id, 'GEHEIM-verhaal');
+    send();
+    roots(tablet).items.delete(id);
+    send();
+    // Deleted content is garbage collected: a snapshot of the relay's document no longer holds the text.
+    expect(Buffer.from(Y.encodeStateAsUpdate(relay)).toString('utf8')).not.toContain('GEHEIM');
+  });
+});

@@ -109,17 +109,6 @@ export class Camera {
     if (this.deferred) this.redraw();
   }
 
-  /** Whether the layers show exactly what the user sees (no gesture in flight, nothing left to redraw). */
-  get settled(): boolean {
-    return (
-      !this.timer &&
-      !this.deferred &&
-      !this.slices?.redraw.running &&
-      sameViewport(this.shown, this.viewport.get()) &&
-      sameViewport(this.drawn.get(), this.viewport.get())
-    );
-  }
-
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;

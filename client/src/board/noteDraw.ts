@@ -103,10 +103,7 @@ export const noteGrowth = (width: number, scale: number): number =>
 
 /** Scales the context by `g` around the middle of a w × h box. */
 const grow = (c: CanvasRenderingContext2D, w: number, h: number, g: number) => {
-  if (g === 1) return;
-  c.translate(w / 2, h / 2);
-  c.scale(g, g);
-  c.translate(-w / 2, -h / 2);
+  if (g !== 1) c.transform(g, 0, 0, g, (w * (1 - g)) / 2, (h * (1 - g)) / 2);
 };
 
 /** Font size and padding (board px) of note text seen at `scale` CSS px per board px. */

@@ -11,6 +11,7 @@ import {
   type Message,
   type Refusal,
 } from '@bodem/shared';
+import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { MeetingElsewhereError, type MeetingLease, type MeetingStore, type StoredDocument } from '../storage/store.ts';
@@ -33,9 +34,20 @@ export class DamagedMeetingError extends Error {
   }
 }
 
+/**
+ * Presence goes out at most this often per room (the first change after a
+ * quiet spell at once). The client publishes at most every 50 ms, so every
+ * moving cursor still arrives about 20 times a second; a busy room costs one
+ * frame per tablet per flush instead of one per tablet per mover (40 moving
+ * cursors at 20 Hz would be 31,200 frames a second).
+ */
+export const PRESENCE_FLUSH_MS = 25;
+
 export interface RoomOptions {
   /** Stored updates after which the document is compacted into one snapshot. */
   compactEvery: number;
+  /** Spacing of presence batches, ms (default PRESENCE_FLUSH_MS). */
+  presenceFlushMs?: number;
   log: (event: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -56,6 +68,12 @@ export class Room {
   /** Updates the document emitted during the current apply, with their origin (who already has them). */
   private emitted: { update: Uint8Array; origin: unknown }[] = [];
   private readonly guard = new WriteGuard(this.doc);
+  /** Presence changed since the last flush: each client's latest entry, encoded once, and the connection it came from. */
+  private presence = new Map<number, { entry: Uint8Array; from: unknown }>();
+  private presenceTimer: ReturnType<typeof setTimeout> | null = null;
+  private presenceFlushedAt = 0;
+  /** Sync step 2 for an empty state vector (the whole document), until the document changes. */
+  private fullSync: Uint8Array | null = null;
   private destroyed = false;
 
   private constructor(
@@ -69,7 +87,10 @@ export class Room {
     this.lastSeq = lastSeq;
     // The server publishes no presence of its own.
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.emitted.push({ update, origin }));
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.emitted.push({ update, origin });
+      this.fullSync = null;
+    });
     this.awareness.on('update', this.onAwareness);
   }
 
@@ -163,7 +184,11 @@ export class Room {
     }
     switch (msg.type) {
       case 'sync-step1':
-        conn.send(encodeSyncStep2(this.doc, msg.stateVector));
+        // A tablet joining afresh (empty state vector) gets the whole meeting:
+        // encoded once until the document changes, not once per tablet when
+        // a room scans the QR code at once.
+        if (msg.stateVector.length === 1 && msg.stateVector[0] === 0) conn.send((this.fullSync ??= encodeSyncStep2(this.doc)));
+        else conn.send(encodeSyncStep2(this.doc, msg.stateVector));
         return;
       case 'sync-step2':
       case 'update':
@@ -288,14 +313,44 @@ export class Room {
     return false;
   }
 
+  /**
+   * Presence is batched: each changed state is encoded once, now (a removed
+   * client's clock is forgotten right after its removal), and the batch
+   * goes out as one frame per connection, without the states that came from
+   * that connection. Presence may arrive up to one flush later than document
+   * updates sent after it; it refers to nothing that depends on them (a
+   * stale drag position lasts until the drop's `drag: null`, ≤ one flush).
+   */
   private onAwareness = (
     change: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
     const changed = change.added.concat(change.updated, change.removed);
-    if (!changed.length) return;
-    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    for (const c of this.conns) if (c !== origin) c.send(frame);
+    if (!changed.length || this.destroyed) return;
+    for (const id of changed) {
+      // encodeAwarenessUpdate(…, [id]) is a count of 1 (one byte) and the entry.
+      this.presence.set(id, { entry: awarenessProtocol.encodeAwarenessUpdate(this.awareness, [id]).subarray(1), from: origin });
+    }
+    if (this.presenceTimer) return;
+    const every = this.opts.presenceFlushMs ?? PRESENCE_FLUSH_MS;
+    this.presenceTimer = setTimeout(this.flushPresence, Math.max(0, this.presenceFlushedAt + every - Date.now()));
+  };
+
+  private flushPresence = (): void => {
+    this.presenceTimer = null;
+    this.presenceFlushedAt = Date.now();
+    const batch = [...this.presence.values()];
+    this.presence.clear();
+    if (this.destroyed || !batch.length) return;
+    const senders = new Set(batch.map((b) => b.from));
+    const everything = presenceFrame(batch);
+    for (const c of this.conns) {
+      if (!senders.has(c)) c.send(everything);
+      else {
+        const others = batch.filter((b) => b.from !== c);
+        if (others.length) c.send(presenceFrame(others));
+      }
+    }
   };
 
   /** Drops the room after a storage fault (or a lost lease); clients retry against a fresh load. */
@@ -310,6 +365,9 @@ export class Room {
   close(code: number, reason: string): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
+    this.presenceTimer = null;
+    this.presence.clear();
     for (const c of this.conns) c.close(code, reason);
     this.conns.clear();
     this.awareness.off('update', this.onAwareness);
@@ -324,3 +382,11 @@ export class Room {
     return this.destroyed;
   }
 }
+
+/** One awareness frame carrying several clients' encoded entries. */
+const presenceFrame = (batch: readonly { entry: Uint8Array }[]): Uint8Array => {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, batch.length);
+  for (const b of batch) encoding.writeUint8Array(e, b.entry);
+  return encodeAwareness(encoding.toUint8Array(e));
+};

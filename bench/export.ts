@@ -1,0 +1,292 @@
+/**
+ * How long does the follow-up report take, and how much memory? The export
+ * runs in the facilitator's browser (client/src/report: jsPDF for the PDF,
+ * Konva for the pictures, the PNG's pixel ratio bounded by bounds.ts), so
+ * this drives headless Chromium (`/usr/bin/chromium`, the e2e flags) through
+ * the real UI against the real server serving a copy of client/dist:
+ *
+ * - a meeting of twelve boards (the full programme plus a second "voorbeeld"
+ *   and "beeld") filled with a simulated meeting's content
+ *   (bench/doc/workload.ts: 30 participants, notes typed, moved, bundled,
+ *   strokes, votes, role cards, agreements), sent to the relay as one update;
+ * - the facilitator's laptop (1280 × 800) opens it, opens the panel, waits
+ *   for the exporter and fonts to be fetched, then exports "PDF van de hele
+ *   bijeenkomst" and "PNG van dit bord" of the largest board (the PNG at the
+ *   largest allowed pixel ratio: 2, held under 16.7 Mpx by bounds.ts) three
+ *   times each, as a person clicks them, catching the downloads.
+ *
+ * Figures per export: time (the exporter's own, from the status line, and
+ * from click to download), peak JS heap while it ran (CDP
+ * Performance.getMetrics sampled every 50 ms, after a forced GC), peak RSS
+ * of the renderer process (canvases live outside the JS heap), file size.
+ * The peer is the other export: the PDF holds all twelve boards as pictures
+ * at 300 dpi (JPEG) with the text of every note; the PNG one board.
+ *
+ * Run: pnpm bench:export [--runs 3] [--no-build] [--keep DIR]
+ *   --keep  leave the exported files in DIR (to look at them)
+ */
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import * as Y from 'yjs';
+import { listBoards } from '@bodem/shared';
+import { PROGRAMMES, templateById } from '@bodem/templates';
+import { load1, loadLine, median, removeDir, round, sleep, tempDir } from './lib/figures.ts';
+import { simulateLocally } from './doc/local.ts';
+import { LeanClient, newObservations } from './relay/client.ts';
+import { RelayServer } from './relay/server.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST = join(ROOT, 'client/dist');
+const LAPTOP = { width: 1280, height: 800 };
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const argv = process.argv.slice(2);
+const option = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const RUNS = Number(option('runs') ?? 3);
+const TEMPLATES = [...PROGRAMMES.find((p) => p.id === 'volledig')!.templates, 'voorbeeld', 'beeld'];
+const PARTICIPANTS = 30;
+
+// --- the build and the server --------------------------------------------------------------
+
+const newest = (p: string): number => {
+  if (!existsSync(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...readdirSync(p).filter((n) => n !== 'node_modules' && n !== 'dist').map((n) => newest(join(p, n))));
+};
+
+/** Builds the client when client/dist is missing or older than its sources (not with --no-build). */
+const ensureBuild = () => {
+  const built = newest(join(DIST, 'index.html'));
+  const sources = Math.max(...['client/src', 'client/index.html', 'shared/src', 'templates/src', 'vite.config.ts'].map((p) => newest(join(ROOT, p))));
+  if (built >= sources) return;
+  if (argv.includes('--no-build')) {
+    if (!built) throw new Error('client/dist is missing: run `pnpm build`');
+    console.warn('warning: client/dist is older than the sources; measuring it anyway (--no-build)');
+    return;
+  }
+  console.error('client/dist is missing or older than the sources: pnpm build …');
+  if (spawnSync('pnpm', ['build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) throw new Error('pnpm build failed');
+};
+
+const post = async <T>(url: string, body: unknown): Promise<T> => {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+};
+
+interface Meeting {
+  id: string;
+  joinCode: string;
+  facilitatorToken: string;
+  projectorToken: string;
+  items: number;
+  docBytes: number;
+}
+
+/**
+ * Twelve boards filled by the simulated meeting, run without the relay
+ * (bench/doc/local.ts: only the result counts here) and sent to the relay
+ * as one update; resolves once a fresh client sees all of it.
+ */
+const seedMeeting = async (s: RelayServer): Promise<Meeting> => {
+  const m = await post<Omit<Meeting, 'items' | 'docBytes'>>(`${s.http}/api/meetings`, { title: 'Samen sterk in de wijk', templates: TEMPLATES });
+  const url = `${s.ws}/yjs/${m.id}?token=${encodeURIComponent(m.facilitatorToken)}`;
+  const doc = new Y.Doc();
+  const host = new LeanClient({ url, obs: newObservations(), doc, echo: false });
+  await host.synced();
+  const result = await simulateLocally(doc, PARTICIPANTS, { perFrameDrags: false, seed: 7, notesPerBoard: 4 });
+  const local = new Y.Doc();
+  Y.applyUpdate(local, result);
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(local, Y.encodeStateVector(doc)));
+  const items = local.getMap('items').size;
+  for (;;) {
+    const check = new LeanClient({ url, obs: newObservations(), doc: new Y.Doc(), echo: false });
+    await check.synced();
+    const n = check.doc!.getMap('items').size;
+    check.close();
+    if (n >= items) break;
+    await sleep(200);
+  }
+  host.close();
+  return { ...m, items, docBytes: Y.encodeStateAsUpdate(local).byteLength };
+};
+
+// --- in the browser -------------------------------------------------------------------------
+
+/** Renderer processes of the browser this process started (descendants with --type=renderer), RSS summed. */
+const rendererRss = (): number => {
+  const children = new Map<number, number[]>();
+  const cmd = new Map<number, string>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      (children.get(ppid) ?? children.set(ppid, []).get(ppid)!).push(Number(d));
+      cmd.set(Number(d), readFileSync(`/proc/${d}/cmdline`, 'utf8'));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let rss = 0;
+  const walk = (pid: number) => {
+    for (const c of children.get(pid) ?? []) {
+      if (cmd.get(c)?.includes('--type=renderer')) {
+        const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${c}/status`, 'utf8'));
+        rss += m ? Number(m[1]) * 1024 : 0;
+      }
+      walk(c);
+    }
+  };
+  walk(process.pid);
+  return rss;
+};
+
+interface Export {
+  kind: 'PDF' | 'PNG';
+  ms: number;
+  wallMs: number;
+  heapBaseMB: number;
+  heapPeakMB: number;
+  rssPeakMB: number;
+  bytes: number;
+  detail: string;
+}
+
+const heapUsed = async (cdp: CDPSession): Promise<number> => {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+};
+
+/** Clicks an export button, samples memory until the download arrives, and reads the status line. */
+const exportOnce = async (page: Page, cdp: CDPSession, kind: Export['kind'], button: string, dir: string): Promise<Export> => {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const base = await heapUsed(cdp);
+  let peak = base;
+  let rssPeak = rendererRss();
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      peak = Math.max(peak, await heapUsed(cdp).catch(() => 0));
+      rssPeak = Math.max(rssPeak, rendererRss());
+      await sleep(50);
+    }
+  })();
+  const t0 = Date.now();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: button, exact: true }).click()]);
+  const path = join(dir, download.suggestedFilename());
+  await download.saveAs(path);
+  const wallMs = Date.now() - t0;
+  sampling = false;
+  await sampler;
+  const status = page.getByTestId('export-status');
+  await page.waitForFunction(`document.querySelector('[data-testid="export-status"]')?.getAttribute('data-state') === 'done'`);
+  const ms = Number(await status.getAttribute('data-ms'));
+  const timings = (await status.getAttribute('data-timings')) ?? '{}';
+  const bytes = statSync(path).size;
+  let detail = timings;
+  if (kind === 'PNG') {
+    const b = readFileSync(path);
+    detail = `${b.readUInt32BE(16)}×${b.readUInt32BE(20)} px; ${timings}`;
+  } else {
+    const info = spawnSync('pdfinfo', [path], { encoding: 'utf8' });
+    const pages = /Pages:\s+(\d+)/.exec(info.stdout ?? '')?.[1];
+    if (pages) detail = `${pages} pages; ${timings}`;
+  }
+  return { kind, ms, wallMs, heapBaseMB: base / 2 ** 20, heapPeakMB: peak / 2 ** 20, rssPeakMB: rssPeak / 2 ** 20, bytes, detail };
+};
+
+const measure = async (browser: Browser, s: RelayServer, m: Meeting, dir: string): Promise<{ exports: Export[]; largest: string }> => {
+  const context = await browser.newContext({ viewport: LAPTOP, acceptDownloads: true });
+  const page = await context.newPage();
+  const creds = JSON.stringify({ role: 'facilitator', facilitatorToken: m.facilitatorToken, projectorToken: m.projectorToken, joinCode: m.joinCode, title: 'Samen sterk in de wijk' });
+  await context.addInitScript(`localStorage.setItem(${JSON.stringify(`bodem:meeting:${m.id}`)}, ${JSON.stringify(creds)});`);
+  await page.goto(`${s.http}/m/${m.id}`);
+  const toggle = page.locator('[aria-controls="side-panel"], .panel-toggle').first();
+  await page.waitForSelector('.board-link', { timeout: 60_000 });
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  // The panel fetches the exporter and its fonts a moment after it opens (ExportPanel.tsx).
+  await page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => /exporter-|DejaVuSans/.test(e.name)).length >= 3, undefined, {
+    timeout: 60_000,
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const exports: Export[] = [];
+  for (let i = 0; i < RUNS; i++) exports.push(await exportOnce(page, cdp, 'PDF', 'PDF van de hele bijeenkomst', dir));
+  // The largest board by area: the PNG at the largest pixel ratio the bound allows.
+  const doc = new Y.Doc();
+  const probe = new LeanClient({ url: `${s.ws}/yjs/${m.id}?token=${encodeURIComponent(m.facilitatorToken)}`, obs: newObservations(), doc, echo: false });
+  await probe.synced();
+  probe.close();
+  const area = (t: string) => (templateById(t)?.width ?? 0) * (templateById(t)?.height ?? 0);
+  const largest = listBoards(doc).sort((a, b) => area(b.template) - area(a.template))[0]!;
+  const link = page.locator('.board-link').filter({ has: page.getByText(largest.title, { exact: true }) });
+  await link.click();
+  await page.waitForFunction(
+    `(window.Konva?.stages[0]?.find('.board-title') ?? []).some((n) => n.text() === ${JSON.stringify(largest.title)})`,
+    undefined,
+    { timeout: 30_000, polling: 100 },
+  );
+  for (let i = 0; i < RUNS; i++) exports.push(await exportOnce(page, cdp, 'PNG', 'PNG van dit bord', dir));
+  await context.close();
+  return { exports, largest: largest.title };
+};
+
+const main = async () => {
+  ensureBuild();
+  const before = load1();
+  const staticDir = tempDir('bodem-bench-export-dist-');
+  const keep = option('keep');
+  const downloads = keep ?? tempDir('bodem-bench-export-files-');
+  if (keep) mkdirSync(keep, { recursive: true });
+  cpSync(DIST, staticDir, { recursive: true });
+  const server = await RelayServer.start('bodem', 0, staticDir);
+  let browser: Browser | null = null;
+  try {
+    const m = await seedMeeting(server);
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const version = browser.version();
+    const { exports, largest } = await measure(browser, server, m, downloads);
+    console.log(`${loadLine(before)}, Chromium ${version}`);
+    console.log(`Twelve boards (${TEMPLATES.join(', ')}), ${m.items} items from a simulated meeting of ${PARTICIPANTS} (document ${(m.docBytes / 1024).toFixed(0)} KiB); PNG of the largest board: ${largest}.`);
+    console.table(
+      exports.map((e) => ({
+        export: e.kind,
+        'exporter ms': e.ms,
+        'click → file ms': e.wallMs,
+        'JS heap before MB': round(e.heapBaseMB),
+        'JS heap peak MB': round(e.heapPeakMB),
+        'renderer RSS peak MB': round(e.rssPeakMB),
+        'file KiB': round(e.bytes / 1024),
+        detail: e.detail.slice(0, 120),
+      })),
+    );
+    const fig = (kind: Export['kind']) => {
+      const xs = exports.filter((e) => e.kind === kind);
+      return {
+        ms: median(xs.map((e) => e.ms)),
+        wallMs: median(xs.map((e) => e.wallMs)),
+        heapPeakMB: round(median(xs.map((e) => e.heapPeakMB))),
+        rssPeakMB: round(median(xs.map((e) => e.rssPeakMB))),
+        bytes: median(xs.map((e) => e.bytes)),
+      };
+    };
+    const pdf = fig('PDF');
+    const png = fig('PNG');
+    console.log(`Medians of ${RUNS}: PDF ${pdf.ms} ms (goal ≤ 5000 ms: ${pdf.ms <= 5000 ? 'met' : 'missed'}), PNG ${png.ms} ms; PDF/PNG time ${round(pdf.ms / png.ms, 2)}×.`);
+    console.log(JSON.stringify({ bench: 'export', boards: 12, items: m.items, pdf, png, ratio: { ms: round(pdf.ms / png.ms, 2), bytes: round(pdf.bytes / png.bytes, 2) } }));
+  } finally {
+    await browser?.close().catch(() => {});
+    await server.stop();
+    removeDir(staticDir);
+    if (!keep) removeDir(downloads);
+  }
+};
+
+await main();
+process.exit(0);

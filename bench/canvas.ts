@@ -362,6 +362,30 @@ const PROBE = `(() => {
     for (let i = 1; i < f.length; i++) iv.push(f[i] - f[i - 1]);
     return { intervals: iv, draws: st.draws, attrs: st.attrs, ms: performance.now() - st.t0 };
   };
+  /**
+   * The longest frame interval within ms after now (two more frames are
+   * waited for, so a long last frame counts), and the redraws and attribute
+   * changes meanwhile.
+   */
+  st.longestWithin = (ms) => new Promise((resolve) => {
+    const frames = [];
+    const t0 = performance.now();
+    st.draws = {}; st.attrs = {}; st.rec = true;
+    let after = -1;
+    const loop = (t) => {
+      frames.push(t);
+      if (after < 0 && t - t0 >= ms) after = 2;
+      if (after === 0) {
+        st.rec = false;
+        let max = 0;
+        for (let i = 1; i < frames.length; i++) max = Math.max(max, frames[i] - frames[i - 1]);
+        return resolve({ ms: max, draws: st.draws, attrs: st.attrs });
+      }
+      if (after > 0) after--;
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  });
   /** What each layer of the first stage holds, for the report. */
   st.layers = () => window.Konva.stages[0].children.map((l, i) => ({ i, shapes: l.find('Shape').length, listening: l.listening() }));
   /** Screen points: empty canvas (no DOM over it, no Konva shape under it), and the topmost note under a point. */
@@ -409,6 +433,8 @@ const PROBE = `(() => {
 
 interface Probe {
   intervals: number[];
+  /** The 0.8 s after the gesture ended (the finger lifted, the last wheel notch): the longest frame (the redraw a settled camera costs), redraws and attribute changes. */
+  after?: { ms: number; draws: Probe['draws']; attrs: Probe['attrs'] };
   draws: Record<string, { n: number; ms: number }>;
   attrs: Record<string, number>;
   ms: number;
@@ -486,10 +512,15 @@ const measured = async (page: Page, act: () => Promise<void>, release?: () => Pr
   await page.evaluate('window.__bench.start()');
   await act();
   const probe = (await page.evaluate('window.__bench.stop()')) as Probe;
+  const after = page.evaluate(`window.__bench.longestWithin(${AFTER_MS})`) as Promise<NonNullable<Probe['after']>>;
   if (release) await release();
+  probe.after = await after;
   await settle(page);
   return probe;
 };
+
+/** How long after a gesture its closing redraw is looked for (the wheel settles 200 ms after the last notch). */
+const AFTER_MS = 800;
 
 const settle = async (page: Page) => {
   await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
@@ -609,26 +640,29 @@ const prepare = async (page: Page, loadMs: number, prefer: Partial<Targets> | un
   return { page, cdp, targets, layers, loadMs, traceName, report: [], byKind: {} as Record<Interaction, Probe> };
 };
 
-const gesture = async (browser: Browser, o: Opened, kind: Interaction): Promise<void> => {
+/** Runs `fn`; with --profile, records a trace and CPU samples meanwhile and adds their summary to the page's report. */
+const profiled = async <T>(browser: Browser, o: Opened, label: string, fn: () => Promise<T>): Promise<T> => {
   const { page, cdp } = o;
+  if (!o.traceName) return fn();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  const result = await fn();
+  const trace = await browser.stopTracing();
+  const cpu = (await cdp.send('Profiler.stop')).profile as CpuProfile;
+  await cdp.send('Profiler.disable');
+  mkdirSync(PROFILE_DIR, { recursive: true });
+  const file = join(PROFILE_DIR, `${o.traceName}-${label}.json`);
+  writeFileSync(file, trace);
+  o.report.push(`  ${label} (trace: ${file})`, summariseTrace(trace), summariseProfile(cpu, servedDir));
+  return result;
+};
+
+const gesture = async (browser: Browser, o: Opened, kind: Interaction): Promise<void> => {
   // The note near the middle after the earlier gestures (the camera ends where it began).
-  const t = kind === 'drag' ? { ...o.targets, note: (await findTargets(page, { ...o.targets, note: o.targets.centre })).note } : o.targets;
-  if (o.traceName) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
-    await cdp.send('Profiler.start');
-    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-  }
-  o.byKind[kind] = await runInteraction(page, kind, t, SECONDS * 1000);
-  if (o.traceName) {
-    const trace = await browser.stopTracing();
-    const cpu = (await cdp.send('Profiler.stop')).profile as CpuProfile;
-    await cdp.send('Profiler.disable');
-    mkdirSync(PROFILE_DIR, { recursive: true });
-    const file = join(PROFILE_DIR, `${o.traceName}-${kind}.json`);
-    writeFileSync(file, trace);
-    o.report.push(`  ${kind} (trace: ${file})`, summariseTrace(trace), summariseProfile(cpu, servedDir));
-  }
+  const t = kind === 'drag' ? { ...o.targets, note: (await findTargets(o.page, { ...o.targets, note: o.targets.centre })).note } : o.targets;
+  o.byKind[kind] = await profiled(browser, o, kind, () => runInteraction(o.page, kind, t, SECONDS * 1000));
 };
 
 const openBodem = async (browser: Browser, s: Server, m: Meeting, notes: number, profile: boolean): Promise<Opened & { view: View }> => {
@@ -679,7 +713,7 @@ const measureBoth = async (browser: Browser, s: Server, m: Meeting, content: Ret
         await gesture(browser, bodem, kind);
         await gesture(browser, konva, kind);
       }
-      for (const o of [bodem, konva]) o.fullDrawMs = (await o.page.evaluate('window.__bench.fullDraw(5)')) as number;
+      for (const o of [bodem, konva]) o.fullDrawMs = await profiled(browser, o, 'full-redraw', async () => (await o.page.evaluate('window.__bench.fullDraw(5)')) as number);
       const done = (o: Opened): PageResult => ({
         byKind: o.byKind,
         layers: o.layers,
@@ -892,10 +926,12 @@ interface Row {
   p50: number;
   p95: number;
   max: number;
+  /** Longest frame in the 0.8 s after the gesture (overall: the largest of the three). */
+  after: number;
 }
 
 const rowsOf = (notes: number, page: 'bodem' | 'konva', r: PageResult): Row[] => {
-  const row = (kind: Row['kind'], iv: number[]): Row => ({
+  const row = (kind: Row['kind'], iv: number[], after: number): Row => ({
     notes,
     page,
     kind,
@@ -903,13 +939,16 @@ const rowsOf = (notes: number, page: 'bodem' | 'konva', r: PageResult): Row[] =>
     p50: r1(quantile(iv, 0.5)),
     p95: r1(quantile(iv, 0.95)),
     max: r1(Math.max(...iv)),
+    after: r1(after),
   });
-  return [...INTERACTIONS.map((k) => row(k, r.byKind[k].intervals)), row('overall', INTERACTIONS.flatMap((k) => r.byKind[k].intervals))];
+  return [
+    ...INTERACTIONS.map((k) => row(k, r.byKind[k].intervals, r.byKind[k].after?.ms ?? NaN)),
+    row('overall', INTERACTIONS.flatMap((k) => r.byKind[k].intervals), Math.max(...INTERACTIONS.map((k) => r.byKind[k].after?.ms ?? NaN))),
+  ];
 };
 
-const drawLines = (label: string, r: PageResult) =>
-  INTERACTIONS.flatMap((k) => {
-    const p = r.byKind[k];
+/** Which layers redrew (count × mean ms) and which attributes changed. */
+const redrawsOf = (r: PageResult, p: Pick<Probe, 'draws' | 'attrs'>) => {
     const layers = new Map<string, { scene?: { n: number; ms: number }; hit?: { n: number; ms: number } }>();
     for (const [key, d] of Object.entries(p.draws)) {
       const [i, m] = key.split(':');
@@ -929,9 +968,18 @@ const drawLines = (label: string, r: PageResult) =>
       .sort((a, b) => b[1] - a[1])
       .slice(0, 6)
       .map(([key, n]) => `${key} ×${n}`);
+    return { redraws: parts.join('; ') || 'none', attrs: attrs.join(', ') || 'none' };
+};
+
+const drawLines = (label: string, r: PageResult) =>
+  INTERACTIONS.flatMap((k) => {
+    const p = r.byKind[k];
+    const during = redrawsOf(r, p);
+    const after = p.after ? redrawsOf(r, p.after) : null;
     return [
-      `  ${label} ${k.padEnd(4)} ${(r1(p.ms) / 1000).toFixed(1)} s, ${p.intervals.length} frames; redraws: ${parts.join('; ') || 'none'}`,
-      `             attribute changes: ${attrs.join(', ') || 'none'}`,
+      `  ${label} ${k.padEnd(4)} ${(r1(p.ms) / 1000).toFixed(1)} s, ${p.intervals.length} frames; redraws: ${during.redraws}`,
+      `             attribute changes: ${during.attrs}`,
+      ...(after ? [`             after: redraws: ${after.redraws}; attribute changes: ${after.attrs}`] : []),
     ];
   });
 
@@ -973,8 +1021,8 @@ const main = async () => {
         JSON.stringify({
           bench: 'canvas',
           notes,
-          bodem: { p95FrameMs: bo.p95, p50FrameMs: bo.p50 },
-          konva: { p95FrameMs: ko.p95, p50FrameMs: ko.p50 },
+          bodem: { p95FrameMs: bo.p95, p50FrameMs: bo.p50, afterGestureMaxMs: bo.after },
+          konva: { p95FrameMs: ko.p95, p50FrameMs: ko.p50, afterGestureMaxMs: ko.after },
           ratio: Math.round((bo.p95 / ko.p95) * 100) / 100,
         }),
       );
@@ -996,8 +1044,9 @@ const main = async () => {
 
   const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}), Node ${process.versions.node}, ${chromiumVersion ?? 'Chromium'}`;
   console.log(`${machine}; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after (above ${cpus().length} the figures are inflated by other work)`);
-  const table = rows.map((r) => ({ notes: r.notes, page: r.page, interaction: r.kind, frames: r.frames, 'p50 ms': r.p50, 'p95 ms': r.p95, 'max ms': r.max }));
+  const table = rows.map((r) => ({ notes: r.notes, page: r.page, interaction: r.kind, frames: r.frames, 'p50 ms': r.p50, 'p95 ms': r.p95, 'max ms': r.max, 'after ms': r.after }));
   console.table(table);
+  console.log('after ms: the longest frame in the 0.8 s after the gesture ended (finger lifted, last wheel notch): the redraw at the new camera, where that is left to the end.');
   console.log(
     'Layer redraws while measuring (L = layer index in the stage; count × mean ms in drawScene/drawHit, throttled; the canvas is rastered afterwards, outside these figures):\n' + details.join('\n'),
   );

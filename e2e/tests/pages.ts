@@ -24,6 +24,10 @@ export interface NoteOnScreen {
   /** centre on screen, in CSS pixels */
   cx: number;
   cy: number;
+  /** drawn with the selection outline */
+  selected: boolean;
+  /** size of its words on screen (CSS px) when last drawn; null before that */
+  fontPx: number | null;
 }
 
 export class BoardPage {
@@ -42,20 +46,24 @@ export class BoardPage {
       const K = (window as unknown as { Konva?: { stages: any[] } }).Konva;
       const stage = K?.stages[0];
       if (!stage) return [];
-      const box = stage.container().getBoundingClientRect();
+      // The drawn picture may be moved by a CSS transform while a gesture settles (the board's Camera).
+      const box = stage.content.getBoundingClientRect();
+      const k = box.width / stage.content.clientWidth || 1;
       return stage.find('.note').map((n: any) => {
         const r = n.getClientRect();
         const rect = n.findOne('.note-body');
         const badge = n.findOne('.bundle-count-text');
         return {
           id: n.id(),
-          text: n.findOne('.note-text')?.text() ?? '',
+          text: n.findOne('.note-text')?.getAttr('text') ?? '',
           bundleCount: badge ? Number(badge.text()) : null,
           x: n.x(),
           y: n.y(),
           fill: rect?.fill() ?? '',
-          cx: box.left + r.x + r.width / 2,
-          cy: box.top + r.y + r.height / 2,
+          cx: box.left + (r.x + r.width / 2) * k,
+          cy: box.top + (r.y + r.height / 2) * k,
+          selected: rect?.strokeWidth() > 1,
+          fontPx: n.findOne('.note-text')?.drawnFontPx ?? null,
         };
       });
     });
@@ -116,7 +124,8 @@ export class BoardPage {
     return this.page.evaluate(() => {
       const stage = (window as unknown as { Konva?: { stages: any[] } }).Konva?.stages[0];
       if (!stage) return [];
-      const box = stage.container().getBoundingClientRect();
+      const box = stage.content.getBoundingClientRect();
+      const k = box.width / stage.content.clientWidth || 1;
       return stage.find('.role-card').map((n: any) => {
         const r = n.getClientRect();
         return {
@@ -124,8 +133,8 @@ export class BoardPage {
           title: n.findOne('.role-title')?.text() ?? '',
           x: n.x(),
           y: n.y(),
-          cx: box.left + r.x + r.width / 2,
-          cy: box.top + r.y + r.height / 2,
+          cx: box.left + (r.x + r.width / 2) * k,
+          cy: box.top + (r.y + r.height / 2) * k,
         };
       });
     });
@@ -188,9 +197,10 @@ export class BoardPage {
       const stage = (window as unknown as { Konva?: { stages: any[] } }).Konva?.stages[0];
       const node = stage?.findOne(`#${nodeId}`);
       if (!node) return null;
-      const box = stage.container().getBoundingClientRect();
+      const box = stage.content.getBoundingClientRect();
+      const k = box.width / stage.content.clientWidth || 1;
       const r = node.getClientRect();
-      return { x: box.left + r.x + r.width / 2, y: box.top + r.y + r.height / 2 };
+      return { x: box.left + (r.x + r.width / 2) * k, y: box.top + (r.y + r.height / 2) * k };
     }, id);
     if (!p) throw new Error(`no node #${id} on the board`);
     return p;
@@ -202,15 +212,16 @@ export class BoardPage {
     await this.tap(p.x, p.y);
   }
 
-  /** Board point → screen (CSS px in the page), through the stage's current transform. */
+  /** Board point → screen (CSS px in the page), through the stage's transform and the CSS transform of a gesture in flight. */
   async boardToScreen(x: number, y: number): Promise<Point> {
     const p = await this.page.evaluate(
       ({ x, y }) => {
         const stage = (window as unknown as { Konva?: { stages: any[] } }).Konva?.stages[0];
         if (!stage) return null;
-        const box = stage.container().getBoundingClientRect();
+        const box = stage.content.getBoundingClientRect();
+        const k = box.width / stage.content.clientWidth || 1;
         const q = stage.getAbsoluteTransform().point({ x, y });
-        return { x: box.left + q.x, y: box.top + q.y };
+        return { x: box.left + q.x * k, y: box.top + q.y * k };
       },
       { x, y },
     );
@@ -224,8 +235,9 @@ export class BoardPage {
       ({ x, y }) => {
         const stage = (window as unknown as { Konva?: { stages: any[] } }).Konva?.stages[0];
         if (!stage) return null;
-        const box = stage.container().getBoundingClientRect();
-        return stage.getAbsoluteTransform().copy().invert().point({ x: x - box.left, y: y - box.top });
+        const box = stage.content.getBoundingClientRect();
+        const k = box.width / stage.content.clientWidth || 1;
+        return stage.getAbsoluteTransform().copy().invert().point({ x: (x - box.left) / k, y: (y - box.top) / k });
       },
       { x, y },
     );
@@ -389,7 +401,7 @@ export const joinAs = async (
   code: string,
   name: string,
   side: 'formeel' | 'informeel',
-  device: { viewport: { width: number; height: number }; hasTouch?: boolean; isMobile?: boolean } = TABLET,
+  device: { viewport: { width: number; height: number }; hasTouch?: boolean; isMobile?: boolean; deviceScaleFactor?: number } = TABLET,
 ): Promise<BoardPage> => {
   const context = await browser.newContext(device);
   const page = await context.newPage();

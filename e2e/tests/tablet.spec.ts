@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createMeeting, joinAs, NetworkSwitch, type BoardPage, type Point } from './pages.ts';
+import { createMeeting, joinAs, NetworkSwitch, TABLET, type BoardPage, type Point } from './pages.ts';
 
 const SHOTS = 'test-results/screens';
 const PORTRAIT = { viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: false } as const;
@@ -19,6 +19,53 @@ const pinch = async (p: BoardPage, c: Point, from: number, to: number) => {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
 };
+
+/**
+ * Pixels of a layer of the board (the notes layer unless told) that differ
+ * from a full redraw of it; the layer is left fully redrawn. A note left
+ * behind or missing is thousands of pixels. Drawn under a clip, or with the
+ * camera in another matrix, an anti-aliased edge may differ by a step or a
+ * letter sit a rounding further: a pixel counts when a channel is off by
+ * more than 16, and a handful of them is no stale picture.
+ */
+const staleNotePixels = (p: BoardPage, index = 1) =>
+  p.page.evaluate((index) => {
+    const layer = (window as unknown as { Konva: { stages: any[] } }).Konva.stages[0].children[index];
+    const canvas = layer.getCanvas()._canvas as HTMLCanvasElement;
+    const ctx = canvas.getContext('2d')!;
+    const shown = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    layer.draw();
+    const full = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let count = 0;
+    let where = '';
+    for (let i = 0; i < full.length; i++) {
+      if (Math.abs(full[i]! - shown[i]!) <= 16) continue;
+      const px = Math.floor(i / 4);
+      if (!count++) where = `first at ${px % canvas.width},${Math.floor(px / canvas.width)}`;
+      i = px * 4 + 3;
+    }
+    return { count, where };
+  }, index);
+const STALE = 20;
+
+/** Counts whole redraws of each layer of the board from now on (a redraw of one area is not one). */
+const watchDraws = (p: BoardPage) =>
+  p.page.evaluate(() => {
+    const w = window as unknown as { Konva: { stages: any[] }; __draws: number[] };
+    w.__draws = [];
+    w.Konva.stages[0].children.forEach((layer: any, i: number) => {
+      w.__draws[i] = 0;
+      const draw = layer.drawScene;
+      layer.drawScene = function (...args: unknown[]) {
+        w.__draws[i]!++;
+        return draw.apply(this, args);
+      };
+    });
+  });
+const draws = (p: BoardPage) => p.page.evaluate(() => (window as unknown as { __draws: number[] }).__draws.slice());
+/** The stage's layers: poster, notes, strokes, what moves, cursors. */
+const NOTES = 1;
+const MOVING = 3;
 
 test('on touch tablets: a note through the text field, a finger drag, a pinch zoom, and a pen stroke the other tablet sees', async ({ browser }) => {
   const fac = await createMeeting(browser, 'Tablets', { boards: ['Vrij bord'] });
@@ -142,4 +189,131 @@ test('on a laptop the keyboard works the board: arrows move the selected note, D
   await expect.poll(() => board.texts()).toEqual([]);
   await board.page.keyboard.press('Control+z');
   await expect.poll(() => board.texts()).toEqual(['Met pijltjes']);
+});
+
+test('pan, pinch and wheel move the drawn board without redrawing it, redraw it where it was shown, and taps land on the note under the finger', async ({ browser }) => {
+  const fac = await createMeeting(browser, 'Camera', { boards: ['Vrij bord'] });
+  // A tablet's screen: two device pixels to a CSS pixel.
+  const anna = await joinAs(browser, fac.code, 'Anna', 'formeel', { ...TABLET, deviceScaleFactor: 2 });
+  await anna.hidePanel();
+  await anna.addNoteOnBoard(700, 800, 'Links');
+  await anna.addNoteOnBoard(1400, 800, 'Rechts');
+  const camera = () =>
+    anna.page.evaluate(() => {
+      const stage = (window as unknown as { Konva: { stages: any[] } }).Konva.stages[0];
+      return { scale: stage.scaleX() as number, x: stage.x() as number, moved: stage.content.style.transform !== '' };
+    });
+  const settled = async () => expect.poll(async () => (await camera()).moved).toBe(false);
+  const selected = async () => (await anna.notes()).filter((n) => n.selected).map((n) => n.text);
+
+  // Two fingers apart around "Links": zoomed in once they lift, the board redrawn at that camera.
+  const before = await camera();
+  const links = await anna.note('Links');
+  await watchDraws(anna);
+  await pinch(anna, { x: links.cx, y: links.cy }, 50, 130);
+  await settled();
+  expect((await camera()).scale).toBeGreaterThan(before.scale * 1.8);
+  // Neither while the fingers moved nor after was the layer of every note redrawn in one go: after, it was redrawn in slices.
+  expect((await draws(anna))[NOTES]).toBe(0);
+  // Redrawn in slices, the poster, notes and ink show what a full redraw would.
+  for (const layer of [0, 1, 2]) expect((await staleNotePixels(anna, layer)).count, `layer ${layer}`).toBeLessThan(STALE);
+  // The pinch zoomed around its middle: "Links" is still under the fingers.
+  const zoomed = await anna.note('Links');
+  expect(Math.abs(zoomed.cx - links.cx)).toBeLessThan(40);
+  expect(Math.abs(zoomed.cy - links.cy)).toBeLessThan(40);
+
+  // One finger on empty board pans; while it moves, nothing is redrawn (the stage keeps its
+  // camera, the drawn picture is moved), and where the picture was at the end is where the
+  // redrawn board is: no jump.
+  const start = await anna.boardToScreen(700, 500);
+  const panBefore = await camera();
+  let seenAtEnd: { cx: number; cy: number } | null = null;
+  await anna.dragAlong([start, { x: start.x - 150, y: start.y + 40 }], {
+    beforeRelease: async () => {
+      const mid = await camera();
+      expect(mid.moved).toBe(true);
+      expect(mid.x).toBe(panBefore.x);
+      seenAtEnd = await anna.note('Links');
+    },
+  });
+  await settled();
+  const after = await anna.note('Links');
+  expect(Math.abs(after.cx - seenAtEnd!.cx)).toBeLessThan(1);
+  expect(Math.abs(after.cy - seenAtEnd!.cy)).toBeLessThan(1);
+  expect(after.cx - zoomed.cx).toBeCloseTo(-150, 0);
+  // Lifting the finger after a pan is no tap: no note was added.
+  expect((await anna.notes()).length).toBe(2);
+
+  // A tap lands on the note under the finger, after the redraw.
+  await anna.tap(after.cx, after.cy);
+  await expect.poll(selected).toEqual(['Links']);
+  await anna.page.keyboard.press('Escape');
+
+  // The wheel zooms around the pointer; the point under it stays there once redrawn.
+  const rechts = await anna.note('Rechts');
+  await anna.page.mouse.move(rechts.cx, rechts.cy);
+  await anna.page.mouse.wheel(0, 200);
+  // Right after the notch (the layers are redrawn only when the notches stop), a tap on "Links" selects it.
+  const links2 = await anna.note('Links');
+  await anna.tap(links2.cx, links2.cy);
+  await expect.poll(selected).toEqual(['Links']);
+  await settled();
+  const rechts2 = await anna.note('Rechts');
+  expect(Math.abs(rechts2.cx - rechts.cx)).toBeLessThan(1);
+  expect(Math.abs(rechts2.cy - rechts.cy)).toBeLessThan(1);
+});
+
+test('lifting a note off a crowded board and putting it down redraws only those places, and leaves the picture a full redraw would', async ({ browser }) => {
+  const fac = await createMeeting(browser, 'Stapel', { boards: ['Vrij bord'] });
+  const board = fac.board;
+  await board.hidePanel();
+  // Notes lying over each other, and one to move across them.
+  for (const [i, text] of ['Een', 'Twee', 'Drie', 'Vier'].entries()) await board.addNoteOnBoard(900 + i * 150, 700 + i * 100, text);
+  await board.addNoteOnBoard(400, 300, 'Verhuizer');
+  await expect.poll(async () => (await staleNotePixels(board)).count).toBeLessThan(STALE);
+  const from = await board.note('Verhuizer');
+  const to = await board.boardToScreen(1130, 900);
+  await watchDraws(board);
+  await board.dragAlong([{ x: from.cx, y: from.cy }, { x: (from.cx + to.x) / 2, y: from.cy }, to], {
+    beforeRelease: async () => {
+      // While it moves, only the layer of what moves is redrawn.
+      const n = await draws(board);
+      expect(n[NOTES]).toBe(0);
+      expect(n[MOVING]).toBeGreaterThan(3);
+      // Lifted: the notes layer shows the board without it, as a full redraw would.
+      expect((await staleNotePixels(board)).count).toBeLessThan(STALE);
+    },
+  });
+  await expect.poll(async () => (await board.note('Verhuizer')).x).toBeGreaterThan(800);
+  // Put down among the others: the same again.
+  expect((await staleNotePixels(board)).count).toBeLessThan(STALE);
+});
+
+test("someone else's drag moves on the drag layer: the other tablet follows it without redrawing the layer of every note at each step", async ({ browser }) => {
+  const fac = await createMeeting(browser, 'Meekijken', { boards: ['Vrij bord'] });
+  const anna = await joinAs(browser, fac.code, 'Anna', 'formeel');
+  const bilal = await joinAs(browser, fac.code, 'Bilal', 'informeel');
+  for (const t of [anna, bilal]) await t.hidePanel();
+  await anna.addNoteOnBoard(600, 600, 'Onderweg');
+  const start = await bilal.note('Onderweg');
+  const from = await anna.note('Onderweg');
+  await watchDraws(bilal);
+  const path = Array.from({ length: 6 }, (_, i) => ({ x: from.cx + i * 40, y: from.cy + (i % 2) * 30 }));
+  await anna.dragAlong(path, {
+    steps: 8,
+    beforeRelease: async () => {
+      // Bilal sees it under Anna's hand, on the layer of what moves.
+      await expect.poll(async () => (await bilal.note('Onderweg')).x).toBeGreaterThan(start.x + 300);
+      const onLayer = await bilal.page.evaluate(() => (window as unknown as { Konva: { stages: any[] } }).Konva.stages[0].findOne('.note').getLayer().index);
+      expect(onLayer).toBe(MOVING);
+      const n = await draws(bilal);
+      expect(n[NOTES]).toBeLessThanOrEqual(2);
+      expect(n[MOVING]).toBeGreaterThan(3);
+    },
+  });
+  // Put down: back on the notes layer, where Anna left it.
+  await expect.poll(async () => (await bilal.note('Onderweg')).x).toBe((await anna.note('Onderweg')).x);
+  await expect
+    .poll(() => bilal.page.evaluate(() => (window as unknown as { Konva: { stages: any[] } }).Konva.stages[0].findOne('.note').getLayer().index))
+    .toBe(NOTES);
 });

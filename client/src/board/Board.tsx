@@ -6,7 +6,10 @@ import { t } from '../i18n/index.ts';
 import { useStore } from '../lib/store.ts';
 import type { MeetingSession } from '../sync/session.ts';
 import { BoardController } from './controller.ts';
-import { CursorsLayer } from './CursorsLayer.tsx';
+import { Cursors } from './Cursors.tsx';
+import { hideWhenEmpty } from './hideWhenEmpty.ts';
+import { DropHints } from './DropHints.tsx';
+import { RemoteDrags } from './RemoteDrags.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { Items } from './Items.tsx';
 import { StrokesLayer } from './StrokesLayer.tsx';
@@ -43,7 +46,18 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
   const ctl = useMemo(() => new BoardController(session, boardId, template), [session, boardId, template]);
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useCallback((s: Konva.Stage | null) => ctl.setStage(s), [ctl]);
-  const dragLayerRef = useCallback((l: Konva.Layer | null) => ctl.setDragLayer(l), [ctl]);
+  const dragLayerRef = useCallback(
+    (l: Konva.Layer | null) => {
+      ctl.setDragLayer(l);
+      if (!l) return;
+      const show = hideWhenEmpty(l);
+      return () => {
+        show();
+        ctl.setDragLayer(null);
+      };
+    },
+    [ctl],
+  );
   const [size, setSize] = useState({ width: window.innerWidth, height: window.innerHeight });
   const tool = useStore(ctl.tool);
 
@@ -71,7 +85,7 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
 
   useEffect(() => {
     const el = containerRef.current;
-    return el ? ctl.attachTouch(el) : undefined;
+    return el ? ctl.attachGestures(el) : undefined;
   }, [ctl]);
 
   // With the on-screen keyboard up, keep the note being edited in view.
@@ -126,10 +140,6 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
         ref={stageRef}
         width={size.width}
         height={size.height}
-        draggable={tool === 'select'}
-        dragDistance={4}
-        dragBoundFunc={ctl.stageDragBound}
-        onDragMove={ctl.onStageDragMove}
         onWheel={ctl.onWheel}
         onPointerDown={ctl.onStagePointerDown}
         onPointerClick={ctl.onStageClick}
@@ -153,8 +163,12 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
           <Items ctl={ctl} />
         </Layer>
         <StrokesLayer ctl={ctl} />
-        <Layer ref={dragLayerRef} />
-        {cursors && <CursorsLayer ctl={ctl} />}
+        {/* What moves: a dragged item, the line being drawn, where a drop would land, others' drags and pointers. */}
+        <Layer ref={dragLayerRef} listening={false}>
+          <DropHints ctl={ctl} />
+          <RemoteDrags ctl={ctl} />
+          {cursors && <Cursors ctl={ctl} />}
+        </Layer>
       </Stage>
       <NoteEditor ctl={ctl} />
       <NoteToolbar ctl={ctl} />

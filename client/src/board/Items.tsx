@@ -9,7 +9,7 @@ import { RoleCardNode } from './RoleCardNode.tsx';
 export const Items = memo(function Items({ ctl }: { ctl: BoardController }) {
   const entries = useStore(ctl.items.entries);
   return (
-    <Group>
+    <Group name="items">
       {entries.map((e) =>
         e.kind === 'role' ? <RoleCardNode key={e.id} id={e.id} map={e.map} ctl={ctl} /> : <NoteNode key={e.id} id={e.id} map={e.map} ctl={ctl} />,
       )}

@@ -119,7 +119,8 @@ export function NoteEditor({ ctl }: { ctl: BoardController }) {
     const h = ctl.noteSize.height * es;
     const p = toScreen(viewport, look);
     const left = Math.max(4, Math.min(p.x, size.width - w - 4));
-    const top = Math.max(4, Math.min(p.y, size.height - h - 60));
+    // Room below for its buttons, above the board's bottom bar: a note low on a zoomed-out poster must not hide "Klaar".
+    const top = Math.max(4, Math.min(p.y, size.height - ctl.insets.bottom - h - 60));
     style = {
       left,
       top,

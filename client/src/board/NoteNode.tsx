@@ -1,32 +1,36 @@
 import { noteFill, readNote } from '@bodem/shared';
 import type Konva from 'konva';
 import { memo, useCallback } from 'react';
-import { Group, Rect } from 'react-konva';
+import { Group } from 'react-konva';
 import type * as Y from 'yjs';
 import { BundleBadge } from './BundleBadge.tsx';
+import { NoteBody } from './NoteBody.tsx';
+import { MIN_NOTE_TEXT_PX } from './noteDraw.ts';
 import { NoteText } from './NoteText.tsx';
 import { useItem } from './useItem.ts';
 import { useItemGestures } from './useItemGestures.ts';
 import { useKeyed, useSelector, useStore } from '../lib/store.ts';
 import type { BoardController } from './controller.ts';
-import {
-  NOTE_RADIUS,
-  SELECT_STROKE,
-} from './theme.ts';
+import { SELECT_STROKE } from './theme.ts';
 
 interface Props {
   id: string;
   map: Y.Map<unknown>;
   ctl: BoardController;
+  /**
+   * Shown on the drag layer while someone else drags it (RemoteDrags), so
+   * their every move redraws that layer only. On the notes layer (not
+   * lifted) it is left out meanwhile.
+   */
+  lifted?: boolean;
 }
 
-export const NoteNode = memo(function NoteNode({ id, map, ctl }: Props) {
+export const NoteNode = memo(function NoteNode({ id, map, ctl, lifted = false }: Props) {
   const note = useItem(id, map, readNote);
   const selected = useSelector(ctl.ui, (u) => u.selectedId === id);
   const remote = useKeyed(ctl.session.presence.drags, id);
   const canWrite = useStore(ctl.canWrite);
   const bundle = useKeyed(ctl.derived.bundles, id);
-  const bundleTarget = useSelector(ctl.dropHint, (h) => h.bundleWith === id);
 
   const gestures = useItemGestures(ctl, id, ctl.onNoteClick);
   const onDblClick = useCallback(
@@ -38,7 +42,7 @@ export const NoteNode = memo(function NoteNode({ id, map, ctl }: Props) {
   );
 
   // A bundle shows as one pile: its head draws the pile, the others nothing.
-  if (!note || (bundle && !bundle.isHead)) return null;
+  if (!note || (bundle && !bundle.isHead) || !!remote !== lifted) return null;
   const { width, height } = ctl.noteSize;
   const count = bundle ? bundle.memberIds.length : 1;
   const behind = Math.min(count - 1, 3);
@@ -58,44 +62,17 @@ export const NoteNode = memo(function NoteNode({ id, map, ctl }: Props) {
       {...gestures}
       onPointerDblClick={onDblClick}
     >
-      {Array.from({ length: behind }, (_, i) => (
-        <Rect
-          key={i}
-          x={(behind - i) * 8}
-          y={(behind - i) * 8}
-          width={width}
-          height={height}
-          cornerRadius={NOTE_RADIUS}
-          fill={noteFill(note.color, note.side)}
-          stroke="rgba(0,0,0,0.25)"
-          strokeWidth={1}
-          listening={false}
-          perfectDrawEnabled={false}
-        />
-      ))}
-      <Rect
-        x={2}
-        y={4}
-        width={width}
-        height={height}
-        cornerRadius={NOTE_RADIUS}
-        fill="rgba(40, 30, 10, 0.16)"
-        listening={false}
-        perfectDrawEnabled={false}
-      />
-      <Rect
+      <NoteBody
         name="note-body"
         width={width}
         height={height}
-        cornerRadius={NOTE_RADIUS}
         fill={noteFill(note.color, note.side)}
-        stroke={selected || bundleTarget ? SELECT_STROKE : 'rgba(0,0,0,0.18)'}
-        strokeWidth={bundleTarget ? 8 : selected ? 4 : 1}
-        dash={bundleTarget ? [14, 8] : undefined}
-        perfectDrawEnabled={false}
-        shadowForStrokeEnabled={false}
+        stroke={selected ? SELECT_STROKE : 'rgba(0,0,0,0.18)'}
+        strokeWidth={selected ? 4 : 1}
+        pile={behind}
+        grow
       />
-      <NoteText name="note-text" text={note.text} width={width} height={height} />
+      <NoteText name="note-text" text={note.text} width={width} height={height} minScreenPx={MIN_NOTE_TEXT_PX} grow />
       {bundle && <BundleBadge count={count} noteWidth={width} />}
     </Group>
   );

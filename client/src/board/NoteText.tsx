@@ -1,21 +1,38 @@
-import { Text } from 'react-konva';
-import { INK, NOTE_FONT_FAMILY, NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, NOTE_PADDING } from './theme.ts';
+import { Shape } from 'react-konva';
+import { drawNoteText } from './noteDraw.ts';
 
-/** A note's words, set the same on the board, the projector and in the report. */
-export function NoteText({ text, width, height, name }: { text: string; width: number; height: number; name?: string }) {
+/**
+ * A note's words, set the same on the board, the projector and in the
+ * report (`text` is an attribute of the shape, read by tests through the
+ * scene graph). On the board, `minScreenPx` keeps the words readable when
+ * the board is zoomed out: the font grows (up to two lines of a few words,
+ * the rest cut with "…") so it is never smaller than that on screen.
+ */
+export function NoteText({
+  text,
+  width,
+  height,
+  name,
+  minScreenPx = 0,
+  grow = false,
+}: {
+  text: string;
+  width: number;
+  height: number;
+  name?: string;
+  minScreenPx?: number;
+  /** Drawn larger around the note's middle when the board is zoomed far out (with the note's body). */
+  grow?: boolean;
+}) {
   return (
-    <Text
+    <Shape
       name={name}
       text={text}
       width={width}
       height={height}
-      padding={NOTE_PADDING}
-      fontFamily={NOTE_FONT_FAMILY}
-      fontSize={NOTE_FONT_SIZE}
-      lineHeight={NOTE_LINE_HEIGHT}
-      fill={INK}
-      wrap="word"
-      ellipsis
+      minScreenPx={minScreenPx}
+      grow={grow}
+      sceneFunc={drawNoteText}
       listening={false}
       perfectDrawEnabled={false}
     />

@@ -12,10 +12,16 @@ interface Props {
   id: string;
   map: Y.Map<unknown>;
   ctl: BoardController;
+  /**
+   * Shown on the drag layer while someone else drags it (RemoteDrags), so
+   * their every move redraws that layer only. On the notes layer (not
+   * lifted) it is left out meanwhile.
+   */
+  lifted?: boolean;
 }
 
 /** A role card of Bijlage 3 (or the group's own): title and description, coloured by whose role it is. */
-export const RoleCardNode = memo(function RoleCardNode({ id, map, ctl }: Props) {
+export const RoleCardNode = memo(function RoleCardNode({ id, map, ctl, lifted = false }: Props) {
   const card = useItem(id, map, readRoleCard);
   const selected = useSelector(ctl.ui, (u) => u.selectedId === id);
   const remote = useKeyed(ctl.session.presence.drags, id);
@@ -23,7 +29,7 @@ export const RoleCardNode = memo(function RoleCardNode({ id, map, ctl }: Props) 
 
   const gestures = useItemGestures(ctl, id, ctl.select);
 
-  if (!card) return null;
+  if (!card || !!remote !== lifted) return null;
   const { width, height } = ROLE_CARD_SIZE;
   const look = ROLE_LOOK[card.side ?? 'none'];
   return (

@@ -1,9 +1,11 @@
 import { readStroke, STROKE_COLORS } from '@bodem/shared';
-import { memo, useMemo } from 'react';
+import type Konva from 'konva';
+import { memo, useCallback, useMemo } from 'react';
 import { Layer, Line } from 'react-konva';
 import type * as Y from 'yjs';
 import { useStore } from '../lib/store.ts';
 import type { BoardController } from './controller.ts';
+import { hideWhenEmpty } from './hideWhenEmpty.ts';
 import { strokeOutline } from './strokeOutline.ts';
 import { useItem } from './useItem.ts';
 
@@ -22,8 +24,9 @@ const StrokeNode = memo(function StrokeNode({ id, map, ctl }: { id: string; map:
  */
 export const StrokesLayer = memo(function StrokesLayer({ ctl }: { ctl: BoardController }) {
   const entries = useStore(ctl.strokes.entries);
+  const ref = useCallback((l: Konva.Layer | null) => (l ? hideWhenEmpty(l) : undefined), []);
   return (
-    <Layer listening={false}>
+    <Layer listening={false} ref={ref}>
       {entries.map((e) => (
         <StrokeNode key={e.id} id={e.id} map={e.map} ctl={ctl} />
       ))}

@@ -40,6 +40,9 @@ import type { MeetingSession } from '../sync/session.ts';
 import { BoardDerived } from './boardDerived.ts';
 import { ItemIndex } from './itemIndex.ts';
 import { distanceToStroke, strokeOutline } from './strokeOutline.ts';
+import { Camera } from './camera.ts';
+import { noteGrowth } from './noteDraw.ts';
+import { quietly, redrawArea, type Split } from './redrawArea.ts';
 import {
   clampPan,
   fitViewport,
@@ -72,9 +75,12 @@ export interface DropHint {
 
 const sameUi = (a: UiState, b: UiState) =>
   a.selectedId === b.selectedId && a.editingId === b.editingId && a.draggingId === b.draggingId;
-const sameViewport = (a: Viewport, b: Viewport) => a.x === b.x && a.y === b.y && a.scale === b.scale;
 
 const GAP = 24;
+/** The wheel gives no "last notch": the layers are redrawn this long after the last one. */
+const WHEEL_SETTLE_MS = 200;
+/** A finger or mouse moves this far on empty board before it pans (a tap adds a note). */
+const PAN_DISTANCE = 4;
 /** A tap this far outside the poster still lands a note on its edge. */
 const EDGE_SLACK = 200;
 
@@ -85,7 +91,9 @@ const EDGE_SLACK = 200;
  */
 export class BoardController {
   readonly ui = createStore<UiState>({ selectedId: null, editingId: null, draggingId: null }, sameUi);
-  readonly viewport = createStore<Viewport>({ x: 0, y: 0, scale: 1 }, sameViewport);
+  /** The camera: what the user sees (`viewport`) and what the layers are drawn at (`camera.drawn`). */
+  readonly camera = new Camera({ x: 0, y: 0, scale: 1 }, () => this.draggingNode !== null);
+  readonly viewport: Store<Viewport> = this.camera.viewport;
   readonly size = createStore<Size>({ width: 0, height: 0 }, (a, b) => a.width === b.width && a.height === b.height);
   readonly tool = createStore<Tool>('select');
   readonly pen = createStore<{ color: StrokeColor; width: number }>({ color: 'zwart', width: STROKE_WIDTHS[1] }, (a, b) => a.color === b.color && a.width === b.width);
@@ -116,6 +124,8 @@ export class BoardController {
   private tapBlockedUntil = 0;
   private dismissOnDown = false;
   private pinch: { dist: number; center: { x: number; y: number }; start: Viewport } | null = null;
+  /** One finger (or the mouse) on empty board, moving the camera. */
+  private pan: { pointerId: number; client: Point; start: Viewport; moving: boolean; stop: () => void } | null = null;
 
   constructor(
     readonly session: MeetingSession,
@@ -129,6 +139,7 @@ export class BoardController {
     this.strokes = new ItemIndex(this.roots, boardId, ['stroke']);
     this.derived = new BoardDerived(session.doc, boardId, template);
     this.canWrite = createStore(session.canWrite);
+    this.camera.sliceWith(this.heavyLayers, this.splitItems);
   }
 
   /**
@@ -159,6 +170,8 @@ export class BoardController {
       detachStrokes();
       detachItems();
       this.cancelInk();
+      this.pan?.stop();
+      this.camera.dispose();
     };
   }
 
@@ -192,7 +205,14 @@ export class BoardController {
 
   setStage = (stage: Konva.Stage | null): void => {
     this.stage = stage;
-    if (stage) this.applyViewport(this.viewport.get());
+    this.camera.setStage(stage);
+  };
+
+  /** The layers under the drag layer (poster, notes, strokes): the heavy ones, redrawn in slices after a gesture. */
+  private heavyLayers = (): Konva.Layer[] => {
+    const layers = this.stage?.getLayers() ?? [];
+    const top = this.dragLayer ? layers.indexOf(this.dragLayer) : -1;
+    return top < 0 ? [] : layers.slice(0, top);
   };
 
   setDragLayer = (layer: Konva.Layer | null): void => {
@@ -203,14 +223,29 @@ export class BoardController {
     this.editor = el;
   };
 
+  /** Shows a camera at once (a button, "volg mij", a resize): the layers are redrawn at it. */
   private applyViewport(v: Viewport): void {
-    this.viewport.set(v);
+    this.camera.show(v);
     this.publishView();
-    const stage = this.stage;
-    if (!stage) return;
-    stage.scale({ x: v.scale, y: v.scale });
-    stage.position({ x: v.x, y: v.y });
-    stage.batchDraw();
+  }
+
+  /** A gesture moves the camera: the drawn picture follows, the layers are redrawn when it settles. */
+  private moveViewport(v: Viewport, settleMs?: number): void {
+    this.camera.move(v, settleMs);
+    this.publishView();
+  }
+
+  /** A point of the window as a point of the board's container (screen pixels of the camera). */
+  private screenPoint(clientX: number, clientY: number): Point | null {
+    const el = this.stage?.container();
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    return { x: clientX - r.left, y: clientY - r.top };
+  }
+
+  /** The board point under the pointer, through the drawn camera (the frame Konva's pointer positions are in). */
+  private pointerOnBoard(): Point | null {
+    return this.stage?.getRelativePointerPosition() ?? null;
   }
 
   /** The free part of the window (between the chrome), in screen pixels. */
@@ -255,8 +290,12 @@ export class BoardController {
     this.applyViewport(fitViewport(this.boardSize, size, this.insets));
   }
 
-  /** Zoom by a factor around a screen point (default: the middle of the free area). */
-  zoomBy(factor: number, center?: { x: number; y: number }): void {
+  /**
+   * Zoom by a factor around a screen point (default: the middle of the free
+   * area). From the wheel, as a gesture: the layers are redrawn once the
+   * notches stop.
+   */
+  zoomBy(factor: number, center?: { x: number; y: number }, settleMs?: number): void {
     const size = this.size.get();
     const c = center ?? {
       x: this.insets.left + (size.width - this.insets.left - this.insets.right) / 2,
@@ -264,31 +303,20 @@ export class BoardController {
     };
     this.userMoved = true;
     const v = zoomAround(this.viewport.get(), c, factor);
-    this.applyViewport({ ...v, ...clampPan(v, v.scale, this.boardSize, size) });
+    const next = { ...v, ...clampPan(v, v.scale, this.boardSize, size) };
+    if (settleMs === undefined) this.applyViewport(next);
+    else this.moveViewport(next, settleMs);
   }
 
   onWheel = (e: Konva.KonvaEventObject<WheelEvent>): void => {
     e.evt.preventDefault();
-    const stage = this.stage;
-    const p = stage?.getPointerPosition();
+    const p = this.screenPoint(e.evt.clientX, e.evt.clientY);
     if (!p) return;
     const lines = e.evt.deltaMode === 1 ? 16 : e.evt.deltaMode === 2 ? 400 : 1;
     const dy = e.evt.deltaY * lines;
     // Trackpad pinches arrive as ctrl+wheel with small deltas.
     const factor = Math.exp(-dy * (e.evt.ctrlKey ? 0.01 : 0.0015));
-    this.zoomBy(factor, p);
-  };
-
-  stageDragBound = (pos: Konva.Vector2d): Konva.Vector2d =>
-    clampPan(pos, this.viewport.get().scale, this.boardSize, this.size.get());
-
-  /** The stage was panned by dragging empty space. */
-  onStageDragMove = (e: Konva.KonvaEventObject<DragEvent>): void => {
-    if (e.target !== this.stage) return;
-    this.userMoved = true;
-    const v = this.viewport.get();
-    this.viewport.set({ ...v, x: e.target.x(), y: e.target.y() });
-    this.publishView();
+    this.zoomBy(factor, p, WHEEL_SETTLE_MS);
   };
 
   /** Pans so a note is fully visible in the free area (after creating it, or with the keyboard up). */
@@ -333,23 +361,21 @@ export class BoardController {
     if (e.evt.button !== undefined && e.evt.button > 0) return;
     if (this.tool.get() !== 'select') return;
     if (e.target !== this.stage) return;
-    if (this.pinch || Date.now() < this.tapBlockedUntil) return;
+    if (this.pinch || this.panning || Date.now() < this.tapBlockedUntil) return;
     if (this.dismissOnDown) {
       this.dismissOnDown = false;
       this.select(null);
       return;
     }
-    const p = this.stage.getPointerPosition();
-    if (!p) return;
-    const b = toBoard(this.viewport.get(), p);
+    const b = this.pointerOnBoard();
+    if (!b) return;
     const id = this.addNoteAt(b.x, b.y);
     if (id) this.startEditing(id);
   };
 
   onStagePointerMove = (e: Konva.KonvaEventObject<PointerEvent>): void => {
-    const p = this.stage?.getPointerPosition();
-    if (!p) return;
-    const b = toBoard(this.viewport.get(), p);
+    const b = this.pointerOnBoard();
+    if (!b) return;
     if (this.ink && e.evt.pointerId === this.ink.pointerId) this.moveInk(b, e.evt);
     const { width, height } = this.boardSize;
     if (b.x < 0 || b.y < 0 || b.x > width || b.y > height) this.session.setCursor(null);
@@ -358,8 +384,74 @@ export class BoardController {
 
   onStagePointerLeave = (): void => this.session.setCursor(null);
 
-  /** Two-finger pinch zoom and pan, on the container's native touch events. */
-  attachTouch(el: HTMLElement): () => void {
+  /**
+   * One finger or the mouse on empty board pans; two fingers pinch-zoom and
+   * pan, in every tool. Native events on the board's container: the camera
+   * moves the drawn picture while the gesture runs and redraws the layers
+   * when it ends (see Camera).
+   */
+  attachGestures(el: HTMLElement): () => void {
+    const detachPan = this.attachPan(el);
+    const detachPinch = this.attachPinch(el);
+    return () => {
+      detachPan();
+      detachPinch();
+    };
+  }
+
+  /** Whether a pan is under way (the tap that ends it is no tap). */
+  get panning(): boolean {
+    return !!this.pan?.moving;
+  }
+
+  private attachPan(el: HTMLElement): () => void {
+    const down = (e: PointerEvent) => {
+      const stage = this.stage;
+      if (!stage || this.pan || this.pinch || this.tool.get() !== 'select') return;
+      if (e.button > 1 || !(e.target instanceof Node) || !stage.content.contains(e.target)) return;
+      // On an item that can be dragged, the item moves, not the board (Konva has already started that drag).
+      const p = stage.getPointerPosition();
+      for (let n: Konva.Node | null = p ? stage.getIntersection(p) : null; n && n !== stage; n = n.getParent()) {
+        if (n.draggable()) return;
+      }
+      const pointerId = e.pointerId;
+      const pan = { pointerId, client: { x: e.clientX, y: e.clientY }, start: this.viewport.get(), moving: false, stop: () => {} };
+      const move = (ev: PointerEvent) => {
+        if (ev.pointerId !== pointerId) return;
+        const dx = ev.clientX - pan.client.x;
+        const dy = ev.clientY - pan.client.y;
+        if (!pan.moving) {
+          if (Math.hypot(dx, dy) < PAN_DISTANCE) return;
+          pan.moving = true;
+          this.userMoved = true;
+          // The content moves with the finger, so Konva would take the release for a tap on what it started on.
+          (stage as unknown as { _cancelClick?: (id: number) => void })._cancelClick?.(pointerId);
+        }
+        const { start } = pan;
+        this.moveViewport({ scale: start.scale, ...clampPan({ x: start.x + dx, y: start.y + dy }, start.scale, this.boardSize, this.size.get()) });
+      };
+      const up = (ev: PointerEvent) => {
+        if (ev.pointerId !== pointerId) return;
+        const moved = pan.moving;
+        pan.stop();
+        if (moved) this.camera.settle();
+      };
+      pan.stop = () => {
+        window.removeEventListener('pointermove', move);
+        window.removeEventListener('pointerup', up);
+        window.removeEventListener('pointercancel', up);
+        if (this.pan === pan) this.pan = null;
+      };
+      this.pan = pan;
+      window.addEventListener('pointermove', move);
+      window.addEventListener('pointerup', up);
+      window.addEventListener('pointercancel', up);
+    };
+    el.addEventListener('pointerdown', down);
+    return () => el.removeEventListener('pointerdown', down);
+  }
+
+  private attachPinch(el: HTMLElement): () => void {
     const dist = (t: TouchList) => Math.hypot(t[0]!.clientX - t[1]!.clientX, t[0]!.clientY - t[1]!.clientY);
     const mid = (t: TouchList) => {
       const r = el.getBoundingClientRect();
@@ -369,7 +461,7 @@ export class BoardController {
       if (e.touches.length !== 2) return;
       // A second finger turns whatever the first one started into a pinch.
       this.cancelInk();
-      if (this.stage?.isDragging()) this.stage.stopDrag();
+      this.pan?.stop();
       if (this.draggingNode?.isDragging()) this.draggingNode.stopDrag();
       this.pinch = { dist: Math.max(1, dist(e.touches)), center: mid(e.touches), start: this.viewport.get() };
       this.userMoved = true;
@@ -381,12 +473,13 @@ export class BoardController {
       const c = mid(e.touches);
       const zoomed = zoomAround(p.start, p.center, dist(e.touches) / p.dist);
       const pos = { x: zoomed.x + c.x - p.center.x, y: zoomed.y + c.y - p.center.y };
-      this.applyViewport({ scale: zoomed.scale, ...clampPan(pos, zoomed.scale, this.boardSize, this.size.get()) });
+      this.moveViewport({ scale: zoomed.scale, ...clampPan(pos, zoomed.scale, this.boardSize, this.size.get()) });
     };
     const end = (e: TouchEvent) => {
       if (this.pinch && e.touches.length < 2) {
         this.pinch = null;
         this.tapBlockedUntil = Date.now() + 350;
+        this.camera.settle();
       }
     };
     el.addEventListener('touchstart', start, { passive: true });
@@ -413,10 +506,9 @@ export class BoardController {
 
   private startInk(tool: 'pen' | 'eraser', evt: PointerEvent): void {
     if (!this.canWrite.get() || this.pinch || (evt.button !== undefined && evt.button > 0)) return;
-    const p = this.stage?.getPointerPosition();
-    if (!p) return;
+    const b = this.pointerOnBoard();
+    if (!b) return;
     this.cancelInk();
-    const b = toBoard(this.viewport.get(), p);
     let node: Konva.Line | null = null;
     if (tool === 'pen' && this.dragLayer) {
       // The line being drawn lives on the drag layer only; the document gets it once, on pen-up.
@@ -563,7 +655,7 @@ export class BoardController {
 
   /** Tap on a note: select it; tap on the selected note: edit it. */
   onNoteClick = (id: string): void => {
-    if (Date.now() < this.tapBlockedUntil) return;
+    if (this.panning || Date.now() < this.tapBlockedUntil) return;
     this.dismissOnDown = false;
     const ui = this.ui.get();
     if (ui.selectedId === id && ui.editingId !== id && this.canWrite.get()) this.startEditing(id);
@@ -782,22 +874,47 @@ export class BoardController {
 
   /** Keeps a dragged item inside the poster. `pos` is in stage (screen) pixels. */
   private clampDrag(pos: Konva.Vector2d, size: Size): Konva.Vector2d {
-    const v = this.viewport.get();
+    // Konva's drag positions are in the drawn frame (see Camera).
+    const v = this.camera.drawn.get();
     return toScreen(v, this.clampTopLeft(toBoard(v, pos), size));
   }
   noteDragBound = (pos: Konva.Vector2d): Konva.Vector2d => this.clampDrag(pos, this.noteSize);
   roleDragBound = (pos: Konva.Vector2d): Konva.Vector2d => this.clampDrag(pos, ROLE_CARD_SIZE);
+
+  /**
+   * Where an item of the notes layer is drawn on the board, with room for
+   * its pile, badge, shadow and outline, grown as drawn (see noteGrowth); for
+   * redrawing just that area. 'children' for the group of all items.
+   */
+  private readonly splitItems: Split = (node) => {
+    const name = node.name();
+    if (name === 'items') return 'children';
+    if (name !== 'note' && name !== 'role-card') return null;
+    const { width, height } = this.sizeOf(name === 'note' ? 'note' : 'role');
+    const g = name === 'note' ? noteGrowth(width, this.camera.drawn.get().scale) : 1;
+    const m = 40;
+    const pile = 24 * g;
+    return { x: node.x() + (width - width * g) / 2 - m, y: node.y() + (height - height * g) / 2 - m, width: width * g + pile + 2 * m, height: height * g + pile + 2 * m };
+  };
 
   onItemDragStart(id: string, node: Konva.Node): void {
     if (this.ui.get().editingId) this.stopEditing();
     // Dragging does not select: sorting many notes should not pop a toolbar up after each one.
     this.ui.set({ selectedId: null, editingId: null, draggingId: id });
     this.draggingNode = node;
-    // Only the drag layer redraws per frame, not the layer holding every note.
-    const layer = node.getParent();
-    if (this.dragLayer && layer) {
-      this.dragHome = { layer, index: node.zIndex() };
-      node.moveTo(this.dragLayer);
+    this.camera.pause();
+    // Only the drag layer redraws per frame, not the layer holding every note;
+    // lifting the item off that layer redraws just the place it leaves.
+    const home = node.getParent();
+    const layer = node.getLayer();
+    const dragLayer = this.dragLayer;
+    if (dragLayer && home && layer) {
+      this.dragHome = { layer: home, index: node.zIndex() };
+      const area = this.splitItems(node);
+      quietly(() => node.moveTo(dragLayer));
+      if (area && area !== 'children') redrawArea(layer, area, this.splitItems);
+      else layer.batchDraw();
+      dragLayer.batchDraw();
     }
   }
 
@@ -842,8 +959,19 @@ export class BoardController {
     this.dragHome = null;
     this.draggingNode = null;
     if (home && node.getParent() === this.dragLayer) {
-      node.moveTo(home.layer);
-      node.zIndex(Math.min(home.index, home.layer.getChildren().length - 1));
+      // Put down where the document will say it lies (whole pixels), so the
+      // render that follows the write changes nothing and redraws nothing;
+      // only the place it lands is redrawn.
+      quietly(() => {
+        node.moveTo(home.layer);
+        node.zIndex(Math.min(home.index, home.layer.getChildren().length - 1));
+        if (this.canWrite.get()) node.position({ x: Math.round(node.x()), y: Math.round(node.y()) });
+      });
+      const layer = node.getLayer();
+      const area = this.splitItems(node);
+      if (layer && area && area !== 'children') redrawArea(layer, area, this.splitItems);
+      else layer?.batchDraw();
+      this.dragLayer?.batchDraw();
     }
     if (this.canWrite.get()) {
       const target = this.dropHintFor(id, { x: node.x(), y: node.y() }).bundleWith;
@@ -860,5 +988,7 @@ export class BoardController {
     this.session.setDrag(null);
     this.dropHint.set({ zoneId: null, bundleWith: null });
     this.ui.set({ ...this.ui.get(), draggingId: null });
+    // A wheel zoom that ended during the drag is redrawn now.
+    this.camera.release();
   }
 }

@@ -57,3 +57,17 @@ export const toScreen = (v: Viewport, p: { x: number; y: number }) => ({
   x: v.x + p.x * v.scale,
   y: v.y + p.y * v.scale,
 });
+
+export const sameViewport = (a: Viewport, b: Viewport): boolean => a.x === b.x && a.y === b.y && a.scale === b.scale;
+
+/**
+ * The CSS transform (scale `k`, then translate) that moves a picture drawn
+ * at camera `drawn` to where camera `seen` shows it; null when they agree.
+ * Board point b is drawn at drawn.x + b·drawn.scale and must appear at
+ * seen.x + b·seen.scale.
+ */
+export const pictureTransform = (drawn: Viewport, seen: Viewport): { k: number; x: number; y: number } | null => {
+  if (sameViewport(drawn, seen)) return null;
+  const k = seen.scale / drawn.scale;
+  return { k, x: seen.x - drawn.x * k, y: seen.y - drawn.y * k };
+};

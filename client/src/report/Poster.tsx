@@ -1,3 +1,4 @@
+import { NoteBody } from '../board/NoteBody.tsx';
 import { NoteText } from '../board/NoteText.tsx';
 import { BundleBadge } from '../board/BundleBadge.tsx';
 import {
@@ -20,7 +21,7 @@ import { Art } from '../board/poster/Art.tsx';
 import { buttonWidth, CHOICE_BUTTON } from '../board/poster/Choices.tsx';
 import { ZoneLabels } from '../board/poster/Zones.tsx';
 import { strokeOutline } from '../board/strokeOutline.ts';
-import { INK, NOTE_FONT_FAMILY, NOTE_RADIUS, ROLE_LOOK } from '../board/theme.ts';
+import { INK, NOTE_FONT_FAMILY, ROLE_LOOK } from '../board/theme.ts';
 
 /** Everything drawn on one poster, read from the normalised meeting view. */
 export interface PosterData {
@@ -53,11 +54,7 @@ function StillNote({ note, count, size }: { note: Note; count: number; size: { w
   const fill = noteFill(note.color, note.side);
   return (
     <Group x={note.x} y={note.y}>
-      {Array.from({ length: behind }, (_, i) => (
-        <Rect key={i} x={(behind - i) * 8} y={(behind - i) * 8} width={size.width} height={size.height} cornerRadius={NOTE_RADIUS} fill={fill} stroke="rgba(0,0,0,0.25)" strokeWidth={1} {...still} />
-      ))}
-      <Rect x={2} y={4} width={size.width} height={size.height} cornerRadius={NOTE_RADIUS} fill="rgba(40, 30, 10, 0.16)" {...still} />
-      <Rect width={size.width} height={size.height} cornerRadius={NOTE_RADIUS} fill={fill} stroke="rgba(0,0,0,0.18)" strokeWidth={1} {...still} />
+      <NoteBody width={size.width} height={size.height} fill={fill} stroke="rgba(0,0,0,0.18)" strokeWidth={1} pile={behind} listening={false} />
       <NoteText text={note.text} width={size.width} height={size.height} />
       {count > 1 && <BundleBadge count={count} noteWidth={size.width} />}
     </Group>

@@ -24,6 +24,14 @@ export interface RemoteCursor {
 }
 
 const ROLES: readonly Role[] = ['facilitator', 'participant', 'projector'];
+
+/** Our own awareness changes (the camera shown, the pointer) wake this view too: unchanged cursors re-render nothing. */
+const sameCursors = (a: RemoteCursor[], b: RemoteCursor[]) =>
+  a.length === b.length &&
+  a.every((c, i) => {
+    const d = b[i]!;
+    return c.clientId === d.clientId && c.name === d.name && c.side === d.side && c.boardId === d.boardId && c.x === d.x && c.y === d.y;
+  });
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** Awareness states come from other peers: check every field. */
@@ -74,9 +82,11 @@ export class PresenceView {
   /** Everyone connected, self first, then by name. */
   readonly people = createStore<Person[]>([], samePeople);
   /** Other people's pointers. */
-  readonly cursors = createStore<RemoteCursor[]>([]);
+  readonly cursors = createStore<RemoteCursor[]>([], sameCursors);
   /** Live positions of notes other people are dragging, by note id. */
   readonly drags = new KeyedStore<{ x: number; y: number }>();
+  /** The ids in `drags`, sorted: what the drag layer shows. */
+  readonly dragging = createStore<readonly string[]>([], (a, b) => a.length === b.length && a.every((id, i) => id === b[i]));
   /** What the facilitator is looking at ("volg mij" follows it). */
   readonly leaderView = createStore<LeaderView | null>(null, sameView);
 
@@ -113,6 +123,7 @@ export class PresenceView {
     this.people.set(people);
     this.cursors.set(cursors);
     this.leaderView.set(leaderView);
+    this.dragging.set([...drags.keys()].sort());
     for (const id of this.drags.keys()) if (!drags.has(id)) this.drags.set(id, undefined);
     for (const [id, pos] of drags) {
       const prev = this.drags.get(id);

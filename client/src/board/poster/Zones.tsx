@@ -112,44 +112,37 @@ export const ZoneLabels = memo(function ZoneLabels({ template }: { template: Tem
 });
 
 /**
- * What the zones say about their contents right now: the zone a dragged item
- * would land in lights up, and a zone over its limit (the trunk with more
- * than six roles) says so.
+ * What the zones say about their contents right now: a zone over its limit
+ * (the trunk with more than six roles) says so. (The zone a dragged item
+ * would land in lights up on the drag layer: DropHints.)
  */
 export const ZoneStatus = memo(function ZoneStatus({ ctl }: { ctl: BoardController }) {
-  const hint = useStore(ctl.dropHint);
   const counts = useStore(ctl.derived.zoneCounts);
   const zones = ctl.template.zones;
   return (
     <Group listening={false}>
       {zones.map((z) => {
         const over = z.limit && (counts.get(z.id) ?? 0) > z.limit.max;
-        const lit = hint.zoneId === z.id;
-        if (!over && !lit) return null;
+        if (!over) return null;
         const b = shapeBounds(z.shape);
         return (
-          <Group key={z.id} name={lit ? 'zone-highlight' : 'zone-warning'} id={`zone-status-${z.id}`}>
-            {lit && <ZoneShapeNode shape={z.shape} fill="rgba(26, 86, 168, 0.10)" stroke="#1A56A8" strokeWidth={6} dash={[18, 10]} />}
-            {over && (
-              <>
-                <ZoneShapeNode shape={z.shape} stroke={WARN} strokeWidth={6} />
-                <Rect x={b.x + 10} y={b.y + b.height - 74} width={b.width - 20} height={64} fill={WARN} cornerRadius={10} />
-                <Text
-                  name="zone-limit-message"
-                  x={b.x + 10}
-                  y={b.y + b.height - 74}
-                  width={b.width - 20}
-                  height={64}
-                  text={z.limit!.message}
-                  align="center"
-                  verticalAlign="middle"
-                  fontFamily={NOTE_FONT_FAMILY}
-                  fontSize={26}
-                  fontStyle="bold"
-                  fill="#FFFFFF"
-                />
-              </>
-            )}
+          <Group key={z.id} name="zone-warning" id={`zone-warning-${z.id}`}>
+            <ZoneShapeNode shape={z.shape} stroke={WARN} strokeWidth={6} />
+            <Rect x={b.x + 10} y={b.y + b.height - 74} width={b.width - 20} height={64} fill={WARN} cornerRadius={10} />
+            <Text
+              name="zone-limit-message"
+              x={b.x + 10}
+              y={b.y + b.height - 74}
+              width={b.width - 20}
+              height={64}
+              text={z.limit!.message}
+              align="center"
+              verticalAlign="middle"
+              fontFamily={NOTE_FONT_FAMILY}
+              fontSize={26}
+              fontStyle="bold"
+              fill="#FFFFFF"
+            />
           </Group>
         );
       })}

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Group, Label, Layer, Path, Tag, Text } from 'react-konva';
+import { Group, Label, Path, Tag, Text } from 'react-konva';
 import { useSelector, useStore } from '../lib/store.ts';
 import type { BoardController } from './controller.ts';
 import { NOTE_FONT_FAMILY, SIDE_INK } from './theme.ts';
@@ -7,15 +7,16 @@ import { NOTE_FONT_FAMILY, SIDE_INK } from './theme.ts';
 const ARROW = 'M0 0 L0 22 L6 16 L10 26 L14 24 L10 15 L18 15 Z';
 
 /**
- * Other people's pointers with their names, on a layer of its own that
- * never listens for events. Drawn at screen size whatever the zoom.
+ * Other people's pointers with their names, on the layer of what moves
+ * (which never listens for events). Drawn at screen size whatever the zoom.
  */
-export const CursorsLayer = memo(function CursorsLayer({ ctl }: { ctl: BoardController }) {
+export const Cursors = memo(function Cursors({ ctl }: { ctl: BoardController }) {
   const cursors = useStore(ctl.session.presence.cursors);
-  const scale = useSelector(ctl.viewport, (v) => v.scale);
+  // Drawn in the layers' frame: a pinch in flight scales them with the rest until it settles.
+  const scale = useSelector(ctl.camera.drawn, (v) => v.scale);
   const inv = 1 / scale;
   return (
-    <Layer listening={false}>
+    <Group name="cursors">
       {cursors
         .filter((c) => c.boardId === ctl.boardId)
         .map((c) => {
@@ -30,6 +31,6 @@ export const CursorsLayer = memo(function CursorsLayer({ ctl }: { ctl: BoardCont
             </Group>
           );
         })}
-    </Layer>
+    </Group>
   );
 });

@@ -3,8 +3,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadOrCreateSecret, TokenSigner } from './auth/tokens.ts';
+import { loadOrCreateSecret, loadSecretFile, TokenSigner } from './auth/tokens.ts';
 import { registerApi } from './http/api.ts';
+import { registerHealth } from './http/health.ts';
 import { registerReport } from './http/report.ts';
 import { ApiError, MESSAGES, sendError } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/security.ts';
@@ -16,14 +17,22 @@ import { registerWebsocket } from './http/ws.ts';
 import { resolveLimits, type Limits } from './relay/limits.ts';
 import { startRetention } from './meetings/deletion.ts';
 import { Relay } from './relay/relay.ts';
+import { MeasuredStore } from './storage/measured.ts';
 import { SqliteStore } from './storage/sqlite.ts';
 import type { MeetingStore } from './storage/store.ts';
 
 export interface AppOptions {
   /** Folder for the database and the token secret. */
   dataDir: string;
-  /** Another store (tests, PostgreSQL later); default: SQLite in dataDir. */
+  /** Another store (tests, PostgreSQL for several relays); default: SQLite in dataDir. */
   store?: MeetingStore;
+  /**
+   * The token secret in a file of its own, shared by every relay of a
+   * cluster; default: `secret` in dataDir, created on first start.
+   */
+  secretFile?: string;
+  /** This relay's name among several, shown by /api/health. */
+  relayId?: string;
   /** Built client to serve; null serves none. Default: client/dist of this checkout. */
   staticDir?: string | null;
   logger?: FastifyServerOptions['logger'];
@@ -54,8 +63,8 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   if (!(retentionDays > 0)) throw new Error('retentionDays must be a positive number of days');
   const allowedOrigins = opts.allowedOrigins ?? null;
   mkdirSync(opts.dataDir, { recursive: true });
-  const store = opts.store ?? new SqliteStore(join(opts.dataDir, 'bodem.db'));
-  const signer = new TokenSigner(loadOrCreateSecret(join(opts.dataDir, 'secret')));
+  const store = new MeasuredStore(opts.store ?? new SqliteStore(join(opts.dataDir, 'bodem.db')));
+  const signer = new TokenSigner(opts.secretFile ? loadSecretFile(opts.secretFile) : loadOrCreateSecret(join(opts.dataDir, 'secret')));
 
   // Whatever logger is configured, requests are logged without their tokens.
   const serializers = { req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }) };
@@ -89,6 +98,7 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   registerReport(app, { store, relay, signer });
   registerWebsocket(app, { store, relay, signer, limits, allowedOrigins });
   registerTime(app);
+  registerHealth(app, { relay, store, relayId: opts.relayId ?? null });
   await registerStatic(app, opts.staticDir === undefined ? DEFAULT_STATIC_DIR : opts.staticDir);
 
   app.decorate('relay', relay);

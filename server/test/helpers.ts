@@ -195,7 +195,13 @@ export const spawnServer = async (
     stdio: ['ignore', onOutput ? 'pipe' : 'ignore', 'inherit'],
   });
   if (onOutput) child.stdout!.on('data', (d: Buffer) => onOutput(d.toString('utf8')));
-  await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 20_000, 'server up');
+  try {
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 60_000, 'server up');
+  } catch (e) {
+    // The caller never gets the child: do not leave it running (seen under heavy load).
+    child.kill('SIGKILL');
+    throw e;
+  }
   return child;
 };
 

@@ -45,7 +45,7 @@ beforeAll(async () => {
   proc = await spawnServer(dataDir, port);
   http = `http://127.0.0.1:${port}`;
   ws = `ws://127.0.0.1:${port}`;
-}, 30_000);
+}, 90_000);
 
 afterAll(() => {
   clients.splice(0).forEach((c) => c.destroy());

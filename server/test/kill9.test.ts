@@ -93,6 +93,6 @@ describe('kill -9 mid-burst', () => {
         15_000,
         'writer and observer converge',
       );
-    }, 60_000);
+    }, 150_000);
   }
 });

@@ -43,7 +43,11 @@ export const CloseCode = {
    * Retrying would send the same frame again, so the client stops.
    */
   tooLarge: 1009,
-  /** Too many messages in too short a time: back off, then reconnect. */
+  /**
+   * Back off, then reconnect: too many messages in too short a time, or the
+   * meeting is live on another relay of a cluster for now (the load
+   * balancer routes the next attempt).
+   */
   tryAgainLater: 1013,
   /** A transient server fault (storage failed): retry. */
   retry: 1011,

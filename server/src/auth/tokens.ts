@@ -69,6 +69,16 @@ export const issueClaims = (
   exp: Math.floor(now / 1000) + TOKEN_TTL_SECONDS[role],
 });
 
+/**
+ * A secret shared by several relays (`BODEM_SECRET_FILE`): a token signed by
+ * one must be good on all of them. The operator creates it once (at least
+ * 32 random bytes, base64); it must exist, a relay never makes one up.
+ */
+export const loadSecretFile = (file: string): Buffer => {
+  if (!existsSync(file)) throw new Error(`secret file ${file} does not exist (create it: head -c 32 /dev/urandom | base64 > ${file})`);
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
+};
+
 /** The signing secret lives beside the data, created on first start (mode 0600). */
 export const loadOrCreateSecret = (file: string): Buffer => {
   if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');

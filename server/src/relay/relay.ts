@@ -1,6 +1,6 @@
 import { CloseCode, type TokenClaims } from '@bodem/shared';
 import * as Y from 'yjs';
-import type { MeetingStore } from '../storage/store.ts';
+import { MeetingElsewhereError, type MeetingStore } from '../storage/store.ts';
 import { Connection } from './connection.ts';
 import { DamagedMeetingError, Room, type RoomOptions } from './room.ts';
 import type { SocketLike } from './socket.ts';
@@ -79,6 +79,10 @@ export class Relay {
           early.length = 0;
         },
         (e: Error) => {
+          // Live on another relay (a cluster in transition): the client
+          // comes back through the load balancer, which routes it there,
+          // or here once the other relay has handed the meeting over.
+          if (e instanceof MeetingElsewhereError) return conn.close(CloseCode.tryAgainLater, 'meeting is on another relay');
           if (e instanceof DamagedMeetingError) {
             if (!this.quarantined.has(meetingId)) this.opts.log('meeting-quarantined', { meeting: meetingId, reason: e.reason });
             this.quarantined.set(meetingId, e.reason);
@@ -131,6 +135,11 @@ export class Relay {
   /** Number of meetings in memory (for health and tests). */
   get loadedCount(): number {
     return this.rooms.size;
+  }
+
+  /** Open connections of each meeting with any (for health), without saying which meetings. */
+  connectionCounts(): number[] {
+    return [...this.live.values()].map((conns) => conns.size);
   }
 
   /** Open connections of a meeting, those still waiting for it to load included. */

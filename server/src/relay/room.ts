@@ -14,7 +14,7 @@ import {
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { MeetingStore } from '../storage/store.ts';
+import { MeetingElsewhereError, type MeetingLease, type MeetingStore, type StoredDocument } from '../storage/store.ts';
 import type { Connection } from './connection.ts';
 import { stampPresence } from './presence.ts';
 import { WriteGuard } from './writeGuard.ts';
@@ -81,6 +81,8 @@ export class Room {
     private readonly store: MeetingStore,
     private readonly opts: RoomOptions,
     lastSeq: number,
+    /** Held while the room lives when the store is shared by several relays; every write is fenced on it. */
+    private readonly lease: MeetingLease | undefined,
   ) {
     this.lastSeq = lastSeq;
     // The server publishes no presence of its own.
@@ -93,8 +95,18 @@ export class Room {
   }
 
   static async load(id: string, store: MeetingStore, opts: RoomOptions): Promise<Room> {
-    const stored = await store.loadDocument(id);
-    const room = new Room(id, store, opts, stored.lastSeq);
+    // Several relays on one store: take the meeting's lease before reading
+    // it, so no other relay writes it while this room lives (storage/postgres.ts).
+    const lease = store.acquireLease ? await store.acquireLease(id) : undefined;
+    if (lease === null) throw new MeetingElsewhereError();
+    let stored: StoredDocument;
+    try {
+      stored = await store.loadDocument(id);
+    } catch (e) {
+      if (lease) void store.releaseLease?.(lease).catch(() => {});
+      throw e;
+    }
+    const room = new Room(id, store, opts, stored.lastSeq, lease);
     try {
       room.doc.transact(() => {
         stored.updates.forEach((u, i) => {
@@ -108,9 +120,12 @@ export class Room {
       // Content waiting for content that is not stored: a link of the chain is missing.
       if (room.hasPending()) throw new DamagedMeetingError(id, 'stored updates refer to content that is not stored');
     } catch (e) {
+      // (Closing also gives the lease back.)
       room.close(CloseCode.retry, 'load failed');
       throw e;
     }
+    // Another relay took the meeting over: this copy may be behind, drop it.
+    if (lease) lease.onLost = () => room.fail('meeting moved to another relay');
     room.emitted = [];
     room.sinceCompact = Math.max(0, stored.updates.length - 1);
     // Bring an older document up to this schema; the migration is stored like any update.
@@ -211,13 +226,18 @@ export class Room {
       // emitted and is stored below like any update, so memory and disk agree.
       fault = (e as Error).message;
     }
+    let resync = false;
     if (guarded && !hadPending && this.hasPending()) {
       // Content that waits for something the server never had. Once its gap
       // filled, it would be integrated under someone else's update and slip
-      // past the write rules: drop it and refuse the sender.
+      // past the write rules: drop it. An honest tablet gets here after a
+      // relay died with its last edits unstored (kill -9, or a failover to
+      // another relay): its next edit left before its catch-up. So the
+      // sender is not refused but asked to sync again; its answer (sync step
+      // 2) brings the missing edits and this one, through the write rules.
       this.doc.store.pendingStructs = null;
       this.doc.store.pendingDs = null;
-      fault ??= 'update depends on unknown content';
+      resync = fault === null;
     }
     if (refusals.length > 0 && before) {
       // The refused change and its undo travel as one update, so no screen
@@ -229,6 +249,10 @@ export class Room {
     if (fault !== null) {
       this.opts.log('bad-update', { meeting: this.id, reason: fault });
       conn.close(CloseCode.badRequest, 'malformed update');
+    }
+    if (resync) {
+      this.opts.log('update-resync', { meeting: this.id, reason: 'update depends on unknown content' });
+      conn.send(encodeSyncStep1(this.doc));
     }
     await this.persistEmitted();
   }
@@ -247,7 +271,7 @@ export class Room {
     this.emitted = [];
     for (const { update, origin } of updates) {
       try {
-        this.lastSeq = await this.store.appendUpdate(this.id, update);
+        this.lastSeq = await this.store.appendUpdate(this.id, update, this.lease);
       } catch (e) {
         this.opts.log('store-failed', { meeting: this.id, reason: (e as Error).message });
         this.fail();
@@ -264,7 +288,7 @@ export class Room {
   async compact(): Promise<void> {
     if (this.sinceCompact <= 0 || this.destroyed) return;
     try {
-      await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+      await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.lastSeq, this.lease);
       this.sinceCompact = 0;
     } catch (e) {
       this.opts.log('compact-failed', { meeting: this.id, reason: (e as Error).message });
@@ -329,9 +353,9 @@ export class Room {
     }
   };
 
-  /** Drops the room after a storage fault; clients retry against a fresh load. */
-  private fail(): void {
-    this.close(CloseCode.retry, 'storage failed, retry');
+  /** Drops the room after a storage fault (or a lost lease); clients retry against a fresh load. */
+  private fail(reason = 'storage failed, retry'): void {
+    this.close(CloseCode.retry, reason);
     this.onFail?.();
   }
 
@@ -350,6 +374,8 @@ export class Room {
     this.awareness.destroy();
     this.guard.destroy();
     this.doc.destroy();
+    // After the room's last write: every caller closes from the queue, or after a failed or fenced write.
+    if (this.lease) void this.store.releaseLease?.(this.lease).catch(() => {});
   }
 
   get isClosed(): boolean {

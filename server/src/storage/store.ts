@@ -29,6 +29,31 @@ export class JoinCodeTakenError extends Error {
   }
 }
 
+/**
+ * The right of one relay to serve one meeting, from a store that several
+ * relays share (PostgreSQL). The relay takes it before loading the meeting
+ * and gives it back when it unloads; every write made with it is fenced on
+ * it by the store, so a relay that lost it cannot change the meeting any
+ * more. Stores of a single process (SQLite) have no leases: the process
+ * alone writes.
+ */
+export interface MeetingLease {
+  readonly meetingId: string;
+  /**
+   * Called at most once, when the lease is gone while still held: taken
+   * over after it expired, handed to another relay that asked for it, or
+   * not renewed in time. The relay drops the meeting then.
+   */
+  onLost: (() => void) | null;
+}
+
+/** Another relay serves the meeting right now; the client should come back later (through the load balancer). */
+export class MeetingElsewhereError extends Error {
+  constructor() {
+    super('meeting is live on another relay');
+  }
+}
+
 export interface MeetingStore {
   /** Creates the meeting with its first update; throws JoinCodeTakenError on a code clash. */
   createMeeting(meeting: MeetingRecord, initialUpdate: Uint8Array): Promise<void>;
@@ -45,10 +70,23 @@ export interface MeetingStore {
   /** Ids of the meetings created before `time` (ms since the epoch), for the retention purge. */
   meetingsCreatedBefore(time: number): Promise<string[]>;
   loadDocument(id: string): Promise<StoredDocument>;
-  /** Durably appends one update; resolves with its sequence number. */
-  appendUpdate(id: string, update: Uint8Array): Promise<number>;
-  /** Atomically replaces every update up to and including `uptoSeq` by `snapshot`. */
-  compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  /**
+   * Durably appends one update; resolves with its sequence number. With a
+   * lease, it fails unless the lease is still held (stores with leases).
+   */
+  appendUpdate(id: string, update: Uint8Array, lease?: MeetingLease): Promise<number>;
+  /**
+   * Atomically replaces every update up to and including `uptoSeq` by
+   * `snapshot`. With a lease, it fails unless the lease is still held.
+   */
+  compact(id: string, snapshot: Uint8Array, uptoSeq: number, lease?: MeetingLease): Promise<void>;
+  /**
+   * Stores shared by several relays only. Resolves with the meeting's lease,
+   * or null while another relay holds it. Absent: one process writes alone.
+   */
+  acquireLease?(id: string): Promise<MeetingLease | null>;
+  /** Gives a lease back (after the last write made with it). */
+  releaseLease?(lease: MeetingLease): Promise<void>;
   /**
    * Durably records that the facilitator removed participant `sub` from the
    * meeting (only the id: no name is kept). Resolves true when newly

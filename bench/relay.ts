@@ -445,7 +445,8 @@ const main = async () => {
   const bs = pick('bodem', 'storm');
   const rs = pick('reference', 'storm');
   if (b && ref && bs && rs) {
-    const ratio = (x: number, y: number) => round(x / y, 2);
+    // Two significant digits: a ratio of 0.003 must not print as 0.
+    const ratio = (x: number, y: number) => Number((x / y).toPrecision(2));
     const goal = (ok: boolean) => (ok ? 'met' : 'missed');
     console.log(
       `Goals: edit p95 in 3×40 (b) ≤ 50 ms: ${round(b.applyP95)} ms, ${goal(b.applyP95 <= 50)}; ` +

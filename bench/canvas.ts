@@ -28,6 +28,7 @@ import { dirname, join, resolve } from 'node:path';
 import * as Y from 'yjs';
 import { addNote, addStroke, listBoards, noteFill, NOTE_SIZE, STROKE_COLORS, type Side, type StrokeColor } from '@bodem/shared';
 import { connectClient, removeDir, synced, tempDir, waitFor } from '../server/test/helpers.ts';
+import { sentence } from './lib/words.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'client/dist');
@@ -77,21 +78,8 @@ const rng = (seed: number) => () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
-const WORDS = (
-  'ouders buurt school vertrouwen wijkteam jongeren taal kennis netwerk moskee sportclub huisarts zorg ' +
-  'samen luisteren afspraken vrijwilligers tijd geld regels cultuur respect gesprek hulp kinderen thuis ' +
-  'verwijzen drempel wachtlijst formulier begrip contact sleutelfiguur opvoeding armoede schulden werk ' +
-  'eenzaamheid buurvrouw koffie ochtend huisbezoek signaal zorgen vragen bellen meedenken doorverwijzen ' +
-  'informeel formeel gemeente woningcorporatie jeugdzorg welzijn inloop moeder vader oma broer ' +
-  'snel dichtbij laagdrempelig eerlijk geduldig betrouwbaar niet altijd vaak soms wel meer minder ' +
-  'goed de het een van voor met bij in op naar over en maar ook'
-).split(' ');
-
-const noteText = (r: () => number) => {
-  const n = 3 + Math.floor(r() * 10); // 3–12 words
-  const w = Array.from({ length: n }, () => WORDS[Math.floor(r() * WORDS.length)]!);
-  return w.join(' ').replace(/^./, (c) => c.toUpperCase());
-};
+/** 3–12 words, as groups write them. */
+const noteText = (r: () => number) => sentence(r, 3, 12);
 
 interface SeedNote {
   id: string;

@@ -1,19 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { templateById } from '../../templates/src/index.ts';
 import { createMeeting, joinAs, type Point } from './pages.ts';
+import { template, templateLabel as label } from './templates.ts';
 
 const SHOTS = 'test-results/screens';
 const PORTRAIT = { viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: false } as const;
 
-const template = (id: string) => {
-  const t = templateById(id);
-  if (!t) throw new Error(`no template ${id}`);
-  return t;
-};
-const label = (id: string) => {
-  const t = template(id);
-  return t.part ? `${t.part}. ${t.title}` : t.title;
-};
 
 /** What groups write on these posters: a word, a phrase, a sentence. */
 const TEXTS = [

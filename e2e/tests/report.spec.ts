@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 // The template data itself, so the test follows the posters as they change.
-import { templateById } from '../../templates/src/index.ts';
 import { createMeeting, joinAs, type BoardPage } from './pages.ts';
+import { template, templateLabel as label } from './templates.ts';
 
 const OUT = 'test-results/report';
 const DIACRITICS = 'ş ğ ı ł ż é ë';
@@ -12,15 +12,6 @@ const ARABIC = 'نحن نعمل معًا من أجل الأطفال';
 /** iOS Safari draws no canvas larger than this. */
 const MAX_PIXELS = 16_777_216;
 
-const template = (id: string) => {
-  const t = templateById(id);
-  if (!t) throw new Error(`no template ${id}`);
-  return t;
-};
-const label = (id: string) => {
-  const t = template(id);
-  return t.part ? `${t.part}. ${t.title}` : t.title;
-};
 const zoneRect = (templateId: string, zoneId: string) => {
   const s = template(templateId).zones.find((z) => z.id === zoneId)?.shape;
   if (s?.type !== 'rect') throw new Error(`no rect zone ${zoneId} in ${templateId}`);

@@ -1,21 +1,11 @@
 import { expect, test } from '@playwright/test';
 // The template data itself, so the test follows the posters as they change.
-import { PROGRAMMES, templateById } from '../../templates/src/index.ts';
+import { PROGRAMMES } from '../../templates/src/index.ts';
 import { createMeeting, joinAs, NetworkSwitch, type BoardPage, type Point } from './pages.ts';
+import { template, templateLabel as label } from './templates.ts';
 
 const SHOTS = 'test-results/screens';
 
-const template = (id: string) => {
-  const t = templateById(id);
-  if (!t) throw new Error(`no template ${id}`);
-  return t;
-};
-
-/** The label of a template in the start page's checkboxes and the "Bord toevoegen" select. */
-const label = (id: string) => {
-  const t = template(id);
-  return t.part ? `${t.part}. ${t.title}` : t.title;
-};
 
 /** Bounds of a template zone, in board coordinates. */
 const zoneBounds = (templateId: string, zoneId: string) => {

@@ -10,6 +10,7 @@ import {
   restoreMeeting,
   roots,
   setChoice,
+  setField,
   setNoteText,
   withdrawVote,
   type Writer,
@@ -80,6 +81,27 @@ describe('WriteGuard', () => {
     expect(send().sort()).toEqual(['board-setting', 'board-setting']);
     expect(roots(relay).boards.get('b1')!.get('choice:rij-9')).toBeUndefined();
     expect(readBoardState(roots(relay).boards.get('b2')!).locked).toBe('Plenair');
+  });
+
+  it('lets a participant type into an answer\'s text, and give an old board\'s field its first text; no other type under a field key', () => {
+    const { relay, tablet, send } = setup();
+    // An answer field of a board made before schema 5: the first words make its Y.Text.
+    setField(tablet, 'b1', 'eigen', 'Opvoedcafé ');
+    expect(send()).toEqual([]);
+    setField(tablet, 'b1', 'eigen', 'Opvoedcafé in het buurthuis');
+    expect(send()).toEqual([]);
+    expect(readBoardState(roots(relay).boards.get('b1')!).fields.eigen).toBe('Opvoedcafé in het buurthuis');
+    // A map (or an array) under a field key is still a hidden type.
+    const hidden = new Y.Map<unknown>();
+    roots(tablet).boards.get('b1')!.set('field:verstopt', hidden);
+    hidden.set('x', 1);
+    expect(send()).toEqual(['board-setting']);
+    expect(roots(relay).boards.get('b1')!.get('field:verstopt')).toBeUndefined();
+    // A Y.Text under a key that is no answer is the facilitator's.
+    roots(tablet).boards.get('b1')!.set('title', new Y.Text('Gekaapt'));
+    expect(send()).toEqual(['board-setting']);
+    expect(roots(relay).boards.get('b1')!.get('title')).toBe('Valkuilen');
+    expect(json(tablet)).toBe(json(relay));
   });
 
   it('lets a participant write notes, text and answers, even on a locked board, and refuses nothing of it', () => {

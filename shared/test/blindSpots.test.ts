@@ -104,6 +104,7 @@ const REFERENCES: ReferenceAnswer[] = [
 const note = (id: string, text: string): Note => ({
   id,
   kind: 'note',
+  to: null,
   boardId: 'b1',
   x: 0,
   y: 0,

@@ -21,6 +21,7 @@ let n = 0;
 const note = (boardId: string, x: number, y: number, over: Partial<Note> = {}): Note => ({
   id: `n${++n}`,
   kind: 'note',
+  to: null,
   boardId,
   x,
   y,

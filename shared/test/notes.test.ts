@@ -74,6 +74,7 @@ describe('addNote', () => {
       createdAt: 100,
       text: 'Meer bankjes',
       bundle: null,
+      to: null,
     });
     expect(notesOfBoard(doc, BOARD).map((n) => n.id)).toEqual([id]);
     expect(notesOfBoard(doc, 'b2')).toEqual([]);
@@ -455,7 +456,7 @@ describe('readNote', () => {
   const valid = { kind: 'note', boardId: BOARD, x: 1, y: 2, side: 'informeel', authorId: 'anne', createdAt: 5 };
 
   it('reads a well-formed note', () => {
-    expect(readNote('r', raw(valid))).toEqual({ id: 'r', ...valid, color: null, text: 'tekst', bundle: null });
+    expect(readNote('r', raw(valid))).toEqual({ id: 'r', ...valid, color: null, text: 'tekst', bundle: null, to: null });
   });
 
   it('rejects another kind, or a note without a board', () => {
@@ -492,6 +493,7 @@ describe('readNote', () => {
       createdAt: 0,
       text: '',
       bundle: null,
+      to: null,
     });
   });
 

@@ -39,6 +39,7 @@ const ELLIPSE: ZoneShape = { type: 'ellipse', cx: 300, cy: 700, rx: 200, ry: 100
 const note = (x: number, y: number, over: Partial<Note> = {}): Note => ({
   id: 'n',
   kind: 'note',
+  to: null,
   boardId: 'b1',
   x,
   y,

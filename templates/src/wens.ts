@@ -3,7 +3,7 @@ import { EDGE, INK, PAPER, TINT } from './palette.ts';
 import { pane, rectZone } from './shapes.ts';
 
 // Part G's letter, as in Toon Tellegen's forest where the wind delivers the
-// animals' letters: big notes that start with "Lieve ", on a sheet with a
+// animals' letters: big notes that open with "Lieve …", on a sheet with a
 // little wind and a few letters in flight around the edge.
 const AREA = { x: 40, y: 120, width: 2520, height: 1640 };
 
@@ -60,5 +60,6 @@ export const wens: Template = {
     },
   ],
   noteSize: { width: 360, height: 260 },
-  notePrefix: 'Lieve ',
+  // The hand-out's “Lieve….”: printed on every letter, with whom it is to as a field of its own.
+  letter: { salutation: 'Lieve' },
 };

@@ -566,9 +566,10 @@ describe('Afspraken voor vervolg (parts E.6 and F)', () => {
 });
 
 describe('Een wens voor de toekomst (part G)', () => {
-  it('writes big letters that start with "Lieve "', () => {
+  it('writes big letters with the hand-out\'s salutation "Lieve" printed, not typed', () => {
     const t = template('wens');
-    expect(t.notePrefix).toBe('Lieve ');
+    expect(t.letter?.salutation).toBe('Lieve');
+    expect(t.instructions).toContain('“Lieve….”');
     expect(t.noteSize?.width).toBeGreaterThanOrEqual(300);
     expect(t.noteSize?.height).toBeGreaterThanOrEqual(200);
   });

@@ -1,7 +1,6 @@
-import { cleanText, isNoteColor, isSide, MAX_NOTE_LENGTH, noteFill, origins, setNoteText } from '@bodem/shared';
-import { useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react';
-import type * as Y from 'yjs';
-import { asYText } from '@bodem/shared';
+import { isNoteColor, isSide, MAX_ADDRESSEE_LENGTH, MAX_NOTE_LENGTH, noteFill } from '@bodem/shared';
+import { useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type FocusEvent } from 'react';
+import { useLiveText } from '../ui/liveText.ts';
 import { t } from '../i18n/index.ts';
 import { useSelector, useStore } from '../lib/store.ts';
 import type { BoardController } from './controller.ts';
@@ -11,24 +10,10 @@ import { toScreen } from './viewport.ts';
 
 /** The editor never gets smaller than this on screen, however far the board is zoomed out. */
 const MIN_EDIT_SCALE = 0.9;
-
-type Delta = { insert?: unknown; retain?: number; delete?: number }[];
-
-/** Where a caret at `index` ends up after a change described by `delta`. */
-export const mapIndex = (index: number, delta: Delta): number => {
-  let pos = 0;
-  let shift = 0;
-  for (const op of delta) {
-    if (pos > index) break;
-    if (op.retain) pos += op.retain;
-    else if (op.insert !== undefined) shift += typeof op.insert === 'string' ? op.insert.length : 1;
-    else if (op.delete) {
-      shift -= Math.min(op.delete, index - pos);
-      pos += op.delete;
-    }
-  }
-  return Math.max(0, index + shift);
-};
+/** Typing is never smaller than this (CSS px): what one types must be readable while typing it. */
+const MIN_EDIT_FONT = 16;
+/** Height of a letter's "Lieve …," line, in board units. */
+export const LETTER_HEAD = 56;
 
 const keepFocus = (e: { preventDefault(): void }) => e.preventDefault();
 
@@ -36,15 +21,17 @@ const keepFocus = (e: { preventDefault(): void }) => e.preventDefault();
  * A real DOM textarea over the note being edited. It is always mounted, so
  * the tap that opens it can focus it synchronously (that is what brings up a
  * tablet's keyboard), and "Nieuwe notitie" moves it to the next note without
- * the keyboard closing. Every input is written to the note's Y.Text at once.
+ * the keyboard closing. Typing goes through `useLiveText` (every keystroke
+ * kept, composition respected). On a letter, whom it is to has a field of its
+ * own under the printed salutation.
  */
 export function NoteEditor({ ctl }: { ctl: BoardController }) {
   const ref = useRef<HTMLTextAreaElement>(null);
+  const toRef = useRef<HTMLInputElement>(null);
   const editingId = useSelector(ctl.ui, (u) => u.editingId);
   const viewport = useStore(ctl.viewport);
   const look = useNoteLook(ctl, editingId);
-  const composing = useRef(false);
-  const pendingRemote = useRef(false);
+  const letter = ctl.template.letter ?? null;
 
   useLayoutEffect(() => {
     ctl.setEditor(ref.current);
@@ -56,61 +43,31 @@ export function NoteEditor({ ctl }: { ctl: BoardController }) {
     if (editingId && !look) ctl.stopEditing();
   }, [ctl, editingId, look]);
 
-  // Changes from others (and from undo) flow into the textarea, caret kept in place.
-  useEffect(() => {
-    const el = ref.current;
-    const map = editingId ? ctl.noteMap(editingId) : null;
-    if (!el || !map) return;
-    let text: Y.Text | null = null;
-    const onText = (event: Y.YTextEvent) => {
-      if (event.transaction.local && event.transaction.origin === origins.user) return;
-      if (composing.current) {
-        pendingRemote.current = true;
-        return;
-      }
-      const focused = document.activeElement === el;
-      const start = el.selectionStart;
-      const end = el.selectionEnd;
-      const delta = event.delta as Delta;
-      el.value = cleanText(event.target.toString(), MAX_NOTE_LENGTH);
-      if (focused) el.setSelectionRange(mapIndex(start, delta), mapIndex(end, delta));
-    };
-    const bind = () => {
-      text?.unobserve(onText);
-      text = asYText(map.get('text'));
-      text?.observe(onText);
-    };
-    // A peer may replace the Y.Text itself; follow it.
-    const onMap = (e: Y.YMapEvent<unknown>) => {
-      if (e.keysChanged.has('text')) {
-        bind();
-        el.value = cleanText(text?.toString() ?? '', MAX_NOTE_LENGTH);
-      }
-    };
-    bind();
-    map.observe(onMap);
-    return () => {
-      text?.unobserve(onText);
-      map.unobserve(onMap);
-    };
-  }, [ctl, editingId]);
+  const map = editingId ? ctl.noteMap(editingId) : null;
+  const textSource = useMemo(() => (map ? { map, key: 'text', max: MAX_NOTE_LENGTH } : null), [map]);
+  const toSource = useMemo(() => (map && letter && map.has('to') ? { map, key: 'to', max: MAX_ADDRESSEE_LENGTH } : null), [map, letter]);
+  const textInput = useLiveText(ref, textSource, (value) => ctl.setNoteText(value));
+  const toInput = useLiveText(toRef, toSource, (value) => ctl.setLetterAddressee(value));
 
-  const write = () => {
-    const el = ref.current;
-    const id = ctl.ui.get().editingId;
-    if (!el || !id || !ctl.canWrite.get()) return;
-    setNoteText(ctl.session.doc, id, el.value);
-    // The document strips control characters and caps the length; show what it kept.
-    const kept = asYText(ctl.noteMap(id)?.get('text'))?.toString();
-    if (kept !== undefined && kept !== el.value) {
-      const caret = Math.min(el.selectionStart, kept.length);
-      el.value = kept;
-      el.setSelectionRange(caret, caret);
-    }
+  // A new letter starts with whom it is to: the salutation is printed, the name is typed.
+  const hasTo = !!toSource;
+  useEffect(() => {
+    if (!hasTo || !editingId) return;
+    const to = toRef.current;
+    const text = ref.current;
+    if (to && text && document.activeElement === text && !to.value && !text.value) to.focus({ preventScroll: true });
+  }, [hasTo, editingId]);
+
+  /** Leaving both fields of the note for anything but its own buttons ends editing. */
+  const onBlur = (e: FocusEvent<HTMLElement>) => {
+    const next = e.relatedTarget as Node | null;
+    if (next && next instanceof Element && (next.closest('.editor-bar') || next === ref.current || next === toRef.current)) return;
+    ctl.stopEditing();
   };
 
   const editing = editingId !== null && look !== null;
   let style: CSSProperties;
+  let toStyle: CSSProperties = { display: 'none' };
   let bar: CSSProperties = { display: 'none' };
   if (editing) {
     const es = Math.max(viewport.scale, MIN_EDIT_SCALE);
@@ -121,19 +78,23 @@ export function NoteEditor({ ctl }: { ctl: BoardController }) {
     const left = Math.max(4, Math.min(p.x, size.width - w - 4));
     // Room below for its buttons, above the board's bottom bar: a note low on a zoomed-out poster must not hide "Klaar".
     const top = Math.max(4, Math.min(p.y, size.height - ctl.insets.bottom - h - 60));
+    const fill = noteFill(isNoteColor(look.color) ? look.color : null, isSide(look.side) ? look.side : null);
+    // A letter: "Lieve [whom]," on its own line at the top of the sheet, the letter below it.
+    const head = hasTo ? Math.max(52, LETTER_HEAD * es) : 0;
     style = {
       left,
-      top,
+      top: top + head,
       width: w,
-      height: h,
-      fontSize: NOTE_FONT_SIZE * es,
+      height: h - head,
+      fontSize: Math.max(NOTE_FONT_SIZE * es, MIN_EDIT_FONT),
       lineHeight: NOTE_LINE_HEIGHT,
       padding: NOTE_PADDING * es,
       fontFamily: NOTE_FONT,
-      borderRadius: NOTE_RADIUS * es,
-      background: noteFill(isNoteColor(look.color) ? look.color : null, isSide(look.side) ? look.side : null),
+      borderRadius: hasTo ? `0 0 ${NOTE_RADIUS * es}px ${NOTE_RADIUS * es}px` : NOTE_RADIUS * es,
+      background: fill,
       outline: `4px solid ${SELECT_STROKE}`,
     };
+    toStyle = { left, top, width: w, height: head, background: fill, fontFamily: NOTE_FONT, outline: `4px solid ${SELECT_STROKE}`, borderRadius: `${NOTE_RADIUS * es}px ${NOTE_RADIUS * es}px 0 0` };
     bar = { left, top: top + h + 8 };
   } else {
     style = { left: 0, top: 0, width: 1, height: 1, opacity: 0, pointerEvents: 'none' };
@@ -141,43 +102,48 @@ export function NoteEditor({ ctl }: { ctl: BoardController }) {
 
   return (
     <>
+      {editing && hasTo && letter && (
+        <div className="letter-to" style={toStyle}>
+          <label htmlFor="letter-to">{letter.salutation}</label>
+          <input
+            id="letter-to"
+            ref={toRef}
+            type="text"
+            autoComplete="off"
+            maxLength={MAX_ADDRESSEE_LENGTH}
+            placeholder={t.board.letterTo}
+            {...toInput}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                ref.current?.focus({ preventScroll: true });
+              } else if (e.key === 'Escape') {
+                e.preventDefault();
+                ctl.stopEditing();
+              }
+            }}
+            onBlur={onBlur}
+          />
+          <span aria-hidden="true">,</span>
+        </div>
+      )}
       <textarea
         ref={ref}
         className="note-editor"
         style={style}
-        aria-label={t.board.noteEditorLabel}
+        aria-label={hasTo ? t.board.letterLabel : t.board.noteEditorLabel}
         aria-hidden={editing ? undefined : true}
         tabIndex={editing ? 0 : -1}
         maxLength={MAX_NOTE_LENGTH}
         spellCheck
-        onInput={() => {
-          if (!composing.current) write();
-        }}
-        onCompositionStart={() => {
-          composing.current = true;
-        }}
-        onCompositionEnd={() => {
-          composing.current = false;
-          write();
-          if (pendingRemote.current) {
-            pendingRemote.current = false;
-            const el = ref.current;
-            const id = ctl.ui.get().editingId;
-            const text = id ? asYText(ctl.noteMap(id)?.get('text')) : null;
-            if (el && text) el.value = cleanText(text.toString(), MAX_NOTE_LENGTH);
-          }
-        }}
+        {...textInput}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.preventDefault();
             ctl.stopEditing();
           }
         }}
-        onBlur={(e) => {
-          const next = e.relatedTarget as Node | null;
-          if (next && next instanceof Element && next.closest('.editor-bar')) return;
-          ctl.stopEditing();
-        }}
+        onBlur={onBlur}
       />
       {editing && (
         <div className="editor-bar" style={bar}>
@@ -185,7 +151,7 @@ export function NoteEditor({ ctl }: { ctl: BoardController }) {
             {t.board.done}
           </button>
           <button type="button" className="btn" onPointerDown={keepFocus} onMouseDown={keepFocus} onClick={() => ctl.addNextNote()}>
-            {t.board.nextNote}
+            {hasTo ? t.board.nextLetter : t.board.nextNote}
           </button>
         </div>
       )}

@@ -1,4 +1,4 @@
-import { noteFill, readNote } from '@bodem/shared';
+import { noteFill, noteWords, readNote } from '@bodem/shared';
 import type Konva from 'konva';
 import { memo, useCallback } from 'react';
 import { Group } from 'react-konva';
@@ -72,7 +72,7 @@ export const NoteNode = memo(function NoteNode({ id, map, ctl, lifted = false }:
         pile={behind}
         grow
       />
-      <NoteText name="note-text" text={note.text} width={width} height={height} minScreenPx={MIN_NOTE_TEXT_PX} grow />
+      <NoteText name="note-text" text={noteWords(note, ctl.template.letter)} width={width} height={height} minScreenPx={MIN_NOTE_TEXT_PX} grow />
       {bundle && <BundleBadge count={count} noteWidth={width} />}
     </Group>
   );

@@ -18,6 +18,8 @@ import {
   setAgreementField,
   setChoice,
   setField,
+  setLetterAddressee,
+  setNoteText,
   setReferencesShown,
   shapeBounds,
   shapeContains,
@@ -598,7 +600,8 @@ export class BoardController {
       side: claims?.side ?? null,
       authorId: claims?.sub ?? '',
       createdAt: Date.now(),
-      text: this.template.notePrefix ?? '',
+      // A letter gets its addressee field; the salutation is printed, never typed.
+      ...(this.template.letter ? { to: '' } : {}),
     });
     undo.stopCapturing();
     return id;
@@ -828,6 +831,19 @@ export class BoardController {
   setAgreementCell(id: string, field: AgreementField, text: string): void {
     if (!this.canWrite.get()) return;
     setAgreementField(this.session.doc, id, field, text);
+  }
+
+  /** A keystroke in the open note: written at once, one undo step per pause (the UndoManager's capture timeout). */
+  setNoteText(text: string): void {
+    const id = this.ui.get().editingId;
+    if (!id || !this.canWrite.get()) return;
+    setNoteText(this.session.doc, id, text);
+  }
+
+  setLetterAddressee(text: string): void {
+    const id = this.ui.get().editingId;
+    if (!id || !this.canWrite.get()) return;
+    setLetterAddressee(this.session.doc, id, text);
   }
 
   setFieldValue(fieldId: string, text: string): void {

@@ -1,4 +1,4 @@
-import { layoutMerged, listBoards, mergeBoards, noteFill, notesOfBoard, roots, type PlacedMerged, type Template } from '@bodem/shared';
+import { layoutMerged, listBoards, mergeBoards, noteFill, notesOfBoard, noteWords, roots, type PlacedMerged, type Template } from '@bodem/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Group, Layer, Rect, Stage } from 'react-konva';
 import type * as Y from 'yjs';
@@ -16,7 +16,7 @@ const samePlaced = (a: readonly PlacedMerged[], b: readonly PlacedMerged[]) =>
   a.length === b.length &&
   a.every((p, i) => {
     const q = b[i]!;
-    return p.item.note.id === q.item.note.id && p.item.note.text === q.item.note.text && p.x === q.x && p.y === q.y && p.scale === q.scale && p.item.bundleSize === q.item.bundleSize;
+    return p.item.note.id === q.item.note.id && p.item.note.text === q.item.note.text && p.item.note.to === q.item.note.to && p.x === q.x && p.y === q.y && p.scale === q.scale && p.item.bundleSize === q.item.bundleSize;
   });
 
 /**
@@ -71,7 +71,7 @@ export function MergedBoard({ doc, template, boardIds, title }: { doc: Y.Doc; te
             {placed.map((p) => (
               <Group key={`${p.item.boardId}/${p.item.note.id}`} name="merged-note" id={`merged-${p.item.note.id}`} x={p.x} y={p.y} scaleX={p.scale} scaleY={p.scale}>
                 <Rect width={note.width} height={note.height} cornerRadius={NOTE_RADIUS} fill={noteFill(null, p.item.note.side)} stroke="rgba(0,0,0,0.2)" strokeWidth={1} perfectDrawEnabled={false} />
-                <NoteText name="merged-note-text" text={p.item.note.text} width={note.width} height={note.height} />
+                <NoteText name="merged-note-text" text={noteWords(p.item.note, template.letter)} width={note.width} height={note.height} />
                 {p.item.bundleSize > 1 && <BundleBadge count={p.item.bundleSize} noteWidth={note.width} />}
               </Group>
             ))}

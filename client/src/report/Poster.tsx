@@ -4,6 +4,7 @@ import { BundleBadge } from '../board/BundleBadge.tsx';
 import {
   collapseBundles,
   noteFill,
+  noteWords,
   ROLE_CARD_SIZE,
   NOTE_SIZE,
   STROKE_COLORS,
@@ -49,13 +50,13 @@ export const posterData = (view: MeetingView, board: MeetingView['boards'][numbe
 const still = { listening: false, perfectDrawEnabled: false } as const;
 
 /** A note as the board shows it, a bundle as a pile with its count; no selection, no drag. */
-function StillNote({ note, count, size }: { note: Note; count: number; size: { width: number; height: number } }) {
+function StillNote({ note, count, size, letter }: { note: Note; count: number; size: { width: number; height: number }; letter: Template['letter'] }) {
   const behind = Math.min(count - 1, 3);
   const fill = noteFill(note.color, note.side);
   return (
     <Group x={note.x} y={note.y}>
       <NoteBody width={size.width} height={size.height} fill={fill} stroke="rgba(0,0,0,0.18)" strokeWidth={1} pile={behind} listening={false} />
-      <NoteText text={note.text} width={size.width} height={size.height} />
+      <NoteText text={noteWords(note, letter)} width={size.width} height={size.height} />
       {count > 1 && <BundleBadge count={count} noteWidth={size.width} />}
     </Group>
   );
@@ -183,7 +184,7 @@ export function Poster({ data }: { data: PosterData }) {
       <StillFields template={template} state={state} />
       {/* Oldest first, as on the board, so later items lie on top. */}
       {[
-        ...collapseBundles(data.notes).map(({ note, bundle }) => ({ at: note.createdAt, id: note.id, node: <StillNote key={note.id} note={note} count={bundle ? bundle.members.length : 1} size={noteSize} /> })),
+        ...collapseBundles(data.notes).map(({ note, bundle }) => ({ at: note.createdAt, id: note.id, node: <StillNote key={note.id} note={note} count={bundle ? bundle.members.length : 1} size={noteSize} letter={data.template.letter} /> })),
         ...data.roles.map((r) => ({ at: r.createdAt, id: r.id, node: <StillRole key={r.id} card={r} /> })),
       ]
         .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1))

@@ -82,7 +82,7 @@ function AddBoard({ session, onAdded }: { session: MeetingSession; onAdded: (id:
     e.preventDefault();
     const spec = templateById(template);
     if (!spec) return;
-    const id = addBoard(session.doc, { template: spec.id, title: title.trim() || spec.title });
+    const id = addBoard(session.doc, { template: spec.id, title: title.trim() || spec.title, fields: spec.fields?.map((f) => f.id) ?? [] });
     setOpen(false);
     setTitle('');
     onAdded(id);

@@ -13,7 +13,7 @@ import {
   type Side,
   type TokenClaims,
 } from '@bodem/shared';
-import { programmeBoards } from '@bodem/templates';
+import { programmeBoards, templateById } from '@bodem/templates';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { randomBytes, randomInt } from 'node:crypto';
 import * as Y from 'yjs';
@@ -55,7 +55,7 @@ const initialBoards = (body: CreateBody) => {
     throw new ApiError(400, 'unknown_programme');
   }
   if (seeds.length === 0) throw new ApiError(400, 'unknown_programme');
-  return seeds.map((s) => ({ id: newId(), ...s }));
+  return seeds.map((s) => ({ id: newId(), ...s, fields: templateById(s.template)?.fields?.map((f) => f.id) ?? [] }));
 };
 
 interface CreateBody {

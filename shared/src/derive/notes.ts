@@ -11,3 +11,15 @@ export const noteById = (doc: Y.Doc, id: string): Note | null => {
   const item = readItem(doc, id);
   return item?.kind === 'note' ? item : null;
 };
+
+/**
+ * What a note says, as everyone reads it: its text, and on a letter first
+ * the printed salutation with whom it is to ("Lieve CJG,"). The board, the
+ * beamer and the report all show this, so a letter reads the same everywhere.
+ */
+export const noteWords = (note: Pick<Note, 'text' | 'to'>, letter?: { salutation: string } | null): string => {
+  if (note.to === null || !letter) return note.text;
+  const to = note.to.trim();
+  if (!to && !note.text.trim()) return '';
+  return `${letter.salutation}${to ? ` ${to}` : ''},\n${note.text}`;
+};

@@ -83,8 +83,11 @@ export interface Template extends BoardLayout {
   zones: readonly TemplateZone[];
   /** Size of a sticky note on this board (letters are bigger). */
   noteSize?: Size;
-  /** Text a new note starts with ("Lieve "). */
-  notePrefix?: string;
+  /**
+   * Notes on this board are letters: each is printed with the salutation
+   * ("Lieve") before an addressee field of its own, then the letter.
+   */
+  letter?: { salutation: string };
   references?: readonly ReferenceAnswer[];
   /** Role cards to drag onto the board, and the zone a tapped card goes to. */
   roles?: readonly RoleSpec[];

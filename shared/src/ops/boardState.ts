@@ -1,8 +1,9 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { origins, type Origin } from '../origins.ts';
-import { choiceKey, fieldKey, MAX_FIELD_LENGTH, SHOW_REFERENCES_KEY } from '../schema/boardState.ts';
+import { choiceKey, fieldKey, fieldText, MAX_FIELD_LENGTH, SHOW_REFERENCES_KEY } from '../schema/boardState.ts';
 import { roots } from '../schema/roots.ts';
-import { cleanLine } from '../schema/text.ts';
+import { cleanText } from '../schema/text.ts';
+import { applyTextEdit } from './text.ts';
 import { asYMap } from '../schema/values.ts';
 
 const boardMap = (doc: Y.Doc, boardId: string) => asYMap(roots(doc).boards.get(boardId));
@@ -17,13 +18,23 @@ export const setChoice = (doc: Y.Doc, boardId: string, rowId: string, optionId: 
   return true;
 };
 
+/**
+ * Rewrites a one-line answer by a minimal edit of its Y.Text, keeping what
+ * was typed as it is: spaces at the end are the start of the next word, so
+ * it is never trimmed here (readers clean it). A board older than schema 5
+ * may have no text for the field yet; the first write makes one.
+ */
 export const setField = (doc: Y.Doc, boardId: string, fieldId: string, text: string, origin: Origin = origins.user): boolean => {
   const m = boardMap(doc, boardId);
   if (!m) return false;
-  const key = fieldKey(fieldId);
-  const value = cleanLine(text, MAX_FIELD_LENGTH);
-  if ((m.get(key) ?? '') === value) return true;
-  doc.transact(() => (value ? m.set(key, value) : m.delete(key)), origin);
+  const target = cleanText(text, MAX_FIELD_LENGTH);
+  const current = fieldText(m, fieldId);
+  if (current) {
+    if (current.toString() === target) return true;
+    doc.transact(() => applyTextEdit(current, target), origin);
+  } else if (target) {
+    doc.transact(() => m.set(fieldKey(fieldId), new Y.Text(target)), origin);
+  }
   return true;
 };
 

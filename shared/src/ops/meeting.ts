@@ -9,6 +9,8 @@ export interface BoardSeed {
   id: string;
   template: string;
   title: string;
+  /** The template's answer fields: each gets its Y.Text now (see `fieldText`). */
+  fields?: readonly string[];
 }
 
 /**
@@ -26,7 +28,7 @@ export const initMeeting = (
     meta.set('title', cleanLine(init.title, MAX_TITLE_LENGTH));
     meta.set('createdAt', init.createdAt);
     init.boards.forEach((b, i) => {
-      boards.set(b.id, writeBoard({ template: b.template, title: b.title, order: i }));
+      boards.set(b.id, writeBoard({ template: b.template, title: b.title, order: i }, b.fields));
     });
   }, origins.template);
 };

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { newId } from '../ids.ts';
 import { origins, type Origin } from '../origins.ts';
 import { isNoteColor, type NoteColor } from '../schema/colors.ts';
-import { writeNote, type NewNote } from '../schema/note.ts';
+import { MAX_ADDRESSEE_LENGTH, writeNote, type NewNote } from '../schema/note.ts';
 import { roots } from '../schema/roots.ts';
 import { cleanText, MAX_NOTE_LENGTH } from '../schema/text.ts';
 import { asYMap, asYText, num } from '../schema/values.ts';
@@ -43,6 +43,16 @@ export const recolorNote = (doc: Y.Doc, id: string, color: NoteColor | null, ori
 
 export const deleteNote = (doc: Y.Doc, id: string, origin: Origin = origins.user): boolean =>
   noteMap(doc, id) ? deleteItem(doc, id, origin) : false;
+
+/** Sets whom a letter is to (after the printed "Lieve"), by a minimal edit; only on notes that are letters. */
+export const setLetterAddressee = (doc: Y.Doc, id: string, next: string, origin: Origin = origins.user): boolean => {
+  const to = asYText(noteMap(doc, id)?.get('to'));
+  if (!to) return false;
+  const target = cleanText(next, MAX_ADDRESSEE_LENGTH);
+  if (to.toString() === target) return true;
+  doc.transact(() => applyTextEdit(to, target), origin);
+  return true;
+};
 
 /** Replaces a note's text by a minimal edit (see ops/text.ts). */
 export const setNoteText = (doc: Y.Doc, id: string, next: string, origin: Origin = origins.user): boolean => {

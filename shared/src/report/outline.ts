@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { referenceCoverage } from '../derive/blindSpots.ts';
 import { collapseBundles } from '../derive/bundles.ts';
+import { noteWords } from '../derive/notes.ts';
 import { tallyVotes } from '../derive/votes.ts';
 import { zoneOfItem } from '../derive/zones.ts';
 import type { Part, Template } from '../layout/template.ts';
@@ -187,9 +188,9 @@ const participantsOf = (view: MeetingView, people: readonly ReportPerson[] | und
 };
 
 /** A bundle (or a single note) as one report item; null when it says nothing at all. */
-const noteItem = (head: Note, members: readonly Note[]): ReportNote | null => {
-  const texts = members.map((m) => m.text.trim()).filter((t) => t);
-  const text = head.text.trim() || texts[0];
+const noteItem = (head: Note, members: readonly Note[], letter: Template['letter']): ReportNote | null => {
+  const texts = members.map((m) => noteWords(m, letter).trim()).filter((t) => t);
+  const text = noteWords(head, letter).trim() || texts[0];
   if (!text) return null;
   const sides = SIDES.filter((s) => members.some((m) => m.side === s));
   const others = [...new Set(texts.filter((t) => t !== text))];
@@ -250,7 +251,7 @@ export const reportOutline = (source: Y.Doc | MeetingView, sources: ReportSource
     // Items in the order they were written; a bundle sits where its head lies.
     const placed: { at: number; id: string; zoneId: string | undefined; item: ReportItem }[] = [];
     for (const { note, bundle } of collapseBundles(notes)) {
-      const item = noteItem(note, bundle ? bundle.members : [note]);
+      const item = noteItem(note, bundle ? bundle.members : [note], template?.letter);
       if (!item) continue;
       placed.push({ at: note.createdAt, id: note.id, zoneId: zoneOfItem(layout, note, template?.noteSize)?.id, item });
     }

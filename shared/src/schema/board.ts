@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { cleanLine, MAX_TITLE_LENGTH } from './text.ts';
 import { num, str } from './values.ts';
+import { fieldKey } from './boardState.ts';
 
 /** One poster of the meeting. `template` names its layout in `templates/`. */
 export interface Board {
@@ -20,10 +21,12 @@ export const readBoard = (id: string, map: Y.Map<unknown>): Board => ({
   order: num(map.get('order'), 0),
 });
 
-export const writeBoard = (b: Omit<Board, 'id'>): Y.Map<unknown> => {
+/** `fields`: the template's answer fields, each given its Y.Text up front (see `fieldText`). */
+export const writeBoard = (b: Omit<Board, 'id'>, fields: readonly string[] = []): Y.Map<unknown> => {
   const map = new Y.Map<unknown>();
   map.set('template', b.template);
   map.set('title', b.title);
   map.set('order', b.order);
+  for (const f of fields) map.set(fieldKey(f), new Y.Text());
   return map;
 };

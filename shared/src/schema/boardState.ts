@@ -1,6 +1,6 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { cleanLine } from './text.ts';
-import { str } from './values.ts';
+import { asYText, str } from './values.ts';
 
 /**
  * What a board holds besides items: the answers picked in its rows
@@ -21,6 +21,16 @@ export const choiceKey = (rowId: string) => CHOICE + rowId;
 export const fieldKey = (fieldId: string) => FIELD + fieldId;
 export const SHOW_REFERENCES_KEY = SHOW_REFERENCES;
 
+/**
+ * An answer field's own Y.Text on a board's map, if it has one. Boards made
+ * since schema 5 get one per field of their template when they are created,
+ * so two people typing the first words at once type into the same text.
+ */
+export const fieldText = (board: Y.Map<unknown>, fieldId: string): Y.Text | null => asYText(board.get(fieldKey(fieldId)));
+
+/** A field key holding a Y.Text: the one shared type a participant may write inside a board's map. */
+export const isFieldText = (board: Y.Map<unknown>, key: string): boolean => key.startsWith(FIELD) && board.get(key) instanceof Y.Text;
+
 /** The answers anyone at the board may give; every other key of a board is the facilitator's. */
 export const isParticipantBoardKey = (key: string): boolean => key.startsWith(CHOICE) || key.startsWith(FIELD);
 
@@ -40,7 +50,8 @@ export const readBoardState = (map: Y.Map<unknown>): BoardState => {
   map.forEach((v, k) => {
     if (k.startsWith(CHOICE) && typeof v === 'string' && v) choices[k.slice(CHOICE.length)] = v.slice(0, 64);
     else if (k.startsWith(FIELD)) {
-      const text = cleanLine(str(v), MAX_FIELD_LENGTH);
+      // A Y.Text since schema 5 (two people typing at once both keep their words); a plain string before.
+      const text = cleanLine(asYText(v)?.toString() ?? str(v), MAX_FIELD_LENGTH);
       if (text) fields[k.slice(FIELD.length)] = text;
     }
   });

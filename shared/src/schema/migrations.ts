@@ -1,10 +1,10 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { origins } from '../origins.ts';
 import { roots } from './roots.ts';
 import { num } from './values.ts';
 
 /** The schema this code writes. Bump it together with a new migration. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /**
  * A migration brings a document from `version - 1` to `version`. It must be
@@ -40,6 +40,24 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     name: 'pen-strokes',
     up: () => {},
+  },
+  {
+    // Answer fields become Y.Texts (two people typing at once both keep
+    // their words; a string keeps one), and letters get an addressee field
+    // of their own. A version-4 client would overwrite an answer's text with
+    // a string and not show whom a letter is to. Answers written as strings
+    // become texts with the same words; only the server runs this (at load),
+    // so no two peers race to convert one field.
+    version: 5,
+    name: 'answer-texts',
+    up: (doc) => {
+      roots(doc).boards.forEach((board) => {
+        if (!(board instanceof Y.Map)) return;
+        for (const [key, value] of [...board.entries()]) {
+          if (key.startsWith('field:') && typeof value === 'string') board.set(key, new Y.Text(value));
+        }
+      });
+    },
   },
 ];
 

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { isNoteColor, type NoteColor } from './colors.ts';
 import { isSide, type Side } from './side.ts';
-import { cleanText, MAX_NOTE_LENGTH } from './text.ts';
+import { cleanLine, cleanText, MAX_NOTE_LENGTH } from './text.ts';
 import { asYText, num, str } from './values.ts';
 
 /**
@@ -27,7 +27,16 @@ export interface Note {
    * once both succeed.
    */
   bundle: string | null;
+  /**
+   * On a letter (part G): whom it is to, the name after the printed
+   * salutation ("Lieve …"). A field of its own, so the salutation is never
+   * text the cursor can land in. Null on notes that are not letters.
+   */
+  to: string | null;
 }
+
+/** Longest addressee of a letter ("Lieve …"). */
+export const MAX_ADDRESSEE_LENGTH = 80;
 
 /** Ids are short URL-safe strings; anything else in a reference is ignored. */
 export const isId = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(v);
@@ -53,6 +62,7 @@ export const readNote = (id: string, map: Y.Map<unknown>): Note | null => {
     createdAt: num(map.get('createdAt'), 0, Number.MAX_SAFE_INTEGER),
     text: cleanText(text ? text.toString() : '', MAX_NOTE_LENGTH),
     bundle: isId(map.get('bundle')) ? (map.get('bundle') as string) : null,
+    to: readAddressee(map),
   };
 };
 
@@ -64,7 +74,15 @@ export interface NewNote {
   authorId: string;
   createdAt: number;
   text?: string;
+  /** Given (even '') on a letter board: the note gets its addressee field. */
+  to?: string;
 }
+
+const readAddressee = (map: Y.Map<unknown>): string | null => {
+  const to = map.get('to');
+  if (to === undefined) return null;
+  return cleanLine(asYText(to)?.toString() ?? str(to), MAX_ADDRESSEE_LENGTH);
+};
 
 export const writeNote = (n: NewNote): Y.Map<unknown> => {
   const map = new Y.Map<unknown>();
@@ -76,5 +94,6 @@ export const writeNote = (n: NewNote): Y.Map<unknown> => {
   map.set('authorId', n.authorId);
   map.set('createdAt', n.createdAt);
   map.set('text', new Y.Text(cleanText(n.text ?? '', MAX_NOTE_LENGTH)));
+  if (n.to !== undefined) map.set('to', new Y.Text(cleanText(n.to, MAX_ADDRESSEE_LENGTH)));
   return map;
 };

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { Role } from '../presence.ts';
-import { isParticipantBoardKey } from './boardState.ts';
+import { isFieldText, isParticipantBoardKey } from './boardState.ts';
 import { roots } from './roots.ts';
 import { readVote } from './vote.ts';
 
@@ -59,8 +59,9 @@ export const refusedChanges = (
       const board = path[1];
       // The set of boards itself, or anything nested inside a board's map (boards hold flat values only).
       if (!board) refuse('boards', root);
+      else if (path.length === 3 && isAnswerText(board, type)) continue;
       else if (path.length > 2) refuse('board-setting', board);
-      else if ([...keys].some((k) => k === null || !isParticipantBoardKey(k) || holdsType(type, k))) refuse('board-setting', board);
+      else if ([...keys].some((k) => k === null || !isParticipantBoardKey(k) || (holdsType(type, k) && !isFreshAnswerText(type, k)))) refuse('board-setting', board);
     } else if (root === r.votes) {
       const ownVotes = path.length === 1 && [...keys].every((k) => k !== null && readVote(k, 0)?.participantId === writer.sub && !holdsType(type, k));
       if (!ownVotes) refuse('vote-of-other', root);
@@ -71,6 +72,18 @@ export const refusedChanges = (
   }
   return refusals;
 };
+
+/** The text typed into an answer field: a Y.Text right under a board, at a `field:` key. */
+const isAnswerText = (board: Y.AbstractType<unknown>, type: Y.AbstractType<unknown>): boolean => {
+  const key = type._item?.parentSub;
+  return type instanceof Y.Text && typeof key === 'string' && isFieldText(board as Y.Map<unknown>, key) && (board as Y.Map<unknown>).get(key) === type;
+};
+
+/**
+ * A field of a board made before schema 5 gets its Y.Text with the first
+ * answer; a Y.Text is the one shared type allowed under a `field:` key.
+ */
+const isFreshAnswerText = (board: Y.AbstractType<unknown>, key: string): boolean => isFieldText(board as Y.Map<unknown>, key);
 
 /**
  * Whether a map key holds a shared type. Answers and votes are plain

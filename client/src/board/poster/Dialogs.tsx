@@ -1,8 +1,9 @@
-import { AGREEMENT_FIELDS, asYMap, readAgreement, type AgreementField } from '@bodem/shared';
-import { useEffect, useMemo, useRef } from 'react';
+import { AGREEMENT_FIELDS, asYMap, fieldKey, MAX_AGREEMENT_FIELD_LENGTH, MAX_FIELD_LENGTH, readAgreement, type AgreementField } from '@bodem/shared';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useLiveText } from '../../ui/liveText.ts';
 import { docSource, useSource } from '../../lib/source.ts';
 import { t } from '../../i18n/index.ts';
-import { useSelector, useStore } from '../../lib/store.ts';
+import { useStore } from '../../lib/store.ts';
 import type { BoardController } from '../controller.ts';
 
 /** One agreement, read live: someone else may be filling in the same row. */
@@ -39,16 +40,7 @@ function AgreementDialog({ ctl, id }: { ctl: BoardController; id: string }) {
       <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="agreement-title" onSubmit={(e) => (e.preventDefault(), ctl.openDialog(null))}>
         <h2 id="agreement-title">{t.agreements.edit}</h2>
         {AGREEMENT_FIELDS.map((f, i) => (
-          <div className="field" key={f}>
-            <label htmlFor={`agreement-${f}`}>{label(f)}</label>
-            <textarea
-              id={`agreement-${f}`}
-              ref={i === 0 ? first : undefined}
-              rows={f === 'wat' ? 3 : 1}
-              value={row[f]}
-              onChange={(e) => ctl.setAgreementCell(id, f, e.target.value)}
-            />
-          </div>
+          <AgreementCell key={f} ctl={ctl} id={id} field={f} label={label(f)} inputRef={i === 0 ? first : undefined} />
         ))}
         <div className="row">
           <button type="submit" className="btn btn-primary">
@@ -63,10 +55,39 @@ function AgreementDialog({ ctl, id }: { ctl: BoardController; id: string }) {
   );
 }
 
+/** One cell of an agreement (wat, wie, wanneer): typed straight into its Y.Text, every keystroke kept. */
+function AgreementCell({
+  ctl,
+  id,
+  field,
+  label,
+  inputRef,
+}: {
+  ctl: BoardController;
+  id: string;
+  field: AgreementField;
+  label: string;
+  inputRef?: RefObject<HTMLTextAreaElement | null>;
+}) {
+  const own = useRef<HTMLTextAreaElement>(null);
+  const ref = inputRef ?? own;
+  const map = asYMap(ctl.roots.items.get(id));
+  const source = useMemo(() => (map ? { map, key: field, max: MAX_AGREEMENT_FIELD_LENGTH } : null), [map, field]);
+  const live = useLiveText(ref, source, (value) => ctl.setAgreementCell(id, field, value));
+  return (
+    <div className="field">
+      <label htmlFor={`agreement-${field}`}>{label}</label>
+      <textarea id={`agreement-${field}`} ref={ref} rows={field === 'wat' ? 3 : 1} maxLength={MAX_AGREEMENT_FIELD_LENGTH} {...live} />
+    </div>
+  );
+}
+
 function FieldDialog({ ctl, fieldId }: { ctl: BoardController; fieldId: string }) {
   const spec = ctl.template.fields?.find((f) => f.id === fieldId);
-  const value = useSelector(ctl.derived.state, (s) => s.fields[fieldId] ?? '');
   const ref = useRef<HTMLInputElement>(null);
+  const board = asYMap(ctl.roots.boards.get(ctl.boardId));
+  const source = useMemo(() => (board ? { map: board, key: fieldKey(fieldId), max: MAX_FIELD_LENGTH } : null), [board, fieldId]);
+  const live = useLiveText(ref, source, (value) => ctl.setFieldValue(fieldId, value));
   useEffect(() => ref.current?.focus(), []);
   if (!spec) return null;
   return (
@@ -77,7 +98,7 @@ function FieldDialog({ ctl, fieldId }: { ctl: BoardController; fieldId: string }
           <label htmlFor="board-field" className="visually-hidden">
             {spec.label}
           </label>
-          <input id="board-field" ref={ref} type="text" value={value} onChange={(e) => ctl.setFieldValue(fieldId, e.target.value)} />
+          <input id="board-field" ref={ref} type="text" maxLength={MAX_FIELD_LENGTH} {...live} />
         </div>
         <button type="submit" className="btn btn-primary">
           {t.agreements.save}

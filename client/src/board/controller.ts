@@ -115,6 +115,8 @@ export class BoardController {
   stage: Konva.Stage | null = null;
   dragLayer: Konva.Layer | null = null;
   editor: HTMLTextAreaElement | null = null;
+  /** A letter's "Lieve [whom]," field (letter boards only). */
+  addresseeEditor: HTMLInputElement | null = null;
   insets: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
 
   /** Once the user pans or zooms, a window resize no longer re-fits the board. */
@@ -221,8 +223,9 @@ export class BoardController {
     this.dragLayer = layer;
   };
 
-  setEditor = (el: HTMLTextAreaElement | null): void => {
+  setEditor = (el: HTMLTextAreaElement | null, addressee: HTMLInputElement | null = null): void => {
     this.editor = el;
+    this.addresseeEditor = addressee;
   };
 
   /** Shows a camera at once (a button, "volg mij", a resize): the layers are redrawn at it. */
@@ -677,11 +680,22 @@ export class BoardController {
     this.session.undo.stopCapturing();
     this.ui.set({ selectedId: id, editingId: id, draggingId: null });
     const el = this.editor;
+    const toEl = this.addresseeEditor;
+    const text = asYText(map.get('text'))?.toString() ?? '';
+    const to = asYText(map.get('to'));
     if (el) {
       el.removeAttribute('aria-hidden');
-      el.value = asYText(map.get('text'))?.toString() ?? '';
-      el.focus({ preventScroll: true });
-      el.setSelectionRange(el.value.length, el.value.length);
+      el.value = text;
+    }
+    if (toEl && to) {
+      toEl.value = to.toString();
+      toEl.closest('[aria-hidden]')?.removeAttribute('aria-hidden');
+    }
+    // A new letter starts with whom it is to (the salutation is printed); any other note with its text.
+    const first = toEl && to && !to.length && !text ? toEl : el;
+    if (first) {
+      first.focus({ preventScroll: true });
+      first.setSelectionRange(first.value.length, first.value.length);
     }
     this.ensureVisible(id, window.visualViewport?.height);
   }
@@ -691,6 +705,7 @@ export class BoardController {
     this.session.undo.stopCapturing();
     this.ui.set({ selectedId: null, editingId: null, draggingId: null });
     if (this.editor && document.activeElement === this.editor) this.editor.blur();
+    if (this.addresseeEditor && document.activeElement === this.addresseeEditor) this.addresseeEditor.blur();
   }
 
   /** Deletes a note or role card. A bundle is undone first, never deleted whole by one tap. */

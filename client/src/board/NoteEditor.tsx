@@ -12,6 +12,8 @@ import { toScreen } from './viewport.ts';
 const MIN_EDIT_SCALE = 0.9;
 /** Typing is never smaller than this (CSS px): what one types must be readable while typing it. */
 const MIN_EDIT_FONT = 16;
+/** Room the editor's buttons ("Klaar", "Nieuwe notitie") take. */
+const EDITOR_BAR_WIDTH = 300;
 /** Out of sight but focusable, so a tap can focus it synchronously. */
 const HIDDEN: CSSProperties = { left: 0, top: 0, width: 1, height: 1, opacity: 0, pointerEvents: 'none' };
 /** Height of a letter's "Lieve …," line, in board units. */
@@ -90,7 +92,8 @@ export function NoteEditor({ ctl }: { ctl: BoardController }) {
       outline: `4px solid ${SELECT_STROKE}`,
     };
     toStyle = { left, top, width: w, height: head, background: fill, fontFamily: NOTE_FONT, outline: `4px solid ${SELECT_STROKE}`, borderRadius: `${NOTE_RADIUS * es}px ${NOTE_RADIUS * es}px 0 0` };
-    bar = { left, top: top + h + 8 };
+    // The buttons under the note, kept inside the board's free area (a note at the right edge must not push them off).
+    bar = { left: Math.max(ctl.insets.left + 8, Math.min(left, size.width - ctl.insets.right - EDITOR_BAR_WIDTH)), top: top + h + 8 };
   } else {
     style = HIDDEN;
   }

@@ -219,8 +219,28 @@ export class BoardPage {
 
   async tapNode(id: string): Promise<void> {
     await expect.poll(async () => (await this.ids(`#${id}`)).length).toBe(1);
-    const p = await this.nodeCenter(id);
+    let p = await this.nodeCenter(id);
+    if (!(await this.onBoard(p))) {
+      await this.showWhole();
+      p = await this.nodeCenter(id);
+    }
     await this.tap(p.x, p.y);
+  }
+
+  /** Whether a screen point shows the board (not the header, a bar or off screen). */
+  async onBoard(p: Point): Promise<boolean> {
+    return this.page.evaluate(({ x, y }) => {
+      const el = document.elementFromPoint(x, y);
+      return !!el && el.tagName === 'CANVAS';
+    }, p);
+  }
+
+  /**
+   * "Hele bord": a board opens on one zone at a readable size; to reach a
+   * place in another zone a person zooms out (or goes to that zone).
+   */
+  async showWhole(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Hele bord' }).click();
   }
 
   /** Board point → screen (CSS px in the page), through the stage's transform and the CSS transform of a gesture in flight. */
@@ -256,14 +276,22 @@ export class BoardPage {
     return p;
   }
 
-  async tapBoard(x: number, y: number): Promise<void> {
+  /** The screen point of a board point, zooming out to the whole poster first when it is not on screen. */
+  async reach(x: number, y: number): Promise<Point> {
     const p = await this.boardToScreen(x, y);
+    if (await this.onBoard(p)) return p;
+    await this.showWhole();
+    return this.boardToScreen(x, y);
+  }
+
+  async tapBoard(x: number, y: number): Promise<void> {
+    const p = await this.reach(x, y);
     await this.tap(p.x, p.y);
   }
 
   /** Like addNote, at a board point. */
   async addNoteOnBoard(x: number, y: number, text: string): Promise<void> {
-    const p = await this.boardToScreen(x, y);
+    const p = await this.reach(x, y);
     await this.addNote(p.x, p.y, text);
   }
 

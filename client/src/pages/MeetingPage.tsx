@@ -1,4 +1,4 @@
-import { FREE_TEMPLATE } from '@bodem/shared';
+import { FREE_TEMPLATE, type Template } from '@bodem/shared';
 import { templateById } from '@bodem/templates';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { deleteMeeting, ApiError } from '../api.ts';
@@ -229,8 +229,9 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
 
       {/* Along the bottom of the board: zoom, then the tools; they wrap rather than overlap. */}
       <div className="board-bottom" ref={bottomRef}>
+        {ctl && template && template.zones.length > 1 && <ZoneNav ctl={ctl} template={template} />}
         {ctl && (
-          <div className="zoom-controls" role="group" aria-label={t.board.zoomFit}>
+          <div className="zoom-controls" role="group" aria-label={t.board.zoom}>
             <button type="button" className="btn btn-round" aria-label={t.board.zoomIn} title={t.board.zoomIn} onClick={() => ctl.zoomBy(1.25)}>
               +
             </button>
@@ -272,6 +273,29 @@ function useHeight(ref: RefObject<HTMLElement | null>, initial: number): number 
     return () => observer.disconnect();
   }, [ref]);
   return height;
+}
+
+/**
+ * One zone of the poster at a time, at a size people can read: the zone's
+ * name between "previous" and "next"; tapping the name shows it again.
+ */
+function ZoneNav({ ctl, template }: { ctl: BoardController; template: Template }) {
+  const focus = useStore(ctl.focus);
+  const zones = template.zones;
+  const current = zones[focus.zone] ?? zones[0]!;
+  return (
+    <nav className="zone-nav" aria-label={t.board.zones}>
+      <button type="button" className="btn btn-round" aria-label={t.board.prevZone} title={t.board.prevZone} onClick={() => ctl.showZone(focus.zone - 1)}>
+        ‹
+      </button>
+      <button type="button" className="btn zone-name" aria-current={focus.whole ? undefined : 'location'} onClick={() => ctl.showZone(focus.zone)}>
+        {current.label}
+      </button>
+      <button type="button" className="btn btn-round" aria-label={t.board.nextZone} title={t.board.nextZone} onClick={() => ctl.showZone(focus.zone + 1)}>
+        ›
+      </button>
+    </nav>
+  );
 }
 
 /**

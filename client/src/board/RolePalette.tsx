@@ -113,7 +113,7 @@ export function RolePalette({ ctl, onClose }: { ctl: BoardController; onClose: (
 }
 
 /** A role the group names itself ("eigen rollen"). */
-function OwnRole({ ctl }: { ctl: BoardController }) {
+export function OwnRole({ ctl }: { ctl: BoardController }) {
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [side, setSide] = useState<Side | ''>('');

@@ -759,7 +759,8 @@ export class BoardController {
       .filter((e) => e.kind === kind)
       .map((e) => ({ x: Number(e.map.get('x')), y: Number(e.map.get('y')) }));
     const free = (p: Point) => !taken.some((t) => Math.abs(t.x - p.x) < w * 0.6 && Math.abs(t.y - p.y) < h * 0.6);
-    const inZone = (p: Point) => !zone || shapeContains(zone.shape, itemCenter(p, size));
+    // In the zone as everyone derives it (zones may overlap: the first listed wins).
+    const inZone = (p: Point) => !zone || (shapeContains(zone.shape, itemCenter(p, size)) && zoneAt(this.template.zones, itemCenter(p, size))?.id === zone.id);
     const cols = Math.max(1, Math.floor((b.width - 24) / (w + 16)));
     // A single column is centred (the trunk); a grid starts under the zone's label.
     const left = cols === 1 ? b.x + (b.width - w) / 2 : b.x + 16;
@@ -770,10 +771,60 @@ export class BoardController {
         if (free(p) && inZone(p)) return p;
       }
     }
-    // Full: stack with a growing offset so every new item still shows.
+    // Full: stack with a growing offset so every new item still shows,
+    // on a spot that still lies in the zone (a list view relies on that).
     const n = taken.length;
     const step = 20 * (1 + (n % 10));
-    return this.clampTopLeft({ x: left + step, y: top + step }, size);
+    const inside = this.firstSpotIn(b, size, inZone);
+    const stacked = this.clampTopLeft({ x: (inside?.x ?? left) + step, y: (inside?.y ?? top) + step }, size);
+    return inZone(stacked) || !inside ? stacked : inside;
+  }
+
+  /** The first top-left corner (scanning the bounds in steps) whose item would lie in the zone. */
+  private firstSpotIn(b: { x: number; y: number; width: number; height: number }, size: Size, inZone: (p: Point) => boolean): Point | null {
+    const step = 24;
+    for (let y = b.y; y + size.height <= b.y + b.height + size.height / 2; y += step) {
+      for (let x = b.x; x + size.width <= b.x + b.width + size.width / 2; x += step) {
+        const p = this.clampTopLeft({ x, y }, size);
+        if (inZone(p)) return p;
+      }
+    }
+    return null;
+  }
+
+  // --- the list view: the same actions, without a pointer on the poster --------
+
+  /** A new note in a zone, at its first free spot, so the poster shows it there too. */
+  addNoteInZone(zoneId: string | null): string | null {
+    if (!this.canWrite.get()) return null;
+    const p = this.freeSlot(zoneId ?? undefined, this.noteSize, 'note');
+    return this.addNoteTopLeft(Math.round(p.x), Math.round(p.y));
+  }
+
+  /** Moves a note (with its bundle) or role card into another zone, at a free spot there. */
+  moveToZone(id: string, zoneId: string): void {
+    const m = this.itemMap(id);
+    if (!m || !this.canWrite.get()) return;
+    const kind = m.get('kind') === 'role' ? 'role' : 'note';
+    const p = this.freeSlot(zoneId, this.sizeOf(kind), kind);
+    this.write(() => moveItem(this.session.doc, id, Math.round(p.x), Math.round(p.y)));
+  }
+
+  /** Puts note `id` (and whatever bundle it heads) onto note `targetId`'s bundle, as a drop on the poster does. */
+  bundleWith(id: string, targetId: string): void {
+    if (!this.canWrite.get()) return;
+    this.write(() => bundleNotes(this.session.doc, id, targetId));
+  }
+
+  /** A keystroke in a note edited in the list (not the poster's editor): written at once. */
+  setTextOf(id: string, text: string): void {
+    if (!this.canWrite.get()) return;
+    setNoteText(this.session.doc, id, text);
+  }
+
+  setAddresseeOf(id: string, text: string): void {
+    if (!this.canWrite.get()) return;
+    setLetterAddressee(this.session.doc, id, text);
   }
 
   /** Copies a note of another board (a participant's own strength) into this board's bring-in zone. */
@@ -819,13 +870,19 @@ export class BoardController {
     this.write(() => setChoice(this.session.doc, this.boardId, rowId, current === optionId ? null : optionId));
   }
 
-  addAgreementRow(): void {
-    if (!this.canWrite.get()) return;
+  /** Adds an empty agreement row (one undo step); returns its id, or null if not allowed. */
+  addAgreement(): string | null {
+    if (!this.canWrite.get()) return null;
     let id = '';
     this.write(() => {
       id = addAgreement(this.session.doc, { boardId: this.boardId, authorId: this.session.claims?.sub ?? '', createdAt: Date.now() });
     });
-    this.dialog.set({ type: 'agreement', id });
+    return id;
+  }
+
+  addAgreementRow(): void {
+    const id = this.addAgreement();
+    if (id) this.dialog.set({ type: 'agreement', id });
   }
 
   setAgreementCell(id: string, field: AgreementField, text: string): void {

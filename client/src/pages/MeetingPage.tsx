@@ -26,6 +26,9 @@ import { useFollowTheFacilitator, useLocked, useSentToBoard } from '../ui/useMee
 import { RolePalette } from '../board/RolePalette.tsx';
 import { ExportPanel } from '../report/ExportPanel.tsx';
 import { ToolBar } from '../board/ToolBar.tsx';
+import { ListBoard } from '../list/ListBoard.tsx';
+import { ViewToggle } from '../list/ViewToggle.tsx';
+import { keepView, useBoardView, viewHref } from '../list/view.ts';
 
 const HEADER_HEIGHT = 72;
 const PANEL_WIDTH = 300;
@@ -70,7 +73,10 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
   const wanted = url.searchParams.get('bord');
   // The board in the address, else the first of the programme.
   const board = boards.find((b) => b.id === wanted) ?? boards[0] ?? null;
-  const openBoard = useCallback((id: string) => navigate(`${meetingPath(meetingId)}?bord=${encodeURIComponent(id)}`), [meetingId]);
+  // Another board keeps the view chosen (list or poster).
+  const openBoard = useCallback((id: string) => navigate(keepView(`${meetingPath(meetingId)}?bord=${encodeURIComponent(id)}`)), [meetingId]);
+  const view = useBoardView();
+  const list = view === 'lijst';
   const votes = useVotes(session, boards);
   const control = useControl(session.doc);
   const [ctl, setCtl] = useState<BoardController | null>(null);
@@ -107,7 +113,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
   useSentToBoard(session, control, boards, meetingId, openBoard);
 
   const template = useMemo(() => (board ? (templateById(board.template) ?? templateById(FREE_TEMPLATE)) : undefined), [board]);
-  const showPalette = canWrite && !!template?.roles?.length && paletteOpen;
+  const showPalette = !list && canWrite && !!template?.roles?.length && paletteOpen;
   const voting = !!board && !!votes?.targets.has(board.id);
   const following = control.follow && !isFacilitator;
   const banner = locked !== null || following;
@@ -121,9 +127,31 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
     [panelOpen, wide, showPalette, voting, banner],
   );
 
+  const stateBanner = (
+    <p className="state-banner" role="status" data-testid="board-state">
+      {locked !== null && fmt(isFacilitator ? t.meetingState.lockedFacilitator : t.meetingState.locked, { reason: locked })}
+      {locked !== null && following && ' · '}
+      {following && t.meetingState.following}
+    </p>
+  );
+
   return (
     <div className="meeting" style={{ '--panel-width': `${insets.right}px`, '--palette-width': `${showPalette ? PALETTE_WIDTH : 0}px` } as CSSProperties}>
-      {board && template ? (
+      {list ? (
+        <a className="btn skip-link" href="#list-view">
+          {t.list.skipToContent}
+        </a>
+      ) : (
+        <a className="btn skip-link" href={viewHref('lijst')} onClick={linkClick}>
+          {t.list.skipToList}
+        </a>
+      )}
+      {board && template && list ? (
+        <ListBoard key={board.id} session={session} boardId={board.id} title={board.title} template={template} onController={setCtl}>
+          {votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite && control.votingOpen} closed={!control.votingOpen} />}
+          {banner && stateBanner}
+        </ListBoard>
+      ) : board && template ? (
         <Board key={board.id} session={session} boardId={board.id} title={board.title} template={template} insets={insets} onController={setCtl} />
       ) : (
         <p className="loading board-loading">{state.status === 'offline' ? t.board.noBoardOffline : t.board.noBoard}</p>
@@ -144,7 +172,8 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
               </button>
             </>
           )}
-          {canWrite && template?.roles?.length && !paletteOpen ? (
+          <ViewToggle view={view} />
+          {!list && canWrite && template?.roles?.length && !paletteOpen ? (
             <button type="button" className="btn" onClick={() => setPaletteOpen(true)}>
               {t.roleCards.showPalette}
             </button>
@@ -182,17 +211,11 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
       )}
 
       {showPalette && ctl && <RolePalette ctl={ctl} onClose={() => setPaletteOpen(false)} />}
-      {board && votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite && control.votingOpen} closed={!control.votingOpen} />}
-      {banner && (
-        <p className="state-banner" role="status" data-testid="board-state">
-          {locked !== null && fmt(isFacilitator ? t.meetingState.lockedFacilitator : t.meetingState.locked, { reason: locked })}
-          {locked !== null && following && ' · '}
-          {following && t.meetingState.following}
-        </p>
-      )}
+      {!list && board && votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite && control.votingOpen} closed={!control.votingOpen} />}
+      {!list && banner && stateBanner}
 
-      {ctl && template && !template.table && <ToolBar ctl={ctl} />}
-      {ctl && (
+      {!list && ctl && template && !template.table && <ToolBar ctl={ctl} />}
+      {!list && ctl && (
         <div className="zoom-controls" role="group" aria-label={t.board.zoomFit}>
           <button type="button" className="btn btn-round" aria-label={t.board.zoomIn} title={t.board.zoomIn} onClick={() => ctl.zoomBy(1.25)}>
             +
@@ -206,7 +229,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
         </div>
       )}
 
-      {template && canWrite && locked === null && ctl && <EmptyBoardHint ctl={ctl} text={template.instructions} />}
+      {!list && template && canWrite && locked === null && ctl && <EmptyBoardHint ctl={ctl} text={template.instructions} />}
       {!canWrite && !state.newerSchema && !state.closed && <p className="hint">{t.board.readOnly}</p>}
 
       {state.newerSchema && (

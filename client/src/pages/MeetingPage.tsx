@@ -162,6 +162,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
         <TimerBadge timer={control.timer} clock={session.clock} />
         <StatusBadge session={session} />
         <div className="topbar-actions">
+          <ViewToggle view={view} />
           {canWrite && (
             <>
               <button type="button" className="btn" disabled={!undoState.canUndo} onClick={() => ctl?.undo()}>
@@ -172,7 +173,6 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
               </button>
             </>
           )}
-          <ViewToggle view={view} />
           {!list && canWrite && template?.roles?.length && !paletteOpen ? (
             <button type="button" className="btn" onClick={() => setPaletteOpen(true)}>
               {t.roleCards.showPalette}

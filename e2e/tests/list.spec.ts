@@ -1,0 +1,188 @@
+import { expect, test, type Browser } from '@playwright/test';
+import { itemCenter, zoneAt } from '../../shared/src/index.ts';
+import { BoardPage, createMeeting, joinAs, LAPTOP_1366, ListPage, PHONE, PORTRAIT_TABLET, TABLET } from './pages.ts';
+import { template, templateLabel } from './templates.ts';
+
+const SHOTS = 'test-results/screens';
+const VOORBEELD = template('voorbeeld');
+
+/** The zone a note on the tablet's poster lies in, from its position (as every screen derives it). */
+const zoneOnPoster = (n: { x: number; y: number }) => zoneAt(VOORBEELD.zones, itemCenter(n, VOORBEELD.noteSize ?? { width: 180, height: 140 }))?.label ?? null;
+
+const phoneList = async (browser: Browser, code: string, name: string) => {
+  const board = await joinAs(browser, code, name, 'informeel', PHONE);
+  await board.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  return { board, list: new ListPage(board.page, true) };
+};
+
+test('a phone in the list view and a tablet on the poster work on one board live: notes both ways, a move between zones, votes', async ({ browser }) => {
+  const fac = await createMeeting(browser, 'Samen in de wijk', { boards: [templateLabel('voorbeeld')] });
+  const { board: phone, list } = await phoneList(browser, fac.code, 'Fatma');
+  const tablet = await joinAs(browser, fac.code, 'Anna', 'formeel', TABLET);
+
+  // The phone opens the list by itself; the tablet the poster.
+  await expect(list.view).toBeVisible();
+  await expect(phone.page.getByRole('heading', { level: 2, name: VOORBEELD.title })).toBeVisible();
+  await expect(tablet.page.getByTestId('list-view')).toHaveCount(0);
+  await expect(tablet.page.getByTestId('view-toggle')).toHaveText('Lijst');
+  await expect(list.zone('Doelstelling')).toContainText('Wat is de doelstelling van de samenwerking?');
+
+  // The phone writes, as people type: char by char, then a paste at the end.
+  await list.addNote('Doelstelling', 'Ouders bereiken die ', 60);
+  await list.paste('nu buiten beeld blijven');
+  const phrase = 'Ouders bereiken die nu buiten beeld blijven';
+  await expect(list.notes('Doelstelling').first()).toHaveValue(phrase);
+  // The tablet sees it on its poster, in that zone.
+  const onTablet = await tablet.note(phrase);
+  expect(zoneOnPoster(onTablet)).toBe('Doelstelling');
+
+  // The tablet writes on the poster, in Werkwijze; the phone sees it there, live.
+  const werkwijze = VOORBEELD.zones.find((z) => z.id === 'werkwijze')!.shape as { x: number; y: number; width: number; height: number };
+  await tablet.addNoteOnBoard(werkwijze.x + werkwijze.width / 2, werkwijze.y + werkwijze.height / 2, 'Samen koken');
+  await expect.poll(() => list.noteTexts('Werkwijze')).toEqual(['Samen koken']);
+
+  // The phone edits the tablet's note in the middle of its words, char by char.
+  const field = list.notes('Werkwijze').first();
+  await field.tap();
+  await field.press('End');
+  await phone.page.keyboard.type(' met ouders', { delay: 80 });
+  await expect.poll(async () => (await tablet.texts()).includes('Samen koken met ouders')).toBe(true);
+
+  // A move between zones on the phone: the note lands in that zone on the tablet's poster.
+  const item = await list.itemWithText(phrase);
+  await list.press(item.getByRole('button', { name: 'Verplaatsen' }));
+  await list.press(item.getByRole('button', { name: 'Naar Condities' }));
+  await expect.poll(() => list.noteTexts('Condities')).toEqual([phrase]);
+  await expect.poll(() => list.noteTexts('Doelstelling')).toEqual([]);
+  // The moved note keeps the focus, in its new place.
+  await expect(list.notes('Condities').first()).toBeFocused();
+  await expect.poll(async () => zoneOnPoster(await tablet.note(phrase))).toBe('Condities');
+
+  // The answer field: typed on the phone with its spaces, read on the tablet's poster.
+  const vorm = phone.page.getByRole('textbox', { name: 'Vorm van samenwerking' });
+  await vorm.tap();
+  await phone.page.keyboard.type('Opvoedcafé in het buurthuis', { delay: 30 });
+  await expect(vorm).toHaveValue('Opvoedcafé in het buurthuis');
+  await expect.poll(async () => (await tablet.textsOf('.field-value')).join('')).toContain('Opvoedcafé in het buurthuis');
+
+  // Bundle two notes from the phone; the tablet shows one pile of two.
+  await list.addNote('Condities', 'Vaste plek', 20);
+  const vaste = await list.itemWithText('Vaste plek');
+  await list.press(vaste.getByRole('button', { name: 'Bundelen' }));
+  await list.press(vaste.getByRole('button', { name: new RegExp(`^${phrase}`) }));
+  await expect(list.zone('Condities').getByRole('heading', { name: 'Bundel van 2 notities' })).toBeVisible();
+  await expect.poll(async () => (await tablet.notes()).some((n) => n.bundleCount === 2)).toBe(true);
+
+  // Votes (open unless the facilitator closed them): the phone votes from the list, the tablet sees the count.
+  await fac.board.setPanel(true);
+  await expect(fac.board.page.getByRole('button', { name: 'Stemmen sluiten' })).toBeVisible();
+  const vote = list.view.getByRole('button', { name: 'Stem op dit idee' });
+  await list.press(vote);
+  await expect(list.view.getByTestId('vote-count')).toHaveAttribute('data-count', '1');
+  await expect(tablet.page.getByTestId('vote-count')).toHaveAttribute('data-count', '1');
+  await tablet.tap(...(await centre(tablet, 'Stem op dit idee')));
+  await expect(list.view.getByTestId('vote-count')).toHaveAttribute('data-count', '2');
+
+  // Delete on the phone, undo from the offer that follows: back on both screens.
+  const kook = await list.itemWithText('Samen koken met ouders');
+  await list.press(kook.getByRole('button', { name: 'Verwijderen' }));
+  await expect.poll(async () => (await tablet.texts()).includes('Samen koken met ouders')).toBe(false);
+  const undo = list.view.getByRole('button', { name: 'Ongedaan maken' });
+  await expect(undo).toBeFocused();
+  await list.press(undo);
+  await expect.poll(async () => (await tablet.texts()).includes('Samen koken met ouders')).toBe(true);
+  await expect.poll(() => list.noteTexts('Werkwijze')).toEqual(['Samen koken met ouders']);
+
+  // One tap to the poster and back, on the phone too.
+  await list.press(phone.page.getByTestId('view-toggle'));
+  await expect(phone.page).toHaveURL(/weergave=poster/);
+  await expect.poll(async () => (await phone.texts()).includes('Samen koken met ouders')).toBe(true);
+  await list.press(phone.page.getByTestId('view-toggle'));
+  await expect(list.view).toBeVisible();
+
+  for (const b of [phone, tablet, fac.board]) await b.context.close();
+});
+
+const centre = async (board: BoardPage, name: string): Promise<[number, number]> => {
+  const box = (await board.page.getByRole('button', { name }).boundingBox())!;
+  return [box.x + box.width / 2, box.y + box.height / 2];
+};
+
+test('the list view on a phone, a portrait tablet and a laptop: screenshots, no sideways scrolling, big targets, readable text', async ({ browser }) => {
+  const fac = await createMeeting(browser, 'Samen in de wijk', { boards: [templateLabel('voorbeeld'), templateLabel('valkuilen'), templateLabel('afspraken'), templateLabel('boom')] });
+  for (const [name, device] of [
+    ['phone', PHONE],
+    ['tablet-portrait', PORTRAIT_TABLET],
+    ['laptop', LAPTOP_1366],
+  ] as const) {
+    const board = await joinAs(browser, fac.code, `Sam ${name}`, 'formeel', device);
+    const touch = 'hasTouch' in device;
+    if (name !== 'phone') {
+      await board.page.goto(`${board.page.url()}${board.page.url().includes('?') ? '&' : '?'}weergave=lijst`);
+    }
+    const list = new ListPage(board.page, touch);
+    await expect(list.view).toBeVisible();
+    if (name === 'phone') {
+      await list.addNote('Doelstelling', 'Ouders die de weg niet vinden naar het CJG ontmoeten in het buurthuis', 0);
+      await list.addNote('Werkwijze', 'Samen koken', 0);
+    }
+    await expect.poll(() => list.noteTexts('Doelstelling')).toHaveLength(1);
+    await board.page.screenshot({ path: `${SHOTS}/list-${name}-voorbeeld.png`, fullPage: false });
+    await checkLayout(board);
+
+    for (const [id, title] of [
+      ['valkuilen', 'Valkuilen'],
+      ['afspraken', 'Afspraken voor vervolg'],
+      ['boom', template('boom').title],
+    ] as const) {
+      // By keys: on a phone the header's buttons may lie past the edge (the header is being redone).
+      await panelByKeys(board, true);
+      await board.boardLink(title).press('Enter');
+      await panelByKeys(board, false);
+      await expect(board.page.getByRole('heading', { level: 2, name: title })).toBeVisible();
+      if (name === 'phone' && id === 'afspraken') await list.press(list.view.getByRole('button', { name: 'Nieuwe afspraak' }));
+      if (name === 'phone' && id === 'valkuilen') await list.press(list.zone('Valkuil 1').getByRole('button', { name: 'Ja' }));
+      await board.page.screenshot({ path: `${SHOTS}/list-${name}-${id}.png` });
+      await checkLayout(board);
+    }
+    await board.context.close();
+  }
+  await fac.board.context.close();
+});
+
+const panelByKeys = async (board: BoardPage, open: boolean) => {
+  if ((await board.panelToggle.getAttribute('aria-expanded')) !== String(open)) await board.panelToggle.press('Enter');
+  await expect(board.panelToggle).toHaveAttribute('aria-expanded', String(open));
+};
+
+/** Nothing wider than the screen, every control at least 44×44 CSS px, every text at least 16 px. */
+const checkLayout = async (board: BoardPage) => {
+  const report = await board.page.evaluate(() => {
+    const root = document.querySelector('[data-testid="list-view"]')!;
+    const vw = document.documentElement.clientWidth;
+    const small: string[] = [];
+    const tiny: string[] = [];
+    const wide: string[] = [];
+    for (const control of root.querySelectorAll<HTMLElement>('button, a, input, textarea, select, summary')) {
+      // A radio or checkbox is tapped through the label around it.
+      const el = control.matches('input[type=radio], input[type=checkbox]') ? (control.closest('label') ?? control) : control;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      if (el.closest('.visually-hidden')) continue;
+      if (r.width < 44 || r.height < 44) small.push(`${el.tagName} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+      if (r.right > vw + 1 || r.left < -1) wide.push(`${el.tagName} ${Math.round(r.left)}..${Math.round(r.right)}`);
+    }
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !n.textContent?.trim() || el.closest('.visually-hidden')) continue;
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      if (size < 16) tiny.push(`${el.tagName}.${el.className} "${n.textContent.trim().slice(0, 30)}" ${size}px`);
+    }
+    return { small, tiny, wide, scroll: root.scrollWidth - root.clientWidth };
+  });
+  expect(report.wide).toEqual([]);
+  expect(report.scroll).toBeLessThanOrEqual(0);
+  expect(report.small).toEqual([]);
+  expect(report.tiny).toEqual([]);
+};

@@ -45,7 +45,8 @@ function AgreementRow({ id, n, canWrite }: { id: string; n: number; canWrite: bo
   const label = (f: AgreementField) => cols.find((c) => c.id === f)?.label ?? f;
   const name = fmt(t.list.agreement, { n });
   return (
-    <li className="list-agreement" role="group" aria-label={name} data-agreement={id}>
+    <li data-agreement={id}>
+      <div className="list-agreement" role="group" aria-label={name}>
       <span className="list-agreement-n" aria-hidden="true">
         {n}
       </span>
@@ -67,6 +68,7 @@ function AgreementRow({ id, n, canWrite }: { id: string; n: number; canWrite: bo
           {t.agreements.delete}
         </button>
       )}
+      </div>
     </li>
   );
 }

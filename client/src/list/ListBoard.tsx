@@ -10,6 +10,7 @@ import { useAnnouncements } from './announce.ts';
 import { listLayoutSource, zoneIdAt } from './layout.ts';
 import { ListContext, type ListCtx, type UndoOffer } from './context.ts';
 import { ZoneSection } from './ZoneSection.tsx';
+import { takeListFocusRequest } from './view.ts';
 import './list.css';
 
 interface Props {
@@ -42,6 +43,11 @@ export function ListBoard({ session, boardId, title, template, children, onContr
     if (undo?.focus) undoRef.current?.focus();
   }, [undo]);
 
+  const mainRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (takeListFocusRequest()) mainRef.current?.focus();
+  }, []);
+
   useEffect(() => {
     const detach = ctl.attach();
     onController?.(ctl);
@@ -56,7 +62,7 @@ export function ListBoard({ session, boardId, title, template, children, onContr
 
   return (
     <ListContext.Provider value={value}>
-      <main id="list-view" className="list-view" tabIndex={-1} aria-labelledby="list-title" data-testid="list-view">
+      <main ref={mainRef} id="list-view" className="list-view" tabIndex={-1} aria-labelledby="list-title" data-testid="list-view">
         <div className="list-inner">
           <h2 id="list-title" className="list-title">
             {title}

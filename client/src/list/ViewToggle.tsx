@@ -1,6 +1,6 @@
 import { t } from '../i18n/index.ts';
 import { linkClick } from '../router.ts';
-import { viewHref, type BoardView } from './view.ts';
+import { focusListWhenShown, viewHref, type BoardView } from './view.ts';
 
 /**
  * "Lijst" / "Poster": one tap between the two views of a board. A link (the
@@ -10,7 +10,10 @@ import { viewHref, type BoardView } from './view.ts';
 export function ViewToggle({ view, className = 'btn' }: { view: BoardView; className?: string }) {
   const other: BoardView = view === 'lijst' ? 'poster' : 'lijst';
   return (
-    <a className={`${className} view-toggle`} href={viewHref(other)} onClick={linkClick} data-testid="view-toggle" data-view={view}>
+    <a className={`${className} view-toggle`} href={viewHref(other)} onClick={(e) => {
+        if (other === 'lijst') focusListWhenShown();
+        linkClick(e);
+      }} data-testid="view-toggle" data-view={view}>
       {other === 'lijst' ? t.list.toList : t.list.toPoster}
     </a>
   );

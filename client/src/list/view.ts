@@ -38,3 +38,18 @@ export const keepView = (path: string): string => {
   const view = parseView(new URL(location.href).searchParams.get(VIEW_PARAM));
   return view ? viewHref(view, path) : path;
 };
+
+/**
+ * Set when a person switches to the list by a link (the skip link, the
+ * toggle): the list then takes the keyboard focus once it is shown, so a
+ * keyboard or screen reader continues at the board's first heading.
+ */
+let focusListOnShow = false;
+export const focusListWhenShown = (): void => {
+  focusListOnShow = true;
+};
+export const takeListFocusRequest = (): boolean => {
+  const asked = focusListOnShow;
+  focusListOnShow = false;
+  return asked;
+};

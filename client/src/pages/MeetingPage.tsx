@@ -28,7 +28,7 @@ import { ExportPanel } from '../report/ExportPanel.tsx';
 import { ToolBar } from '../board/ToolBar.tsx';
 import { ListBoard } from '../list/ListBoard.tsx';
 import { ViewToggle } from '../list/ViewToggle.tsx';
-import { keepView, useBoardView, viewHref } from '../list/view.ts';
+import { focusListWhenShown, keepView, useBoardView, viewHref } from '../list/view.ts';
 
 const HEADER_HEIGHT = 72;
 const PANEL_WIDTH = 300;
@@ -142,7 +142,14 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
           {t.list.skipToContent}
         </a>
       ) : (
-        <a className="btn skip-link" href={viewHref('lijst')} onClick={linkClick}>
+        <a
+          className="btn skip-link"
+          href={viewHref('lijst')}
+          onClick={(e) => {
+            focusListWhenShown();
+            linkClick(e);
+          }}
+        >
           {t.list.skipToList}
         </a>
       )}

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser } from '@playwright/test';
 import { itemCenter, zoneAt } from '../../shared/src/index.ts';
 import { BoardPage, createMeeting, joinAs, LAPTOP_1366, ListPage, PHONE, PORTRAIT_TABLET, TABLET } from './pages.ts';
@@ -40,6 +41,9 @@ test('a phone in the list view and a tablet on the poster work on one board live
   const werkwijze = VOORBEELD.zones.find((z) => z.id === 'werkwijze')!.shape as { x: number; y: number; width: number; height: number };
   await tablet.addNoteOnBoard(werkwijze.x + werkwijze.width / 2, werkwijze.y + werkwijze.height / 2, 'Samen koken');
   await expect.poll(() => list.noteTexts('Werkwijze')).toEqual(['Samen koken']);
+  // A screen reader on the phone hears it, politely and once: "Nieuwe notitie in Werkwijze".
+  await expect(phone.page.getByTestId('list-announcer')).toHaveText('Nieuwe notitie in Werkwijze');
+  await expect(phone.page.getByTestId('list-announcer')).toHaveAttribute('aria-live', 'polite');
 
   // The phone edits the tablet's note in the middle of its words, char by char.
   const field = list.notes('Werkwijze').first();
@@ -114,6 +118,8 @@ test('the list view on a phone, a portrait tablet and a laptop: screenshots, no 
     ['phone', PHONE],
     ['tablet-portrait', PORTRAIT_TABLET],
     ['laptop', LAPTOP_1366],
+    // A laptop at 200% zoom: 1366×768 device pixels, 683×384 CSS pixels.
+    ['laptop-zoom200', { viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 }],
   ] as const) {
     const board = await joinAs(browser, fac.code, `Sam ${name}`, 'formeel', device);
     const touch = 'hasTouch' in device;
@@ -186,3 +192,31 @@ const checkLayout = async (board: BoardPage) => {
   expect(report.small).toEqual([]);
   expect(report.tiny).toEqual([]);
 };
+
+test('every board of the full programme as a list on a phone: readable, big targets, no sideways scrolling, no axe violation; a screenshot of each', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const fac = await createMeeting(browser, 'Volledige avond');
+  const phone = await joinAs(browser, fac.code, 'Mina', 'informeel', PHONE);
+  const list = new ListPage(phone.page, true);
+  await expect(list.view).toBeVisible();
+  await panelByKeys(phone, true);
+  const titles = await phone.page.locator('.board-link').evaluateAll((els) => els.map((e) => e.querySelector('.board-title-text, span:not(.part):not(.votes)')?.textContent ?? e.textContent ?? ''));
+  await panelByKeys(phone, false);
+  expect(titles.length).toBeGreaterThan(5);
+  for (let i = 0; i < titles.length; i++) {
+    await panelByKeys(phone, true);
+    await phone.page.locator('.board-link').nth(i).press('Enter');
+    await expect(phone.page.locator('.board-link').nth(i)).toHaveAttribute('aria-current', 'page');
+    await panelByKeys(phone, false);
+    await expect(list.view).toBeVisible();
+    // Open what a participant opens: the role cards to add, a bundle menu.
+    const more = list.view.locator('summary');
+    for (let k = 0; k < (await more.count()); k++) await more.nth(k).press('Enter');
+    await phone.page.screenshot({ path: `${SHOTS}/list-phone-board-${String(i + 1).padStart(2, '0')}.png` });
+    await checkLayout(phone);
+    const result = await new AxeBuilder({ page: phone.page }).include('[data-testid="list-view"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(result.violations.map((v) => `${titles[i]}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+  await phone.context.close();
+  await fac.board.context.close();
+});

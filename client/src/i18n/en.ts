@@ -288,7 +288,7 @@ export const en: Messages = {
     skipToContent: 'Go to the content',
     region: 'Board as a list',
     addNote: 'Add note',
-    addNoteIn: 'Add note in {zone}',
+    inZone: 'in {zone}',
     addLetter: 'Add letter',
     note: 'Note',
     noteIn: 'Note {n} in {zone}',

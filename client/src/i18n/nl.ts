@@ -299,7 +299,7 @@ export const nl = {
     skipToContent: 'Naar de inhoud',
     region: 'Bord als lijst',
     addNote: 'Notitie toevoegen',
-    addNoteIn: 'Notitie toevoegen in {zone}',
+    inZone: 'in {zone}',
     addLetter: 'Brief toevoegen',
     note: 'Notitie',
     noteIn: 'Notitie {n} in {zone}',

@@ -83,11 +83,13 @@ export function ZoneSection({ zoneId, label, entries, canWrite, children }: Prop
       )}
       {canWrite && isRoleZone && <RolePicker />}
       {canWrite && (
-        <button type="button" className="btn list-add" aria-label={fmt(t.list.addNoteIn, { zone: label })} onClick={add}>
+        <button type="button" className="btn list-add" onClick={add}>
           <span aria-hidden="true" className="icon">
             +
           </span>
           {letter ? t.list.addLetter : t.list.addNote}
+          {/* Heard, not shown: which zone (the visible words come first in the name, WCAG 2.5.3). */}
+          <span className="visually-hidden"> {fmt(t.list.inZone, { zone: label })}</span>
         </button>
       )}
     </section>

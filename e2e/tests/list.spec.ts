@@ -107,6 +107,26 @@ test('a phone in the list view and a tablet on the poster work on one board live
   for (const b of [phone, tablet, fac.board]) await b.context.close();
 });
 
+test('a letter written on a phone: whom it is to in its own field under the printed "Lieve", then the letter; the tablet reads it whole', async ({ browser }) => {
+  const fac = await createMeeting(browser, 'Brieven', { boards: [templateLabel('wens')] });
+  const { board: phone, list } = await phoneList(browser, fac.code, 'Fatma');
+  const tablet = await joinAs(browser, fac.code, 'Anna', 'formeel', TABLET);
+  await list.press(list.view.getByRole('button', { name: 'Brief toevoegen in De brief' }));
+  // The focus starts in the addressee's field: nothing prefilled to type over.
+  const to = list.view.getByRole('textbox', { name: 'Lieve (Aan wie?)' });
+  await expect(to).toBeFocused();
+  await expect(to).toHaveValue('');
+  await phone.page.keyboard.type('Stichting Buurtwerk', { delay: 40 });
+  await phone.page.keyboard.press('Enter');
+  const letter = list.view.getByRole('textbox', { name: 'Tekst van de brief 1' });
+  await expect(letter).toBeFocused();
+  await phone.page.keyboard.type('Blijf de ouders opzoeken. ', { delay: 40 });
+  await list.paste('Groet, Fatma');
+  await expect(letter).toHaveValue('Blijf de ouders opzoeken. Groet, Fatma');
+  await expect.poll(() => tablet.texts()).toEqual(['Lieve Stichting Buurtwerk,\nBlijf de ouders opzoeken. Groet, Fatma']);
+  for (const b of [phone, tablet, fac.board]) await b.context.close();
+});
+
 const centre = async (board: BoardPage, name: string): Promise<[number, number]> => {
   const box = (await board.page.getByRole('button', { name }).boundingBox())!;
   return [box.x + box.width / 2, box.y + box.height / 2];

@@ -56,6 +56,13 @@ function Note({ id, n, zoneId, zoneLabel, canWrite, inBundle = false, map }: Not
             aria-label={`${letter.salutation} (${t.list.letterTo})`}
             readOnly={!canWrite}
             {...to}
+            onKeyDown={(e) => {
+              // As on the poster: Enter goes on to the letter itself.
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                textRef.current?.focus();
+              }
+            }}
           />
           <span aria-hidden="true">,</span>
         </div>

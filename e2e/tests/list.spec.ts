@@ -121,9 +121,13 @@ test('a letter written on a phone: whom it is to in its own field under the prin
   const letter = list.view.getByRole('textbox', { name: 'Tekst van de brief 1' });
   await expect(letter).toBeFocused();
   await phone.page.keyboard.type('Blijf de ouders opzoeken. ', { delay: 40 });
+  // A word through composition (a Turkish keyboard's marked text), then a paste.
+  await list.compose('Teşekkürler');
+  await phone.page.keyboard.type('! ', { delay: 40 });
   await list.paste('Groet, Fatma');
-  await expect(letter).toHaveValue('Blijf de ouders opzoeken. Groet, Fatma');
-  await expect.poll(() => tablet.texts()).toEqual(['Lieve Stichting Buurtwerk,\nBlijf de ouders opzoeken. Groet, Fatma']);
+  const written = 'Blijf de ouders opzoeken. Teşekkürler! Groet, Fatma';
+  await expect(letter).toHaveValue(written);
+  await expect.poll(() => tablet.texts()).toEqual([`Lieve Stichting Buurtwerk,\n${written}`]);
   for (const b of [phone, tablet, fac.board]) await b.context.close();
 });
 

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser } from '@playwright/test';
-import { itemCenter, zoneAt } from '../../shared/src/index.ts';
+import { itemCenter, NOTE_COLORS, zoneAt } from '../../shared/src/index.ts';
 import { BoardPage, createMeeting, joinAs, LAPTOP_1366, ListPage, PHONE, PORTRAIT_TABLET, TABLET } from './pages.ts';
 import { template, templateLabel } from './templates.ts';
 
@@ -61,6 +61,13 @@ test('a phone in the list view and a tablet on the poster work on one board live
   // The moved note keeps the focus, in its new place.
   await expect(list.notes('Condities').first()).toBeFocused();
   await expect.poll(async () => zoneOnPoster(await tablet.note(phrase))).toBe('Condities');
+
+  // A colour, as the poster's toolbar gives one.
+  const moved = await list.itemWithText(phrase);
+  await list.press(moved.getByRole('button', { name: 'Kleur' }));
+  await list.press(moved.getByRole('button', { name: 'Roze' }));
+  await expect(moved.getByRole('button', { name: 'Roze' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await tablet.note(phrase)).fill.toLowerCase()).toBe(NOTE_COLORS.roze.toLowerCase());
 
   // The answer field: typed on the phone with its spaces, read on the tablet's poster.
   const vorm = phone.page.getByRole('textbox', { name: 'Vorm van samenwerking' });

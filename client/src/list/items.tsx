@@ -1,4 +1,4 @@
-import { asYText, cleanLine, isNoteColor, isSide, MAX_ADDRESSEE_LENGTH, MAX_NOTE_LENGTH, noteFill, readNote, readRoleCard } from '@bodem/shared';
+import { asYText, cleanLine, isNoteColor, isSide, MAX_ADDRESSEE_LENGTH, MAX_NOTE_LENGTH, NOTE_COLORS, noteFill, readNote, readRoleCard, type NoteColor } from '@bodem/shared';
 import { useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
 import { useItem } from '../board/useItem.ts';
@@ -85,6 +85,7 @@ function Note({ id, n, zoneId, zoneLabel, canWrite, inBundle = false, map }: Not
         <div className="list-actions">
           <MoveMenu id={id} zoneId={zoneId} focusKey={`note-${id}`} />
           <BundleMenu id={id} />
+          <ColorMenu id={id} current={note.color} />
           <button
             type="button"
             className="btn btn-danger-outline"
@@ -269,6 +270,33 @@ function BundleMenu({ id }: { id: string }) {
             </ul>
           )}
         </div>
+      )}
+    </div>
+  );
+}
+
+const COLORS = Object.keys(NOTE_COLORS) as NoteColor[];
+
+/** "Kleur": the poster's colours for a note, each saying whether it is the note's colour now. */
+function ColorMenu({ id, current }: { id: string; current: NoteColor | null }) {
+  const { ctl } = useList();
+  const { open, setOpen, button, menuId, onKeyDown } = useDisclosure();
+  return (
+    <div className="list-menu-wrap" onKeyDown={onKeyDown}>
+      <button ref={button} type="button" className="btn" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)}>
+        {t.board.colorGroup}
+      </button>
+      {open && (
+        <ul id={menuId} className="list-menu list-colors" aria-label={t.board.colorGroup}>
+          {COLORS.map((c) => (
+            <li key={c}>
+              <button type="button" className="btn" aria-pressed={current === c} onClick={() => ctl.recolor(id, c)}>
+                <span className="swatch" style={{ background: NOTE_COLORS[c] }} aria-hidden="true" />
+                {t.colors[c]}
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );

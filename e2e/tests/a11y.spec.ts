@@ -140,6 +140,10 @@ test('a keyboard-only facilitator runs the meeting: opens the panel, sends a gro
   await expect(page).toHaveURL(/\/m\//);
   const code = (await page.getByTestId('join-code').innerText()).replace(/\s/g, '');
   const anna = await joinAs(browser, code, 'Anna', 'formeel', TABLET);
+  // Bram, on a phone, stays on the first board: the one the facilitator will lock.
+  const bram = await joinAs(browser, code, 'Bram', 'informeel', PHONE);
+  const bramList = new ListPage(bram.page, true);
+  await expect(bramList.view.getByRole('button', { name: /^Notitie toevoegen/ }).first()).toBeVisible();
 
   // The panel: closed and opened again with the keyboard.
   await tabTo(page, 'Paneel verbergen');
@@ -171,6 +175,9 @@ test('a keyboard-only facilitator runs the meeting: opens the panel, sends a gro
   await tabTo(page, 'Op slot zetten');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('board-state')).toContainText('Op slot');
+  // On the phone's list: the reason, and nothing to write with.
+  await expect(bramList.view.getByTestId('board-state')).toContainText('Op slot');
+  await expect(bramList.view.getByRole('button', { name: /^Notitie toevoegen/ })).toHaveCount(0);
   // The focus went along to "Van het slot halen", and back.
   expect(await focused(page)).toBe('Van het slot halen');
   expect(await focusVisible(page)).toBe(true);
@@ -178,11 +185,13 @@ test('a keyboard-only facilitator runs the meeting: opens the panel, sends a gro
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('board-state')).toHaveCount(0);
   expect(await focused(page)).toBe('Op slot zetten');
+  await expect(bramList.view.getByRole('button', { name: /^Notitie toevoegen/ }).first()).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('board-state')).toContainText('Op slot');
   await page.screenshot({ path: `${SHOTS}/a11y-keyboard-facilitator.png` });
   await context.close();
   await anna.context.close();
+  await bram.context.close();
 });
 
 test('axe-core finds no WCAG 2.1 A/AA violation on any page: start, join, the board as poster and as list, the facilitator panel, the projector', async ({ browser }) => {

@@ -10,7 +10,7 @@ import {
   type Point,
   type Template,
 } from '@bodem/shared';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { docSource, type Source } from '../lib/source.ts';
 
 /** One line of a zone in the list: a note, a bundle of notes (head first) or a role card. */
@@ -59,8 +59,13 @@ export const listLayoutSource = (doc: Y.Doc, boardId: string, template: Template
   return docSource(
     () => readListLayout(doc, boardId, template),
     (on) => {
-      items.observeDeep(on);
-      return () => items.unobserveDeep(on);
+      // Typing changes only texts, which the layout does not hold: a keystroke costs no pass over the board.
+      const onEvents = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+        if (events.every((e) => e.target instanceof Y.Text)) return;
+        on();
+      };
+      items.observeDeep(onEvents);
+      return () => items.unobserveDeep(onEvents);
     },
     (a, b) => JSON.stringify(a) === JSON.stringify(b),
   );

@@ -21,8 +21,6 @@ import {
   setLetterAddressee,
   setNoteText,
   setReferencesShown,
-  shapeBounds,
-  shapeContains,
   unbundle,
   zoneAt,
   type AgreementField,
@@ -41,6 +39,7 @@ import { asYMap, asYText } from '@bodem/shared';
 import type { MeetingSession } from '../sync/session.ts';
 import { BoardDerived } from './boardDerived.ts';
 import { ItemIndex } from './itemIndex.ts';
+import { freeSlot } from './placement.ts';
 import { distanceToStroke, strokeOutline } from './strokeOutline.ts';
 import { Camera } from './camera.ts';
 import { noteGrowth } from './noteDraw.ts';
@@ -751,45 +750,11 @@ export class BoardController {
 
   /** The first place in a zone (left to right, top to bottom) where no item of that kind lies yet. */
   private freeSlot(zoneId: string | undefined, size: Size, kind: 'note' | 'role'): Point {
-    const zone = this.template.zones.find((z) => z.id === zoneId) ?? this.template.zones[0];
-    const b = zone ? shapeBounds(zone.shape) : { x: 0, y: 0, width: this.boardSize.width, height: this.boardSize.height };
-    const { width: w, height: h } = size;
     const taken = this.items.entries
       .get()
       .filter((e) => e.kind === kind)
       .map((e) => ({ x: Number(e.map.get('x')), y: Number(e.map.get('y')) }));
-    const free = (p: Point) => !taken.some((t) => Math.abs(t.x - p.x) < w * 0.6 && Math.abs(t.y - p.y) < h * 0.6);
-    // In the zone as everyone derives it (zones may overlap: the first listed wins).
-    const inZone = (p: Point) => !zone || (shapeContains(zone.shape, itemCenter(p, size)) && zoneAt(this.template.zones, itemCenter(p, size))?.id === zone.id);
-    const cols = Math.max(1, Math.floor((b.width - 24) / (w + 16)));
-    // A single column is centred (the trunk); a grid starts under the zone's label.
-    const left = cols === 1 ? b.x + (b.width - w) / 2 : b.x + 16;
-    const top = b.y + (cols === 1 ? 24 : 110);
-    for (let y = top; y + h <= b.y + b.height; y += h + 16) {
-      for (let c = 0; c < cols; c++) {
-        const p = { x: left + c * (w + 16), y };
-        if (free(p) && inZone(p)) return p;
-      }
-    }
-    // Full: stack with a growing offset so every new item still shows,
-    // on a spot that still lies in the zone (a list view relies on that).
-    const n = taken.length;
-    const step = 20 * (1 + (n % 10));
-    const inside = this.firstSpotIn(b, size, inZone);
-    const stacked = this.clampTopLeft({ x: (inside?.x ?? left) + step, y: (inside?.y ?? top) + step }, size);
-    return inZone(stacked) || !inside ? stacked : inside;
-  }
-
-  /** The first top-left corner (scanning the bounds in steps) whose item would lie in the zone. */
-  private firstSpotIn(b: { x: number; y: number; width: number; height: number }, size: Size, inZone: (p: Point) => boolean): Point | null {
-    const step = 24;
-    for (let y = b.y; y + size.height <= b.y + b.height + size.height / 2; y += step) {
-      for (let x = b.x; x + size.width <= b.x + b.width + size.width / 2; x += step) {
-        const p = this.clampTopLeft({ x, y }, size);
-        if (inZone(p)) return p;
-      }
-    }
-    return null;
+    return freeSlot(this.template, zoneId, size, taken);
   }
 
   // --- the list view: the same actions, without a pointer on the poster --------

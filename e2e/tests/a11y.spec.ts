@@ -28,7 +28,13 @@ const focused = (page: Page) =>
     const labelled = el.getAttribute('aria-labelledby');
     const byIds = labelled ? labelled.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : '';
     const label = el.id ? (document.querySelector(`label[for="${el.id}"]`)?.textContent ?? '') : '';
-    return (el.getAttribute('aria-label') || byIds || label || el.closest('label')?.textContent || el.textContent || '').replace(/\s+/g, ' ').trim();
+    // Its own words, leaving out what is hidden from screen readers (an icon).
+    const words = (node: Element): string =>
+      [...node.childNodes]
+        .map((c) => (c.nodeType === Node.TEXT_NODE ? (c.textContent ?? '') : c instanceof Element && c.getAttribute('aria-hidden') !== 'true' ? words(c) : ''))
+        .join('');
+    const own = el.closest('label') && !el.matches('button') ? el.closest('label')!.textContent : words(el);
+    return (el.getAttribute('aria-label') || byIds || label || own || '').replace(/\s+/g, ' ').trim();
   });
 
 /** Presses Tab (or Shift+Tab) until the focused control is named `name`; the keyboard is all a person has. */

@@ -55,6 +55,8 @@ test('a phone in the list view and a tablet on the poster work on one board live
   // A move between zones on the phone: the note lands in that zone on the tablet's poster.
   const item = await list.itemWithText(phrase);
   await list.press(item.getByRole('button', { name: 'Verplaatsen' }));
+  await item.getByRole('button', { name: 'Naar Condities' }).scrollIntoViewIfNeeded();
+  await phone.page.screenshot({ path: `${SHOTS}/list-phone-move-menu.png` });
   await list.press(item.getByRole('button', { name: 'Naar Condities' }));
   await expect.poll(() => list.noteTexts('Condities')).toEqual([phrase]);
   await expect.poll(() => list.noteTexts('Doelstelling')).toEqual([]);
@@ -83,6 +85,7 @@ test('a phone in the list view and a tablet on the poster work on one board live
   await list.press(vaste.getByRole('button', { name: new RegExp(`^${phrase}`) }));
   await expect(list.zone('Condities').getByRole('heading', { name: 'Bundel van 2 notities' })).toBeVisible();
   await expect.poll(async () => (await tablet.notes()).some((n) => n.bundleCount === 2)).toBe(true);
+  await tablet.page.screenshot({ path: `${SHOTS}/list-tablet-poster-after-phone.png` });
 
   // Votes (open unless the facilitator closed them): the phone votes from the list, the tablet sees the count.
   await fac.board.setPanel(true);

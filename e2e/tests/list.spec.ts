@@ -141,6 +141,23 @@ test('a letter written on a phone: whom it is to in its own field under the prin
   for (const b of [phone, tablet, fac.board]) await b.context.close();
 });
 
+test('an answer picked on the tablet\'s poster shows pressed in the phone\'s list and is announced there; picked on the phone, it shows ticked on the poster', async ({ browser }) => {
+  const fac = await createMeeting(browser, 'Valkuilen', { boards: [templateLabel('valkuilen')] });
+  const { board: phone, list } = await phoneList(browser, fac.code, 'Fatma');
+  const tablet = await joinAs(browser, fac.code, 'Anna', 'formeel', TABLET);
+  await tablet.tapNode('choice-valkuil-1-ja');
+  const row1 = list.view.getByRole('group', { name: 'Valkuil 1 Van toepassing?' });
+  await expect(row1.getByRole('button', { name: 'Ja' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(phone.page.getByTestId('list-announcer')).toHaveText('Antwoord gekozen: Valkuil 1 Van toepassing? Ja');
+  // The other way round, and tapping the chosen answer again clears it, as on the poster.
+  const row2 = list.view.getByRole('group', { name: 'Valkuil 2 Van toepassing?' });
+  await list.press(row2.getByRole('button', { name: 'Weet niet' }));
+  await expect.poll(async () => (await tablet.textsOf('Text', 'choice-valkuil-2-weet-niet')).join('')).toBe('✓ Weet niet');
+  await list.press(row2.getByRole('button', { name: 'Weet niet' }));
+  await expect.poll(async () => (await tablet.textsOf('Text', 'choice-valkuil-2-weet-niet')).join('')).toBe('Weet niet');
+  for (const b of [phone, tablet, fac.board]) await b.context.close();
+});
+
 const centre = async (board: BoardPage, name: string): Promise<[number, number]> => {
   const box = (await board.page.getByRole('button', { name }).boundingBox())!;
   return [box.x + box.width / 2, box.y + box.height / 2];

@@ -24,6 +24,11 @@ describe('summarise (what the list view announces of others’ changes)', () => 
     expect(summarise(changes, label)).toBe('Notitie verplaatst naar Positie. Notitie verwijderd uit Kennis en begrip. Nieuwe rolkaart in Positie');
   });
 
+  it('says a bundle made and an answer picked by others', () => {
+    expect(summarise([{ type: 'bundled', kind: 'note', zone: 'positie' }], label)).toBe('Notities gebundeld in Positie');
+    expect(summarise([{ type: 'chosen', kind: 'choice', zone: 'Valkuil 1 Van toepassing? Ja' }], label)).toBe('Antwoord gekozen: Valkuil 1 Van toepassing? Ja');
+  });
+
   it('says nothing when nothing others did is worth saying', () => {
     expect(summarise([], label)).toBe('');
     expect(summarise([{ type: 'removed', kind: 'role', zone: 'kennis' }], label)).toBe('');

@@ -1,4 +1,4 @@
-import { isPlaced, readItemMap, zoneOfItem, asYMap, type Template } from '@bodem/shared';
+import { asYMap, isPlaced, readItemMap, zoneAt, zoneOfItem, type Template } from '@bodem/shared';
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import type { BoardController } from '../board/controller.ts';
@@ -17,7 +17,10 @@ interface Seen {
 
 export type Change =
   | { type: 'added' | 'removed' | 'moved'; kind: 'note' | 'role'; zone: string | null }
-  | { type: 'added'; kind: 'agreement'; zone: null };
+  | { type: 'bundled'; kind: 'note'; zone: string | null }
+  | { type: 'added'; kind: 'agreement'; zone: null }
+  /** An answer picked (or cleared) in a row; `zone` holds the words to say: the zone and the answer. */
+  | { type: 'chosen'; kind: 'choice'; zone: string };
 
 /**
  * What others changed on this board since the last announcement, in a few
@@ -35,8 +38,13 @@ export const summarise = (changes: readonly Change[], zoneLabel: (id: string | n
   }
   const parts: string[] = [];
   for (const { c, n } of counts.values()) {
+    if (c.kind === 'choice') {
+      parts.push(fmt(t.list.announce.choice, { row: c.zone }));
+      continue;
+    }
     const zone = zoneLabel(c.zone);
     if (c.kind === 'agreement') parts.push(t.list.announce.agreement);
+    else if (c.type === 'bundled') parts.push(fmt(t.list.announce.bundled, { zone }));
     else if (c.kind === 'role') {
       if (c.type === 'added') parts.push(fmt(t.list.announce.role, { zone }));
     } else if (c.type === 'added') parts.push(n === 1 ? fmt(t.list.announce.added, { zone }) : fmt(t.list.announce.addedMany, { n, zone }));
@@ -49,7 +57,8 @@ export const summarise = (changes: readonly Change[], zoneLabel: (id: string | n
 
 /**
  * Follows the document for changes made by others (remote transactions) to
- * this board's items, and hands back a short polite announcement, throttled.
+ * this board's items and answers, and hands back a short polite
+ * announcement, throttled.
  */
 export const useAnnouncements = (ctl: BoardController, template: Template): string => {
   const [message, setMessage] = useState('');
@@ -71,6 +80,10 @@ export const useAnnouncements = (ctl: BoardController, template: Template): stri
       if (s) seen.set(id, s);
     });
     const pending = new Set<string>();
+    /** Notes others dropped onto another note, and answer rows others picked in. */
+    const bundled = new Set<string>();
+    const chosen = new Set<string>();
+    const boardMap = () => asYMap(ctl.roots.boards.get(ctl.boardId));
     let timer: ReturnType<typeof setTimeout> | null = null;
     let clear: ReturnType<typeof setTimeout> | null = null;
     let last = 0;
@@ -88,6 +101,20 @@ export const useAnnouncements = (ctl: BoardController, template: Template): stri
         else if (before && now && now.kind !== 'agreement' && before.zone !== now.zone) changes.push({ type: 'moved', kind: now.kind, zone: now.zone });
       }
       pending.clear();
+      for (const id of bundled) {
+        const now = look(id);
+        if (now && now.kind === 'note' && asYMap(items.get(id))?.get('bundle')) changes.push({ type: 'bundled', kind: 'note', zone: now.zone });
+      }
+      bundled.clear();
+      const state = boardMap();
+      for (const rowId of chosen) {
+        const row = template.choices?.find((r) => r.id === rowId);
+        const option = row?.options.find((o) => o.id === state?.get(`choice:${rowId}`));
+        if (!row) continue;
+        const where = template.zones.length ? zoneLabel(zoneAt(template.zones, row.at)?.id ?? null) : '';
+        changes.push({ type: 'chosen', kind: 'choice', zone: [where, row.label, option?.label ?? '—'].filter(Boolean).join(' ') });
+      }
+      chosen.clear();
       const text = summarise(changes, zoneLabel);
       if (!text) return;
       last = Date.now();
@@ -96,23 +123,27 @@ export const useAnnouncements = (ctl: BoardController, template: Template): stri
       clear = setTimeout(() => setMessage(''), CLEAR_MS);
     };
 
-    /** The ids of items a transaction added, removed, or moved (x, y, bundle). */
-    const touched = (tr: Y.Transaction): string[] => {
-      const out: string[] = [];
+    /** The ids of items a transaction added, removed, or moved (x, y); notes it bundled; answer rows it picked in. */
+    const touched = (tr: Y.Transaction): { ids: string[]; bundles: string[]; rows: string[] } => {
+      const out = { ids: [] as string[], bundles: [] as string[], rows: [] as string[] };
+      const board = boardMap();
       tr.changed.forEach((keys, type) => {
         if (type === (items as unknown)) {
-          for (const k of keys) if (k) out.push(k);
+          for (const k of keys) if (k) out.ids.push(k);
         } else if (type.parent === (items as unknown)) {
           const id = (type as unknown as { _item?: { parentSub?: string | null } })._item?.parentSub;
-          if (id && (keys.has('x') || keys.has('y'))) out.push(id);
+          if (id && (keys.has('x') || keys.has('y'))) out.ids.push(id);
+          if (id && keys.has('bundle')) out.bundles.push(id);
+        } else if (board && type === (board as unknown)) {
+          for (const k of keys) if (k?.startsWith('choice:')) out.rows.push(k.slice('choice:'.length));
         }
       });
       return out;
     };
 
     const onTransaction = (tr: Y.Transaction) => {
-      const ids = touched(tr);
-      if (ids.length === 0) return;
+      const { ids, bundles, rows } = touched(tr);
+      if (ids.length === 0 && bundles.length === 0 && rows.length === 0) return;
       if (tr.local || !ctl.session.state.get().everSynced) {
         // This person's own change, or the board arriving on this screen: known, not announced.
         for (const id of ids) {
@@ -124,6 +155,8 @@ export const useAnnouncements = (ctl: BoardController, template: Template): stri
         return;
       }
       for (const id of ids) pending.add(id);
+      for (const id of bundles) bundled.add(id);
+      for (const row of rows) chosen.add(row);
       if (timer) return;
       const wait = Math.max(FIRST_MS, last + EVERY_MS - Date.now());
       timer = setTimeout(flush, wait);

@@ -152,10 +152,10 @@ test('a keyboard-only facilitator runs the meeting: opens the panel, sends a gro
   await expect(bramList.view.getByRole('button', { name: /^Notitie toevoegen/ }).first()).toBeVisible();
 
   // The panel: closed and opened again with the keyboard.
-  await tabTo(page, 'Paneel verbergen');
+  await tabTo(page, 'Menu sluiten');
   await page.keyboard.press('Enter');
   await expect(page.locator('#side-panel')).toHaveCount(0);
-  expect(await focused(page)).toBe('Aanwezig');
+  expect(await focused(page)).toBe('Menu');
   await page.keyboard.press('Enter');
   await expect(page.locator('#side-panel')).toBeVisible();
 

@@ -1,3 +1,4 @@
+import { typeAsPeople, type TypingMode } from './typing.ts';
 import { expect, type Browser, type BrowserContext, type CDPSession, type Page, type WebSocketRoute } from '@playwright/test';
 
 /**
@@ -6,6 +7,16 @@ import { expect, type Browser, type BrowserContext, type CDPSession, type Page, 
  */
 export const TABLET = { viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: false } as const;
 export const LAPTOP = { viewport: { width: 1280, height: 800 } } as const;
+
+/** The screens people use, as the issues name them. */
+export const PROFILES = {
+  phone: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 },
+  tablet: { viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: false, deviceScaleFactor: 2 },
+  tabletPortrait: { viewport: { width: 800, height: 1280 }, hasTouch: true, isMobile: false, deviceScaleFactor: 2 },
+  laptop: { viewport: { width: 1366, height: 768 } },
+  beamer: { viewport: { width: 1920, height: 1080 } },
+} as const;
+export type ProfileName = keyof typeof PROFILES;
 
 export interface Point {
   x: number;
@@ -208,8 +219,28 @@ export class BoardPage {
 
   async tapNode(id: string): Promise<void> {
     await expect.poll(async () => (await this.ids(`#${id}`)).length).toBe(1);
-    const p = await this.nodeCenter(id);
+    let p = await this.nodeCenter(id);
+    if (!(await this.onBoard(p))) {
+      await this.showWhole();
+      p = await this.nodeCenter(id);
+    }
     await this.tap(p.x, p.y);
+  }
+
+  /** Whether a screen point shows the board (not the header, a bar or off screen). */
+  async onBoard(p: Point): Promise<boolean> {
+    return this.page.evaluate(({ x, y }) => {
+      const el = document.elementFromPoint(x, y);
+      return !!el && el.tagName === 'CANVAS';
+    }, p);
+  }
+
+  /**
+   * "Hele bord": a board opens on one zone at a readable size; to reach a
+   * place in another zone a person zooms out (or goes to that zone).
+   */
+  async showWhole(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Hele bord' }).click();
   }
 
   /** Board point → screen (CSS px in the page), through the stage's transform and the CSS transform of a gesture in flight. */
@@ -245,14 +276,22 @@ export class BoardPage {
     return p;
   }
 
-  async tapBoard(x: number, y: number): Promise<void> {
+  /** The screen point of a board point, zooming out to the whole poster first when it is not on screen. */
+  async reach(x: number, y: number): Promise<Point> {
     const p = await this.boardToScreen(x, y);
+    if (await this.onBoard(p)) return p;
+    await this.showWhole();
+    return this.boardToScreen(x, y);
+  }
+
+  async tapBoard(x: number, y: number): Promise<void> {
+    const p = await this.reach(x, y);
     await this.tap(p.x, p.y);
   }
 
   /** Like addNote, at a board point. */
   async addNoteOnBoard(x: number, y: number, text: string): Promise<void> {
-    const p = await this.boardToScreen(x, y);
+    const p = await this.reach(x, y);
     await this.addNote(p.x, p.y, text);
   }
 
@@ -370,6 +409,8 @@ export interface Facilitator {
 }
 
 export interface MeetingOptions {
+  /** How the title is typed (default: key by key, no pause). */
+  typing?: TypingMode;
   /** One of the toolkit's programmes (the start page's default is the full one). */
   programme?: 'Volledige bijeenkomst' | 'Kennismaking';
   /** "Zelf borden kiezen": the checkbox labels, e.g. 'E. Boom van samenwerking', 'Vrij bord'. */
@@ -380,7 +421,9 @@ export const createMeeting = async (browser: Browser, title: string, opts: Meeti
   const context = await browser.newContext(LAPTOP);
   const page = await context.newPage();
   await page.goto('/');
-  await page.getByLabel('Titel van de bijeenkomst').fill(title);
+  await page.getByLabel('Titel van de bijeenkomst').click();
+  await typeAsPeople(page, title, opts.typing ?? 'fast');
+  await expect(page.getByLabel('Titel van de bijeenkomst')).toHaveValue(title);
   const programme = page.getByRole('group', { name: 'Programma' });
   if (opts.boards) {
     await programme.getByRole('radio', { name: 'Zelf borden kiezen' }).check();
@@ -402,12 +445,16 @@ export const joinAs = async (
   name: string,
   side: 'formeel' | 'informeel',
   device: { viewport: { width: number; height: number }; hasTouch?: boolean; isMobile?: boolean; deviceScaleFactor?: number } = TABLET,
+  typing: TypingMode = 'fast',
 ): Promise<BoardPage> => {
   const context = await browser.newContext(device);
   const page = await context.newPage();
   await page.goto(`/join?code=${code}`);
   await expect(page.getByLabel('Code')).toHaveValue(code);
-  await page.getByLabel('Naam').fill(name);
+  if (device.hasTouch) await page.getByLabel('Naam').tap();
+  else await page.getByLabel('Naam').click();
+  await typeAsPeople(page, name, typing);
+  await expect(page.getByLabel('Naam')).toHaveValue(name);
   await page.getByRole('radio', { name: new RegExp(side === 'formeel' ? '^Formeel' : '^Informeel') }).check();
   await page.getByRole('button', { name: 'Meedoen' }).click();
   await expect(page).toHaveURL(/\/m\//);

@@ -88,6 +88,20 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
     return el ? ctl.attachGestures(el) : undefined;
   }, [ctl]);
 
+  // A tap ends with a compatibility mousedown where the finger was. When that tap made a note, the board
+  // has just moved to show it whole, so the mousedown may land on bare canvas and blur the new note's
+  // editor: an empty note, and the typing goes nowhere. A press on the canvas never needs to move the
+  // focus (the stage's own pointerdown closes an open editor), so its default is dropped.
+  useEffect(() => {
+    const el = containerRef.current;
+    if (!el) return;
+    const down = (e: MouseEvent) => {
+      if (e.target instanceof HTMLCanvasElement) e.preventDefault();
+    };
+    el.addEventListener('mousedown', down);
+    return () => el.removeEventListener('mousedown', down);
+  }, []);
+
   // With the on-screen keyboard up, keep the note being edited in view.
   useEffect(() => {
     const vv = window.visualViewport;

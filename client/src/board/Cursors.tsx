@@ -26,7 +26,7 @@ export const Cursors = memo(function Cursors({ ctl }: { ctl: BoardController }) 
               <Path data={ARROW} fill={ink} stroke="#FFFFFF" strokeWidth={1.5} perfectDrawEnabled={false} />
               <Label x={16} y={24}>
                 <Tag fill={ink} cornerRadius={6} perfectDrawEnabled={false} />
-                <Text text={c.name} fill="#FFFFFF" fontFamily={NOTE_FONT_FAMILY} fontSize={16} padding={6} />
+                <Text text={c.name} fill="#FFFFFF" fontFamily={NOTE_FONT_FAMILY} fontSize={18} padding={6} />
               </Label>
             </Group>
           );

@@ -12,6 +12,10 @@ import { toScreen } from './viewport.ts';
 const MIN_EDIT_SCALE = 0.9;
 /** Typing is never smaller than this (CSS px): what one types must be readable while typing it. */
 const MIN_EDIT_FONT = 16;
+/** Room the editor's buttons ("Klaar", "Nieuwe notitie") take. */
+const EDITOR_BAR_WIDTH = 300;
+/** Out of sight but focusable, so a tap can focus it synchronously. */
+const HIDDEN: CSSProperties = { left: 0, top: 0, width: 1, height: 1, opacity: 0, pointerEvents: 'none' };
 /** Height of a letter's "Lieve …," line, in board units. */
 export const LETTER_HEAD = 56;
 
@@ -34,8 +38,8 @@ export function NoteEditor({ ctl }: { ctl: BoardController }) {
   const letter = ctl.template.letter ?? null;
 
   useLayoutEffect(() => {
-    ctl.setEditor(ref.current);
-    return () => ctl.setEditor(null);
+    ctl.setEditor(ref.current, toRef.current);
+    return () => ctl.setEditor(null, null);
   }, [ctl]);
 
   // The note went away while it was open (deleted by someone, or undone).
@@ -49,14 +53,7 @@ export function NoteEditor({ ctl }: { ctl: BoardController }) {
   const textInput = useLiveText(ref, textSource, (value) => ctl.setNoteText(value));
   const toInput = useLiveText(toRef, toSource, (value) => ctl.setLetterAddressee(value));
 
-  // A new letter starts with whom it is to: the salutation is printed, the name is typed.
   const hasTo = !!toSource;
-  useEffect(() => {
-    if (!hasTo || !editingId) return;
-    const to = toRef.current;
-    const text = ref.current;
-    if (to && text && document.activeElement === text && !to.value && !text.value) to.focus({ preventScroll: true });
-  }, [hasTo, editingId]);
 
   /** Leaving both fields of the note for anything but its own buttons ends editing. */
   const onBlur = (e: FocusEvent<HTMLElement>) => {
@@ -95,19 +92,30 @@ export function NoteEditor({ ctl }: { ctl: BoardController }) {
       outline: `4px solid ${SELECT_STROKE}`,
     };
     toStyle = { left, top, width: w, height: head, background: fill, fontFamily: NOTE_FONT, outline: `4px solid ${SELECT_STROKE}`, borderRadius: `${NOTE_RADIUS * es}px ${NOTE_RADIUS * es}px 0 0` };
-    bar = { left, top: top + h + 8 };
+    // The buttons under the note, kept inside the board's free area (a note at the right edge must not push them off).
+    bar = { left: Math.max(ctl.insets.left + 8, Math.min(left, size.width - ctl.insets.right - EDITOR_BAR_WIDTH)), top: top + h + 8 };
   } else {
-    style = { left: 0, top: 0, width: 1, height: 1, opacity: 0, pointerEvents: 'none' };
+    style = HIDDEN;
   }
 
   return (
     <>
-      {editing && hasTo && letter && (
-        <div className="letter-to" style={toStyle}>
+      {letter && (
+        // Always mounted on a letter board, like the textarea: the tap that makes a letter focuses it at once
+        // (controller.startEditing), which is what brings up a tablet's keyboard. The tap ends with a
+        // compatibility mousedown where the finger was, which may now be this line: it must not take the
+        // focus away from the field (a mousedown on the label would blur it).
+        <div
+          className="letter-to"
+          style={editing && hasTo ? toStyle : HIDDEN}
+          aria-hidden={editing && hasTo ? undefined : true}
+          onMouseDown={(e) => e.target !== toRef.current && e.preventDefault()}
+        >
           <label htmlFor="letter-to">{letter.salutation}</label>
           <input
             id="letter-to"
             ref={toRef}
+            tabIndex={editing && hasTo ? 0 : -1}
             type="text"
             autoComplete="off"
             maxLength={MAX_ADDRESSEE_LENGTH}

@@ -5,7 +5,7 @@ import { Group } from 'react-konva';
 import type * as Y from 'yjs';
 import { BundleBadge } from './BundleBadge.tsx';
 import { NoteBody } from './NoteBody.tsx';
-import { MIN_NOTE_TEXT_PX } from './noteDraw.ts';
+import { MIN_NOTE_TEXT_PX, noteHeight } from './noteDraw.ts';
 import { NoteText } from './NoteText.tsx';
 import { useItem } from './useItem.ts';
 import { useItemGestures } from './useItemGestures.ts';
@@ -43,7 +43,9 @@ export const NoteNode = memo(function NoteNode({ id, map, ctl, lifted = false }:
 
   // A bundle shows as one pile: its head draws the pile, the others nothing.
   if (!note || (bundle && !bundle.isHead) || !!remote !== lifted) return null;
-  const { width, height } = ctl.noteSize;
+  const { width } = ctl.noteSize;
+  const words = noteWords(note, ctl.template.letter);
+  const height = noteHeight(words, ctl.noteSize);
   const count = bundle ? bundle.memberIds.length : 1;
   const behind = Math.min(count - 1, 3);
   // Someone else is dragging this note: follow their hand, and leave it to them.
@@ -72,7 +74,7 @@ export const NoteNode = memo(function NoteNode({ id, map, ctl, lifted = false }:
         pile={behind}
         grow
       />
-      <NoteText name="note-text" text={noteWords(note, ctl.template.letter)} width={width} height={height} minScreenPx={MIN_NOTE_TEXT_PX} grow />
+      <NoteText name="note-text" text={words} width={width} height={height} minScreenPx={MIN_NOTE_TEXT_PX} grow />
       {bundle && <BundleBadge count={count} noteWidth={width} />}
     </Group>
   );

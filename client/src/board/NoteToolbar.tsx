@@ -38,11 +38,17 @@ export function NoteToolbar({ ctl }: { ctl: BoardController }) {
   const item = ctl.sizeOf(look.kind);
   const noteW = item.width * viewport.scale;
   const noteH = item.height * viewport.scale;
-  const width = Math.min(measured.width, size.width - 16);
-  const left = Math.max(8, Math.min(p.x + noteW / 2 - width / 2, size.width - width - 8));
+  // Within the board's free area: never under the side panel or the palette, never off screen (it wraps instead).
+  const minX = ctl.insets.left + 8;
+  const maxX = size.width - ctl.insets.right - 8;
+  const room = Math.max(120, maxX - minX);
+  const width = Math.min(measured.width, room);
+  const left = Math.max(minX, Math.min(p.x + noteW / 2 - width / 2, maxX - width));
   const above = p.y - measured.height - 12;
-  const top = above > ctl.insets.top ? above : Math.min(p.y + noteH + 12, size.height - measured.height - 8);
-  const style: CSSProperties = { left, top, maxWidth: size.width - 16 };
+  const below = p.y + noteH + 12;
+  const bottom = size.height - ctl.insets.bottom - measured.height - 8;
+  const top = above > ctl.insets.top ? above : Math.max(ctl.insets.top, Math.min(below, bottom));
+  const style: CSSProperties = { left, top, maxWidth: room };
   const current = isNoteColor(look.color) ? look.color : null;
 
   if (bundle) {

@@ -79,8 +79,8 @@ export const RoleCardNode = memo(function RoleCardNode({ id, map, ctl, lifted = 
         height={height - 52}
         text={card.description}
         fontFamily={NOTE_FONT_FAMILY}
-        fontSize={15}
-        lineHeight={1.2}
+        fontSize={18}
+        lineHeight={1.15}
         fill="#3D3A33"
         wrap="word"
         ellipsis

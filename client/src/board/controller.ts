@@ -21,6 +21,7 @@ import {
   setLetterAddressee,
   setNoteText,
   setReferencesShown,
+  shapeBounds,
   unbundle,
   zoneAt,
   type AgreementField,
@@ -47,6 +48,7 @@ import { quietly, redrawArea, type Split } from './redrawArea.ts';
 import {
   clampPan,
   fitViewport,
+  focusViewport,
   toBoard,
   toScreen,
   zoomAround,
@@ -114,10 +116,18 @@ export class BoardController {
   stage: Konva.Stage | null = null;
   dragLayer: Konva.Layer | null = null;
   editor: HTMLTextAreaElement | null = null;
+  /** A letter's "Lieve [whom]," field (letter boards only). */
+  addresseeEditor: HTMLInputElement | null = null;
   insets: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
 
   /** Once the user pans or zooms, a window resize no longer re-fits the board. */
   private userMoved = false;
+  /**
+   * What the board shows when nobody has moved the camera: a board opens on
+   * one zone at a readable size (the notes' words and the poster's texts at
+   * least 12 px on a tablet), "Hele bord" shows all of it.
+   */
+  readonly focus: Store<{ whole: boolean; zone: number }>;
   /** Where a dragged note sat among its siblings before it moved to the drag layer. */
   private dragHome: { layer: Konva.Container; index: number } | null = null;
   private draggingNode: Konva.Node | null = null;
@@ -136,6 +146,8 @@ export class BoardController {
     this.roots = roots(session.doc);
     this.boardSize = { width: template.width, height: template.height };
     this.noteSize = template.noteSize ?? NOTE_SIZE;
+    // The beamer shows the whole poster; a tablet opens on a zone it can read.
+    this.focus = createStore({ whole: session.role === 'projector' || !template.zones.length, zone: 0 });
     this.items = new ItemIndex(this.roots, boardId, ['note', 'role']);
     this.strokes = new ItemIndex(this.roots, boardId, ['stroke']);
     this.derived = new BoardDerived(session.doc, boardId, template);
@@ -220,8 +232,9 @@ export class BoardController {
     this.dragLayer = layer;
   };
 
-  setEditor = (el: HTMLTextAreaElement | null): void => {
+  setEditor = (el: HTMLTextAreaElement | null, addressee: HTMLInputElement | null = null): void => {
     this.editor = el;
+    this.addresseeEditor = addressee;
   };
 
   /** Shows a camera at once (a button, "volg mij", a resize): the layers are redrawn at it. */
@@ -281,14 +294,33 @@ export class BoardController {
   resize(size: Size, insets: Insets): void {
     this.size.set(size);
     this.insets = insets;
-    if (!this.userMoved) this.fit(false);
+    if (!this.userMoved) this.applyFocus();
   }
 
+  /** "Hele bord": the whole poster, as an overview (its texts may be small; notes grow to stay legible). */
   fit(byUser = true): void {
     if (byUser) this.userMoved = false;
+    this.focus.set({ ...this.focus.get(), whole: true });
+    this.applyFocus();
+  }
+
+  /** Opens one zone of the poster at a readable size ("‹ Kennis en begrip ›"). */
+  showZone(index: number): void {
+    const n = this.template.zones.length;
+    if (!n) return;
+    this.userMoved = false;
+    this.focus.set({ whole: false, zone: ((index % n) + n) % n });
+    this.applyFocus();
+  }
+
+  /** The camera nobody moved: the focused zone at a readable size, or the whole poster. */
+  private applyFocus(): void {
     const size = this.size.get();
     if (!size.width || !size.height) return;
-    this.applyViewport(fitViewport(this.boardSize, size, this.insets));
+    const { whole, zone } = this.focus.get();
+    const z = this.template.zones[zone];
+    if (whole) this.applyViewport(fitViewport(this.boardSize, size, this.insets));
+    else this.applyViewport(focusViewport(z ? shapeBounds(z.shape) : { x: 0, y: 0, ...this.boardSize }, size, this.insets));
   }
 
   /**
@@ -592,6 +624,7 @@ export class BoardController {
     const claims = this.session.claims;
     const undo = this.session.undo;
     undo.stopCapturing();
+    const undoDepth = undo.undoStack.length;
     const id = addNote(this.session.doc, {
       boardId: this.boardId,
       x,
@@ -603,7 +636,22 @@ export class BoardController {
       ...(this.template.letter ? { to: '' } : {}),
     });
     undo.stopCapturing();
+    this.freshNote = { id, undoDepth: undoDepth + 1 };
     return id;
+  }
+
+  /** The note just made by a tap, until something is written in it; closed empty, it goes again. */
+  private freshNote: { id: string; undoDepth: number } | null = null;
+
+  /** A new note closed without a word is taken back whole: its creation undone, as if the tap never happened. */
+  private dropEmptyFreshNote(id: string): void {
+    const fresh = this.freshNote;
+    this.freshNote = null;
+    if (!fresh || fresh.id !== id) return;
+    const map = this.noteMap(id);
+    const empty = !!map && !asYText(map.get('text'))?.length && !asYText(map.get('to'))?.length;
+    const undo = this.session.undo;
+    if (empty && undo.undoStack.length === fresh.undoDepth) undo.undo();
   }
 
   /** "Nieuwe notitie" while editing: the next note beside this one, keyboard stays up. */
@@ -676,20 +724,34 @@ export class BoardController {
     this.session.undo.stopCapturing();
     this.ui.set({ selectedId: id, editingId: id, draggingId: null });
     const el = this.editor;
+    const toEl = this.addresseeEditor;
+    const text = asYText(map.get('text'))?.toString() ?? '';
+    const to = asYText(map.get('to'));
     if (el) {
       el.removeAttribute('aria-hidden');
-      el.value = asYText(map.get('text'))?.toString() ?? '';
-      el.focus({ preventScroll: true });
-      el.setSelectionRange(el.value.length, el.value.length);
+      el.value = text;
+    }
+    if (toEl && to) {
+      toEl.value = to.toString();
+      toEl.closest('[aria-hidden]')?.removeAttribute('aria-hidden');
+    }
+    // A new letter starts with whom it is to (the salutation is printed); any other note with its text.
+    const first = toEl && to && !to.length && !text ? toEl : el;
+    if (first) {
+      first.focus({ preventScroll: true });
+      first.setSelectionRange(first.value.length, first.value.length);
     }
     this.ensureVisible(id, window.visualViewport?.height);
   }
 
   stopEditing(): void {
-    if (!this.ui.get().editingId) return;
+    const editing = this.ui.get().editingId;
+    if (!editing) return;
     this.session.undo.stopCapturing();
+    this.dropEmptyFreshNote(editing);
     this.ui.set({ selectedId: null, editingId: null, draggingId: null });
     if (this.editor && document.activeElement === this.editor) this.editor.blur();
+    if (this.addresseeEditor && document.activeElement === this.addresseeEditor) this.addresseeEditor.blur();
   }
 
   /** Deletes a note or role card. A bundle is undone first, never deleted whole by one tap. */

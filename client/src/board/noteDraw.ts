@@ -1,5 +1,5 @@
 import type Konva from 'konva';
-import { cachedMeasure, layoutText, type TextLayout } from './textLayout.ts';
+import { cachedMeasure, fitHeight, layoutText, type TextLayout } from './textLayout.ts';
 import { INK, NOTE_FONT, NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, NOTE_PADDING, NOTE_RADIUS } from './theme.ts';
 
 /**
@@ -117,6 +117,21 @@ export const noteTextSize = (scale: number, minScreenPx: number): { fontSize: nu
   return { fontSize, padding };
 };
 
+/**
+ * A note is at most this many times its size tall: enough for twenty words
+ * at the note's font; what is longer says how much more there is.
+ */
+export const MAX_NOTE_STRETCH = 2.6;
+
+/**
+ * How tall a note of `size` is drawn: tall enough for all of `text` at the
+ * note's font (board, beamer and report alike), never shorter than its size.
+ * Its place on the board, and so its zone, is its top-left corner and size:
+ * growing never moves it to another zone.
+ */
+export const noteHeight = (text: string, size: { width: number; height: number }): number =>
+  fitHeight(text, size.width, NOTE_PADDING, NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, size.height, Math.round(size.height * MAX_NOTE_STRETCH), measure);
+
 const layouts = new WeakMap<Konva.Shape, { key: string; layout: TextLayout }>();
 /** Layouts by size and text, for every note: zooming back and forth between two sizes lays nothing out again. */
 const shared = new Map<string, TextLayout>();
@@ -125,12 +140,14 @@ const shared = new Map<string, TextLayout>();
 export const noteLines = (shape: Konva.Shape, text: string, fontSize: number, padding: number): TextLayout => {
   const width = shape.width();
   const height = shape.height();
-  const key = `${fontSize}|${padding}|${width}|${height}|${fontGeneration}|${text}`;
+  const moreText = String(shape.getAttr('moreText') ?? '');
+  const key = `${fontSize}|${padding}|${width}|${height}|${fontGeneration}|${moreText}|${text}`;
   const own = layouts.get(shape);
   if (own && own.key === key) return own.layout;
   let layout = shared.get(key);
   if (!layout) {
-    layout = layoutText(text, { width: width - 2 * padding - 0.5, height: height - 2 * padding, fontSize, lineHeight: NOTE_LINE_HEIGHT }, measure);
+    const more = moreText ? (n: number) => moreText.replace('{n}', String(n)) : undefined;
+    layout = layoutText(text, { width: width - 2 * padding - 0.5, height: height - 2 * padding, fontSize, lineHeight: NOTE_LINE_HEIGHT }, measure, { more });
     if (shared.size >= 20_000) shared.clear();
     shared.set(key, layout);
   }
@@ -149,7 +166,7 @@ const grownBox = (w: number, h: number, g: number, m: number): [number, number, 
   h * g + 2 * m,
 ];
 
-/** sceneFunc of a note's words (attributes `text`, `width`, `height`, `minScreenPx`, `grow`). */
+/** sceneFunc of a note's words (attributes `text`, `width`, `height`, `minScreenPx`, `grow`, `moreText`: "+{n} woorden"). */
 export function drawNoteText(ctx: Konva.Context, shape: Konva.Shape): void {
   const text = String(shape.getAttr('text') ?? '');
   if (!text) return;
@@ -159,9 +176,12 @@ export function drawNoteText(ctx: Konva.Context, shape: Konva.Shape): void {
   if (!onCanvas(ctx, ...grownBox(width, height, g, 0))) return;
   const scale = cssScale(ctx) * g;
   const { fontSize, padding } = noteTextSize(scale, Number(shape.getAttr('minScreenPx')) || 0);
-  const { lines } = noteLines(shape, text, fontSize, padding);
-  // What was drawn last, for tests that read the board through the scene graph (not an attribute: no redraw).
-  (shape as Konva.Shape & { drawnFontPx?: number }).drawnFontPx = fontSize * scale;
+  const { lines, cut } = noteLines(shape, text, fontSize, padding);
+  // What was drawn last, for tests that read the board through the scene graph (not attributes: no redraw).
+  const drawn = shape as Konva.Shape & { drawnFontPx?: number; drawnLines?: string[]; drawnCut?: boolean };
+  drawn.drawnFontPx = fontSize * scale;
+  drawn.drawnLines = lines.map((l) => l.text);
+  drawn.drawnCut = cut;
   const lh = fontSize * NOTE_LINE_HEIGHT;
   const c = ctx._context;
   grow(c, width, height, g);

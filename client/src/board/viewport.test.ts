@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pictureTransform, toScreen, zoomAround, type Viewport } from './viewport.ts';
+import { focusViewport, pictureTransform, READABLE_SCALE, toScreen, zoomAround, type Viewport } from './viewport.ts';
 
 describe('pictureTransform', () => {
   it('is nothing when the picture was drawn at the camera shown', () => {
@@ -21,5 +21,35 @@ describe('pictureTransform', () => {
       expect(moved.x).toBeCloseTo(want.x, 6);
       expect(moved.y).toBeCloseTo(want.y, 6);
     }
+  });
+});
+
+describe('focusViewport', () => {
+  const screen = { width: 1024, height: 768 };
+  const insets = { top: 130, right: 0, bottom: 90, left: 0 };
+
+  it('shows a zone that fits at a readable scale whole, centred in the free area', () => {
+    const zone = { x: 1300, y: 900, width: 1200, height: 700 };
+    const v = focusViewport(zone, screen, insets);
+    expect(v.scale).toBeGreaterThanOrEqual(READABLE_SCALE);
+    const tl = toScreen(v, zone);
+    const br = toScreen(v, { x: zone.x + zone.width, y: zone.y + zone.height });
+    expect(tl.x).toBeGreaterThanOrEqual(0);
+    expect(br.x).toBeLessThanOrEqual(screen.width);
+    expect(tl.y).toBeGreaterThanOrEqual(insets.top);
+    expect(br.y).toBeLessThanOrEqual(screen.height - insets.bottom);
+  });
+
+  it('never opens below the readable scale: a zone too big shows its top-left part (its label) at that scale', () => {
+    const zone = { x: 40, y: 120, width: 2520, height: 1640 };
+    const v = focusViewport(zone, screen, insets);
+    expect(v.scale).toBe(READABLE_SCALE);
+    const tl = toScreen(v, zone);
+    expect(tl.x).toBe(16);
+    expect(tl.y).toBe(insets.top + 16);
+  });
+
+  it('does not blow a small zone up beyond 1.25', () => {
+    expect(focusViewport({ x: 0, y: 0, width: 100, height: 100 }, screen, insets).scale).toBe(1.25);
   });
 });

@@ -34,6 +34,32 @@ export const fitViewport = (board: Size, screen: Size, insets: Insets, margin = 
   };
 };
 
+/**
+ * The smallest scale at which a board opens: every text a participant must
+ * read is at least 12 CSS px on screen at it (poster texts are at least 18
+ * board px, note text 22), and every target on the poster at least 44 px.
+ */
+export const READABLE_SCALE = 0.7;
+/** Opening a small zone does not blow it up beyond this. */
+const FOCUS_MAX_SCALE = 1.25;
+
+/**
+ * The camera that shows `rect` (a zone, in board px) readably: the whole
+ * zone when it fits at a readable scale, centred; else its top-left part
+ * (where its label is) at the readable scale, the rest a pan away.
+ */
+export const focusViewport = (rect: { x: number; y: number; width: number; height: number }, screen: Size, insets: Insets, margin = 16): Viewport => {
+  const w = Math.max(100, screen.width - insets.left - insets.right - 2 * margin);
+  const h = Math.max(100, screen.height - insets.top - insets.bottom - 2 * margin);
+  const fit = Math.min(w / rect.width, h / rect.height, FOCUS_MAX_SCALE);
+  const scale = clampScale(Math.max(fit, READABLE_SCALE));
+  const left = insets.left + margin;
+  const top = insets.top + margin;
+  const x = rect.width * scale <= w ? left + (w - rect.width * scale) / 2 - rect.x * scale : left - rect.x * scale;
+  const y = rect.height * scale <= h ? top + (h - rect.height * scale) / 2 - rect.y * scale : top - rect.y * scale;
+  return { scale, x, y };
+};
+
 /** Zooms by `factor` keeping the board point under `center` (screen px) in place. */
 export const zoomAround = (v: Viewport, center: { x: number; y: number }, factor: number): Viewport => {
   const scale = clampScale(v.scale * factor);

@@ -1,6 +1,6 @@
-import { FREE_TEMPLATE } from '@bodem/shared';
+import { FREE_TEMPLATE, type Template } from '@bodem/shared';
 import { templateById } from '@bodem/templates';
-import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { deleteMeeting, ApiError } from '../api.ts';
 import type { BoardController } from '../board/controller.ts';
 import { Board } from '../board/Board.tsx';
@@ -30,13 +30,9 @@ import { ListBoard } from '../list/ListBoard.tsx';
 import { ViewToggle } from '../list/ViewToggle.tsx';
 import { focusListWhenShown, keepView, useBoardView, viewHref } from '../list/view.ts';
 
-const HEADER_HEIGHT = 72;
 const PANEL_WIDTH = 300;
 const PALETTE_WIDTH = 300;
 const WIDE = 1000;
-/** The zoom buttons and the instruction line: the fitted poster stays clear of them. */
-const BOTTOM_BAR_HEIGHT = 88;
-const VOTE_BAR_HEIGHT = 64;
 
 export function MeetingPage({ id }: { id: string }) {
   const stored = useMemo(() => loadMeeting(id), [id]);
@@ -117,14 +113,22 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
   const voting = !!board && !!votes?.targets.has(board.id);
   const following = control.follow && !isFacilitator;
   const banner = locked !== null || following;
+  // What lies over the board is measured, not assumed: the header wraps to two rows on a phone, the
+  // instruction opens and closes, the vote bar wraps. The poster is fitted into what is left.
+  const headerRef = useRef<HTMLElement>(null);
+  const topRef = useRef<HTMLDivElement>(null);
+  const bottomRef = useRef<HTMLDivElement>(null);
+  const headerHeight = useHeight(headerRef, 72);
+  const topHeight = useHeight(topRef, 0);
+  const bottomHeight = useHeight(bottomRef, 88);
   const insets: Insets = useMemo(
     () => ({
-      top: HEADER_HEIGHT + (voting || banner ? VOTE_BAR_HEIGHT : 0),
+      top: headerHeight + topHeight,
       right: panelOpen && wide ? PANEL_WIDTH : 0,
-      bottom: BOTTOM_BAR_HEIGHT,
+      bottom: bottomHeight,
       left: showPalette && wide ? PALETTE_WIDTH : 0,
     }),
-    [panelOpen, wide, showPalette, voting, banner],
+    [panelOpen, wide, showPalette, headerHeight, topHeight, bottomHeight],
   );
 
   const stateBanner = (
@@ -135,8 +139,21 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
     </p>
   );
 
+  const readOnly = !canWrite && !state.newerSchema && !state.closed && <p className="state-banner state-banner-quiet">{t.board.readOnly}</p>;
+
   return (
-    <div className="meeting" style={{ '--panel-width': `${insets.right}px`, '--palette-width': `${showPalette ? PALETTE_WIDTH : 0}px` } as CSSProperties}>
+    <div
+      className="meeting"
+      style={
+        {
+          '--panel-width': `${insets.right}px`,
+          '--palette-width': `${showPalette ? PALETTE_WIDTH : 0}px`,
+          '--header-height': `${headerHeight}px`,
+          '--board-top': `${insets.top}px`,
+          '--board-left': `${insets.left}px`,
+        } as CSSProperties
+      }
+    >
       {list ? (
         <a className="btn skip-link" href="#list-view">
           {t.list.skipToContent}
@@ -157,6 +174,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
         <ListBoard key={board.id} session={session} boardId={board.id} title={board.title} template={template} onController={setCtl}>
           {votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite && control.votingOpen} closed={!control.votingOpen} />}
           {banner && stateBanner}
+          {readOnly}
         </ListBoard>
       ) : board && template ? (
         <Board key={board.id} session={session} boardId={board.id} title={board.title} template={template} insets={insets} onController={setCtl} />
@@ -164,19 +182,31 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
         <p className="loading board-loading">{state.status === 'offline' ? t.board.noBoardOffline : t.board.noBoard}</p>
       )}
 
-      <header className="topbar">
-        <h1 className="meeting-title">{title}</h1>
-        <TimerBadge timer={control.timer} clock={session.clock} />
-        <StatusBadge session={session} />
+      <header className="topbar" ref={headerRef}>
+        <div className="topbar-main">
+          <h1 className="meeting-title">{title}</h1>
+          <TimerBadge timer={control.timer} clock={session.clock} />
+          <StatusBadge session={session} />
+        </div>
         <div className="topbar-actions">
           <ViewToggle view={view} />
           {canWrite && (
             <>
-              <button type="button" className="btn" disabled={!undoState.canUndo} onClick={() => ctl?.undo()}>
-                <span aria-hidden="true" className="icon">↶</span> {t.board.undo}
+              <button type="button" className="btn" aria-label={t.board.undo} title={t.board.undo} disabled={!undoState.canUndo} onClick={() => ctl?.undo()}>
+                <span aria-hidden="true" className="icon">
+                  ↶
+                </span>
+                <span className="btn-label" aria-hidden="true">
+                  {t.board.undo}
+                </span>
               </button>
-              <button type="button" className="btn" disabled={!undoState.canRedo} onClick={() => ctl?.redo()}>
-                <span aria-hidden="true" className="icon">↷</span> {t.board.redo}
+              <button type="button" className="btn" aria-label={t.board.redo} title={t.board.redo} disabled={!undoState.canRedo} onClick={() => ctl?.redo()}>
+                <span aria-hidden="true" className="icon">
+                  ↷
+                </span>
+                <span className="btn-label" aria-hidden="true">
+                  {t.board.redo}
+                </span>
               </button>
             </>
           )}
@@ -185,14 +215,17 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
               {t.roleCards.showPalette}
             </button>
           ) : null}
-          <button type="button" className="btn" aria-expanded={panelOpen} aria-controls="side-panel" onClick={() => setPanelOpen((o) => !o)}>
+          <button type="button" className="btn btn-menu" aria-expanded={panelOpen} aria-controls="side-panel" onClick={() => setPanelOpen((o) => !o)}>
+            <span aria-hidden="true" className="icon">
+              {panelOpen ? '✕' : '☰'}
+            </span>{' '}
             {panelOpen ? t.meeting.hidePanel : t.meeting.showPanel}
           </button>
         </div>
       </header>
 
       {panelOpen && (
-        <aside id="side-panel" className="side-panel" aria-label={t.meeting.presence}>
+        <aside id="side-panel" className="side-panel" aria-label={t.meeting.panel}>
           {isFacilitator && stored.joinCode && <JoinInfo joinCode={stored.joinCode} />}
           {isFacilitator && canWrite && (
             <RunPanel
@@ -218,26 +251,36 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
       )}
 
       {showPalette && ctl && <RolePalette ctl={ctl} onClose={() => setPaletteOpen(false)} />}
-      {!list && board && votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite && control.votingOpen} closed={!control.votingOpen} />}
-      {!list && banner && stateBanner}
-
-      {!list && ctl && template && !template.table && <ToolBar ctl={ctl} />}
-      {!list && ctl && (
-        <div className="zoom-controls" role="group" aria-label={t.board.zoomFit}>
-          <button type="button" className="btn btn-round" aria-label={t.board.zoomIn} title={t.board.zoomIn} onClick={() => ctl.zoomBy(1.25)}>
-            +
-          </button>
-          <button type="button" className="btn btn-round" aria-label={t.board.zoomOut} title={t.board.zoomOut} onClick={() => ctl.zoomBy(0.8)}>
-            −
-          </button>
-          <button type="button" className="btn" onClick={() => ctl.fit()}>
-            {t.board.zoomFit}
-          </button>
+      {/* Over the top of the board, one under the other: the task, the votes, the board's state. (The list shows them in its flow.) */}
+      {!list && (
+        <div className="board-top" ref={topRef}>
+          {template && ctl && <TaskLine ctl={ctl} text={template.instructions} />}
+          {board && votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite && control.votingOpen} closed={!control.votingOpen} />}
+          {banner && stateBanner}
+          {readOnly}
         </div>
       )}
 
-      {!list && template && canWrite && locked === null && ctl && <EmptyBoardHint ctl={ctl} text={template.instructions} />}
-      {!canWrite && !state.newerSchema && !state.closed && <p className="hint">{t.board.readOnly}</p>}
+      {/* Along the bottom of the board: zoom, then the tools; they wrap rather than overlap. */}
+      {!list && (
+        <div className="board-bottom" ref={bottomRef}>
+          {ctl && template && template.zones.length > 1 && <ZoneNav ctl={ctl} template={template} />}
+          {ctl && (
+            <div className="zoom-controls" role="group" aria-label={t.board.zoom}>
+              <button type="button" className="btn btn-round" aria-label={t.board.zoomIn} title={t.board.zoomIn} onClick={() => ctl.zoomBy(1.25)}>
+                +
+              </button>
+              <button type="button" className="btn btn-round" aria-label={t.board.zoomOut} title={t.board.zoomOut} onClick={() => ctl.zoomBy(0.8)}>
+                −
+              </button>
+              <button type="button" className="btn" onClick={() => ctl.fit()}>
+                {t.board.zoomFit}
+              </button>
+            </div>
+          )}
+          {ctl && template && !template.table && <ToolBar ctl={ctl} />}
+        </div>
+      )}
 
       {state.newerSchema && (
         <div className="banner" role="alert">
@@ -253,10 +296,64 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
   );
 }
 
-/** The template's instruction, while the board is still empty. */
-function EmptyBoardHint({ ctl, text }: { ctl: BoardController; text: string }) {
+/** The height of an element, kept up to date (0 while it is not there). */
+function useHeight(ref: RefObject<HTMLElement | null>, initial: number): number {
+  const [height, setHeight] = useState(initial);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setHeight(Math.ceil(el.getBoundingClientRect().height));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return height;
+}
+
+/**
+ * One zone of the poster at a time, at a size people can read: the zone's
+ * name between "previous" and "next"; tapping the name shows it again.
+ */
+function ZoneNav({ ctl, template }: { ctl: BoardController; template: Template }) {
+  const focus = useStore(ctl.focus);
+  const zones = template.zones;
+  const current = zones[focus.zone] ?? zones[0]!;
+  return (
+    <nav className="zone-nav" aria-label={t.board.zones}>
+      <button type="button" className="btn btn-round" aria-label={t.board.prevZone} title={t.board.prevZone} onClick={() => ctl.showZone(focus.zone - 1)}>
+        ‹
+      </button>
+      <button type="button" className="btn zone-name" aria-current={focus.whole ? undefined : 'location'} onClick={() => ctl.showZone(focus.zone)}>
+        {current.label}
+      </button>
+      <button type="button" className="btn btn-round" aria-label={t.board.nextZone} title={t.board.nextZone} onClick={() => ctl.showZone(focus.zone + 1)}>
+        ›
+      </button>
+    </nav>
+  );
+}
+
+/**
+ * The board's task, in the hand-out's words, always at hand above the board:
+ * open while the board is empty, one line (tap to read it all) once people
+ * are writing. Never under a toolbar.
+ */
+function TaskLine({ ctl, text }: { ctl: BoardController; text: string }) {
   const empty = useSelector(ctl.items.entries, (e) => e.length === 0);
-  return empty ? <p className="hint">{text}</p> : null;
+  const [choice, setChoice] = useState<boolean | null>(null);
+  const open = choice ?? empty;
+  return (
+    <section className={`task${open ? ' task-open' : ''}`} aria-label={t.board.task} data-testid="task">
+      <button type="button" className="task-toggle" aria-expanded={open} onClick={() => setChoice(!open)}>
+        <span className="task-label">{t.board.task}</span>
+        <span className="task-text">{text}</span>
+        <span className="task-more" aria-hidden="true">
+          {open ? '▴' : '▾'}
+        </span>
+      </button>
+    </section>
+  );
 }
 
 function ClosedDialog({ code, stored }: { code: number; stored: StoredMeeting }) {

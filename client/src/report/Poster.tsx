@@ -1,5 +1,6 @@
 import { NoteBody } from '../board/NoteBody.tsx';
 import { NoteText } from '../board/NoteText.tsx';
+import { noteHeight } from '../board/noteDraw.ts';
 import { BundleBadge } from '../board/BundleBadge.tsx';
 import {
   collapseBundles,
@@ -53,10 +54,12 @@ const still = { listening: false, perfectDrawEnabled: false } as const;
 function StillNote({ note, count, size, letter }: { note: Note; count: number; size: { width: number; height: number }; letter: Template['letter'] }) {
   const behind = Math.min(count - 1, 3);
   const fill = noteFill(note.color, note.side);
+  const words = noteWords(note, letter);
+  const height = noteHeight(words, size);
   return (
     <Group x={note.x} y={note.y}>
-      <NoteBody width={size.width} height={size.height} fill={fill} stroke="rgba(0,0,0,0.18)" strokeWidth={1} pile={behind} listening={false} />
-      <NoteText text={noteWords(note, letter)} width={size.width} height={size.height} />
+      <NoteBody width={size.width} height={height} fill={fill} stroke="rgba(0,0,0,0.18)" strokeWidth={1} pile={behind} listening={false} />
+      <NoteText text={words} width={size.width} height={height} />
       {count > 1 && <BundleBadge count={count} noteWidth={size.width} />}
     </Group>
   );

@@ -115,9 +115,11 @@ export function useLiveText<E extends HTMLInputElement | HTMLTextAreaElement>(
   return useMemo(() => {
     const commit = () => {
       const el = ref.current;
-      const src = sourceRef.current;
-      if (!el || !src) return;
+      if (!el) return;
       writeRef.current(el.value);
+      // Before the first render after a tap that focused the field, the source may not be bound yet.
+      const src = sourceRef.current;
+      if (!src) return;
       const kept = cleanText(asYText(src.map.get(src.key))?.toString() ?? '', src.max);
       if (kept !== el.value) {
         const caret = Math.min(el.selectionStart ?? kept.length, kept.length);

@@ -6,7 +6,8 @@ import { useSelector, useStore } from '../../lib/store.ts';
 import type { BoardController } from '../controller.ts';
 import { NOTE_FONT_FAMILY } from '../theme.ts';
 
-export const CHOICE_BUTTON = { width: 130, height: 56, gap: 12 } as const;
+// 64 board px: 44 CSS px at the readable scale (viewport.ts READABLE_SCALE), the smallest a finger should have to hit.
+export const CHOICE_BUTTON = { width: 130, height: 64, gap: 12 } as const;
 const ON = '#2F5D3A';
 const FONT_SIZE = 24;
 
@@ -49,7 +50,7 @@ function Row({ ctl, row }: { ctl: BoardController; row: ChoiceRow }) {
             <Rect
               width={widths[i]}
               height={CHOICE_BUTTON.height}
-              cornerRadius={28}
+              cornerRadius={32}
               fill={on ? ON : '#FFFFFF'}
               stroke={on ? ON : '#8C8572'}
               strokeWidth={3}

@@ -506,3 +506,90 @@ export class NetworkSwitch {
     await this.context.setOffline(false);
   }
 }
+
+/** A phone in portrait: the list view is its default. */
+export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } as const;
+export const PORTRAIT_TABLET = { viewport: { width: 800, height: 1280 }, hasTouch: true, isMobile: false } as const;
+export const LAPTOP_1366 = { viewport: { width: 1366, height: 768 } } as const;
+
+/**
+ * The list view of a board (client/src/list), read and driven through the
+ * DOM and its accessible names, as a screen reader or a keyboard would.
+ * Taps with touch on touch profiles.
+ */
+export class ListPage {
+  constructor(
+    readonly page: Page,
+    readonly touch: boolean,
+  ) {}
+
+  get view() {
+    return this.page.getByTestId('list-view');
+  }
+
+  /** The section of a zone, found by its heading. */
+  zone(label: string) {
+    return this.view.locator('section.list-zone').filter({ has: this.page.getByRole('heading', { level: 3, name: label, exact: true }) });
+  }
+
+  /** The text fields of the notes in a zone, in order. */
+  notes(zone: string) {
+    return this.zone(zone).getByRole('textbox', { name: new RegExp(`^Notitie \\d+ in ${zone}$`) });
+  }
+
+  async noteTexts(zone: string): Promise<string[]> {
+    return this.notes(zone).evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+  }
+
+  async press(target: ReturnType<Page['locator']>): Promise<void> {
+    if (this.touch) await target.tap();
+    else await target.click();
+  }
+
+  /** "Notitie toevoegen" in a zone; types the text char by char into the note that opens (focused). */
+  async addNote(zone: string, text: string, delay = 40): Promise<void> {
+    const before = await this.notes(zone).count();
+    await this.press(this.zone(zone).getByRole('button', { name: `Notitie toevoegen in ${zone}` }));
+    await expect(this.notes(zone)).toHaveCount(before + 1);
+    const field = this.notes(zone).nth(before);
+    await expect(field).toBeFocused();
+    await this.page.keyboard.type(text, { delay });
+    await expect(field).toHaveValue(text);
+  }
+
+  /** The note's list item, by the value of its text field. */
+  async itemWithText(text: string) {
+    const items = this.view.locator('li.list-note');
+    let index = -1;
+    await expect
+      .poll(async () => {
+        const values = await items.evaluateAll((els) => els.map((li) => (li.querySelector('textarea.list-note-text') as HTMLTextAreaElement | null)?.value ?? ''));
+        index = values.indexOf(text);
+        return index;
+      })
+      .toBeGreaterThanOrEqual(0);
+    return items.nth(index);
+  }
+
+  /**
+   * Types one word through an input method's composition (marked text that
+   * grows letter by letter, then committed whole), as Turkish, Arabic or
+   * Polish keyboards and dictation do.
+   */
+  async compose(word: string): Promise<void> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    const letters = Array.from(word);
+    for (let n = 1; n <= letters.length; n++) {
+      const marked = letters.slice(0, n).join('');
+      await cdp.send('Input.imeSetComposition', { text: marked, selectionStart: marked.length, selectionEnd: marked.length });
+    }
+    await cdp.send('Input.insertText', { text: word });
+    await cdp.detach();
+  }
+
+  /** Pastes text at the caret the way a person does: through the clipboard and Ctrl+V. */
+  async paste(text: string): Promise<void> {
+    await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await this.page.keyboard.press('ControlOrMeta+V');
+  }
+}

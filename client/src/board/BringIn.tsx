@@ -48,8 +48,9 @@ export function BringIn({ ctl }: { ctl: BoardController }) {
         <ul>
           {notes.map((n) => (
             <li key={n.id}>
-              <button type="button" className={`role-chip role-${n.side ?? 'none'}`} aria-label={`${n.text}. ${t.roleCards.bringInAdd}`} onClick={() => ctl.bringIn(n)}>
+              <button type="button" className={`role-chip role-${n.side ?? 'none'}`} onClick={() => ctl.bringIn(n)}>
                 <span>{n.text}</span>
+                <span className="visually-hidden">{t.roleCards.bringInAdd}</span>
               </button>
             </li>
           ))}

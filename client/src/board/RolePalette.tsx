@@ -82,7 +82,6 @@ export function RolePalette({ ctl, onClose }: { ctl: BoardController; onClose: (
                   <button
                     type="button"
                     className={`role-chip role-${side}`}
-                    aria-label={`${r.title}: ${r.description}. ${t.roleCards.add}`}
                     onPointerDown={down(r)}
                     onPointerMove={move}
                     onPointerUp={up}
@@ -96,6 +95,8 @@ export function RolePalette({ ctl, onClose }: { ctl: BoardController; onClose: (
                   >
                     <strong>{r.title}</strong>
                     <span>{r.description}</span>
+                    {/* The name says what a tap does, after the words one sees (WCAG 2.5.3). */}
+                    <span className="visually-hidden">{t.roleCards.add}</span>
                   </button>
                 </li>
               ))}
@@ -113,7 +114,7 @@ export function RolePalette({ ctl, onClose }: { ctl: BoardController; onClose: (
 }
 
 /** A role the group names itself ("eigen rollen"). */
-function OwnRole({ ctl }: { ctl: BoardController }) {
+export function OwnRole({ ctl }: { ctl: BoardController }) {
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [side, setSide] = useState<Side | ''>('');

@@ -22,7 +22,6 @@ import {
   setNoteText,
   setReferencesShown,
   shapeBounds,
-  shapeContains,
   unbundle,
   zoneAt,
   type AgreementField,
@@ -41,6 +40,7 @@ import { asYMap, asYText } from '@bodem/shared';
 import type { MeetingSession } from '../sync/session.ts';
 import { BoardDerived } from './boardDerived.ts';
 import { ItemIndex } from './itemIndex.ts';
+import { freeSlot } from './placement.ts';
 import { distanceToStroke, strokeOutline } from './strokeOutline.ts';
 import { Camera } from './camera.ts';
 import { noteGrowth } from './noteDraw.ts';
@@ -812,29 +812,46 @@ export class BoardController {
 
   /** The first place in a zone (left to right, top to bottom) where no item of that kind lies yet. */
   private freeSlot(zoneId: string | undefined, size: Size, kind: 'note' | 'role'): Point {
-    const zone = this.template.zones.find((z) => z.id === zoneId) ?? this.template.zones[0];
-    const b = zone ? shapeBounds(zone.shape) : { x: 0, y: 0, width: this.boardSize.width, height: this.boardSize.height };
-    const { width: w, height: h } = size;
     const taken = this.items.entries
       .get()
       .filter((e) => e.kind === kind)
       .map((e) => ({ x: Number(e.map.get('x')), y: Number(e.map.get('y')) }));
-    const free = (p: Point) => !taken.some((t) => Math.abs(t.x - p.x) < w * 0.6 && Math.abs(t.y - p.y) < h * 0.6);
-    const inZone = (p: Point) => !zone || shapeContains(zone.shape, itemCenter(p, size));
-    const cols = Math.max(1, Math.floor((b.width - 24) / (w + 16)));
-    // A single column is centred (the trunk); a grid starts under the zone's label.
-    const left = cols === 1 ? b.x + (b.width - w) / 2 : b.x + 16;
-    const top = b.y + (cols === 1 ? 24 : 110);
-    for (let y = top; y + h <= b.y + b.height; y += h + 16) {
-      for (let c = 0; c < cols; c++) {
-        const p = { x: left + c * (w + 16), y };
-        if (free(p) && inZone(p)) return p;
-      }
-    }
-    // Full: stack with a growing offset so every new item still shows.
-    const n = taken.length;
-    const step = 20 * (1 + (n % 10));
-    return this.clampTopLeft({ x: left + step, y: top + step }, size);
+    return freeSlot(this.template, zoneId, size, taken);
+  }
+
+  // --- the list view: the same actions, without a pointer on the poster --------
+
+  /** A new note in a zone, at its first free spot, so the poster shows it there too. */
+  addNoteInZone(zoneId: string | null): string | null {
+    if (!this.canWrite.get()) return null;
+    const p = this.freeSlot(zoneId ?? undefined, this.noteSize, 'note');
+    return this.addNoteTopLeft(Math.round(p.x), Math.round(p.y));
+  }
+
+  /** Moves a note (with its bundle) or role card into another zone, at a free spot there. */
+  moveToZone(id: string, zoneId: string): void {
+    const m = this.itemMap(id);
+    if (!m || !this.canWrite.get()) return;
+    const kind = m.get('kind') === 'role' ? 'role' : 'note';
+    const p = this.freeSlot(zoneId, this.sizeOf(kind), kind);
+    this.write(() => moveItem(this.session.doc, id, Math.round(p.x), Math.round(p.y)));
+  }
+
+  /** Puts note `id` (and whatever bundle it heads) onto note `targetId`'s bundle, as a drop on the poster does. */
+  bundleWith(id: string, targetId: string): void {
+    if (!this.canWrite.get()) return;
+    this.write(() => bundleNotes(this.session.doc, id, targetId));
+  }
+
+  /** A keystroke in a note edited in the list (not the poster's editor): written at once. */
+  setTextOf(id: string, text: string): void {
+    if (!this.canWrite.get()) return;
+    setNoteText(this.session.doc, id, text);
+  }
+
+  setAddresseeOf(id: string, text: string): void {
+    if (!this.canWrite.get()) return;
+    setLetterAddressee(this.session.doc, id, text);
   }
 
   /** Copies a note of another board (a participant's own strength) into this board's bring-in zone. */
@@ -880,13 +897,19 @@ export class BoardController {
     this.write(() => setChoice(this.session.doc, this.boardId, rowId, current === optionId ? null : optionId));
   }
 
-  addAgreementRow(): void {
-    if (!this.canWrite.get()) return;
+  /** Adds an empty agreement row (one undo step); returns its id, or null if not allowed. */
+  addAgreement(): string | null {
+    if (!this.canWrite.get()) return null;
     let id = '';
     this.write(() => {
       id = addAgreement(this.session.doc, { boardId: this.boardId, authorId: this.session.claims?.sub ?? '', createdAt: Date.now() });
     });
-    this.dialog.set({ type: 'agreement', id });
+    return id;
+  }
+
+  addAgreementRow(): void {
+    const id = this.addAgreement();
+    if (id) this.dialog.set({ type: 'agreement', id });
   }
 
   setAgreementCell(id: string, field: AgreementField, text: string): void {

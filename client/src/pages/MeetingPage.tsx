@@ -26,6 +26,9 @@ import { useFollowTheFacilitator, useLocked, useSentToBoard } from '../ui/useMee
 import { RolePalette } from '../board/RolePalette.tsx';
 import { ExportPanel } from '../report/ExportPanel.tsx';
 import { ToolBar } from '../board/ToolBar.tsx';
+import { ListBoard } from '../list/ListBoard.tsx';
+import { ViewToggle } from '../list/ViewToggle.tsx';
+import { focusListWhenShown, keepView, useBoardView, viewHref } from '../list/view.ts';
 
 const PANEL_WIDTH = 300;
 const PALETTE_WIDTH = 300;
@@ -70,7 +73,10 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
   useEffect(() => {
     if (boardId) rememberBoard(meetingId, boardId);
   }, [meetingId, boardId]);
-  const openBoard = useCallback((id: string) => navigate(`${meetingPath(meetingId)}?bord=${encodeURIComponent(id)}`), [meetingId]);
+  // Another board keeps the view chosen (list or poster).
+  const openBoard = useCallback((id: string) => navigate(keepView(`${meetingPath(meetingId)}?bord=${encodeURIComponent(id)}`)), [meetingId]);
+  const view = useBoardView();
+  const list = view === 'lijst';
   const votes = useVotes(session, boards);
   const control = useControl(session.doc);
   const [ctl, setCtl] = useState<BoardController | null>(null);
@@ -107,7 +113,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
   useSentToBoard(session, control, boards, meetingId, openBoard);
 
   const template = useMemo(() => (board ? (templateById(board.template) ?? templateById(FREE_TEMPLATE)) : undefined), [board]);
-  const showPalette = canWrite && !!template?.roles?.length && paletteOpen;
+  const showPalette = !list && canWrite && !!template?.roles?.length && paletteOpen;
   const voting = !!board && !!votes?.targets.has(board.id);
   const following = control.follow && !isFacilitator;
   const banner = locked !== null || following;
@@ -129,6 +135,16 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
     [panelOpen, wide, showPalette, headerHeight, topHeight, bottomHeight],
   );
 
+  const stateBanner = (
+    <p className="state-banner" role="status" data-testid="board-state">
+      {locked !== null && fmt(isFacilitator ? t.meetingState.lockedFacilitator : t.meetingState.locked, { reason: locked })}
+      {locked !== null && following && ' · '}
+      {following && t.meetingState.following}
+    </p>
+  );
+
+  const readOnly = !canWrite && !state.newerSchema && !state.closed && <p className="state-banner state-banner-quiet">{t.board.readOnly}</p>;
+
   return (
     <div
       className="meeting"
@@ -142,7 +158,29 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
         } as CSSProperties
       }
     >
-      {board && template ? (
+      {list ? (
+        <a className="btn skip-link" href="#list-view">
+          {t.list.skipToContent}
+        </a>
+      ) : (
+        <a
+          className="btn skip-link"
+          href={viewHref('lijst')}
+          onClick={(e) => {
+            focusListWhenShown();
+            linkClick(e);
+          }}
+        >
+          {t.list.skipToList}
+        </a>
+      )}
+      {board && template && list ? (
+        <ListBoard key={board.id} session={session} boardId={board.id} title={board.title} template={template} onController={setCtl}>
+          {votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite && control.votingOpen} closed={!control.votingOpen} />}
+          {banner && stateBanner}
+          {readOnly}
+        </ListBoard>
+      ) : board && template ? (
         <Board key={board.id} session={session} boardId={board.id} title={board.title} template={template} insets={insets} onController={setCtl} />
       ) : (
         <p className="loading board-loading">{state.status === 'offline' ? t.board.noBoardOffline : t.board.noBoard}</p>
@@ -155,13 +193,14 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
           <StatusBadge session={session} />
         </div>
         <div className="topbar-actions">
+          <ViewToggle view={view} />
           {canWrite && (
             <>
               <IconButton icon="↶" label={t.board.undo} disabled={!undoState.canUndo} onClick={() => ctl?.undo()} />
               <IconButton icon="↷" label={t.board.redo} disabled={!undoState.canRedo} onClick={() => ctl?.redo()} />
             </>
           )}
-          {canWrite && template?.roles?.length && !paletteOpen ? (
+          {!list && canWrite && template?.roles?.length && !paletteOpen ? (
             <button type="button" className="btn" onClick={() => setPaletteOpen(true)}>
               {t.roleCards.showPalette}
             </button>
@@ -203,38 +242,36 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
 
       {showPalette && ctl && <RolePalette ctl={ctl} onClose={() => setPaletteOpen(false)} />}
 
-      {/* Over the top of the board, one under the other: the task, the votes, the board's state. */}
-      <div className="board-top" ref={topRef}>
-        {template && ctl && board && <TaskLine key={board.id} ctl={ctl} text={template.instructions} />}
-        {board && votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite && control.votingOpen} closed={!control.votingOpen} />}
-        {banner && (
-          <p className="state-banner" role="status" data-testid="board-state">
-            {locked !== null && fmt(isFacilitator ? t.meetingState.lockedFacilitator : t.meetingState.locked, { reason: locked })}
-            {locked !== null && following && ' · '}
-            {following && t.meetingState.following}
-          </p>
-        )}
-        {!canWrite && !state.newerSchema && !state.closed && <p className="state-banner state-banner-quiet">{t.board.readOnly}</p>}
-      </div>
+      {/* Over the top of the board, one under the other: the task, the votes, the board's state. (The list shows them in its flow.) */}
+      {!list && (
+        <div className="board-top" ref={topRef}>
+          {template && ctl && board && <TaskLine key={board.id} ctl={ctl} text={template.instructions} />}
+          {board && votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite && control.votingOpen} closed={!control.votingOpen} />}
+          {banner && stateBanner}
+          {readOnly}
+        </div>
+      )}
 
       {/* Along the bottom of the board: zoom, then the tools; they wrap rather than overlap. */}
-      <div className="board-bottom" ref={bottomRef}>
-        {ctl && template && template.zones.length > 1 && <ZoneNav ctl={ctl} template={template} />}
-        {ctl && (
-          <div className="zoom-controls" role="group" aria-label={t.board.zoom}>
-            <button type="button" className="btn btn-round" aria-label={t.board.zoomIn} title={t.board.zoomIn} onClick={() => ctl.zoomBy(1.25)}>
-              +
-            </button>
-            <button type="button" className="btn btn-round" aria-label={t.board.zoomOut} title={t.board.zoomOut} onClick={() => ctl.zoomBy(0.8)}>
-              −
-            </button>
-            <button type="button" className="btn" onClick={() => ctl.fit()}>
-              {t.board.zoomFit}
-            </button>
-          </div>
-        )}
-        {ctl && template && !template.table && <ToolBar ctl={ctl} />}
-      </div>
+      {!list && (
+        <div className="board-bottom" ref={bottomRef}>
+          {ctl && template && template.zones.length > 1 && <ZoneNav ctl={ctl} template={template} />}
+          {ctl && (
+            <div className="zoom-controls" role="group" aria-label={t.board.zoom}>
+              <button type="button" className="btn btn-round" aria-label={t.board.zoomIn} title={t.board.zoomIn} onClick={() => ctl.zoomBy(1.25)}>
+                +
+              </button>
+              <button type="button" className="btn btn-round" aria-label={t.board.zoomOut} title={t.board.zoomOut} onClick={() => ctl.zoomBy(0.8)}>
+                −
+              </button>
+              <button type="button" className="btn" onClick={() => ctl.fit()}>
+                {t.board.zoomFit}
+              </button>
+            </div>
+          )}
+          {ctl && template && !template.table && <ToolBar ctl={ctl} />}
+        </div>
+      )}
 
       {state.newerSchema && (
         <div className="banner" role="alert">

@@ -15,7 +15,7 @@ import {
   type Side,
 } from '@bodem/shared';
 import { templateById } from '@bodem/templates';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { fmt, t } from '../i18n/index.ts';
 import { useStore } from '../lib/store.ts';
 import type { MeetingSession } from '../sync/session.ts';
@@ -214,9 +214,27 @@ function SendControls({ session, boards }: { session: MeetingSession; boards: re
 
 function LockControl({ session, board, locked }: { session: MeetingSession; board: Board; locked: string | null }) {
   const [reason, setReason] = useState<string>(t.run.lockDefault);
+  // Locking swaps the form for "Van het slot halen" (and back): the keyboard focus goes along instead of being dropped.
+  const toggled = useRef(false);
+  const unlockRef = useRef<HTMLButtonElement>(null);
+  const lockRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!toggled.current) return;
+    toggled.current = false;
+    (locked !== null ? unlockRef : lockRef).current?.focus();
+  }, [locked]);
   if (locked !== null) {
     return (
-      <button type="button" className="btn" aria-pressed="true" onClick={() => lockBoard(session.doc, board.id, null)}>
+      <button
+        ref={unlockRef}
+        type="button"
+        className="btn"
+        aria-pressed="true"
+        onClick={() => {
+          toggled.current = true;
+          lockBoard(session.doc, board.id, null);
+        }}
+      >
         {t.run.unlock}
       </button>
     );
@@ -226,6 +244,7 @@ function LockControl({ session, board, locked }: { session: MeetingSession; boar
       className="lock-form"
       onSubmit={(e) => {
         e.preventDefault();
+        toggled.current = true;
         lockBoard(session.doc, board.id, reason.trim() || t.run.lockDefault);
       }}
     >
@@ -233,7 +252,7 @@ function LockControl({ session, board, locked }: { session: MeetingSession; boar
         {t.run.lockReason}
         <input type="text" value={reason} maxLength={160} onChange={(e) => setReason(e.target.value)} />
       </label>
-      <button type="submit" className="btn">
+      <button ref={lockRef} type="submit" className="btn">
         {t.run.lock}
       </button>
     </form>

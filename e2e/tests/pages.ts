@@ -227,6 +227,16 @@ export class BoardPage {
     await this.tap(p.x, p.y);
   }
 
+  /** Chooses the poster where the list is the default (a phone): "Poster" in the header. */
+  async usePoster(): Promise<void> {
+    const toggle = this.page.getByTestId('view-toggle');
+    if ((await toggle.getAttribute('data-view')) === 'lijst') {
+      await toggle.click();
+      await expect(toggle).toHaveAttribute('data-view', 'poster');
+    }
+    await expect.poll(async () => (await this.ids('.board-title')).length).toBeGreaterThan(0);
+  }
+
   /** Whether a screen point shows the board (not the header, a bar or off screen). */
   async onBoard(p: Point): Promise<boolean> {
     return this.page.evaluate(({ x, y }) => {

@@ -1,6 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { constants } from 'node:zlib';
 
 // The client lives in client/; the server serves client/dist in production.
 // In development, API and websocket calls go to a server on :8080.
@@ -8,7 +10,19 @@ const backend = process.env.BODEM_BACKEND ?? 'http://localhost:8080';
 
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Brotli and gzip next to every text asset at build time (the server sends
+    // them as they are, server/src/http/static.ts): no compression per request,
+    // and brotli at its best level. The report's TrueType fonts compress too.
+    compression({
+      include: /\.(html|css|js|mjs|json|svg|ttf|webmanifest|txt)$/,
+      exclude: /\.map$/,
+      threshold: 1024,
+      algorithms: [defineAlgorithm('gzip', { level: 9 }), defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })],
+      logLevel: 'silent',
+    }),
+  ],
   resolve: {
     // jsPDF's optional helpers for doc.html() and SVG: the report uses neither.
     alias: Object.fromEntries(['html2canvas', 'dompurify', 'canvg'].map((m) => [m, fileURLToPath(new URL('./client/src/report/notBundled.ts', import.meta.url))])),

@@ -1,6 +1,5 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import type { ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import { sendError } from './errors.ts';
@@ -13,7 +12,7 @@ export const REVALIDATE = 'no-cache';
 /** Files the build also wrote as `.br` and `.gz` (vite.config.ts): their answer depends on Accept-Encoding. */
 const COMPRESSIBLE = /\.(html|css|js|mjs|json|svg|ttf|webmanifest|txt)(\.br|\.gz)?$/;
 
-const setCacheHeaders = (res: ServerResponse, path: string): void => {
+const setCacheHeaders = (res: { setHeader(name: string, value: string): unknown }, path: string): void => {
   const hashed = path.includes(`${sep}assets${sep}`) || path.includes('/assets/');
   res.setHeader('cache-control', hashed ? IMMUTABLE : REVALIDATE);
   if (COMPRESSIBLE.test(basename(path))) res.setHeader('vary', 'accept-encoding');

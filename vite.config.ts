@@ -25,7 +25,12 @@ export default defineConfig({
   ],
   resolve: {
     // jsPDF's optional helpers for doc.html() and SVG: the report uses neither.
-    alias: Object.fromEntries(['html2canvas', 'dompurify', 'canvg'].map((m) => [m, fileURLToPath(new URL('./client/src/report/notBundled.ts', import.meta.url))])),
+    alias: [
+      ...['html2canvas', 'dompurify', 'canvg'].map((m) => ({ find: m, replacement: fileURLToPath(new URL('./client/src/report/notBundled.ts', import.meta.url)) })),
+      // Konva's core and the shapes Bodem draws, not all of Konva (client/src/board/konvaCore.ts).
+      { find: /^konva$/, replacement: fileURLToPath(new URL('./client/src/board/konvaCore.ts', import.meta.url)) },
+      { find: /^react-konva$/, replacement: fileURLToPath(new URL('./client/src/board/reactKonvaCore.ts', import.meta.url)) },
+    ],
   },
   build: {
     outDir: 'dist',

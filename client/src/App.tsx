@@ -1,11 +1,25 @@
+import { lazy, Suspense } from 'react';
 import { t } from './i18n/index.ts';
 import { JoinPage } from './pages/JoinPage.tsx';
-import { MeetingPage } from './pages/MeetingPage.tsx';
-import { StartPage } from './pages/StartPage.tsx';
-import { ProjectorPage } from './projector/ProjectorPage.tsx';
 import { linkClick, matchRoute, useLocation } from './router.ts';
 
+// Each page is a chunk of its own, loaded when its route is opened: a
+// participant's phone gets the join form and the board, never the start
+// page's templates or the projector. The join page stays in the entry: it is
+// what a QR code opens, and it is small.
+const StartPage = lazy(() => import('./pages/StartPage.tsx').then((m) => ({ default: m.StartPage })));
+const MeetingPage = lazy(() => import('./pages/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })));
+const ProjectorPage = lazy(() => import('./projector/ProjectorPage.tsx').then((m) => ({ default: m.ProjectorPage })));
+
 export function App() {
+  return (
+    <Suspense fallback={<p className="loading">{t.loading}</p>}>
+      <Route />
+    </Suspense>
+  );
+}
+
+function Route() {
   const route = matchRoute(useLocation());
   switch (route.name) {
     case 'start':

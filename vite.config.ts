@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
-import { constants } from 'node:zlib';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 // The client lives in client/; the server serves client/dist in production.
 // In development, API and websocket calls go to a server on :8080.
@@ -20,6 +22,33 @@ const buildId = (): Plugin => ({
     process.env.BODEM_BUILD_ID ? [{ tag: 'meta', attrs: { name: 'bodem-build', content: process.env.BODEM_BUILD_ID }, injectTo: 'head' }] : [],
 });
 
+/**
+ * The service worker and its Workbox runtime are written after the bundle
+ * (vite-plugin-pwa's closeBundle), too late for the compression plugin:
+ * their brotli and gzip copies are made here, once they exist.
+ */
+const compressWorker = (): Plugin => {
+  let outDir = '';
+  return {
+    name: 'bodem-compress-worker',
+    apply: 'build',
+    configResolved: (config) => {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      sequential: true,
+      order: 'post',
+      handler() {
+        for (const name of readdirSync(outDir).filter((f) => /^(sw|workbox-[\w-]+)\.js$/.test(f))) {
+          const bytes = readFileSync(join(outDir, name));
+          writeFileSync(join(outDir, `${name}.br`), brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+          writeFileSync(join(outDir, `${name}.gz`), gzipSync(bytes, { level: 9 }));
+        }
+      },
+    },
+  };
+};
+
 export default defineConfig({
   root: 'client',
   plugins: [
@@ -33,7 +62,10 @@ export default defineConfig({
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['icons/favicon-32.png', 'icons/apple-touch-icon.png'],
+      // The icons are fetched by the browser when it installs the app; a tablet
+      // that only takes part never needs them, so they are not precached.
+      includeAssets: [],
+      includeManifestIcons: false,
       manifest: {
         name: 'Bodem — samen posters maken',
         short_name: 'Bodem',
@@ -57,7 +89,8 @@ export default defineConfig({
         // (jsPDF) and its TrueType fonts, which only a facilitator loads, and
         // the .woff copies of fonts every browser here reads as .woff2.
         globPatterns: ['**/*.{js,css,html,woff2}'],
-        globIgnores: ['**/exporter-*.js', '**/notBundled-*.js', '**/*.map'],
+        // The latin-ext fonts (ı, ş, ł in names) come when a page first needs them and are kept then.
+        globIgnores: ['**/exporter-*.js', '**/notBundled-*.js', '**/*.map', '**/*latin-ext*'],
         // Hashed names are their own revision: no cache-busting query on them.
         dontCacheBustURLsMatching: /^assets\//,
         // /m/<id>, /join?code=... opened offline: the app's HTML from the cache.
@@ -89,6 +122,7 @@ export default defineConfig({
       algorithms: [defineAlgorithm('gzip', { level: 9 }), defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })],
       logLevel: 'silent',
     }),
+    compressWorker(),
   ],
   resolve: {
     // jsPDF's optional helpers for doc.html() and SVG: the report uses neither.

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { t } from './i18n/index.ts';
 import { JoinPage } from './pages/JoinPage.tsx';
 import { linkClick, matchRoute, useLocation } from './router.ts';
@@ -8,7 +8,8 @@ import { linkClick, matchRoute, useLocation } from './router.ts';
 // page's templates or the projector. The join page stays in the entry: it is
 // what a QR code opens, and it is small.
 const StartPage = lazy(() => import('./pages/StartPage.tsx').then((m) => ({ default: m.StartPage })));
-const MeetingPage = lazy(() => import('./pages/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })));
+const loadMeetingPage = () => import('./pages/MeetingPage.tsx');
+const MeetingPage = lazy(() => loadMeetingPage().then((m) => ({ default: m.MeetingPage })));
 const ProjectorPage = lazy(() => import('./projector/ProjectorPage.tsx').then((m) => ({ default: m.ProjectorPage })));
 
 export function App() {
@@ -19,8 +20,25 @@ export function App() {
   );
 }
 
+/**
+ * On the join page the board comes next: its code loads while the person
+ * types their name (or looks at "Verder als ..."), once the page is idle.
+ */
+const useBoardNext = (joining: boolean) =>
+  useEffect(() => {
+    if (!joining) return;
+    const load = () => void loadMeetingPage().catch(() => undefined);
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(load, { timeout: 1000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(load, 200);
+    return () => clearTimeout(id);
+  }, [joining]);
+
 function Route() {
   const route = matchRoute(useLocation());
+  useBoardNext(route.name === 'join');
   switch (route.name) {
     case 'start':
       return <StartPage />;

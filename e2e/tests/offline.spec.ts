@@ -162,12 +162,20 @@ test.describe('a new deployment', () => {
     next = mkdtempSync(join(tmpdir(), 'bodem-next-'));
     data = mkdtempSync(join(tmpdir(), 'bodem-data-'));
     cpSync(DIST, served, { recursive: true });
-    const port = Number(process.env.E2E_PORT ?? 8787) + 1;
-    const base = `http://127.0.0.1:${port}`;
+    // On a free port (PORT=0): the other E2E_PORTs on this machine belong to other people's runs.
     server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BODEM_DATA_DIR: data, BODEM_STATIC_DIR: served, BODEM_LOG: 'silent' },
-      stdio: 'inherit',
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', BODEM_DATA_DIR: data, BODEM_STATIC_DIR: served, BODEM_LOG: 'silent' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const base = await new Promise<string>((ok, fail) => {
+      let out = '';
+      server!.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /localhost:(\d+)/.exec(out);
+        if (m) ok(`http://127.0.0.1:${m[1]}`);
+      });
+      server!.once('exit', (code) => fail(new Error(`server exited (${code}): ${out}`)));
     });
     await expect.poll(() => fetch(`${base}/healthz`).then((r) => r.status, () => 0), { timeout: 30_000 }).toBe(200);
     const created = (await (

@@ -1,21 +1,18 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { t } from '../i18n/index.ts';
 import './update.css';
 
 /** How often an open tablet asks the server whether a new version is deployed. */
 const CHECK_EVERY_MS = 15 * 60_000;
-
 /**
- * Registers the service worker (vite.config.ts) and offers a new deployment.
- * The new worker waits until the person taps "Nieuwe versie — herladen": a
- * page never reloads under someone's fingers, mid-sentence on a note.
- *
- * Service workers exist only in secure contexts (HTTPS, or localhost). On
- * plain HTTP over the venue network `navigator.serviceWorker` is missing: the
- * app works as before, online, with its meeting in IndexedDB, but a reload
- * without network shows the browser's offline page.
+ * The worker is registered this long after the page has loaded: its precache
+ * (the shell and every page's code) then does not compete with the first
+ * page and the board for the venue's Wi-Fi. A person takes longer than this
+ * to type their name, so a tablet is ready for offline before its board.
  */
+const REGISTER_AFTER_MS = 3000;
+
 /**
  * Lets the waiting worker take over, then reloads into it. The worker claims
  * every open page when it activates (vite.config.ts: clientsClaim), so the
@@ -27,6 +24,34 @@ const reload = async (skipWaiting: () => Promise<void>) => {
 };
 
 export function UpdatePrompt() {
+  const [armed, setArmed] = useState(false);
+  useEffect(() => {
+    if (!('serviceWorker' in navigator)) return; // plain HTTP: no worker, see below
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const arm = () => {
+      timer = setTimeout(() => setArmed(true), REGISTER_AFTER_MS);
+    };
+    if (document.readyState === 'complete') arm();
+    else window.addEventListener('load', arm, { once: true });
+    return () => {
+      window.removeEventListener('load', arm);
+      clearTimeout(timer);
+    };
+  }, []);
+  return armed ? <Registered /> : null;
+}
+
+/**
+ * Registers the service worker (vite.config.ts) and offers a new deployment.
+ * The new worker waits until the person taps "Nieuwe versie — herladen": a
+ * page never reloads under someone's fingers, mid-sentence on a note.
+ *
+ * Service workers exist only in secure contexts (HTTPS, or localhost). On
+ * plain HTTP over the venue network `navigator.serviceWorker` is missing: the
+ * app works as before, online, with its meeting in IndexedDB, but a reload
+ * without network shows the browser's offline page.
+ */
+function Registered() {
   const [dismissed, setDismissed] = useState(false);
   const {
     needRefresh: [needRefresh],

@@ -26,8 +26,8 @@ import { createRequire } from 'node:module';
 import { tmpdir, loadavg, cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as Y from 'yjs';
-import { addNote, addStroke, listBoards, noteFill, NOTE_SIZE, STROKE_COLORS, type Side, type StrokeColor } from '@bodem/shared';
-import { connectClient, removeDir, synced, tempDir, waitFor } from '../server/test/helpers.ts';
+import { addNote, addStroke, listBoards, moveItem, noteFill, NOTE_SIZE, peekClaims, setNoteText, STROKE_COLORS, type Side, type StrokeColor } from '@bodem/shared';
+import { connectClient, joinMeeting, removeDir, synced, tempDir, waitFor } from '../server/test/helpers.ts';
 import { sentence } from './lib/words.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -293,6 +293,51 @@ const seedMeeting = async (s: Server, title: string, content: ReturnType<typeof 
   return { ...m, boardId };
 };
 
+/**
+ * Twenty participants on stock y-websocket clients through the relay, each
+ * with two notes of their own on the board. `write(ms)`: every 200 ms each
+ * adds a word to one of their notes (mostly), moves one a little, or adds a
+ * note, as a room of people writing at once would.
+ */
+const startWriters = async (s: Server, m: Meeting) => {
+  const r = rng(20);
+  // One after another: twenty first syncs of a full board at once take the relay a while.
+  const clients: { c: ReturnType<typeof connectClient>; own: string[]; sub: string; side: Side }[] = [];
+  for (let i = 0; i < WRITERS; i++) {
+    const side: Side = i % 2 ? 'formeel' : 'informeel';
+    const token = await joinMeeting(s.http, m, `Schrijver ${i + 1}`, side);
+    const c = connectClient(s.ws, m.id, token, new Y.Doc());
+    await waitFor(() => c.provider.synced || null, 60_000, 'a writer synced');
+    const sub = peekClaims(token)?.sub ?? `w${i}`;
+    const own = [0, 1].map((k) =>
+      addNote(c.doc, { boardId: m.boardId, x: 100 + r() * (BOARD.width - 300), y: 100 + r() * (BOARD.height - 300), side, authorId: sub, createdAt: Date.now() + k, text: sentence(r, 2, 5) }),
+    );
+    clients.push({ c, own, sub, side });
+  }
+  await sleep(1000);
+  return {
+    write: async (ms: number) => {
+      const t0 = Date.now();
+      for (let tick = 0; Date.now() - t0 < ms; tick++) {
+        for (const w of clients) {
+          const pick = r();
+          const id = w.own[Math.floor(r() * w.own.length)]!;
+          const item = w.c.doc.getMap('items').get(id) as Y.Map<unknown> | undefined;
+          if (!item) continue;
+          if (pick < 0.8) setNoteText(w.c.doc, id, `${String(item.get('text') ?? '')} ja`);
+          else if (pick < 0.9) moveItem(w.c.doc, id, Number(item.get('x')) + 12, Number(item.get('y')) + 6);
+          else w.own.push(addNote(w.c.doc, { boardId: m.boardId, x: 100 + r() * (BOARD.width - 300), y: 100 + r() * (BOARD.height - 300), side: w.side, authorId: w.sub, createdAt: Date.now(), text: sentence(r, 2, 5) }));
+        }
+        const wait = t0 + (tick + 1) * WRITE_EVERY_MS - Date.now();
+        if (wait > 0) await sleep(wait);
+      }
+    },
+    stop: () => {
+      for (const w of clients) w.c.destroy();
+    },
+  };
+};
+
 // --- in the page ------------------------------------------------------------------
 
 /**
@@ -489,6 +534,16 @@ html,body{margin:0;height:100%;overflow:hidden;touch-action:none}#c{width:100vw;
     stage.scale({ x: scale, y: scale });
     stage.position({ x: p.x - bx * scale, y: p.y - by * scale });
   });
+  // Others' changes, as plain Konva takes them: a note's text changes, Konva redraws its layer.
+  window.__remote = (ms, every) => new Promise((done) => {
+    const notes = layer.find('.note');
+    let i = 0;
+    const timer = setInterval(() => {
+      const t = notes[(i++ * 7919) % notes.length].findOne('Text');
+      t.text(t.text() + ' ja');
+    }, every);
+    setTimeout(() => { clearInterval(timer); done(); }, ms);
+  });
   window.__ready = true;
 })();
 </script></body></html>`;
@@ -528,8 +583,14 @@ const sweep = async (page: Page, from: Point, path: (t: number) => Point, ms: nu
   }
 };
 
-type Interaction = 'pan' | 'zoom' | 'drag';
-const INTERACTIONS: Interaction[] = ['pan', 'zoom', 'drag'];
+type Interaction = 'pan' | 'zoom' | 'drag' | 'remote';
+/** The gestures of one person (pooled in `overall`). */
+const GESTURES: Interaction[] = ['pan', 'zoom', 'drag'];
+/** The gestures, then 20 others writing through the relay while nobody touches this tablet. */
+const INTERACTIONS: Interaction[] = [...GESTURES, 'remote'];
+/** Others writing at once in the 'remote' scenario, each a change every 200 ms (100 changes a second in all). */
+const WRITERS = 20;
+const WRITE_EVERY_MS = 200;
 
 interface Targets {
   empty: Point;
@@ -549,8 +610,9 @@ const findTargets = async (page: Page, prefer?: { empty?: Point; centre?: Point;
   return { empty, centre, note };
 };
 
-const runInteraction = async (page: Page, kind: Interaction, t: Targets, ms: number): Promise<Probe> => {
+const runInteraction = async (page: Page, kind: Interaction, t: Targets, ms: number, remote?: (ms: number) => Promise<void>): Promise<Probe> => {
   const { mouse } = page;
+  if (kind === 'remote') return measured(page, () => remote!(ms));
   if (kind === 'pan') {
     await mouse.move(t.empty.x, t.empty.y);
     await mouse.down();
@@ -647,10 +709,10 @@ const profiled = async <T>(browser: Browser, o: Opened, label: string, fn: () =>
   return result;
 };
 
-const gesture = async (browser: Browser, o: Opened, kind: Interaction): Promise<void> => {
+const gesture = async (browser: Browser, o: Opened, kind: Interaction, remote?: (ms: number) => Promise<void>): Promise<void> => {
   // The note near the middle after the earlier gestures (the camera ends where it began).
   const t = kind === 'drag' ? { ...o.targets, note: (await findTargets(o.page, { ...o.targets, note: o.targets.centre })).note } : o.targets;
-  o.byKind[kind] = await profiled(browser, o, kind, () => runInteraction(o.page, kind, t, SECONDS * 1000));
+  o.byKind[kind] = await profiled(browser, o, kind, () => runInteraction(o.page, kind, t, SECONDS * 1000, remote));
 };
 
 const openBodem = async (browser: Browser, s: Server, m: Meeting, notes: number, profile: boolean): Promise<Opened & { view: View }> => {
@@ -697,10 +759,20 @@ const measureBoth = async (browser: Browser, s: Server, m: Meeting, content: Ret
     // The peer starts with Bodem's camera as the board opened (fitted beside the facilitator's panel).
     const konva = await openPeer(browser, content, bodem.view, bodem.targets, profile);
     try {
-      for (const kind of INTERACTIONS) {
+      for (const kind of GESTURES) {
         await gesture(browser, bodem, kind);
         await gesture(browser, konva, kind);
       }
+      // Twenty others write through the relay (Bodem); the peer changes as many notes' texts in the page.
+      const writers = await startWriters(s, m);
+      try {
+        await gesture(browser, bodem, 'remote', (ms) => writers.write(ms));
+      } finally {
+        writers.stop();
+      }
+      await gesture(browser, konva, 'remote', async (ms) => {
+        await konva.page.evaluate(`window.__remote(${ms}, ${WRITE_EVERY_MS / WRITERS})`);
+      });
       for (const o of [bodem, konva]) o.fullDrawMs = await profiled(browser, o, 'full-redraw', async () => (await o.page.evaluate('window.__bench.fullDraw(5)')) as number);
       const done = (o: Opened): PageResult => ({
         byKind: o.byKind,
@@ -931,7 +1003,7 @@ const rowsOf = (notes: number, page: 'bodem' | 'konva', r: PageResult): Row[] =>
   });
   return [
     ...INTERACTIONS.map((k) => row(k, r.byKind[k].intervals, r.byKind[k].after?.ms ?? NaN)),
-    row('overall', INTERACTIONS.flatMap((k) => r.byKind[k].intervals), Math.max(...INTERACTIONS.map((k) => r.byKind[k].after?.ms ?? NaN))),
+    row('overall', GESTURES.flatMap((k) => r.byKind[k].intervals), Math.max(...GESTURES.map((k) => r.byKind[k].after?.ms ?? NaN))),
   ];
 };
 
@@ -1005,12 +1077,13 @@ const main = async () => {
       rows.push(...b, ...k);
       const bo = b.find((r) => r.kind === 'overall')!;
       const ko = k.find((r) => r.kind === 'overall')!;
+      const of = (rows: Row[], kind: Row['kind']) => rows.find((r) => r.kind === kind)!;
       json.push(
         JSON.stringify({
           bench: 'canvas',
           notes,
-          bodem: { p95FrameMs: bo.p95, p50FrameMs: bo.p50, afterGestureMaxMs: bo.after },
-          konva: { p95FrameMs: ko.p95, p50FrameMs: ko.p50, afterGestureMaxMs: ko.after },
+          bodem: { p95FrameMs: bo.p95, p50FrameMs: bo.p50, afterGestureMaxMs: bo.after, afterDropMs: of(b, 'drag').after, remoteP95FrameMs: of(b, 'remote').p95, remoteMaxFrameMs: of(b, 'remote').max },
+          konva: { p95FrameMs: ko.p95, p50FrameMs: ko.p50, afterGestureMaxMs: ko.after, afterDropMs: of(k, 'drag').after, remoteP95FrameMs: of(k, 'remote').p95, remoteMaxFrameMs: of(k, 'remote').max },
           ratio: Math.round((bo.p95 / ko.p95) * 100) / 100,
         }),
       );

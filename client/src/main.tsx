@@ -4,6 +4,7 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { UpdatePrompt } from './pwa/UpdatePrompt.tsx';
 
 /**
  * Konva draws text on a canvas with whatever font is loaded at that moment,
@@ -24,6 +25,7 @@ void fontsReady.then(() => {
   createRoot(root).render(
     <StrictMode>
       <App />
+      <UpdatePrompt />
     </StrictMode>,
   );
 });

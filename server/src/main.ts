@@ -10,7 +10,8 @@ import type { MeetingStore } from './storage/store.ts';
  * Starts Bodem: PORT (default 8080), HOST (default 0.0.0.0), BODEM_DATA_DIR
  * (default ./data), BODEM_ALLOWED_ORIGINS (comma-separated; default: the
  * page's own origin), BODEM_RETENTION_DAYS (default 90: meetings are
- * deleted for good this many days after they were created). Several relays
+ * deleted for good this many days after they were created), BODEM_STATIC_DIR
+ * (the built client to serve; default: client/dist of this checkout). Several relays
  * behind a load balancer (deploy/README.md) share BODEM_DATABASE_URL
  * (PostgreSQL) and BODEM_SECRET_FILE.
  */
@@ -60,6 +61,7 @@ const app = await buildApp({
   compactEvery: process.env.BODEM_COMPACT_EVERY ? Number(process.env.BODEM_COMPACT_EVERY) : undefined,
   allowedOrigins: parseAllowedOrigins(process.env.BODEM_ALLOWED_ORIGINS),
   retentionDays: process.env.BODEM_RETENTION_DAYS ? Number(process.env.BODEM_RETENTION_DAYS) : undefined,
+  staticDir: process.env.BODEM_STATIC_DIR ? resolve(process.env.BODEM_STATIC_DIR) : undefined,
 });
 
 let stopping = false;

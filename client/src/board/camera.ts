@@ -92,6 +92,11 @@ export class Camera {
     }
   }
 
+  /** The heavy layers are being drawn in slices at a new camera right now. */
+  get slicing(): boolean {
+    return this.slices?.redraw.running ?? false;
+  }
+
   /** The gesture ended: redraw at the camera the user sees. */
   settle(): void {
     this.redraw();

@@ -44,6 +44,7 @@ import { freeSlot } from './placement.ts';
 import { distanceToStroke, strokeOutline } from './strokeOutline.ts';
 import { Camera } from './camera.ts';
 import { noteGrowth } from './noteDraw.ts';
+import { drawChangesByArea } from './areaDraws.ts';
 import { quietly, redrawArea, type Split } from './redrawArea.ts';
 import {
   clampPan,
@@ -230,7 +231,13 @@ export class BoardController {
 
   setDragLayer = (layer: Konva.Layer | null): void => {
     this.dragLayer = layer;
+    // The layer of the notes draws what the document changes by area, not whole (areaDraws.ts).
+    this.stopAreaDraws?.();
+    this.stopAreaDraws = null;
+    const notes = layer?.getStage()?.findOne('.items')?.getLayer();
+    if (notes) this.stopAreaDraws = drawChangesByArea(notes, this.splitItems, () => this.camera.slicing);
   };
+  private stopAreaDraws: (() => void) | null = null;
 
   setEditor = (el: HTMLTextAreaElement | null, addressee: HTMLInputElement | null = null): void => {
     this.editor = el;

@@ -368,6 +368,12 @@ export const en: Messages = {
     widths: ['Thin', 'Medium', 'Thick'],
   },
 
+  update: {
+    ready: 'New version — reload',
+    lead: 'A new version of Bodem is ready.',
+    later: 'Later',
+  },
+
   notFound: {
     title: 'This page does not exist',
   },

@@ -278,6 +278,13 @@ export const nl = {
     widths: ['Dun', 'Middel', 'Dik'],
   },
 
+  update: {
+    /** A new deployment is ready; tapping reloads into it. Never reloads by itself. */
+    ready: 'Nieuwe versie — herladen',
+    lead: 'Er is een nieuwe versie van Bodem.',
+    later: 'Later',
+  },
+
   notFound: {
     title: 'Deze pagina bestaat niet',
   },

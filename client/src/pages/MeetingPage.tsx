@@ -1,6 +1,6 @@
 import { FREE_TEMPLATE, type Template } from '@bodem/shared';
 import { templateById } from '@bodem/templates';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { deleteMeeting, ApiError } from '../api.ts';
 import type { BoardController } from '../board/controller.ts';
 import { Board } from '../board/Board.tsx';
@@ -10,25 +10,29 @@ import { fmt, t } from '../i18n/index.ts';
 import { useStore } from '../lib/store.ts';
 import { joinPath, linkClick, meetingPath, navigate, projectorPath, useLocation } from '../router.ts';
 import { MeetingSession } from '../sync/session.ts';
-import { JoinInfo } from '../ui/JoinInfo.tsx';
 import { PresenceList } from '../ui/PresencePanel.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { BoardList } from '../ui/BoardList.tsx';
-import { ReferencePanel } from '../ui/ReferencePanel.tsx';
 import { useBoards, useMeta } from '../ui/useDoc.ts';
 import { useVotes } from '../ui/useVotes.ts';
 import { VoteBar } from '../ui/VoteBar.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
-import { RunPanel } from '../ui/RunPanel.tsx';
 import { TimerBadge } from '../ui/TimerBadge.tsx';
 import { useControl } from '../ui/useControl.ts';
 import { useFollowTheFacilitator, useLocked, useSentToBoard } from '../ui/useMeetingFlow.ts';
 import { RolePalette } from '../board/RolePalette.tsx';
-import { ExportPanel } from '../report/ExportPanel.tsx';
 import { ToolBar } from '../board/ToolBar.tsx';
 import { ListBoard } from '../list/ListBoard.tsx';
 import { ViewToggle } from '../list/ViewToggle.tsx';
 import { focusListWhenShown, keepView, useBoardView, viewHref } from '../list/view.ts';
+
+// The facilitator's tools (the join code and its QR, running the meeting,
+// references, the report) are chunks of their own: a participant's tablet
+// never loads them.
+const JoinInfo = lazy(() => import('../ui/JoinInfo.tsx').then((m) => ({ default: m.JoinInfo })));
+const RunPanel = lazy(() => import('../ui/RunPanel.tsx').then((m) => ({ default: m.RunPanel })));
+const ReferencePanel = lazy(() => import('../ui/ReferencePanel.tsx').then((m) => ({ default: m.ReferencePanel })));
+const ExportPanel = lazy(() => import('../report/ExportPanel.tsx').then((m) => ({ default: m.ExportPanel })));
 
 const PANEL_WIDTH = 300;
 const PALETTE_WIDTH = 300;
@@ -216,27 +220,29 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
 
       {panelOpen && (
         <aside id="side-panel" className="side-panel" aria-label={t.meeting.panel}>
-          {isFacilitator && stored.joinCode && <JoinInfo joinCode={stored.joinCode} />}
-          {isFacilitator && canWrite && (
-            <RunPanel
-              session={session}
-              boards={boards}
-              board={board}
-              control={control}
-              locked={locked}
-              projectorHref={stored.projectorToken ? projectorPath(meetingId, stored.projectorToken, stored.joinCode) : null}
-            />
-          )}
-          {isFacilitator && ctl && <ReferencePanel ctl={ctl} />}
-          {isFacilitator && <ExportPanel session={session} board={board} />}
-          <BoardList session={session} boards={boards} currentId={board?.id ?? null} onOpen={openBoard} votes={votes} canAdd={isFacilitator && canWrite} />
-          <PresenceList session={session} />
-          <section className="panel-section">
-            <LanguageSwitch />
-          </section>
-          {isFacilitator && stored.facilitatorToken && (
-            <DeleteMeeting session={session} meetingId={meetingId} facilitatorToken={stored.facilitatorToken} />
-          )}
+          <Suspense fallback={null}>
+            {isFacilitator && stored.joinCode && <JoinInfo joinCode={stored.joinCode} />}
+            {isFacilitator && canWrite && (
+              <RunPanel
+                session={session}
+                boards={boards}
+                board={board}
+                control={control}
+                locked={locked}
+                projectorHref={stored.projectorToken ? projectorPath(meetingId, stored.projectorToken, stored.joinCode) : null}
+              />
+            )}
+            {isFacilitator && ctl && <ReferencePanel ctl={ctl} />}
+            {isFacilitator && <ExportPanel session={session} board={board} />}
+            <BoardList session={session} boards={boards} currentId={board?.id ?? null} onOpen={openBoard} votes={votes} canAdd={isFacilitator && canWrite} />
+            <PresenceList session={session} />
+            <section className="panel-section">
+              <LanguageSwitch />
+            </section>
+            {isFacilitator && stored.facilitatorToken && (
+              <DeleteMeeting session={session} meetingId={meetingId} facilitatorToken={stored.facilitatorToken} />
+            )}
+          </Suspense>
         </aside>
       )}
 

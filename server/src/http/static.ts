@@ -1,12 +1,31 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { sendError } from './errors.ts';
+
+/** Vite fingerprints everything under /assets/: a new build gets new names. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** The HTML, the service worker and the manifest: always checked with the server (an ETag makes that cheap). */
+export const REVALIDATE = 'no-cache';
+
+/** Files the build also wrote as `.br` and `.gz` (vite.config.ts): their answer depends on Accept-Encoding. */
+const COMPRESSIBLE = /\.(html|css|js|mjs|json|svg|ttf|webmanifest|txt)(\.br|\.gz)?$/;
+
+const setCacheHeaders = (res: { setHeader(name: string, value: string): unknown }, path: string): void => {
+  const hashed = path.includes(`${sep}assets${sep}`) || path.includes('/assets/');
+  res.setHeader('cache-control', hashed ? IMMUTABLE : REVALIDATE);
+  if (COMPRESSIBLE.test(basename(path))) res.setHeader('vary', 'accept-encoding');
+};
 
 /**
  * Serves the built client. Any other GET that wants HTML gets index.html, so
  * /m/<id> and /join open the app directly (from a QR code, after a reload).
+ *
+ * The build wrote brotli and gzip copies beside each text file; `preCompressed`
+ * sends the best one the browser accepts, with its content-encoding.
+ * `@fastify/static` writes its own `Cache-Control: public, max-age=0` after
+ * `setHeaders` unless `cacheControl` is off, so it is off and the header is ours.
  */
 export const registerStatic = async (app: FastifyInstance, root: string | null): Promise<void> => {
   const hasClient = root !== null && existsSync(join(root, 'index.html'));
@@ -15,16 +34,17 @@ export const registerStatic = async (app: FastifyInstance, root: string | null):
       root,
       wildcard: true,
       index: ['index.html'],
-      setHeaders: (res, path) => {
-        // Vite fingerprints assets; the HTML must always be fresh.
-        res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
+      preCompressed: true,
+      cacheControl: false,
+      // The compressed copies are alternate encodings, never pages of their own.
+      allowedPath: (path) => !/\.(br|gz)$/.test(path),
+      setHeaders: setCacheHeaders,
     });
   }
   app.setNotFoundHandler((req, reply) => {
     const wantsPage =
       req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
-    if (hasClient && wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (hasClient && wantsPage) return reply.sendFile('index.html');
     return sendError(reply, 404, 'route_not_found');
   });
 };

@@ -1,0 +1,321 @@
+/**
+ * pnpm bench:load — how fast does a participant's board open on venue Wi-Fi?
+ *
+ * Headless Chromium with the venue profile (4 Mbit/s down, 1 Mbit/s up,
+ * 60 ms latency through CDP `Network.emulateNetworkConditions`) and the CPU
+ * throttled 4× (`Emulation.setCPUThrottlingRate`), a tablet (1024×768,
+ * touch). A participant opens the join link, fills in the form and lands on
+ * a board of 30 notes; "drawn" is the moment the notes are in Konva's scene.
+ *
+ * - cold: a fresh browser profile (no cache, no service worker, no local copy).
+ * - warm: the same tablet opens the join link again ("Verder als ...") and
+ *   goes on to the board.
+ *
+ * Beside it, in the same run and alternating with it, the peer: the same
+ * build served as before this work, by @fastify/static with its defaults (no
+ * compression, `Cache-Control: public, max-age=0`) and no service worker.
+ *
+ * Time is the app's own: the join form shown (from navigation start) plus
+ * submit-to-board (the form filling in between is the bench's, not a person's
+ * pace). Bytes are counted by the servers (every byte their sockets wrote,
+ * HTTP and websocket), requests by the servers too. The service worker's
+ * precache, which goes on after the board is drawn, is counted apart.
+ */
+import fastifyStatic from '@fastify/static';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { Socket } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { addNote, listBoards } from '@bodem/shared';
+import { buildApp } from '../server/src/app.ts';
+import { connectClient, synced } from '../server/test/helpers.ts';
+
+type FastifyInstance = Awaited<ReturnType<typeof buildApp>>;
+import { kib, load1, loadLine, median, removeDir, rng, round, sleep, tempDir } from './lib/figures.ts';
+import { sentence } from './lib/words.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST = join(ROOT, 'client/dist');
+const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
+const NOTES = 30;
+const WIFI = { offline: false, latency: 60, downloadThroughput: (4_000_000 / 8) | 0, uploadThroughput: (1_000_000 / 8) | 0 };
+const CPU_RATE = 4;
+const GOALS = { coldMs: 1500, coldBytes: 300 * 1024, warmMs: 400, warmAssetRequests: 0 };
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+type Variant = 'bodem' | 'peer';
+
+interface Served {
+  variant: Variant;
+  app: FastifyInstance;
+  http: string;
+  ws: string;
+  dataDir: string;
+  bytes(): number;
+  requests: string[];
+}
+
+/** Counts every byte the server's sockets write, and every request. */
+const meter = (app: FastifyInstance) => {
+  let closed = 0;
+  const live = new Set<Socket>();
+  app.server.on('connection', (s: Socket) => {
+    live.add(s);
+    s.once('close', () => {
+      closed += s.bytesWritten;
+      live.delete(s);
+    });
+  });
+  const requests: string[] = [];
+  app.addHook('onRequest', async (req: { url: string }) => {
+    requests.push(req.url);
+  });
+  return { bytes: () => closed + [...live].reduce((sum, s) => sum + s.bytesWritten, 0), requests };
+};
+
+/**
+ * Bodem as it is (static.ts: precompressed, cached, the service worker), or
+ * the peer: the same build through @fastify/static's defaults, as static.ts
+ * served it before (the app's pages answered with index.html).
+ */
+const serve = async (variant: Variant): Promise<Served> => {
+  const dataDir = tempDir(`bodem-bench-load-${variant}-`);
+  const app = await buildApp({ dataDir, staticDir: variant === 'bodem' ? DIST : null, logger: false });
+  const m = meter(app);
+  if (variant === 'peer') {
+    await app.register(fastifyStatic, { root: DIST, wildcard: true, index: ['index.html'] });
+    app.get('/join', (_req, reply) => reply.sendFile('index.html'));
+    app.get('/m/:id', (_req, reply) => reply.sendFile('index.html'));
+  }
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  return { variant, app, http: `http://127.0.0.1:${port}`, ws: `ws://127.0.0.1:${port}`, dataDir, ...m };
+};
+
+/** A meeting on the free board with 30 notes, stored. */
+const seed = async (s: Served): Promise<{ id: string; joinCode: string }> => {
+  const res = await fetch(`${s.http}/api/meetings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Bijeenkomst in de buurt', templates: ['vrij'] }),
+  });
+  const m = (await res.json()) as { id: string; joinCode: string; facilitatorToken: string };
+  const c = connectClient(s.ws, m.id, m.facilitatorToken);
+  await synced(c);
+  const boardId = listBoards(c.doc)[0]!.id;
+  const r = rng(19);
+  c.doc.transact(() => {
+    for (let i = 0; i < NOTES; i++) {
+      addNote(c.doc, { boardId, x: 80 + r() * 2200, y: 80 + r() * 1400, side: i % 2 ? 'formeel' : 'informeel', authorId: 'bench', createdAt: i + 1, text: sentence(r) });
+    }
+  });
+  // A second client that sees every note means the relay has stored them.
+  for (;;) {
+    const check = connectClient(s.ws, m.id, m.facilitatorToken);
+    await synced(check);
+    const n = check.doc.getMap('items').size;
+    check.destroy();
+    if (n >= NOTES) break;
+    await sleep(100);
+  }
+  c.destroy();
+  return m;
+};
+
+/** Page-side clocks: when the form was submitted, when the rejoin link was tapped. */
+const CLOCKS = `
+  addEventListener('submit', () => { window.__goAt = performance.now(); }, true);
+  addEventListener('click', (e) => { if (e.target instanceof Element && e.target.closest('[data-testid=rejoin] a')) window.__goAt = performance.now(); }, true);
+`;
+
+type Probe = 'form' | 'rejoin' | 'board';
+
+/** Resolves with performance.now() of the first frame at which the probe holds (functions, not strings: the page's CSP forbids eval). */
+const when = (page: Page, probe: Probe): Promise<number> =>
+  page
+    .waitForFunction(
+      ({ probe, notes }) => {
+        let ok: boolean;
+        if (probe === 'form') ok = [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Meedoen');
+        else if (probe === 'rejoin') ok = !!document.querySelector('[data-testid=rejoin] a');
+        else {
+          const stage = (window as unknown as { Konva?: { stages: { find(sel: string): unknown[] }[] } }).Konva?.stages[0];
+          ok = !!stage && stage.find('.note').length >= notes;
+        }
+        return ok && performance.now();
+      },
+      { probe, notes: NOTES },
+      { polling: 'raf', timeout: 60_000 },
+    )
+    .then((h) => h.jsonValue() as Promise<number>);
+
+interface Visit {
+  /** Form (or rejoin offer) on screen, from navigation start. */
+  shownMs: number;
+  /** Submit (or tap) to the board drawn. */
+  boardMs: number;
+  totalMs: number;
+  bytes: number;
+  requests: number;
+  assetRequests: number;
+}
+
+const throttled = async (context: BrowserContext, page: Page) => {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', WIFI);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
+  return cdp;
+};
+
+const visit = async (s: Served, page: Page, url: string, go: () => Promise<void>, shown: Probe): Promise<Visit> => {
+  const bytes0 = s.bytes();
+  const req0 = s.requests.length;
+  await page.goto(url, { waitUntil: 'commit' });
+  const shownMs = await when(page, shown);
+  await go();
+  const drawnAt = await when(page, 'board');
+  const goAt = await page.evaluate(() => (window as unknown as { __goAt: number }).__goAt);
+  const reqs = s.requests.slice(req0);
+  if (process.env.BENCH_LOAD_VERBOSE) console.error(`${s.variant} ${url}:`, reqs.join(' '));
+  return {
+    shownMs,
+    boardMs: drawnAt - goAt,
+    totalMs: shownMs + (drawnAt - goAt),
+    bytes: s.bytes() - bytes0,
+    requests: reqs.length,
+    assetRequests: reqs.filter((u) => u.startsWith('/assets/')).length,
+  };
+};
+
+interface Run {
+  cold: Visit;
+  /** Bytes sent after the board was drawn until the tablet was quiet (the service worker's precache). */
+  backgroundBytes: number;
+  warm: Visit;
+}
+
+const run = async (browser: Browser, s: Served, code: string, name: string): Promise<Run> => {
+  const context = await browser.newContext({
+    viewport: { width: 1024, height: 768 },
+    hasTouch: true,
+    serviceWorkers: s.variant === 'peer' ? 'block' : 'allow',
+  });
+  try {
+    await context.addInitScript(CLOCKS);
+    const page = await context.newPage();
+    await throttled(context, page);
+    const cold = await visit(
+      s,
+      page,
+      `${s.http}/join?code=${code}`,
+      async () => {
+        await page.getByLabel('Naam').fill(name);
+        await page.getByRole('radio', { name: /^Informeel/ }).check();
+        await page.getByRole('button', { name: 'Meedoen' }).click();
+      },
+      'form',
+    );
+    // Quiet: the service worker installed (Bodem), and no byte for a second.
+    const before = s.bytes();
+    if (s.variant === 'bodem') await page.evaluate(async () => !!(await navigator.serviceWorker.ready).active);
+    for (let last = -1; last !== s.bytes(); ) {
+      last = s.bytes();
+      await sleep(1000);
+    }
+    const backgroundBytes = s.bytes() - before;
+    const warm = await visit(s, page, `${s.http}/join?code=${code}`, () => page.locator('[data-testid=rejoin] a').click(), 'rejoin');
+    return { cold, backgroundBytes, warm };
+  } finally {
+    await context.close();
+  }
+};
+
+const summary = (runs: Run[]) => {
+  const pick = (f: (r: Run) => number) => median(runs.map(f));
+  return {
+    coldMs: round(pick((r) => r.cold.totalMs), 0),
+    coldShownMs: round(pick((r) => r.cold.shownMs), 0),
+    coldBoardMs: round(pick((r) => r.cold.boardMs), 0),
+    coldBytes: pick((r) => r.cold.bytes),
+    coldRequests: pick((r) => r.cold.requests),
+    backgroundBytes: pick((r) => r.backgroundBytes),
+    warmMs: round(pick((r) => r.warm.totalMs), 0),
+    warmShownMs: round(pick((r) => r.warm.shownMs), 0),
+    warmBoardMs: round(pick((r) => r.warm.boardMs), 0),
+    warmBytes: pick((r) => r.warm.bytes),
+    warmRequests: pick((r) => r.warm.requests),
+    warmAssetRequests: Math.max(...runs.map((r) => r.warm.assetRequests)),
+  };
+};
+
+const main = async () => {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('client/dist is missing: run `pnpm build` first');
+  const built = readFileSync(join(DIST, 'index.html'), 'utf8');
+  if (!existsSync(join(DIST, 'sw.js'))) console.warn('warning: client/dist has no sw.js (an older build?)');
+  const load = load1();
+  const servers = { bodem: await serve('bodem'), peer: await serve('peer') };
+  const meetings = { bodem: await seed(servers.bodem), peer: await seed(servers.peer) };
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const runs: Record<Variant, Run[]> = { bodem: [], peer: [] };
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      // Alternating, so a change in the machine's load hits both alike.
+      for (const v of (i % 2 ? ['peer', 'bodem'] : ['bodem', 'peer']) as Variant[]) {
+        runs[v].push(await run(browser, servers[v], meetings[v].joinCode, `Deelnemer ${i + 1}`));
+        console.error(`… ${v} run ${i + 1}/${RUNS} done`);
+      }
+    }
+  } finally {
+    await browser.close();
+    for (const s of Object.values(servers)) {
+      await s.app.close();
+      removeDir(s.dataDir);
+    }
+  }
+  const b = summary(runs.bodem);
+  const p = summary(runs.peer);
+  console.log(`Chromium ${browser.version()}; ${loadLine(load)}`);
+  console.log(
+    `Venue Wi-Fi: ${WIFI.downloadThroughput * 8 / 1e6} Mbit/s down, ${WIFI.uploadThroughput * 8 / 1e6} Mbit/s up, ${WIFI.latency} ms; CPU ${CPU_RATE}× slower; tablet 1024×768; a board of ${NOTES} notes; medians of ${RUNS} runs each.`,
+  );
+  const row = (page: string, phase: string, v: Visit[], extra = '') => ({
+    page,
+    phase,
+    'shown ms': round(median(v.map((x) => x.shownMs)), 0),
+    'to board ms': round(median(v.map((x) => x.boardMs)), 0),
+    'total ms': round(median(v.map((x) => x.totalMs)), 0),
+    transferred: kib(median(v.map((x) => x.bytes))),
+    requests: median(v.map((x) => x.requests)),
+    'asset requests': Math.max(...v.map((x) => x.assetRequests)),
+    note: extra,
+  });
+  console.table([
+    row('bodem', 'cold', runs.bodem.map((r) => r.cold), `then ${kib(b.backgroundBytes)} precached in the background`),
+    row('peer', 'cold', runs.peer.map((r) => r.cold)),
+    row('bodem', 'warm', runs.bodem.map((r) => r.warm)),
+    row('peer', 'warm', runs.peer.map((r) => r.warm)),
+  ]);
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  console.log(
+    [
+      `goal cold <= ${GOALS.coldMs} ms: ${b.coldMs} ms, ${verdict(b.coldMs <= GOALS.coldMs)}`,
+      `goal cold <= ${kib(GOALS.coldBytes)}: ${kib(b.coldBytes)}, ${verdict(b.coldBytes <= GOALS.coldBytes)}`,
+      `goal warm <= ${GOALS.warmMs} ms: ${b.warmMs} ms, ${verdict(b.warmMs <= GOALS.warmMs)}`,
+      `goal warm: no asset re-requested: ${b.warmAssetRequests} asset requests, ${verdict(b.warmAssetRequests === GOALS.warmAssetRequests)}`,
+    ].join('\n'),
+  );
+  console.log(`build: ${/src="([^"]+)"/.exec(built)?.[1] ?? '?'}`);
+  console.log(
+    JSON.stringify({
+      bench: 'load',
+      runs: RUNS,
+      bodem: b,
+      peer: p,
+      ratio: { coldMs: round(b.coldMs / p.coldMs, 2), coldBytes: round(b.coldBytes / p.coldBytes, 2), warmMs: round(b.warmMs / p.warmMs, 2) },
+    }),
+  );
+};
+
+await main();
+process.exit(0);

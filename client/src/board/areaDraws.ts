@@ -1,0 +1,261 @@
+import Konva from 'konva';
+import { redrawArea, type Box, type Split } from './redrawArea.ts';
+
+/** More separate areas than this in one frame: one whole redraw is as cheap. */
+const MAX_AREAS = 24;
+/** Areas covering more than this share of the layer's canvas: one whole redraw is as cheap. */
+const MAX_SHARE = 0.5;
+
+interface Pos {
+  x: number;
+  y: number;
+}
+
+const trackers = new WeakMap<Konva.Layer, AreaDraws>();
+let patched = false;
+
+/**
+ * Konva asks for a redraw of a node's whole layer on every attribute or tree
+ * change (`_requestDraw` → `layer.batchDraw()`), without saying which node
+ * changed. Patched once: for a layer drawn by area, the node is noted first.
+ */
+const patchRequestDraw = (): void => {
+  if (patched) return;
+  patched = true;
+  const proto = Konva.Node.prototype as unknown as { _requestDraw(this: Konva.Node): void };
+  const original = proto._requestDraw;
+  proto._requestDraw = function (this: Konva.Node) {
+    const layer = Konva.autoDrawEnabled ? this.getLayer() : null;
+    const tracker = layer ? trackers.get(layer) : undefined;
+    if (!tracker) return original.call(this);
+    tracker.mark(this);
+    tracker.requesting++;
+    try {
+      original.call(this);
+    } finally {
+      tracker.requesting--;
+    }
+  };
+};
+
+const meets = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const union = (a: Box, b: Box): Box => {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
+};
+
+/** Overlapping areas become one (so a node in two of them is not drawn twice over itself). */
+const mergeAreas = (areas: Box[]): Box[] => {
+  const out = [...areas];
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i < out.length && !changed; i++) {
+      for (let j = i + 1; j < out.length; j++) {
+        if (!meets(out[i]!, out[j]!)) continue;
+        out[i] = union(out[i]!, out[j]!);
+        out.splice(j, 1);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return out;
+};
+
+/** Indices (into `xs`) of a longest increasing subsequence: the nodes that kept their order. */
+const longestIncreasing = (xs: number[]): Set<number> => {
+  const tails: number[] = [];
+  const prev = new Array<number>(xs.length).fill(-1);
+  for (let i = 0; i < xs.length; i++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (xs[tails[mid]!]! < xs[i]!) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  }
+  const keep = new Set<number>();
+  for (let i = tails.length ? tails[tails.length - 1]! : -1; i >= 0; i = prev[i]!) keep.add(i);
+  return keep;
+};
+
+/**
+ * Draws the changes that come from the document (a bundle made on drop,
+ * someone else's note written, moved or recoloured, a note added or taken
+ * away) on a layer of many items by area: only the places of the items that
+ * changed are cleared and drawn again (redrawArea), where Konva would draw
+ * the whole layer, a thousand notes, for one. An item's place is its box
+ * from `split`, where it was drawn last and where it is now.
+ *
+ * Anything it cannot place (a change of the layer itself, of a node outside
+ * the items, an explicit `batchDraw()`), a change while `busy()` (the camera
+ * is drawing the layer in slices), or changes all over the layer are drawn
+ * as before: the whole layer, once, in the next frame.
+ */
+export class AreaDraws {
+  /** Inside a `_requestDraw` of this layer (its batchDraw is Konva's automatic one, not an explicit call). */
+  requesting = 0;
+  /** Where each item was last drawn, and their order then. */
+  private drawnAt = new Map<Konva.Node, Pos>();
+  private order: Konva.Node[] = [];
+  private known = false;
+  private dirty = new Set<Konva.Node>();
+  /** A container of items changed its children (added, removed, reordered). */
+  private structure = false;
+  /** Something changed whose place is not known: the whole layer. */
+  private whole = false;
+  private waiting = false;
+  private frame = 0;
+
+  constructor(
+    private readonly layer: Konva.Layer,
+    private readonly split: Split,
+    private readonly busy: () => boolean,
+  ) {}
+
+  /** Starts drawing the layer's changes by area; returns the cleanup. */
+  install(): () => void {
+    patchRequestDraw();
+    trackers.set(this.layer, this);
+    const layer = this.layer as Konva.Layer & { batchDraw: () => Konva.Layer };
+    layer.batchDraw = () => {
+      if (!this.requesting) this.whole = true;
+      this.schedule();
+      return layer;
+    };
+    // After every whole drawing of the layer (Konva's, the camera's), where everything is.
+    layer.on('draw.areas', () => this.snapshot());
+    return () => {
+      cancelAnimationFrame(this.frame);
+      this.waiting = false;
+      trackers.delete(this.layer);
+      delete (layer as { batchDraw?: unknown }).batchDraw;
+      layer.off('draw.areas');
+    };
+  }
+
+  /** A node of the layer changed: note the item it belongs to. */
+  mark(node: Konva.Node): void {
+    if (node === this.layer) {
+      this.whole = true;
+      return;
+    }
+    let item: Konva.Node | null = null;
+    for (let n: Konva.Node | null = node; n && n !== this.layer; n = n.getParent()) {
+      const how = this.split(n);
+      if (how === 'children') {
+        // The container of items itself: one of its children came, went or moved in the order.
+        if (n === node) this.structure = true;
+        break;
+      }
+      if (how) item = n;
+    }
+    if (item) this.dirty.add(item);
+    else if (!this.structure) this.whole = true;
+  }
+
+  private schedule(): void {
+    if (this.waiting) return;
+    this.waiting = true;
+    this.frame = requestAnimationFrame(() => {
+      this.waiting = false;
+      this.flush();
+    });
+  }
+
+  private items(): Konva.Node[] {
+    const out: Konva.Node[] = [];
+    const walk = (c: Konva.Container) => {
+      for (const child of c.getChildren()) {
+        const how = this.split(child);
+        if (how === 'children') walk(child as Konva.Container);
+        else if (how) out.push(child);
+      }
+    };
+    walk(this.layer);
+    return out;
+  }
+
+  private snapshot(): void {
+    this.order = this.items();
+    this.drawnAt = new Map(this.order.map((n) => [n, { x: n.x(), y: n.y() }]));
+    this.known = true;
+    this.dirty.clear();
+    this.structure = false;
+    this.whole = false;
+  }
+
+  /** The box of `node` as if it stood at `at` (boxes follow the position; their size is the item's). */
+  private boxAt(node: Konva.Node, at: Pos): Box | null {
+    const box = this.split(node);
+    if (!box || box === 'children') return null;
+    return { ...box, x: box.x + at.x - node.x(), y: box.y + at.y - node.y() };
+  }
+
+  private flush(): void {
+    if (!this.layer.getStage()) return;
+    if (this.whole || !this.known || this.busy()) return this.drawWhole();
+    const areas: Box[] = [];
+    const dirty = new Set(this.dirty);
+    if (this.structure) {
+      const now = this.items();
+      const present = new Set(now);
+      for (const n of this.order) {
+        if (present.has(n)) continue;
+        // Taken away: where it was drawn.
+        const was = this.drawnAt.get(n);
+        const box = was && this.boxAt(n, was);
+        if (box) areas.push(box);
+      }
+      const before = new Map(this.order.map((n, i) => [n, i]));
+      const kept = now.filter((n) => before.has(n));
+      const keepOrder = longestIncreasing(kept.map((n) => before.get(n)!));
+      // Moved in the order: its own place shows another stacking.
+      kept.forEach((n, i) => {
+        if (!keepOrder.has(i)) dirty.add(n);
+      });
+      for (const n of now) if (!before.has(n)) dirty.add(n);
+      this.order = now;
+    }
+    for (const n of dirty) {
+      const was = this.drawnAt.get(n);
+      if (n.getLayer() !== this.layer) {
+        // Left the layer (taken away, or lifted to be dragged): where it was drawn.
+        const box = was && this.boxAt(n, was);
+        if (box) areas.push(box);
+        this.drawnAt.delete(n);
+        continue;
+      }
+      const box = this.split(n);
+      if (!box || box === 'children') return this.drawWhole();
+      areas.push(box);
+      if (was && (was.x !== n.x() || was.y !== n.y())) areas.push(this.boxAt(n, was)!);
+      this.drawnAt.set(n, { x: n.x(), y: n.y() });
+    }
+    this.dirty.clear();
+    this.structure = false;
+    if (!areas.length) return;
+    const merged = mergeAreas(areas);
+    // Board → canvas (CSS) pixels: is drawing by area still worth it?
+    const [sx = 1, , , sy = 1] = this.layer.getAbsoluteTransform().getMatrix();
+    const canvas = this.layer.getCanvas();
+    const covered = merged.reduce((sum, a) => sum + a.width * sx * a.height * sy, 0);
+    const whole = (canvas.width * canvas.height) / canvas.getPixelRatio() ** 2;
+    if (merged.length > MAX_AREAS || covered > MAX_SHARE * whole) return this.drawWhole();
+    for (const area of merged) redrawArea(this.layer, area, this.split);
+  }
+
+  private drawWhole(): void {
+    // Konva's own redraw of the layer (it fires 'draw', which takes the snapshot).
+    this.layer.draw();
+    this.snapshot();
+  }
+}
+
+/** Draws `layer`'s changes by area from now on (see AreaDraws); returns the cleanup. */
+export const drawChangesByArea = (layer: Konva.Layer, split: Split, busy: () => boolean): (() => void) =>
+  new AreaDraws(layer, split, busy).install();

@@ -127,6 +127,11 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
   const topRef = useRef<HTMLDivElement>(null);
   const bottomRef = useRef<HTMLDivElement>(null);
   const headerHeight = useHeight(headerRef, 72);
+  // Also on the page's root: what lies outside the meeting (the offer of a new version) goes under the header too.
+  useEffect(() => {
+    document.documentElement.style.setProperty('--header-height', `${headerHeight}px`);
+    return () => document.documentElement.style.removeProperty('--header-height');
+  }, [headerHeight]);
   const topHeight = useHeight(topRef, 0);
   const bottomHeight = useHeight(bottomRef, 88);
   const insets: Insets = useMemo(

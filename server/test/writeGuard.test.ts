@@ -39,7 +39,7 @@ const setup = () => {
   /** Sends what the tablet did since the last sync; the relay's answer goes back to the tablet. */
   const send = (writer: Writer = ANNA) => {
     const before = Y.encodeStateVector(relay);
-    const refused = guard.apply(Y.encodeStateAsUpdate(tablet, Y.encodeStateVector(relay)), {}, writer);
+    const { refusals: refused } = guard.apply(Y.encodeStateAsUpdate(tablet, Y.encodeStateVector(relay)), {}, writer);
     Y.applyUpdate(tablet, Y.encodeStateAsUpdate(relay, before));
     return refused.map((r) => r.offence);
   };
@@ -49,6 +49,34 @@ const setup = () => {
 const json = (d: Y.Doc) => JSON.stringify(restoreMeeting(d));
 
 describe('WriteGuard', () => {
+  it("takes back everything an update integrated before it threw (the relay reads updates first; this is the second line)", () => {
+    const { relay, tablet } = setup();
+    const guard = new WriteGuard(relay);
+    const before = json(relay);
+    const sv = Y.encodeStateVector(tablet);
+    tablet.transact(() => {
+      addNote(tablet, { boardId: 'b1', x: 1, y: 1, side: 'formeel', authorId: 'anna', createdAt: 1, text: 'binnengesmokkeld' });
+      roots(tablet).meta.set('title', 'Gekaapt');
+      lockBoard(tablet, 'b2', null);
+      withdrawVote(tablet, 'b1', 'bilal');
+    });
+    const update = Y.encodeStateAsUpdate(tablet, sv);
+    // Cut inside the delete set: the structs are read and integrated, then the read fails.
+    const cut = update.subarray(0, update.length - 1);
+    expect(() => Y.applyUpdate(new Y.Doc(), cut)).toThrow();
+    const svBefore = Y.encodeStateVector(relay);
+    const { refusals, fault } = guard.apply(cut, {}, ANNA);
+    expect(fault).not.toBeNull();
+    expect(refusals).toEqual([]);
+    expect(json(relay)).toBe(before);
+    // What goes out (the change and its undo) carries no content of it.
+    const out = Y.encodeStateAsUpdate(relay, svBefore);
+    expect(new TextDecoder().decode(out)).not.toContain('binnengesmokkeld');
+    expect(new TextDecoder().decode(out)).not.toContain('Gekaapt');
+    // The facilitator's own fault is thrown, as before.
+    expect(() => guard.apply(new Uint8Array([1, 1, 1]), {}, { role: 'facilitator', sub: 'f' })).toThrow();
+  });
+
   it('restores a board a participant deleted, with everything on its map', () => {
     const { relay, tablet, send } = setup();
     setChoice(relay, 'b1', 'rij-1', 'ja');

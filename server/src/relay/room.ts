@@ -17,6 +17,7 @@ import * as Y from 'yjs';
 import { MeetingElsewhereError, type MeetingLease, type MeetingStore, type StoredDocument } from '../storage/store.ts';
 import type { Connection } from './connection.ts';
 import { stampPresence } from './presence.ts';
+import { inspectUpdate } from './updateShape.ts';
 import { WriteGuard } from './writeGuard.ts';
 
 /**
@@ -214,16 +215,26 @@ export class Room {
 
   private async applyFrom(conn: Connection, update: Uint8Array): Promise<void> {
     const guarded = conn.claims.role !== 'facilitator';
+    // Read the whole update before anything of it is applied: a truncated or
+    // lying update is refused here and touches nothing (updateShape.ts).
+    try {
+      inspectUpdate(update, { schemaContentOnly: guarded });
+    } catch (e) {
+      this.opts.log('bad-update', { meeting: this.id, role: conn.claims.role, reason: (e as Error).message });
+      conn.close(CloseCode.badRequest, 'malformed update');
+      return;
+    }
     const hadPending = this.hasPending();
     const before = guarded ? Y.encodeStateVector(this.doc) : null;
     let refusals: Refusal[] = [];
     let fault: string | null = null;
     try {
-      refusals = this.guard.apply(update, conn, conn.claims);
+      const applied = this.guard.apply(update, conn, conn.claims);
+      refusals = applied.refusals;
+      if (applied.fault) fault = applied.fault.message;
     } catch (e) {
-      // Yjs reads the whole update before it integrates anything, so a
-      // malformed one usually changed nothing; whatever it did integrate was
-      // emitted and is stored below like any update, so memory and disk agree.
+      // The facilitator's update: whatever Yjs integrated is kept and stored
+      // like any update (so memory and disk agree); only the socket goes.
       fault = (e as Error).message;
     }
     let resync = false;
@@ -239,15 +250,16 @@ export class Room {
       this.doc.store.pendingDs = null;
       resync = fault === null;
     }
-    if (refusals.length > 0 && before) {
+    if ((refusals.length > 0 || fault !== null) && before) {
       // The refused change and its undo travel as one update, so no screen
       // shows the refused state for a frame. Encoded from the document, never
-      // merged from client bytes (yjs#687).
+      // merged from client bytes (yjs#687). After a fault everything the
+      // update integrated was taken back: what remains are ids without content.
       this.emitted = [{ update: Y.encodeStateAsUpdate(this.doc, before), origin: null }];
-      this.opts.log('write-refused', { meeting: this.id, role: conn.claims.role, offences: refusals.map((r) => r.offence) });
+      if (refusals.length > 0) this.opts.log('write-refused', { meeting: this.id, role: conn.claims.role, offences: refusals.map((r) => r.offence) });
     }
     if (fault !== null) {
-      this.opts.log('bad-update', { meeting: this.id, reason: fault });
+      this.opts.log('bad-update', { meeting: this.id, role: conn.claims.role, reason: fault });
       conn.close(CloseCode.badRequest, 'malformed update');
     }
     if (resync) {

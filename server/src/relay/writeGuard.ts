@@ -21,6 +21,8 @@ export class WriteGuard {
   private writer: Writer | null = null;
   private origin: unknown = null;
   private refusals: Refusal[] = [];
+  /** What `Y.applyUpdate` threw during the current apply. */
+  private fault: Error | null = null;
 
   constructor(private readonly doc: Y.Doc) {
     this.undo = new Y.UndoManager(doc, {
@@ -28,6 +30,8 @@ export class WriteGuard {
       trackedOrigins: new Set(),
       captureTransaction: (tr) => {
         if (!this.writer || tr.origin !== this.origin) return false;
+        // A fault: everything the transaction integrated is taken back.
+        if (this.fault) return true;
         this.refusals = this.refusals.concat(refusedChanges(doc, tr.changed as Map<Y.AbstractType<unknown>, Set<string | null>>, this.writer));
         return this.refusals.length > 0;
       },
@@ -36,28 +40,45 @@ export class WriteGuard {
 
   /**
    * Applies `update` with `origin` and reverts the writer's refused changes.
-   * Throws what `Y.applyUpdate` throws. Returns what was refused.
+   *
+   * The facilitator's update is applied as it is; what `Y.applyUpdate`
+   * throws is thrown. Anyone else's update that throws while it is applied
+   * (yjs integrates structs before it reads the delete set, so a lying
+   * update throws after its change is in) is taken back as a whole: every
+   * struct the transaction integrated is deleted again and every deletion
+   * restored, and `fault` says why. The apply runs inside a transaction of
+   * our own, so the throw is caught before the transaction ends and the
+   * UndoManager sees it as a fault.
    */
-  apply(update: Uint8Array, origin: object, writer: Writer): Refusal[] {
+  apply(update: Uint8Array, origin: object, writer: Writer): { refusals: Refusal[]; fault: Error | null } {
     if (writer.role === 'facilitator') {
       Y.applyUpdate(this.doc, update, origin);
-      return [];
+      return { refusals: [], fault: null };
     }
     this.writer = writer;
     this.origin = origin;
     this.refusals = [];
+    this.fault = null;
     this.undo.trackedOrigins.add(origin);
     try {
-      Y.applyUpdate(this.doc, update, origin);
+      this.doc.transact(() => {
+        try {
+          Y.applyUpdate(this.doc, update, origin);
+        } catch (e) {
+          this.fault = e instanceof Error ? e : new Error(String(e));
+        }
+      }, origin);
     } finally {
       this.undo.trackedOrigins.delete(origin);
       this.writer = null;
       this.origin = null;
     }
-    const refusals = this.refusals;
+    const fault = this.fault;
+    this.fault = null;
+    const refusals = fault ? [] : this.refusals;
     this.refusals = [];
-    if (this.undo.undoStack.length === 0) return refusals;
-    this.undo.scope = refusals.map((r) => r.scope);
+    if (this.undo.undoStack.length === 0) return { refusals, fault };
+    this.undo.scope = fault ? [this.doc] : refusals.map((r) => r.scope);
     try {
       while (this.undo.undoStack.length > 0) this.undo.undo();
     } finally {
@@ -65,7 +86,7 @@ export class WriteGuard {
       this.undo.scope = [this.doc];
       this.undo.clear();
     }
-    return refusals;
+    return { refusals, fault };
   }
 
   /** The origin of the compensating updates (forwarded to everyone, the sender included). */

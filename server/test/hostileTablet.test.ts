@@ -176,3 +176,106 @@ describe('every fault is a refusal', () => {
     expect(f.provider.wsconnected).toBe(true);
   });
 });
+
+/** An update of one GC range under `client`, from `clock`, `len` clocks long: 10-odd bytes, no content. */
+const gcRange = (client: number, clock: number, len: number): Uint8Array => {
+  const e = encoding.createEncoder();
+  [1, 1, client, clock].forEach((v) => encoding.writeVarUint(e, v));
+  encoding.writeUint8(e, 0);
+  encoding.writeVarUint(e, len);
+  encoding.writeVarUint(e, 0);
+  return encoding.toUint8Array(e);
+};
+
+/** An awareness frame announcing `clientId` with `state`. */
+const presenceFrame = (clientId: number, clock: number, state: object): Uint8Array => {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, 1);
+  encoding.writeVarUint(inner, clientId);
+  encoding.writeVarUint(inner, clock);
+  encoding.writeVarString(inner, JSON.stringify(state));
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.awareness);
+  encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(e);
+};
+
+describe('client ids belong to their writer', () => {
+  it("refuses writes under another tablet's client id, and the victims' next edits (a lock, a note made offline) reach everyone and the disk", async () => {
+    const { s, m, f, anna, mallory, attackerToken } = await setup();
+    const board = listBoards(f.doc)[0]!.id;
+    // Anna has written; the facilitator has only announced presence so far.
+    addNote(anna.doc, { boardId: board, x: 1, y: 1, side: 'formeel', authorId: 'a', createdAt: 1 });
+    await waitFor(() => notesOfBoard(f.doc, board).length === 1, 5000, 'first note');
+    await waitFor(() => mallory.doc.getMap('items').size === 1, 5000, 'attacker sees it');
+    await saveCheck(s, m.id, m.facilitatorToken);
+    mallory.destroy();
+    const raw = await rawSocket(s, m.id, attackerToken);
+    const stateOf = (d: Y.Doc, c: number) => Y.getState(d.store, c);
+    // 31-odd bytes each: clocks far ahead under the facilitator's and Anna's ids.
+    raw.send(encodeUpdate(gcRange(f.doc.clientID, stateOf(f.doc, f.doc.clientID), 1_000_000)));
+    raw.send(syncStep2Frame(gcRange(anna.doc.clientID, stateOf(anna.doc, anna.doc.clientID), 1_000_000)));
+    // And a well-formed forged note under Anna's id.
+    const { update } = forge(anna.doc, anna.doc.clientID);
+    raw.send(encodeUpdate(update));
+    await saveCheck(s, m.id, m.facilitatorToken);
+
+    // The victims' next edits: a lock by the facilitator, a note Anna makes offline.
+    lockBoard(f.doc, board, 'Plenair');
+    anna.provider.disconnect();
+    addNote(anna.doc, { boardId: board, x: 2, y: 2, side: 'formeel', authorId: 'a', createdAt: 2 });
+    anna.provider.connect();
+    const bilal = client(s, m.id, await joinMeeting(s.http, m, 'Bilal', 'formeel'));
+    for (const c of [f, anna, bilal]) {
+      await waitFor(() => notesOfBoard(c.doc, board).length === 2 && readBoardState(roots(c.doc).boards.get(board)!).locked === 'Plenair', 5000, 'victims keep their edits');
+      expect(readMeta(roots(c.doc).meta).title).toBe('Bijeenkomst');
+    }
+    // The attacker's socket is still open (refused, asked to sync again once).
+    expect(raw.ws.readyState).toBe(WebSocket.OPEN);
+    raw.ws.close();
+
+    // The binding is stored with the meeting: after a restart the same claim is refused.
+    await saveCheck(s, m.id, m.facilitatorToken);
+    for (const c of [f, anna, bilal]) c.provider.disconnect();
+    const again = await restart(s);
+    const raw2 = await rawSocket(again, m.id, attackerToken);
+    raw2.send(encodeUpdate(gcRange(f.doc.clientID, stateOf(f.doc, f.doc.clientID), 1_000_000)));
+    await saveCheck(again, m.id, m.facilitatorToken);
+    raw2.ws.close();
+    f.destroy();
+    const f2 = client(again, m.id, m.facilitatorToken, f.doc);
+    await synced(f2);
+    lockBoard(f.doc, board, 'Pauze');
+    const late = client(again, m.id, m.facilitatorToken);
+    await waitFor(() => readBoardState(roots(late.doc).boards.get(board)!).locked === 'Pauze', 5000, 'facilitator edit after restart');
+    expect(notesOfBoard(late.doc, board)).toHaveLength(2);
+    expect(Y.getState(late.doc.store, f.doc.clientID)).toBe(Y.getState(f.doc.store, f.doc.clientID));
+  });
+
+  it("refuses another participant's presence id while its owner is away; nobody sees the squatter under it", async () => {
+    const { s, m, f, anna, mallory, attackerToken } = await setup();
+    const fid = f.doc.clientID;
+    f.provider.awareness.setLocalStateField('cursor', { x: 5, y: 5 });
+    anna.provider.awareness.setLocalStateField('cursor', { x: 6, y: 6 });
+    await waitFor(() => anna.provider.awareness.getStates().get(fid)?.user?.role === 'facilitator', 5000, 'facilitator present');
+    mallory.destroy();
+    // The facilitator reconnects (a page reload keeps the id here).
+    f.provider.disconnect();
+    await waitFor(() => !anna.provider.awareness.getStates().has(fid), 5000, 'facilitator gone');
+    const raw = await rawSocket(s, m.id, attackerToken);
+    raw.send(presenceFrame(fid, 99, { cursor: { x: 1, y: 1 } }));
+    await saveCheck(s, m.id, m.facilitatorToken);
+    const probe = client(s, m.id, m.facilitatorToken);
+    await synced(probe);
+    // Nobody, the new tablet included, sees that id as the attacker.
+    await waitFor(() => probe.provider.awareness.getStates().size >= 2, 5000, 'presence arrives');
+    for (const c of [anna, probe]) expect(c.provider.awareness.getStates().get(fid)).toBeUndefined();
+    f.provider.connect();
+    await synced(f);
+    // Peers hold the removal's clock; the facilitator's next moves outdate it.
+    f.provider.awareness.setLocalStateField('cursor', { x: 7, y: 7 });
+    f.provider.awareness.setLocalStateField('cursor', { x: 8, y: 8 });
+    await waitFor(() => anna.provider.awareness.getStates().get(fid)?.user?.role === 'facilitator', 5000, 'facilitator back under its id');
+    raw.ws.close();
+  });
+});

@@ -19,6 +19,8 @@ export class Connection {
   readonly presence: { clientId: number | null } = { clientId: null };
   readonly presenceBudget = new TokenBucket(PRESENCE_PER_SECOND, PRESENCE_BURST);
   closed = false;
+  /** Asked to sync again once already after writing under another's client id. */
+  clientIdResynced = false;
 
   constructor(
     private readonly socket: SocketLike,

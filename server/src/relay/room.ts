@@ -17,7 +17,7 @@ import * as Y from 'yjs';
 import { MeetingElsewhereError, type MeetingLease, type MeetingStore, type StoredDocument } from '../storage/store.ts';
 import type { Connection } from './connection.ts';
 import { stampPresence } from './presence.ts';
-import { inspectUpdate } from './updateShape.ts';
+import { inspectUpdate, type UpdateShape } from './updateShape.ts';
 import { WriteGuard } from './writeGuard.ts';
 
 /**
@@ -43,6 +43,9 @@ export class DamagedMeetingError extends Error {
  * cursors at 20 Hz would be 31,200 frames a second).
  */
 export const PRESENCE_FLUSH_MS = 25;
+
+/** Owner of the room's own client id (never a token's sub, which are random ids). */
+const RELAY_OWNER = '(relay)';
 
 export interface RoomOptions {
   /** Stored updates after which the document is compacted into one snapshot. */
@@ -76,6 +79,10 @@ export class Room {
   /** Sync step 2 for an empty state vector (the whole document), until the document changes. */
   private fullSync: Uint8Array | null = null;
   private destroyed = false;
+  /** Client id → the participant (token sub) that owns it; stored with the meeting. */
+  private readonly owners: Map<number, string>;
+  /** Presence (awareness) client id → the participant that announced it first, for the room's lifetime. */
+  private readonly presenceOwners = new Map<number, string>();
 
   private constructor(
     readonly id: string,
@@ -84,8 +91,12 @@ export class Room {
     lastSeq: number,
     /** Held while the room lives when the store is shared by several relays; every write is fenced on it. */
     private readonly lease: MeetingLease | undefined,
+    owners: Map<number, string>,
   ) {
     this.lastSeq = lastSeq;
+    this.owners = owners;
+    // The relay's own writes (migrations, restores) go under the room's id: nobody else's.
+    this.owners.set(this.doc.clientID, RELAY_OWNER);
     // The server publishes no presence of its own.
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -101,13 +112,15 @@ export class Room {
     const lease = store.acquireLease ? await store.acquireLease(id) : undefined;
     if (lease === null) throw new MeetingElsewhereError();
     let stored: StoredDocument;
+    let owners: Map<number, string>;
     try {
       stored = await store.loadDocument(id);
+      owners = await store.clientOwners(id);
     } catch (e) {
       if (lease) void store.releaseLease?.(lease).catch(() => {});
       throw e;
     }
-    const room = new Room(id, store, opts, stored.lastSeq, lease);
+    const room = new Room(id, store, opts, stored.lastSeq, lease, owners);
     try {
       room.doc.transact(() => {
         stored.updates.forEach((u, i) => {
@@ -197,7 +210,7 @@ export class Room {
         await this.applyFrom(conn, msg.update);
         return;
       case 'awareness':
-        this.applyPresence(conn, msg.update);
+        await this.applyPresence(conn, msg.update);
         return;
       case 'query-awareness':
         conn.send(
@@ -217,13 +230,37 @@ export class Room {
     const guarded = conn.claims.role !== 'facilitator';
     // Read the whole update before anything of it is applied: a truncated or
     // lying update is refused here and touches nothing (updateShape.ts).
+    let shape: UpdateShape;
     try {
-      inspectUpdate(update, { schemaContentOnly: guarded });
+      shape = inspectUpdate(update, { schemaContentOnly: guarded });
     } catch (e) {
       this.opts.log('bad-update', { meeting: this.id, role: conn.claims.role, reason: (e as Error).message });
       conn.close(CloseCode.badRequest, 'malformed update');
       return;
     }
+    // Client ids belong to their writer (the first to write under one, or
+    // announce it as presence). An update that writes new clocks under
+    // another writer's id would make that tablet's next edits look known
+    // already, and be dropped: it is refused whole, before it is applied.
+    const claims = new Map<number, string>();
+    let foreign = false;
+    for (const [client, { to }] of shape.writes) {
+      if (to <= Y.getState(this.doc.store, client)) continue; // known already: Yjs skips it
+      const owner = this.owners.get(client);
+      if (owner === undefined) claims.set(client, conn.claims.sub);
+      else if (owner !== conn.claims.sub) foreign = true;
+    }
+    if (foreign) {
+      this.opts.log('client-id-refused', { meeting: this.id, role: conn.claims.role });
+      // Asked once per connection to sync again: a tablet that sent this by
+      // mistake sends its own edits again; an attacker gets nothing more.
+      if (!conn.clientIdResynced) {
+        conn.clientIdResynced = true;
+        conn.send(encodeSyncStep1(this.doc));
+      }
+      return;
+    }
+    if (claims.size > 0 && !(await this.bind(claims))) return;
     const hadPending = this.hasPending();
     const before = guarded ? Y.encodeStateVector(this.doc) : null;
     let refusals: Refusal[] = [];
@@ -269,6 +306,19 @@ export class Room {
     await this.persistEmitted();
   }
 
+  /** Binds client ids to writers, durably; false when the store failed (the room is dropped then). */
+  private async bind(claims: ReadonlyMap<number, string>): Promise<boolean> {
+    for (const [client, sub] of claims) this.owners.set(client, sub);
+    try {
+      await this.store.bindClients(this.id, claims, this.lease);
+      return true;
+    } catch (e) {
+      this.opts.log('store-failed', { meeting: this.id, reason: (e as Error).message });
+      this.fail();
+      return false;
+    }
+  }
+
   hasPending(): boolean {
     return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
   }
@@ -307,21 +357,37 @@ export class Room {
     }
   }
 
-  private applyPresence(conn: Connection, update: Uint8Array): void {
+  private async applyPresence(conn: Connection, update: Uint8Array): Promise<void> {
     if (!conn.presenceBudget.take()) return;
     let stamped: Uint8Array | null;
+    const had = conn.presence.clientId;
     try {
-      stamped = stampPresence(update, conn.claims, conn.presence, (id) => this.ownerOf(id, conn));
+      stamped = stampPresence(update, conn.claims, conn.presence, (id) => this.presenceTaken(id, conn));
     } catch (e) {
       this.opts.log('bad-presence', { meeting: this.id, reason: (e as Error).message });
       conn.close(CloseCode.badRequest, 'malformed presence');
       return;
     }
-    if (stamped) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, conn);
+    const id = conn.presence.clientId;
+    if (id !== null && id !== had) {
+      // The presence id is the tablet's document client id too (y-websocket
+      // uses one for both): announcing it binds both, so nobody can write
+      // under it before its tablet's first edit.
+      this.presenceOwners.set(id, conn.claims.sub);
+      if (!this.owners.has(id) && !(await this.bind(new Map([[id, conn.claims.sub]])))) return;
+    }
+    if (stamped && !conn.closed) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, conn);
   }
 
-  private ownerOf(clientId: number, except: Connection): boolean {
-    for (const c of this.conns) if (c !== except && c.presence.clientId === clientId) return true;
+  /** Whether a presence id belongs to someone other than this connection's participant (for the room's lifetime). */
+  private presenceTaken(clientId: number, conn: Connection): boolean {
+    const sub = conn.claims.sub;
+    const presenceOwner = this.presenceOwners.get(clientId);
+    if (presenceOwner !== undefined && presenceOwner !== sub) return true;
+    const owner = this.owners.get(clientId);
+    if (owner !== undefined && owner !== sub) return true;
+    // Another open tab of the same participant announcing it already.
+    for (const c of this.conns) if (c !== conn && c.presence.clientId === clientId) return true;
     return false;
   }
 

@@ -63,6 +63,14 @@ export class MeasuredStore implements MeetingStore {
     return this.inner.isRemoved(id, sub);
   }
 
+  clientOwners(id: string): Promise<Map<number, string>> {
+    return this.inner.clientOwners(id);
+  }
+
+  bindClients(id: string, owners: ReadonlyMap<number, string>, lease?: MeetingLease): Promise<void> {
+    return timed(this.writes, () => this.inner.bindClients(id, owners, lease));
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }

@@ -55,6 +55,13 @@ const SCHEMA = `
     removed_at bigint NOT NULL,
     PRIMARY KEY (meeting_id, sub)
   );
+  -- Yjs client ids and the participant (token sub) that first wrote under each.
+  CREATE TABLE IF NOT EXISTS client_owners (
+    meeting_id text NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    client_id bigint NOT NULL,
+    sub text NOT NULL,
+    PRIMARY KEY (meeting_id, client_id)
+  );
   -- One row per meeting, created with it. holder NULL: nobody serves it.
   -- generation grows on every acquisition and is the fencing token.
   -- wanted_at: another relay asked for the meeting while this holder had it.
@@ -253,6 +260,27 @@ export class PostgresStore implements MeetingStore {
   async isRemoved(id: string, sub: string): Promise<boolean> {
     const res = await this.pool.query('SELECT 1 FROM removed_participants WHERE meeting_id = $1 AND sub = $2', [id, sub]);
     return (res.rowCount ?? 0) > 0;
+  }
+
+  async clientOwners(id: string): Promise<Map<number, string>> {
+    const { rows } = await this.pool.query<{ client_id: string; sub: string }>('SELECT client_id, sub FROM client_owners WHERE meeting_id = $1', [id]);
+    return new Map(rows.map((r) => [Number(r.client_id), r.sub]));
+  }
+
+  async bindClients(id: string, owners: ReadonlyMap<number, string>, lease?: MeetingLease): Promise<void> {
+    if (owners.size === 0) return;
+    // Fenced like an append (an unknown meeting has no lease row either).
+    const [fence, params] = this.fence(id, lease, 2);
+    await this.tx(async (c) => {
+      const held = await c.query(fence, [id, ...params]);
+      if (!held.rowCount) throw new LeaseNotHeldError(id);
+      await c.query(
+        `INSERT INTO client_owners (meeting_id, client_id, sub)
+         SELECT $1, o.client_id, o.sub FROM unnest($2::bigint[], $3::text[]) AS o(client_id, sub)
+         ON CONFLICT DO NOTHING`,
+        [id, [...owners.keys()], [...owners.values()]],
+      );
+    });
   }
 
   /**

@@ -1,6 +1,9 @@
 import {
   addBoard,
   addNote,
+  allVotes,
+  castVote,
+  peekClaims,
   CloseCode,
   encodeUpdate,
   listBoards,
@@ -147,7 +150,7 @@ describe('every fault is a refusal', () => {
 
       // The honest peers never saw any of it; their edits still flow.
       const board = listBoards(f.doc)[0]!.id;
-      addNote(anna.doc, { boardId: board, x: 1, y: 1, side: 'formeel', authorId: 'a', createdAt: 1 });
+      addNote(anna.doc, { boardId: board, x: 1, y: 1, side: 'formeel', authorId: peekSub(anna), createdAt: 1 });
       await waitFor(() => notesOfBoard(f.doc, board).length === 1, 5000, 'honest edit arrives');
       for (const c of [f, anna]) expect(facilitatorState(c.doc)).toEqual(before);
       expect(JSON.stringify(restoreMeeting(f.doc))).not.toContain(CANARY);
@@ -205,7 +208,7 @@ describe('client ids belong to their writer', () => {
     const { s, m, f, anna, mallory, attackerToken } = await setup();
     const board = listBoards(f.doc)[0]!.id;
     // Anna has written; the facilitator has only announced presence so far.
-    addNote(anna.doc, { boardId: board, x: 1, y: 1, side: 'formeel', authorId: 'a', createdAt: 1 });
+    addNote(anna.doc, { boardId: board, x: 1, y: 1, side: 'formeel', authorId: peekSub(anna), createdAt: 1 });
     await waitFor(() => notesOfBoard(f.doc, board).length === 1, 5000, 'first note');
     await waitFor(() => mallory.doc.getMap('items').size === 1, 5000, 'attacker sees it');
     await saveCheck(s, m.id, m.facilitatorToken);
@@ -223,7 +226,7 @@ describe('client ids belong to their writer', () => {
     // The victims' next edits: a lock by the facilitator, a note Anna makes offline.
     lockBoard(f.doc, board, 'Plenair');
     anna.provider.disconnect();
-    addNote(anna.doc, { boardId: board, x: 2, y: 2, side: 'formeel', authorId: 'a', createdAt: 2 });
+    addNote(anna.doc, { boardId: board, x: 2, y: 2, side: 'formeel', authorId: peekSub(anna), createdAt: 2 });
     anna.provider.connect();
     const bilal = client(s, m.id, await joinMeeting(s.http, m, 'Bilal', 'formeel'));
     for (const c of [f, anna, bilal]) {
@@ -279,3 +282,97 @@ describe('client ids belong to their writer', () => {
     raw.ws.close();
   });
 });
+
+describe('a meeting is bounded', () => {
+  const notes = (d: Y.Doc) => listBoards(d).flatMap((b) => notesOfBoard(d, b.id));
+
+  it("takes back a note's text grown past the bound and a changed author; stamps a forged author and side from the token; on everyone and the disk", async () => {
+    const { s, m, f, anna, mallory } = await setup();
+    const board = listBoards(f.doc)[0]!.id;
+    const annaSub = peekSub(anna);
+    const malSub = peekSub(mallory);
+    const annaNote = addNote(anna.doc, { boardId: board, x: 1, y: 1, side: 'formeel', authorId: annaSub, createdAt: Date.now() });
+    const own = addNote(mallory.doc, { boardId: board, x: 2, y: 2, side: 'informeel', authorId: malSub, createdAt: Date.now() });
+    await waitFor(() => notes(mallory.doc).length === 2 && notes(f.doc).length === 2, 5000, 'honest notes');
+    // The text grown far past the bound in one go (the issue grew one to 7 MiB at 3 MiB/s).
+    (roots(mallory.doc).items.get(own)!.get('text') as Y.Text).insert(0, CANARY + 'x'.repeat(20_000));
+    // A note in Anna's name and side; Anna's note moved to the other side and author.
+    const forged = addNote(mallory.doc, { boardId: board, x: 3, y: 3, side: 'formeel', authorId: annaSub, createdAt: Date.now() + 86_400_000 });
+    mallory.doc.transact(() => {
+      roots(mallory.doc).items.get(annaNote)!.set('side', 'informeel');
+      roots(mallory.doc).items.get(annaNote)!.set('authorId', malSub);
+    });
+    await saveCheck(s, m.id, m.facilitatorToken);
+    for (const c of [f, anna, mallory]) {
+      await waitFor(() => notes(c.doc).find((n) => n.id === forged)?.authorId === malSub, 5000, 'forged note stamped');
+      await waitFor(() => notes(c.doc).every((n) => n.text === '') || null, 5000, 'long text taken back');
+      expect(notes(c.doc).find((n) => n.id === annaNote)).toMatchObject({ side: 'formeel', authorId: annaSub });
+      expect(notes(c.doc).find((n) => n.id === forged)).toMatchObject({ side: 'informeel', authorId: malSub });
+      expect(notes(c.doc).find((n) => n.id === forged)!.createdAt).toBeLessThanOrEqual(Date.now());
+    }
+    const again = await restart(s);
+    expect(diskHolds(again.dataDir, CANARY)).toBe(false);
+    const late = client(again, m.id, m.facilitatorToken);
+    await synced(late);
+    expect(notes(late.doc).map((n) => [n.authorId, n.side, n.text])).toEqual(
+      expect.arrayContaining([
+        [annaSub, 'formeel', ''],
+        [malSub, 'informeel', ''],
+        [malSub, 'informeel', ''],
+      ]),
+    );
+    expect(notes(late.doc)).toHaveLength(3);
+  });
+
+  it('keeps no votes on things that do not exist, nor votes cast after voting closed', async () => {
+    const { s, m, f, mallory } = await setup();
+    const board = listBoards(f.doc)[0]!.id;
+    const malSub = peekSub(mallory);
+    mallory.doc.transact(() => {
+      for (let i = 0; i < 5000; i++) castVote(mallory.doc, `nergens-${i}`, malSub, i);
+    });
+    await saveCheck(s, m.id, m.facilitatorToken);
+    await waitFor(() => allVotes(mallory.doc).length === 0, 5000, 'votes taken back on the sender');
+    setVotingOpen(f.doc, false);
+    await waitFor(() => readControl(roots(mallory.doc).control).votingOpen === false, 5000, 'voting closed');
+    castVote(mallory.doc, board, malSub, Date.now() - 3_600_000);
+    await saveCheck(s, m.id, m.facilitatorToken);
+    await waitFor(() => allVotes(mallory.doc).length === 0, 5000, 'late vote taken back');
+    expect(allVotes(f.doc)).toEqual([]);
+    expect(allVotes(docFromDisk(s.dataDir, m.id))).toEqual([]);
+  });
+
+  it("takes back a participant's update larger than allowed and every update once the meeting is full; the facilitator still writes", async () => {
+    const s = await server({ limits: { meetingBytes: 96 * 1024, participantUpdateBytes: 16 * 1024 } });
+    const m = await createMeeting(s.http);
+    const token = await joinMeeting(s.http, m, 'Mallory', 'informeel');
+    const f = client(s, m.id, m.facilitatorToken);
+    const mallory = client(s, m.id, token);
+    await Promise.all([synced(f), synced(mallory)]);
+    const board = listBoards(f.doc)[0]!.id;
+    const sub = peekSub(mallory);
+    // One update of ~30 KB: 40 notes of 700 characters.
+    mallory.doc.transact(() => {
+      for (let i = 0; i < 40; i++) addNote(mallory.doc, { boardId: board, x: i, y: i, side: 'informeel', authorId: sub, createdAt: Date.now(), text: 'y'.repeat(700) });
+    });
+    await saveCheck(s, m.id, m.facilitatorToken);
+    await waitFor(() => notes(mallory.doc).length === 0, 5000, 'oversized update taken back');
+    // Many small updates, until the meeting is full.
+    for (let i = 0; i < 150; i++) {
+      addNote(mallory.doc, { boardId: board, x: i, y: i, side: 'informeel', authorId: sub, createdAt: Date.now(), text: 'z'.repeat(900) });
+      if (i % 10 === 9) await saveCheck(s, m.id, m.facilitatorToken);
+    }
+    await saveCheck(s, m.id, m.facilitatorToken);
+    await waitFor(() => notes(mallory.doc).length === notes(f.doc).length, 5000, 'sender converges');
+    const kept = notes(f.doc).length;
+    expect(kept).toBeGreaterThan(20);
+    expect(kept).toBeLessThan(150);
+    const onDisk = Y.encodeStateAsUpdate(docFromDisk(s.dataDir, m.id)).length;
+    expect(onDisk).toBeLessThan(96 * 1024 + 16 * 1024);
+    // The facilitator can still write (and delete to make room).
+    lockBoard(f.doc, board, 'Vol');
+    await waitFor(() => readBoardState(roots(mallory.doc).boards.get(board)!).locked === 'Vol', 5000, 'facilitator writes');
+  });
+});
+
+const peekSub = (c: { provider: { url: string } }): string => peekClaims(new URL(c.provider.url).searchParams.get('token')!)!.sub;

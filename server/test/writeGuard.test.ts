@@ -11,6 +11,8 @@ import {
   roots,
   setChoice,
   setNoteText,
+  setVotingOpen,
+  deleteItem,
   withdrawVote,
   type Writer,
 } from '@bodem/shared';
@@ -18,7 +20,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { WriteGuard } from '../src/relay/writeGuard.ts';
 
-const ANNA: Writer = { role: 'participant', sub: 'anna' };
+const ANNA: Writer = { role: 'participant', sub: 'anna', side: 'formeel' };
 
 /** The relay's copy of a meeting and a tablet in sync with it. */
 const setup = () => {
@@ -118,6 +120,84 @@ describe('WriteGuard', () => {
     expect(send()).toEqual([]);
     expect(notesOfBoard(relay, 'b2').map((n) => n.text)).toEqual(['tijdens het slot geschreven']);
     expect(json(tablet)).toBe(json(relay));
+  });
+
+  it('bounds items: author, side and createdAt from the writer on creation and never changed; text length; items per board', () => {
+    const { relay, tablet, send } = setup();
+    const own = addNote(tablet, { boardId: 'b1', x: 1, y: 1, side: 'formeel', authorId: 'anna', createdAt: Date.now() });
+    expect(send()).toEqual([]);
+    // Forged author, forged side, a createdAt in the future: the note is kept, with the token's values.
+    for (const forged of [
+      { side: 'formeel' as const, authorId: 'bilal', createdAt: 1 },
+      { side: 'informeel' as const, authorId: 'anna', createdAt: 1 },
+      { side: 'formeel' as const, authorId: 'anna', createdAt: Date.now() + 3_600_000 },
+    ]) {
+      const id = addNote(tablet, { boardId: 'b1', x: 2, y: 2, ...forged });
+      expect(send()).toEqual([]);
+      const kept = notesOfBoard(relay, 'b1').find((n) => n.id === id)!;
+      expect(kept).toMatchObject({ authorId: 'anna', side: 'formeel' });
+      expect(kept.createdAt).toBeLessThanOrEqual(Date.now());
+      expect(notesOfBoard(tablet, 'b1').find((n) => n.id === id)).toEqual(kept);
+      deleteItem(tablet, id);
+      expect(send()).toEqual([]);
+    }
+    // Changing who made a note, or when, is refused; moving it is not.
+    const note = () => roots(tablet).items.get(own)!;
+    note().set('side', 'informeel');
+    expect(send()).toEqual(['item-identity']);
+    note().set('authorId', 'bilal');
+    note().set('x', 50);
+    expect(send()).toEqual(['item-identity']);
+    expect(notesOfBoard(relay, 'b1')[0]).toMatchObject({ side: 'formeel', authorId: 'anna', x: 1 });
+    note().set('x', 60);
+    expect(send()).toEqual([]);
+    // Text: up to the bound, not one character more; a new note's text too.
+    setNoteText(tablet, own, 'x'.repeat(1000));
+    expect(send()).toEqual([]);
+    (note().get('text') as Y.Text).insert(0, 'y');
+    expect(send()).toEqual(['too-long']);
+    expect(notesOfBoard(relay, 'b1')[0]!.text).toBe('x'.repeat(1000));
+    const big = addNote(tablet, { boardId: 'b1', x: 3, y: 3, side: 'formeel', authorId: 'anna', createdAt: 1 });
+    (roots(tablet).items.get(big)!.get('text') as Y.Text).insert(0, 'z'.repeat(5000));
+    expect(send()).toEqual(['too-long']);
+    roots(tablet).boards.get('b1')!.set('field:doel', 'q'.repeat(2000));
+    expect(send()).toEqual(['too-long']);
+    expect(json(tablet)).toBe(json(relay));
+  });
+
+  it('bounds items per board', () => {
+    const relay = new Y.Doc();
+    initMeeting(relay, { title: 'B', createdAt: 1, boards: [{ id: 'b1', template: 'vrij', title: 'V' }] });
+    const guard = new WriteGuard(relay, { maxTextLength: 1000, itemsPerBoard: 3 });
+    const tablet = new Y.Doc();
+    Y.applyUpdate(tablet, Y.encodeStateAsUpdate(relay));
+    const send = () => {
+      const before = Y.encodeStateVector(relay);
+      const { refusals } = guard.apply(Y.encodeStateAsUpdate(tablet, Y.encodeStateVector(relay)), {}, ANNA);
+      Y.applyUpdate(tablet, Y.encodeStateAsUpdate(relay, before));
+      return refusals.map((r) => r.offence);
+    };
+    for (let i = 0; i < 3; i++) addNote(tablet, { boardId: 'b1', x: i, y: i, side: 'formeel', authorId: 'anna', createdAt: 1 });
+    expect(send()).toEqual([]);
+    addNote(tablet, { boardId: 'b1', x: 9, y: 9, side: 'formeel', authorId: 'anna', createdAt: 1 });
+    expect(send()).toEqual(['board-full']);
+    expect(notesOfBoard(relay, 'b1')).toHaveLength(3);
+  });
+
+  it('takes votes only on things that exist, and only while voting is open', () => {
+    const { relay, tablet, send } = setup();
+    castVote(tablet, 'bestaat-niet', 'anna', 5);
+    expect(send()).toEqual(['vote-target']);
+    const note = addNote(tablet, { boardId: 'b1', x: 1, y: 1, side: 'formeel', authorId: 'anna', createdAt: 1 });
+    castVote(tablet, note, 'anna', 5);
+    expect(send()).toEqual([]);
+    setVotingOpen(relay, false);
+    Y.applyUpdate(tablet, Y.encodeStateAsUpdate(relay));
+    castVote(tablet, 'b1', 'anna', 99);
+    expect(send()).toEqual(['vote-closed']);
+    withdrawVote(tablet, note, 'anna');
+    expect(send()).toEqual(['vote-closed']);
+    expect(allVotes(relay).filter((v) => v.participantId === 'anna').map((v) => v.targetId)).toEqual([note]);
   });
 
   it('refuses everything a projector would write, and nothing the facilitator writes', () => {

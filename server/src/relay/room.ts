@@ -9,6 +9,7 @@ import {
   migrate,
   origins,
   type Message,
+  type Offence,
   type Refusal,
 } from '@bodem/shared';
 import * as encoding from 'lib0/encoding';
@@ -16,6 +17,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { MeetingElsewhereError, type MeetingLease, type MeetingStore, type StoredDocument } from '../storage/store.ts';
 import type { Connection } from './connection.ts';
+import type { RoomLimits } from './limits.ts';
 import { stampPresence } from './presence.ts';
 import { inspectUpdate, type UpdateShape } from './updateShape.ts';
 import { WriteGuard } from './writeGuard.ts';
@@ -53,6 +55,8 @@ export interface RoomOptions {
   /** Spacing of presence batches, ms (default PRESENCE_FLUSH_MS). */
   presenceFlushMs?: number;
   log: (event: string, fields?: Record<string, unknown>) => void;
+  /** Bounds on participants' updates (limits.ts). */
+  limits: RoomLimits;
 }
 
 /**
@@ -71,7 +75,9 @@ export class Room {
   private lastSeq: number;
   /** Updates the document emitted during the current apply, with their origin (who already has them). */
   private emitted: { update: Uint8Array; origin: unknown }[] = [];
-  private readonly guard = new WriteGuard(this.doc);
+  private readonly guard: WriteGuard;
+  /** Size of the document: its encoding at load or at the last compaction, plus every update stored since. */
+  private bytes = 0;
   /** Presence changed since the last flush: each client's latest entry, encoded once, and the connection it came from. */
   private presence = new Map<number, { entry: Uint8Array; from: unknown }>();
   private presenceTimer: ReturnType<typeof setTimeout> | null = null;
@@ -95,6 +101,7 @@ export class Room {
   ) {
     this.lastSeq = lastSeq;
     this.owners = owners;
+    this.guard = new WriteGuard(this.doc, opts.limits);
     // The relay's own writes (migrations, restores) go under the room's id: nobody else's.
     this.owners.set(this.doc.clientID, RELAY_OWNER);
     // The server publishes no presence of its own.
@@ -141,6 +148,7 @@ export class Room {
     // Another relay took the meeting over: this copy may be behind, drop it.
     if (lease) lease.onLost = () => room.fail('meeting moved to another relay');
     room.emitted = [];
+    room.bytes = Y.encodeStateAsUpdate(room.doc).length;
     room.sinceCompact = Math.max(0, stored.updates.length - 1);
     // Bring an older document up to this schema; the migration is stored like any update.
     const schema = migrate(room.doc);
@@ -261,13 +269,23 @@ export class Room {
       return;
     }
     if (claims.size > 0 && !(await this.bind(claims))) return;
+    // Bounded: a participant's update larger than allowed, or one that would
+    // grow the meeting past its bound, is applied and taken back whole (so
+    // the sender's chain of updates does not stall), and everyone is told.
+    let refuseAll: Offence | null = null;
+    if (guarded) {
+      if (update.length > this.opts.limits.participantUpdateBytes) refuseAll = 'update-too-large';
+      else if (this.bytes + update.length > this.opts.limits.meetingBytes) refuseAll = 'meeting-full';
+    }
     const hadPending = this.hasPending();
     const before = guarded ? Y.encodeStateVector(this.doc) : null;
     let refusals: Refusal[] = [];
     let fault: string | null = null;
+    let stamped = 0;
     try {
-      const applied = this.guard.apply(update, conn, conn.claims);
+      const applied = this.guard.apply(update, conn, conn.claims, refuseAll);
       refusals = applied.refusals;
+      stamped = applied.stamped;
       if (applied.fault) fault = applied.fault.message;
     } catch (e) {
       // The facilitator's update: whatever Yjs integrated is kept and stored
@@ -287,12 +305,13 @@ export class Room {
       this.doc.store.pendingDs = null;
       resync = fault === null;
     }
-    if ((refusals.length > 0 || fault !== null) && before) {
+    if ((refusals.length > 0 || fault !== null || stamped > 0) && before) {
       // The refused change and its undo travel as one update, so no screen
       // shows the refused state for a frame. Encoded from the document, never
       // merged from client bytes (yjs#687). After a fault everything the
       // update integrated was taken back: what remains are ids without content.
       this.emitted = [{ update: Y.encodeStateAsUpdate(this.doc, before), origin: null }];
+      if (stamped > 0) this.opts.log('items-stamped', { meeting: this.id, role: conn.claims.role, items: stamped });
       if (refusals.length > 0) this.opts.log('write-refused', { meeting: this.id, role: conn.claims.role, offences: refusals.map((r) => r.offence) });
     }
     if (fault !== null) {
@@ -340,6 +359,7 @@ export class Room {
         return;
       }
       this.sinceCompact++;
+      this.bytes += update.length;
       const frame = encodeUpdate(update);
       for (const c of this.conns) if (c !== origin) c.send(frame);
     }
@@ -350,8 +370,10 @@ export class Room {
   async compact(): Promise<void> {
     if (this.sinceCompact <= 0 || this.destroyed) return;
     try {
-      await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.lastSeq, this.lease);
+      const snapshot = Y.encodeStateAsUpdate(this.doc);
+      await this.store.compact(this.id, snapshot, this.lastSeq, this.lease);
       this.sinceCompact = 0;
+      this.bytes = snapshot.length;
     } catch (e) {
       this.opts.log('compact-failed', { meeting: this.id, reason: (e as Error).message });
     }

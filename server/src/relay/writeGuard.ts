@@ -1,4 +1,5 @@
-import { refusedChanges, type Refusal, type Writer } from '@bodem/shared';
+import { refusedChanges, roots, stampItem, type Offence, type Refusal, type WriteContext, type Writer } from '@bodem/shared';
+import type { RoomLimits } from './limits.ts';
 import * as Y from 'yjs';
 
 /**
@@ -24,15 +25,30 @@ export class WriteGuard {
   /** What `Y.applyUpdate` threw during the current apply. */
   private fault: Error | null = null;
 
-  constructor(private readonly doc: Y.Doc) {
+  /** Items the writer created under another author, side or time: stamped from the token after the apply. */
+  private toStamp: Y.Map<unknown>[] = [];
+  /** Set for an update refused as a whole (too large, meeting full): everything it integrates is taken back. */
+  private refuseAll: Offence | null = null;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly limits: Pick<RoomLimits, 'maxTextLength' | 'itemsPerBoard'> = { maxTextLength: 1000, itemsPerBoard: 1000 },
+  ) {
     this.undo = new Y.UndoManager(doc, {
       captureTimeout: 0,
       trackedOrigins: new Set(),
       captureTransaction: (tr) => {
         if (!this.writer || tr.origin !== this.origin) return false;
-        // A fault: everything the transaction integrated is taken back.
-        if (this.fault) return true;
-        this.refusals = this.refusals.concat(refusedChanges(doc, tr.changed as Map<Y.AbstractType<unknown>, Set<string | null>>, this.writer));
+        // A fault, or an update refused whole: everything the transaction integrated is taken back.
+        if (this.fault || this.refuseAll) return true;
+        const ctx: WriteContext = {
+          created: (type) => type._item !== null && type._item.id.clock >= (tr.beforeState.get(type._item.id.client) ?? 0),
+          now: Date.now(),
+          maxTextLength: this.limits.maxTextLength,
+          maxItemsPerBoard: this.limits.itemsPerBoard,
+          stamp: (item) => this.toStamp.push(item),
+        };
+        this.refusals = this.refusals.concat(refusedChanges(doc, tr.changed as Map<Y.AbstractType<unknown>, Set<string | null>>, this.writer, ctx));
         return this.refusals.length > 0;
       },
     });
@@ -50,15 +66,22 @@ export class WriteGuard {
    * our own, so the throw is caught before the transaction ends and the
    * UndoManager sees it as a fault.
    */
-  apply(update: Uint8Array, origin: object, writer: Writer): { refusals: Refusal[]; fault: Error | null } {
+  apply(
+    update: Uint8Array,
+    origin: object,
+    writer: Writer,
+    refuseAll: Offence | null = null,
+  ): { refusals: Refusal[]; fault: Error | null; stamped: number } {
     if (writer.role === 'facilitator') {
       Y.applyUpdate(this.doc, update, origin);
-      return { refusals: [], fault: null };
+      return { refusals: [], fault: null, stamped: 0 };
     }
+    this.toStamp = [];
     this.writer = writer;
     this.origin = origin;
     this.refusals = [];
     this.fault = null;
+    this.refuseAll = refuseAll;
     this.undo.trackedOrigins.add(origin);
     try {
       this.doc.transact(() => {
@@ -72,21 +95,34 @@ export class WriteGuard {
       this.undo.trackedOrigins.delete(origin);
       this.writer = null;
       this.origin = null;
+      this.refuseAll = null;
     }
     const fault = this.fault;
     this.fault = null;
-    const refusals = fault ? [] : this.refusals;
+    const whole = fault !== null || refuseAll !== null;
+    const refusals = fault ? [] : refuseAll ? [{ offence: refuseAll, scope: roots(this.doc).items as unknown as Y.AbstractType<unknown> }] : this.refusals;
     this.refusals = [];
-    if (this.undo.undoStack.length === 0) return { refusals, fault };
-    this.undo.scope = fault ? [this.doc] : refusals.map((r) => r.scope);
-    try {
-      while (this.undo.undoStack.length > 0) this.undo.undo();
-    } finally {
-      // Clearing releases the kept items of the whole document, not only of the refused scopes.
-      this.undo.scope = [this.doc];
-      this.undo.clear();
+    if (this.undo.undoStack.length > 0) {
+      this.undo.scope = whole ? [this.doc] : refusals.map((r) => r.scope);
+      try {
+        while (this.undo.undoStack.length > 0) this.undo.undo();
+      } finally {
+        // Clearing releases the kept items of the whole document, not only of the refused scopes.
+        this.undo.scope = [this.doc];
+        this.undo.clear();
+      }
     }
-    return { refusals, fault };
+    // Items kept (not taken back with a refusal) get the token's author, side and time.
+    const now = Date.now();
+    let stamped = 0;
+    const items = this.toStamp.filter((item) => !item._item?.deleted && item.doc === this.doc);
+    this.toStamp = [];
+    if (items.length > 0 && !whole) {
+      this.doc.transact(() => {
+        for (const item of items) if (stampItem(item, writer, now)) stamped++;
+      }, this.undo);
+    }
+    return { refusals, fault, stamped };
   }
 
   /** The origin of the compensating updates (forwarded to everyone, the sender included). */

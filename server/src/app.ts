@@ -75,6 +75,7 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   const relay = new Relay(store, {
     compactEvery,
     connectionsPerMeeting: limits.connectionsPerMeeting,
+    socketsPerParticipant: limits.socketsPerParticipant,
     limits,
     log: (event, fields) => app.log.warn({ event, ...fields }, event),
   });

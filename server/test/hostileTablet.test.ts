@@ -376,3 +376,68 @@ describe('a meeting is bounded', () => {
 });
 
 const peekSub = (c: { provider: { url: string } }): string => peekClaims(new URL(c.provider.url).searchParams.get('token')!)!.sub;
+
+/** A sync step 1 frame for a state vector of one client at clock 0: a few bytes, answered with the whole meeting. */
+const syncRequest = (client: number): Uint8Array => {
+  const sv = encoding.createEncoder();
+  encoding.writeVarUint(sv, 1);
+  encoding.writeVarUint(sv, client);
+  encoding.writeVarUint(sv, 0);
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.sync);
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarUint8Array(e, encoding.toUint8Array(sv));
+  return encoding.toUint8Array(e);
+};
+
+describe('back-pressure and liveness', () => {
+  it('ends a connection that keeps asking to sync; others go on', async () => {
+    const { s, m, f, attackerToken } = await setup();
+    const raw = await rawSocket(s, m.id, attackerToken);
+    for (let i = 0; i < 30; i++) raw.send(syncRequest(1000 + i));
+    expect(await raw.closed).toBe(CloseCode.tryAgainLater);
+    // Answered at most the burst's worth (10), plus the relay's own sync step 1.
+    expect(raw.frames.filter((fr) => fr[0] === MessageType.sync && fr[1] === 1).length).toBeLessThanOrEqual(10);
+    expect(f.provider.wsconnected).toBe(true);
+  });
+
+  it('lets one participant hold a few sockets of a meeting, not all of them', async () => {
+    const { s, m, attackerToken } = await setup();
+    // The stock client (Mallory's tablet) holds one already.
+    const open: RawSocket[] = [];
+    for (let i = 0; i < 4; i++) open.push(await rawSocket(s, m.id, attackerToken));
+    const sixth = await rawSocket(s, m.id, attackerToken);
+    expect(await sixth.closed).toBe(CloseCode.meetingFull);
+    // Someone else still gets in, and a place frees up when one closes.
+    const bilal = client(s, m.id, await joinMeeting(s.http, m, 'Bilal', 'formeel'));
+    await synced(bilal);
+    open[0]!.ws.close();
+    await open[0]!.closed;
+    const again = await rawSocket(s, m.id, attackerToken);
+    again.send(new Uint8Array([10, 1]));
+    await waitFor(() => again.frames.some((fr) => fr[0] === MessageType.saved), 5000, 'admitted after a place freed up');
+    for (const r of [...open, again]) r.ws.close();
+  });
+
+  it('pings every socket and ends one that stops answering; its presence leaves', async () => {
+    const s = await server({ limits: { pingIntervalMs: 150 } });
+    const m = await createMeeting(s.http);
+    const token = await joinMeeting(s.http, m, 'Anna', 'formeel');
+    const f = client(s, m.id, m.facilitatorToken);
+    await synced(f);
+    // A tablet whose network died: it neither reads pings nor answers them.
+    const ws = new WebSocket(`${s.ws}/yjs/${m.id}?token=${token}`, { autoPong: false });
+    ws.on('error', () => {});
+    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    await new Promise((resolve) => ws.on('open', resolve));
+    ws.send(presenceFrame(424242, 1, { cursor: { x: 1, y: 1 } }));
+    await waitFor(() => f.provider.awareness.getStates().has(424242), 5000, 'present');
+    const t0 = Date.now();
+    await waitFor(() => !f.provider.awareness.getStates().has(424242), 5000, 'presence removed');
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(await closed).toBe(1006);
+    // An answering socket stays: the facilitator's stock client (ws answers pings by itself).
+    await new Promise((r) => setTimeout(r, 600));
+    expect(f.provider.wsconnected).toBe(true);
+  });
+});

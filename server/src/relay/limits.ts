@@ -28,6 +28,19 @@ export interface Limits {
   maxTextLength: number;
   /** Most items (notes, role cards, strokes, agreements) one board may hold when a participant adds one. */
   itemsPerBoard: number;
+  /**
+   * Bytes waiting in one connection's outgoing buffer (a tablet that does
+   * not read) past which the relay ends the connection rather than queue
+   * more. One answer always fits, however large.
+   */
+  sendBufferBytes: number;
+  /** Sync requests (sync step 1) a connection may send per second, sustained, and in a burst. */
+  syncRequestsPerSecond: number;
+  syncRequestBurst: number;
+  /** Open sockets one participant (token sub) may hold in a meeting: a tablet, a reloaded tab, a phone. */
+  socketsPerParticipant: number;
+  /** The relay pings every socket this often and ends one that did not answer the previous ping. */
+  pingIntervalMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -47,10 +60,19 @@ export const DEFAULT_LIMITS: Limits = {
   maxTextLength: MAX_NOTE_LENGTH,
   // A board of 30 people holds a few hundred notes at most.
   itemsPerBoard: 1000,
+  sendBufferBytes: 8 * 1024 * 1024,
+  // An honest client asks once per connection, and again when the relay asks it to.
+  syncRequestsPerSecond: 0.2,
+  syncRequestBurst: 10,
+  socketsPerParticipant: 5,
+  pingIntervalMs: 5000,
 };
 
 /** The bounds a room applies to participants' updates. */
-export type RoomLimits = Pick<Limits, 'meetingBytes' | 'participantUpdateBytes' | 'maxTextLength' | 'itemsPerBoard'>;
+export type RoomLimits = Pick<
+  Limits,
+  'meetingBytes' | 'participantUpdateBytes' | 'maxTextLength' | 'itemsPerBoard' | 'sendBufferBytes' | 'syncRequestsPerSecond' | 'syncRequestBurst'
+>;
 
 /** Checks a partial set of limits and fills in the defaults. */
 export const resolveLimits = (given: Partial<Limits> = {}): Limits => {
@@ -67,7 +89,9 @@ export const resolveLimits = (given: Partial<Limits> = {}): Limits => {
   if (limits.participantUpdateBytes > limits.meetingBytes) throw new Error('limit participantUpdateBytes must not exceed meetingBytes');
   const longest = Math.max(MAX_NOTE_LENGTH, MAX_AGREEMENT_FIELD_LENGTH, MAX_FIELD_LENGTH, MAX_ROLE_DESCRIPTION_LENGTH);
   if (limits.maxTextLength < longest) throw new Error(`limit maxTextLength must be at least ${longest}, the longest text the schema keeps`);
-  for (const key of ['meetingBytes', 'participantUpdateBytes', 'maxTextLength', 'itemsPerBoard'] as const) {
+  if (limits.syncRequestBurst < 2) throw new Error('limit syncRequestBurst must be at least 2 (a connection asks once, and again when asked to)');
+  if (limits.pingIntervalMs < 100) throw new Error('limit pingIntervalMs must be at least 100 ms');
+  for (const key of ['meetingBytes', 'participantUpdateBytes', 'maxTextLength', 'itemsPerBoard', 'sendBufferBytes', 'socketsPerParticipant'] as const) {
     if (!Number.isInteger(limits[key])) throw new Error(`limit ${key} must be a whole number`);
   }
   return limits;

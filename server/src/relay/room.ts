@@ -84,6 +84,8 @@ export class Room {
   private presenceFlushedAt = 0;
   /** Sync step 2 for an empty state vector (the whole document), until the document changes. */
   private fullSync: Uint8Array | null = null;
+  /** Answers to other sync requests, by state vector, until the document changes. */
+  private readonly answers = new Map<string, Uint8Array>();
   private destroyed = false;
   /** Client id → the participant (token sub) that owns it; stored with the meeting. */
   private readonly owners: Map<number, string>;
@@ -109,6 +111,7 @@ export class Room {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.emitted.push({ update, origin });
       this.fullSync = null;
+      this.answers.clear();
     });
     this.awareness.on('update', this.onAwareness);
   }
@@ -206,11 +209,16 @@ export class Room {
     }
     switch (msg.type) {
       case 'sync-step1':
-        // A tablet joining afresh (empty state vector) gets the whole meeting:
-        // encoded once until the document changes, not once per tablet when
-        // a room scans the QR code at once.
-        if (msg.stateVector.length === 1 && msg.stateVector[0] === 0) conn.send((this.fullSync ??= encodeSyncStep2(this.doc)));
-        else conn.send(encodeSyncStep2(this.doc, msg.stateVector));
+        // Each answer can be the whole meeting for a few bytes asked: a
+        // connection asks a bounded number of times (once per connection, and
+        // when the relay asks it to), and whoever does not read is ended by
+        // the bound on its outgoing buffer (Connection.send).
+        if (!conn.syncBudget.take()) {
+          this.opts.log('sync-flood', { meeting: this.id, role: conn.claims.role });
+          conn.close(CloseCode.tryAgainLater, 'too many sync requests');
+          return;
+        }
+        conn.send(this.syncAnswer(msg.stateVector));
         return;
       case 'sync-step2':
       case 'update':
@@ -232,6 +240,26 @@ export class Room {
       case 'saved':
         return;
     }
+  }
+
+  /**
+   * The answer to a sync request, shared while the document does not change:
+   * a tablet joining afresh (empty state vector) gets the whole meeting,
+   * encoded once, not once per tablet when a room scans the QR code at once;
+   * the same request again (a reconnect storm, or an attacker repeating
+   * one) gets the same bytes, which every socket's queue then shares instead
+   * of holding a copy each.
+   */
+  private syncAnswer(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.length === 1 && stateVector[0] === 0) return (this.fullSync ??= encodeSyncStep2(this.doc));
+    const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('base64');
+    let answer = this.answers.get(key);
+    if (!answer) {
+      answer = encodeSyncStep2(this.doc, stateVector);
+      if (this.answers.size >= 8) this.answers.delete(this.answers.keys().next().value!);
+      this.answers.set(key, answer);
+    }
+    return answer;
   }
 
   private async applyFrom(conn: Connection, update: Uint8Array): Promise<void> {

@@ -169,5 +169,27 @@ export const storageContract = (name: string, make: () => Promise<StoreFixture>)
       await store.createMeeting(meeting('m1', 'AAAAAA'), bytes(0));
       expect(await store.clientOwners('m1')).toEqual(new Map());
     });
+
+    it('keeps snapshots (the history) per meeting, oldest first, across a reopen, and deletes them with the meeting', async () => {
+      await store.createMeeting(meeting('m1', 'AAAAAA'), bytes(0));
+      await store.createMeeting(meeting('m2', 'BBBBBB'), bytes(0));
+      expect(await store.listSnapshots('m1')).toEqual([]);
+      await store.addSnapshot('m1', 2_000, bytes(2, 2));
+      await store.addSnapshot('m1', 1_000, bytes(1));
+      await store.addSnapshot('m2', 1_500, bytes(9, 9, 9));
+      expect(await store.listSnapshots('m1')).toEqual([
+        { takenAt: 1_000, bytes: 1 },
+        { takenAt: 2_000, bytes: 2 },
+      ]);
+      store = await fx.reopen();
+      expect(await store.loadSnapshot('m1', 2_000)).toEqual(bytes(2, 2));
+      expect(await store.loadSnapshot('m1', 1_500)).toBeNull();
+      expect(await store.loadSnapshot('m2', 1_500)).toEqual(bytes(9, 9, 9));
+      await expect(store.addSnapshot('nope', 1, bytes(1))).rejects.toThrow();
+      await store.deleteMeeting('m1');
+      expect(await store.listSnapshots('m1')).toEqual([]);
+      expect(await store.loadSnapshot('m1', 2_000)).toBeNull();
+      expect(await store.listSnapshots('m2')).toHaveLength(1);
+    });
   });
 };

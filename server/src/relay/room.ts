@@ -57,6 +57,8 @@ export interface RoomOptions {
   log: (event: string, fields?: Record<string, unknown>) => void;
   /** Bounds on participants' updates (limits.ts). */
   limits: RoomLimits;
+  /** A snapshot for the meeting's history this often while it changes, ms (0: none). */
+  historyEveryMs?: number;
 }
 
 /**
@@ -89,6 +91,9 @@ export class Room {
   private destroyed = false;
   /** Client id → the participant (token sub) that owns it; stored with the meeting. */
   private readonly owners: Map<number, string>;
+  /** The document changed since the last history snapshot (true at load: the first snapshot is the baseline). */
+  private historyDirty = true;
+  private historyTimer: ReturnType<typeof setInterval> | null = null;
   /** Presence (awareness) client id → the participant that announced it first, for the room's lifetime. */
   private readonly presenceOwners = new Map<number, string>();
 
@@ -112,7 +117,13 @@ export class Room {
       this.emitted.push({ update, origin });
       this.fullSync = null;
       this.answers.clear();
+      this.historyDirty = true;
     });
+    const every = opts.historyEveryMs ?? 0;
+    if (every > 0) {
+      this.historyTimer = setInterval(() => void this.run(() => this.snapshot()), every);
+      this.historyTimer.unref();
+    }
     this.awareness.on('update', this.onAwareness);
   }
 
@@ -394,6 +405,22 @@ export class Room {
     if (this.sinceCompact >= this.opts.compactEvery) await this.compact();
   }
 
+  /**
+   * Keeps the whole document in the meeting's history ("Geschiedenis"),
+   * when it changed since the last time. Runs in the queue, so it holds
+   * nothing the disk lacks. A failure costs only this snapshot.
+   */
+  async snapshot(): Promise<void> {
+    if (!this.historyDirty || this.destroyed) return;
+    this.historyDirty = false;
+    try {
+      await this.store.addSnapshot(this.id, Date.now(), Y.encodeStateAsUpdate(this.doc), this.lease);
+    } catch (e) {
+      this.historyDirty = true;
+      this.opts.log('snapshot-failed', { meeting: this.id, reason: (e as Error).message });
+    }
+  }
+
   /** Replaces the stored updates by one snapshot. Atomic in the store; a failure leaves the updates. */
   async compact(): Promise<void> {
     if (this.sinceCompact <= 0 || this.destroyed) return;
@@ -493,6 +520,7 @@ export class Room {
   close(code: number, reason: string): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    if (this.historyTimer) clearInterval(this.historyTimer);
     if (this.presenceTimer) clearTimeout(this.presenceTimer);
     this.presenceTimer = null;
     this.presence.clear();

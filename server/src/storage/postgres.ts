@@ -55,6 +55,13 @@ const SCHEMA = `
     removed_at bigint NOT NULL,
     PRIMARY KEY (meeting_id, sub)
   );
+  -- The meeting's history: whole-document snapshots every few minutes.
+  CREATE TABLE IF NOT EXISTS snapshots (
+    meeting_id text NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    taken_at bigint NOT NULL,
+    data bytea NOT NULL,
+    PRIMARY KEY (meeting_id, taken_at)
+  );
   -- Yjs client ids and the participant (token sub) that first wrote under each.
   CREATE TABLE IF NOT EXISTS client_owners (
     meeting_id text NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
@@ -281,6 +288,31 @@ export class PostgresStore implements MeetingStore {
         [id, [...owners.keys()], [...owners.values()]],
       );
     });
+  }
+
+  async addSnapshot(id: string, takenAt: number, snapshot: Uint8Array, lease?: MeetingLease): Promise<void> {
+    const [fence, params] = this.fence(id, lease, 4);
+    const { rowCount } = await this.pool.query(
+      `WITH fence AS (${fence})
+       INSERT INTO snapshots (meeting_id, taken_at, data) SELECT $1, $2, $3 FROM fence
+       ON CONFLICT (meeting_id, taken_at) DO UPDATE SET data = EXCLUDED.data`,
+      [id, takenAt, bytes(snapshot), ...params],
+    );
+    if (!rowCount) throw new LeaseNotHeldError(id);
+  }
+
+  async listSnapshots(id: string): Promise<{ takenAt: number; bytes: number }[]> {
+    const { rows } = await this.pool.query<{ taken_at: string; bytes: number }>(
+      'SELECT taken_at, length(data) AS bytes FROM snapshots WHERE meeting_id = $1 ORDER BY taken_at',
+      [id],
+    );
+    return rows.map((r) => ({ takenAt: Number(r.taken_at), bytes: r.bytes }));
+  }
+
+  async loadSnapshot(id: string, takenAt: number): Promise<Uint8Array | null> {
+    const { rows } = await this.pool.query<{ data: Buffer }>('SELECT data FROM snapshots WHERE meeting_id = $1 AND taken_at = $2', [id, takenAt]);
+    const d = rows[0]?.data;
+    return d ? new Uint8Array(d.buffer, d.byteOffset, d.byteLength) : null;
   }
 
   /**

@@ -43,6 +43,12 @@ export class SqliteStore implements MeetingStore {
         removed_at INTEGER NOT NULL,
         PRIMARY KEY (meeting_id, sub)
       ) STRICT, WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS snapshots (
+        meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        taken_at INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (meeting_id, taken_at)
+      ) STRICT, WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS client_owners (
         meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
         client_id INTEGER NOT NULL,
@@ -76,6 +82,10 @@ export class SqliteStore implements MeetingStore {
       owners: this.db.prepare('SELECT client_id AS clientId, sub FROM client_owners WHERE meeting_id = ?'),
       bind: this.db.prepare('INSERT INTO client_owners (meeting_id, client_id, sub) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
       deleteOwners: this.db.prepare('DELETE FROM client_owners WHERE meeting_id = ?'),
+      addSnapshot: this.db.prepare('INSERT OR REPLACE INTO snapshots (meeting_id, taken_at, data) VALUES (?, ?, ?)'),
+      listSnapshots: this.db.prepare('SELECT taken_at AS takenAt, length(data) AS bytes FROM snapshots WHERE meeting_id = ? ORDER BY taken_at'),
+      loadSnapshot: this.db.prepare('SELECT data FROM snapshots WHERE meeting_id = ? AND taken_at = ?'),
+      deleteSnapshots: this.db.prepare('DELETE FROM snapshots WHERE meeting_id = ?'),
     };
   }
 
@@ -115,6 +125,7 @@ export class SqliteStore implements MeetingStore {
     const removed = this.db.transaction(() => {
       this.stmts.deleteUpdates.run(id);
       this.stmts.deleteOwners.run(id);
+      this.stmts.deleteSnapshots.run(id);
       const gone = this.stmts.deleteMeeting.run(id).changes > 0;
       if (gone) this.stmts.tombstone.run(id, deletedAt);
       return gone;
@@ -176,6 +187,20 @@ export class SqliteStore implements MeetingStore {
     this.db.transaction(() => {
       for (const [clientId, sub] of owners) this.stmts.bind.run(id, clientId, sub);
     })();
+  }
+
+  async addSnapshot(id: string, takenAt: number, snapshot: Uint8Array): Promise<void> {
+    // The foreign key refuses an unknown meeting.
+    this.stmts.addSnapshot.run(id, takenAt, snapshot);
+  }
+
+  async listSnapshots(id: string): Promise<{ takenAt: number; bytes: number }[]> {
+    return this.stmts.listSnapshots.all(id) as { takenAt: number; bytes: number }[];
+  }
+
+  async loadSnapshot(id: string, takenAt: number): Promise<Uint8Array | null> {
+    const row = this.stmts.loadSnapshot.get(id, takenAt) as { data: Buffer } | undefined;
+    return row ? new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength) : null;
   }
 
   async close(): Promise<void> {

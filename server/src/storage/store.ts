@@ -109,5 +109,15 @@ export interface MeetingStore {
    * meeting is deleted.
    */
   bindClients(id: string, owners: ReadonlyMap<number, string>, lease?: MeetingLease): Promise<void>;
+  /**
+   * Keeps a snapshot of the whole document (the meeting's history, shown as
+   * "Geschiedenis"). Throws for an unknown meeting; with a lease, fails
+   * unless the lease is still held. Snapshots go when the meeting is deleted.
+   */
+  addSnapshot(id: string, takenAt: number, snapshot: Uint8Array, lease?: MeetingLease): Promise<void>;
+  /** The meeting's snapshots, oldest first: when, and how large. */
+  listSnapshots(id: string): Promise<{ takenAt: number; bytes: number }[]>;
+  /** One snapshot, or null. */
+  loadSnapshot(id: string, takenAt: number): Promise<Uint8Array | null>;
   close(): Promise<void>;
 }

@@ -11,7 +11,8 @@ const SEEDS = Number(process.env.FUZZ_SEEDS ?? 6);
 const FRAMES = Number(process.env.FUZZ_FRAMES ?? 60);
 const HONEST = Number(process.env.FUZZ_HONEST ?? 150);
 const FIRST = Number(process.env.FUZZ_FIRST_SEED ?? 1);
-const PINNED: number[] = [];
+// 44: a bit flip left an item without a kind (stamped as the sender's, no side): the check had wrongly asked a side of it.
+const PINNED: number[] = [44];
 
 describe('adversarial fuzz through the real relay', () => {
   it(`${SEEDS} seeds × ${FRAMES} hostile frames: nothing forbidden kept, no honest edit lost, everyone agrees`, async () => {

@@ -443,6 +443,12 @@ export const runSeed = async (seed: number, opts: { hostileFrames: number; hones
       figures.hostileFrames++;
       figures.byKind[kind] = (figures.byKind[kind] ?? 0) + 1;
       await toRoom(hostile, frame);
+      if (process.env.FUZZ_DEBUG) {
+        for (const [id, item] of roots(room.doc).items) {
+          if (id.startsWith('h-') && item instanceof Y.Map && (item.get('authorId') !== hostile.claims.sub || (item.get('kind') === 'note' && item.get('side') !== hostile.claims.side)))
+            throw new Error(`seed ${seed} frame ${figures.hostileFrames} ${kind}: forged ${id} ${JSON.stringify(item.toJSON())}`);
+        }
+      }
       if (process.env.FUZZ_DEBUG && (forbiddenJson(room.doc).includes(CANARY) || json(room.doc).includes(BIG_CANARY))) {
         const j = json(room.doc);
         const at = Math.max(j.indexOf(CANARY), j.indexOf(BIG_CANARY));
@@ -483,7 +489,9 @@ export const runSeed = async (seed: number, opts: { hostileFrames: number; hones
     }
     for (const [id, item] of roots(doc).items) {
       if (!id.startsWith('h-') || !(item instanceof Y.Map)) continue;
-      if (item.get('authorId') !== hostile.claims.sub || item.get('side') !== hostile.claims.side) figures.forbiddenKept.push(`${where}: forged author on ${id}`);
+      // (A bit flip can leave an item without a kind: junk nobody reads, but still stamped as the sender's.)
+      const forgedSide = item.get('kind') === 'note' && item.get('side') !== hostile.claims.side;
+      if (item.get('authorId') !== hostile.claims.sub || forgedSide) figures.forbiddenKept.push(`${where}: forged author on ${id}`);
       if (typeof item.get('createdAt') !== 'number' || (item.get('createdAt') as number) > Date.now()) figures.forbiddenKept.push(`${where}: future createdAt on ${id}`);
     }
     for (const key of roots(doc).votes.keys()) {

@@ -148,7 +148,8 @@ describe('WriteGuard', () => {
     note().set('authorId', 'bilal');
     note().set('x', 50);
     expect(send()).toEqual(['item-identity']);
-    expect(notesOfBoard(relay, 'b1')[0]).toMatchObject({ side: 'formeel', authorId: 'anna', x: 1 });
+    // Only the forbidden key goes back; the move in the same update stays.
+    expect(notesOfBoard(relay, 'b1')[0]).toMatchObject({ side: 'formeel', authorId: 'anna', x: 50 });
     note().set('x', 60);
     expect(send()).toEqual([]);
     // Text: up to the bound, not one character more; a new note's text too.

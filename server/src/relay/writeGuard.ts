@@ -25,6 +25,9 @@ export class WriteGuard {
   /** What `Y.applyUpdate` threw during the current apply. */
   private fault: Error | null = null;
 
+  /** New items to remove again, and existing items' keys to write back, after the apply. */
+  private toDiscard: { id: string; offence: Offence }[] = [];
+  private toRevert: { item: Y.Map<unknown>; key: string; had: boolean; value: unknown; offence: Offence }[] = [];
   /** Items the writer created under another author, side or time: stamped from the token after the apply. */
   private toStamp: Y.Map<unknown>[] = [];
   /** Set for an update refused as a whole (too large, meeting full): everything it integrates is taken back. */
@@ -47,6 +50,16 @@ export class WriteGuard {
           maxTextLength: this.limits.maxTextLength,
           maxItemsPerBoard: this.limits.itemsPerBoard,
           stamp: (item) => this.toStamp.push(item),
+          discard: (id, offence) => this.toDiscard.push({ id, offence }),
+          revertKey: (item, key, offence) => {
+            // The value before this transaction: the item the new value replaced (read now, before it is collected).
+            const current = (item as unknown as { _map: Map<string, Y.Item> })._map.get(key);
+            let before: Y.Item | null = current?.left ?? null;
+            while (before && before.id.clock >= (tr.beforeState.get(before.id.client) ?? 0)) before = before.left;
+            const had = before !== null && before.content instanceof Y.ContentAny;
+            const value = had ? (before!.content.getContent().at(-1) as unknown) : undefined;
+            this.toRevert.push({ item, key, had, value, offence });
+          },
         };
         this.refusals = this.refusals.concat(refusedChanges(doc, tr.changed as Map<Y.AbstractType<unknown>, Set<string | null>>, this.writer, ctx));
         return this.refusals.length > 0;
@@ -77,6 +90,8 @@ export class WriteGuard {
       return { refusals: [], fault: null, stamped: 0 };
     }
     this.toStamp = [];
+    this.toDiscard = [];
+    this.toRevert = [];
     this.writer = writer;
     this.origin = origin;
     this.refusals = [];
@@ -112,17 +127,30 @@ export class WriteGuard {
         this.undo.clear();
       }
     }
-    // Items kept (not taken back with a refusal) get the token's author, side and time.
+    // Items: refused new ones removed, refused keys written back, and kept
+    // new ones given the token's author, side and time. Done directly, as the
+    // relay's own change: exact, and nothing else of the item is touched.
     const now = Date.now();
     let stamped = 0;
-    const items = this.toStamp.filter((item) => !item._item?.deleted && item.doc === this.doc);
+    const discard = whole ? [] : this.toDiscard;
+    const revert = whole ? [] : this.toRevert.filter((r) => !r.item._item?.deleted && r.item.doc === this.doc);
+    const stamp = whole ? [] : this.toStamp.filter((item) => !item._item?.deleted && item.doc === this.doc);
+    this.toDiscard = [];
+    this.toRevert = [];
     this.toStamp = [];
-    if (items.length > 0 && !whole) {
+    if (discard.length || revert.length || stamp.length) {
+      const items = roots(this.doc).items;
       this.doc.transact(() => {
-        for (const item of items) if (stampItem(item, writer, now)) stamped++;
+        for (const d of discard) items.delete(d.id);
+        for (const r of revert) {
+          if (r.had) r.item.set(r.key, r.value);
+          else r.item.delete(r.key);
+        }
+        for (const item of stamp) if (!item._item?.deleted && stampItem(item, writer, now)) stamped++;
       }, this.undo);
     }
-    return { refusals, fault, stamped };
+    const fixed = [...discard, ...revert].map((x) => ({ offence: x.offence, scope: roots(this.doc).items as unknown as Y.AbstractType<unknown> }));
+    return { refusals: refusals.concat(fixed), fault, stamped };
   }
 
   /** The origin of the compensating updates (forwarded to everyone, the sender included). */

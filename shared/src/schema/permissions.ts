@@ -52,6 +52,16 @@ export interface WriteContext {
    * them (stampItem), so honest work is kept and nothing is forged.
    */
   stamp(item: Y.Map<unknown>): void;
+  /**
+   * A new item the writer may not add (text past the bound, board full): the
+   * relay removes it again. Exact, and it touches nothing else.
+   */
+  discard(id: string, offence: Offence): void;
+  /**
+   * A key of an existing item the writer may not change (who made it, when,
+   * a string past the bound): the relay writes the previous value back.
+   */
+  revertKey(item: Y.Map<unknown>, key: string, offence: Offence): void;
 }
 
 /**
@@ -173,10 +183,9 @@ const itemRefusals = (
   ctx: WriteContext,
   refuse: Refuse,
 ): void => {
-  const items = roots(doc).items as unknown as Y.AbstractType<unknown>;
   const itemsMap = roots(doc).items;
   if (path.length === 1) {
-    const boards = new Set<string>();
+    const boards = new Map<string, string[]>();
     for (const k of keys) {
       const item = k === null ? undefined : itemsMap.get(k);
       if (!(item instanceof Y.Map) || !ctx.created(item as unknown as Y.AbstractType<unknown>)) continue;
@@ -184,9 +193,12 @@ const itemRefusals = (
       const wrongSide = item.get('kind') === 'note' && (item.get('side') ?? null) !== (writer.side ?? null);
       if (item.get('authorId') !== writer.sub || wrongSide || typeof createdAt !== 'number' || !(createdAt <= ctx.now + CREATED_AHEAD_MS) || !(createdAt >= 0))
         ctx.stamp(item);
-      for (const v of item.values()) if (tooLong(v, ctx.maxTextLength)) refuse('too-long', items);
+      if ([...item.values()].some((v) => tooLong(v, ctx.maxTextLength))) {
+        ctx.discard(k!, 'too-long');
+        continue;
+      }
       const board = item.get('boardId');
-      if (typeof board === 'string') boards.add(board);
+      if (typeof board === 'string') boards.set(board, [...(boards.get(board) ?? []), k!]);
     }
     if (boards.size > 0) {
       const counts = new Map<string, number>();
@@ -194,14 +206,22 @@ const itemRefusals = (
         const board = item instanceof Y.Map ? item.get('boardId') : undefined;
         if (typeof board === 'string' && boards.has(board)) counts.set(board, (counts.get(board) ?? 0) + 1);
       }
-      if ([...counts.values()].some((n) => n > ctx.maxItemsPerBoard)) refuse('board-full', items);
+      for (const [board, added] of boards) {
+        const over = (counts.get(board) ?? 0) - ctx.maxItemsPerBoard;
+        // The newest additions go: as many as the board is over.
+        for (const id of added.slice(Math.max(0, added.length - over))) if (over > 0) ctx.discard(id, 'board-full');
+      }
     }
     return;
   }
   if (path.length === 2) {
     // An existing item's own keys.
-    if ([...keys].some((k) => k !== null && IDENTITY_KEYS.has(k))) refuse('item-identity', type);
-    if ([...keys].some((k) => k !== null && tooLong((type as Y.Map<unknown>).get(k), ctx.maxTextLength))) refuse('too-long', type);
+    const item = type as Y.Map<unknown>;
+    for (const k of keys) {
+      if (k === null) continue;
+      if (IDENTITY_KEYS.has(k)) ctx.revertKey(item, k, 'item-identity');
+      else if (tooLong(item.get(k), ctx.maxTextLength)) ctx.revertKey(item, k, 'too-long');
+    }
     return;
   }
   if (type instanceof Y.Text && type.length > ctx.maxTextLength) refuse('too-long', path[path.length - 1]!);

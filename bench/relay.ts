@@ -23,7 +23,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
-import { addNote, initMeeting, listBoards, moveItem, newId, setNoteText, type Side } from '@bodem/shared';
+import { addNote, initMeeting, listBoards, moveItem, newId, peekClaims, setNoteText, type Side } from '@bodem/shared';
 import { programmeBoards } from '@bodem/templates';
 import { load1, loadLine, quantile, rng, round, sleep } from './lib/figures.ts';
 import { sentence, WORDS } from './lib/words.ts';
@@ -70,6 +70,8 @@ interface Meeting {
   urls: string[];
   /** The facilitator's URL. */
   host: string;
+  /** Who each participant is (Bodem: from its token; editors write their notes as themselves, as the real client does). */
+  writers: { sub: string; side: Side }[];
 }
 
 const post = async <T>(url: string, body: unknown): Promise<T> => {
@@ -91,7 +93,11 @@ const bodemMeeting = async (s: RelayServer, title: string): Promise<Meeting> => 
     tokens.push(token);
   }
   const url = (t: string) => `${s.ws}/yjs/${m.id}?token=${encodeURIComponent(t)}`;
-  return { id: m.id, urls: tokens.map(url), host: url(m.facilitatorToken) };
+  const writers = tokens.map((t) => {
+    const c = peekClaims(t)!;
+    return { sub: c.sub, side: c.side ?? 'formeel' };
+  });
+  return { id: m.id, urls: tokens.map(url), host: url(m.facilitatorToken), writers };
 };
 
 /**
@@ -116,7 +122,12 @@ const referenceMeeting = async (s: RelayServer, title: string): Promise<Meeting>
     }
   }, 'the reference to hold the meeting');
   seeder.close();
-  return { id, urls: Array.from({ length: CLIENTS }, () => url), host: url };
+  return {
+    id,
+    urls: Array.from({ length: CLIENTS }, () => url),
+    host: url,
+    writers: Array.from({ length: CLIENTS }, (_, i) => ({ sub: `p${i}`, side: (i % 2 ? 'informeel' : 'formeel') as Side })),
+  };
 };
 
 const newMeeting = (s: RelayServer, title: string) => (s.kind === 'bodem' ? bodemMeeting(s, title) : referenceMeeting(s, title));
@@ -141,17 +152,17 @@ const presenceOf = (i: number, boardId: string, r: () => number) => ({
 });
 
 /** One editor's next step: add a note, type a character into it, or commit a drag. */
-const editStep = (doc: Y.Doc, boardId: string, mine: string[], r: () => number, who: string) => {
+const editStep = (doc: Y.Doc, boardId: string, mine: string[], r: () => number, who: string, side: Side) => {
   const p = r();
   if (mine.length === 0 || p < 0.1) {
-    mine.push(addNote(doc, { boardId, x: Math.round(r() * 2200), y: Math.round(r() * 1400), side: 'formeel', authorId: who, createdAt: Date.now() }));
+    mine.push(addNote(doc, { boardId, x: Math.round(r() * 2200), y: Math.round(r() * 1400), side, authorId: who, createdAt: Date.now() }));
   } else if (p < 0.8) {
     const id = mine[mine.length - 1]!;
     const text = (doc.getMap('items').get(id) as Y.Map<unknown>).get('text') as Y.Text;
     const word = WORDS[Math.floor(r() * WORDS.length)]!;
     // One keystroke: the next letter of a word, or a space.
     const next = text.length % 9 === 8 ? ' ' : word[text.length % word.length]!;
-    if (text.length > 200) mine.push(addNote(doc, { boardId, x: Math.round(r() * 2200), y: Math.round(r() * 1400), side: 'formeel', authorId: who, createdAt: Date.now() }));
+    if (text.length > 200) mine.push(addNote(doc, { boardId, x: Math.round(r() * 2200), y: Math.round(r() * 1400), side, authorId: who, createdAt: Date.now() }));
     else setNoteText(doc, id, text.toString() + next);
   } else {
     moveItem(doc, mine[Math.floor(r() * mine.length)]!, Math.round(r() * 2200), Math.round(r() * 1400));
@@ -272,7 +283,8 @@ const runActivity = async (s: RelayServer, spec: Spec): Promise<Result> => {
       setTimeout(() => {
         timers.push(
           setInterval(() => {
-            editStep(doc, boardId, mine, r, `p${i}`);
+            const writer = meetings[k % spec.meetings]!.writers[i]!;
+            editStep(doc, boardId, mine, r, writer.sub, writer.side);
             if (obs.recording) edits++;
           }, 1000 / EDIT_HZ),
         );

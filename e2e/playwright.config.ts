@@ -37,7 +37,8 @@ export default defineConfig({
     command: 'node --import tsx server/src/main.ts',
     cwd: resolve(import.meta.dirname, '..'),
     url: `http://127.0.0.1:${PORT}/healthz`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', BODEM_DATA_DIR: dataDir, BODEM_LOG: 'silent' },
+    // History snapshots every 1.5 s instead of every 3 minutes, so history.spec.ts has moments to pick.
+    env: { PORT: String(PORT), HOST: '127.0.0.1', BODEM_DATA_DIR: dataDir, BODEM_LOG: 'silent', BODEM_HISTORY_EVERY_MS: '1500' },
     reuseExistingServer: false,
     timeout: 60_000,
   },

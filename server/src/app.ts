@@ -15,6 +15,7 @@ import { JoinLimiter } from './http/joinLimiter.ts';
 import { registerOriginCheck } from './http/origin.ts';
 import { registerWebsocket } from './http/ws.ts';
 import { resolveLimits, type Limits } from './relay/limits.ts';
+import { registerHistory } from './http/history.ts';
 import { startRetention } from './meetings/deletion.ts';
 import { Relay } from './relay/relay.ts';
 import { MeasuredStore } from './storage/measured.ts';
@@ -38,6 +39,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Stored updates per meeting before they are compacted into a snapshot. */
   compactEvery?: number;
+  /** A history snapshot of each changing meeting this often, ms (default 3 minutes). */
+  historyEveryMs?: number;
   /** The relay's limits (relay/limits.ts); unset ones keep their defaults. */
   limits?: Partial<Limits>;
   /** Origins whose pages may use this server; default: the page's own origin only (http/origin.ts). */
@@ -55,10 +58,15 @@ export const DEFAULT_STATIC_DIR = resolve(here, '../../client/dist');
 /** Query-string tokens never reach the logs. */
 export const redactUrl = (url: string): string => url.replace(/([?&]token=)[^&]*/g, '$1[redacted]');
 
+/** History: a snapshot every few minutes while a meeting changes. */
+export const DEFAULT_HISTORY_EVERY_MS = 3 * 60_000;
+
 export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   const compactEvery = opts.compactEvery ?? 500;
   if (!Number.isInteger(compactEvery) || compactEvery < 1) throw new Error('compactEvery must be a positive integer');
   const limits = resolveLimits(opts.limits);
+  const historyEveryMs = opts.historyEveryMs ?? DEFAULT_HISTORY_EVERY_MS;
+  if (!(historyEveryMs >= 100)) throw new Error('historyEveryMs must be at least 100 ms');
   const retentionDays = opts.retentionDays ?? DEFAULT_RETENTION_DAYS;
   if (!(retentionDays > 0)) throw new Error('retentionDays must be a positive number of days');
   const allowedOrigins = opts.allowedOrigins ?? null;
@@ -75,6 +83,9 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   const relay = new Relay(store, {
     compactEvery,
     connectionsPerMeeting: limits.connectionsPerMeeting,
+    socketsPerParticipant: limits.socketsPerParticipant,
+    limits,
+    historyEveryMs,
     log: (event, fields) => app.log.warn({ event, ...fields }, event),
   });
 
@@ -96,6 +107,7 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   await app.register(websocket, { options: { maxPayload: limits.maxPayload } });
   registerApi(app, { store, relay, signer, joinLimiter: new JoinLimiter(limits.joinFailuresPerMinute) });
   registerReport(app, { store, relay, signer });
+  registerHistory(app, { store, signer });
   registerWebsocket(app, { store, relay, signer, limits, allowedOrigins });
   registerTime(app);
   registerHealth(app, { relay, store, relayId: opts.relayId ?? null });

@@ -59,6 +59,7 @@ const app = await buildApp({
   relayId: store instanceof PostgresStore ? store.holder : undefined,
   logger: process.env.BODEM_LOG === 'silent' ? false : true,
   compactEvery: process.env.BODEM_COMPACT_EVERY ? Number(process.env.BODEM_COMPACT_EVERY) : undefined,
+  historyEveryMs: process.env.BODEM_HISTORY_EVERY_MS ? Number(process.env.BODEM_HISTORY_EVERY_MS) : undefined,
   allowedOrigins: parseAllowedOrigins(process.env.BODEM_ALLOWED_ORIGINS),
   retentionDays: process.env.BODEM_RETENTION_DAYS ? Number(process.env.BODEM_RETENTION_DAYS) : undefined,
   staticDir: process.env.BODEM_STATIC_DIR ? resolve(process.env.BODEM_STATIC_DIR) : undefined,

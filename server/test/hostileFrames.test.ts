@@ -1,4 +1,5 @@
 import {
+  peekClaims,
   addNote,
   encodeAwareness,
   encodeSyncStep1,
@@ -235,7 +236,8 @@ describe('hostile frames against the real relay', () => {
       const rng = prng.create(seed);
       const attacked = await createMeeting(http, `Aangevallen ${seed}`);
       const bystander = await createMeeting(http, `Omstander ${seed}`);
-      const honestA = connectClient(ws, attacked.id, await joinMeeting(http, attacked, 'Anna', 'formeel'));
+      const annaToken = await joinMeeting(http, attacked, 'Anna', 'formeel');
+      const honestA = connectClient(ws, attacked.id, annaToken);
       const honestB = connectClient(ws, attacked.id, await joinMeeting(http, attacked, 'Bilal', 'informeel'));
       const w = connectClient(ws, bystander.id, await joinMeeting(http, bystander, 'Chaya', 'formeel'));
       const r = connectClient(ws, bystander.id, await joinMeeting(http, bystander, 'Daan', 'informeel'));
@@ -261,7 +263,10 @@ describe('hostile frames against the real relay', () => {
         const frame = kind === 'oversized' ? new Uint8Array(OVERSIZE) : KINDS[kind]!(rng, honestA.doc);
         sentByKind.set(kind, (sentByKind.get(kind) ?? 0) + 1);
         // Honest tablets keep working in the attacked meeting too.
-        if (i % 100 === 0) setNoteText(honestA.doc, addNote(honestA.doc, { boardId: listBoards(honestA.doc)[0]!.id, x: i, y: 2, side: 'formeel', authorId: 'a', createdAt: i }), `eerlijk ${i}`);
+        // As the real client writes them: author from its own token (the relay
+        // would otherwise stamp it, and that write's deletions would give the
+        // bit flips below honest ranges to hit; a participant may delete).
+        if (i % 100 === 0) setNoteText(honestA.doc, addNote(honestA.doc, { boardId: listBoards(honestA.doc)[0]!.id, x: i, y: 2, side: 'formeel', authorId: peekClaims(annaToken)!.sub, createdAt: i }), `eerlijk ${i}`);
         const outcome = await attackers[i % 2]!.send(frame);
         mustClose.get(kind)?.add(outcome);
       }

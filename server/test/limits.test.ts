@@ -208,5 +208,9 @@ describe('limits', () => {
   it('rejects nonsense limits at start', async () => {
     await expect(server({ limits: { maxPayload: 100 * 1024 * 1024 } })).rejects.toThrow(/maxPayload/);
     await expect(server({ limits: { messagesPerSecond: 0 } })).rejects.toThrow(/messagesPerSecond/);
+    await expect(server({ limits: { meetingBytes: -1 } })).rejects.toThrow(/meetingBytes/);
+    await expect(server({ limits: { participantUpdateBytes: 16 * 1024 * 1024 } })).rejects.toThrow(/participantUpdateBytes/);
+    await expect(server({ limits: { maxTextLength: 10 } })).rejects.toThrow(/maxTextLength/);
+    await expect(server({ limits: { itemsPerBoard: 2.5 } })).rejects.toThrow(/itemsPerBoard/);
   });
 });

@@ -148,5 +148,48 @@ export const storageContract = (name: string, make: () => Promise<StoreFixture>)
       await store.createMeeting(meeting('m1', 'ABCDEF'), bytes(0));
       expect(await store.isRemoved('m1', 'sub-a')).toBe(false);
     });
+
+    it('binds client ids to their first writer, per meeting, across a reopen, and forgets them with the meeting', async () => {
+      await store.createMeeting(meeting('m1', 'AAAAAA'), bytes(0));
+      await store.createMeeting(meeting('m2', 'BBBBBB'), bytes(0));
+      expect(await store.clientOwners('m1')).toEqual(new Map());
+      await store.bindClients('m1', new Map([[4_294_967_295, 'sub-a'], [7, 'sub-b']]));
+      // First writer wins: a later claim on the same id changes nothing.
+      await store.bindClients('m1', new Map([[7, 'sub-x'], [8, 'sub-a']]));
+      await store.bindClients('m2', new Map([[7, 'sub-c']]));
+      await store.bindClients('m1', new Map());
+      const expected = new Map([[4_294_967_295, 'sub-a'], [7, 'sub-b'], [8, 'sub-a']]);
+      expect(await store.clientOwners('m1')).toEqual(expected);
+      store = await fx.reopen();
+      expect(await store.clientOwners('m1')).toEqual(expected);
+      expect(await store.clientOwners('m2')).toEqual(new Map([[7, 'sub-c']]));
+      await expect(store.bindClients('nope', new Map([[1, 'sub-a']]))).rejects.toThrow();
+      await store.deleteMeeting('m1');
+      expect(await store.clientOwners('m1')).toEqual(new Map());
+      await store.createMeeting(meeting('m1', 'AAAAAA'), bytes(0));
+      expect(await store.clientOwners('m1')).toEqual(new Map());
+    });
+
+    it('keeps snapshots (the history) per meeting, oldest first, across a reopen, and deletes them with the meeting', async () => {
+      await store.createMeeting(meeting('m1', 'AAAAAA'), bytes(0));
+      await store.createMeeting(meeting('m2', 'BBBBBB'), bytes(0));
+      expect(await store.listSnapshots('m1')).toEqual([]);
+      await store.addSnapshot('m1', 2_000, bytes(2, 2));
+      await store.addSnapshot('m1', 1_000, bytes(1));
+      await store.addSnapshot('m2', 1_500, bytes(9, 9, 9));
+      expect(await store.listSnapshots('m1')).toEqual([
+        { takenAt: 1_000, bytes: 1 },
+        { takenAt: 2_000, bytes: 2 },
+      ]);
+      store = await fx.reopen();
+      expect(await store.loadSnapshot('m1', 2_000)).toEqual(bytes(2, 2));
+      expect(await store.loadSnapshot('m1', 1_500)).toBeNull();
+      expect(await store.loadSnapshot('m2', 1_500)).toEqual(bytes(9, 9, 9));
+      await expect(store.addSnapshot('nope', 1, bytes(1))).rejects.toThrow();
+      await store.deleteMeeting('m1');
+      expect(await store.listSnapshots('m1')).toEqual([]);
+      expect(await store.loadSnapshot('m1', 2_000)).toBeNull();
+      expect(await store.listSnapshots('m2')).toHaveLength(1);
+    });
   });
 };

@@ -12,6 +12,8 @@ import {
   setChoice,
   setField,
   setNoteText,
+  setVotingOpen,
+  deleteItem,
   withdrawVote,
   type Writer,
 } from '@bodem/shared';
@@ -19,7 +21,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { WriteGuard } from '../src/relay/writeGuard.ts';
 
-const ANNA: Writer = { role: 'participant', sub: 'anna' };
+const ANNA: Writer = { role: 'participant', sub: 'anna', side: 'formeel' };
 
 /** The relay's copy of a meeting and a tablet in sync with it. */
 const setup = () => {
@@ -40,7 +42,7 @@ const setup = () => {
   /** Sends what the tablet did since the last sync; the relay's answer goes back to the tablet. */
   const send = (writer: Writer = ANNA) => {
     const before = Y.encodeStateVector(relay);
-    const refused = guard.apply(Y.encodeStateAsUpdate(tablet, Y.encodeStateVector(relay)), {}, writer);
+    const { refusals: refused } = guard.apply(Y.encodeStateAsUpdate(tablet, Y.encodeStateVector(relay)), {}, writer);
     Y.applyUpdate(tablet, Y.encodeStateAsUpdate(relay, before));
     return refused.map((r) => r.offence);
   };
@@ -50,6 +52,34 @@ const setup = () => {
 const json = (d: Y.Doc) => JSON.stringify(restoreMeeting(d));
 
 describe('WriteGuard', () => {
+  it("takes back everything an update integrated before it threw (the relay reads updates first; this is the second line)", () => {
+    const { relay, tablet } = setup();
+    const guard = new WriteGuard(relay);
+    const before = json(relay);
+    const sv = Y.encodeStateVector(tablet);
+    tablet.transact(() => {
+      addNote(tablet, { boardId: 'b1', x: 1, y: 1, side: 'formeel', authorId: 'anna', createdAt: 1, text: 'binnengesmokkeld' });
+      roots(tablet).meta.set('title', 'Gekaapt');
+      lockBoard(tablet, 'b2', null);
+      withdrawVote(tablet, 'b1', 'bilal');
+    });
+    const update = Y.encodeStateAsUpdate(tablet, sv);
+    // Cut inside the delete set: the structs are read and integrated, then the read fails.
+    const cut = update.subarray(0, update.length - 1);
+    expect(() => Y.applyUpdate(new Y.Doc(), cut)).toThrow();
+    const svBefore = Y.encodeStateVector(relay);
+    const { refusals, fault } = guard.apply(cut, {}, ANNA);
+    expect(fault).not.toBeNull();
+    expect(refusals).toEqual([]);
+    expect(json(relay)).toBe(before);
+    // What goes out (the change and its undo) carries no content of it.
+    const out = Y.encodeStateAsUpdate(relay, svBefore);
+    expect(new TextDecoder().decode(out)).not.toContain('binnengesmokkeld');
+    expect(new TextDecoder().decode(out)).not.toContain('Gekaapt');
+    // The facilitator's own fault is thrown, as before.
+    expect(() => guard.apply(new Uint8Array([1, 1, 1]), {}, { role: 'facilitator', sub: 'f' })).toThrow();
+  });
+
   it('restores a board a participant deleted, with everything on its map', () => {
     const { relay, tablet, send } = setup();
     setChoice(relay, 'b1', 'rij-1', 'ja');
@@ -112,6 +142,85 @@ describe('WriteGuard', () => {
     expect(send()).toEqual([]);
     expect(notesOfBoard(relay, 'b2').map((n) => n.text)).toEqual(['tijdens het slot geschreven']);
     expect(json(tablet)).toBe(json(relay));
+  });
+
+  it('bounds items: author, side and createdAt from the writer on creation and never changed; text length; items per board', () => {
+    const { relay, tablet, send } = setup();
+    const own = addNote(tablet, { boardId: 'b1', x: 1, y: 1, side: 'formeel', authorId: 'anna', createdAt: Date.now() });
+    expect(send()).toEqual([]);
+    // Forged author, forged side, a createdAt in the future: the note is kept, with the token's values.
+    for (const forged of [
+      { side: 'formeel' as const, authorId: 'bilal', createdAt: 1 },
+      { side: 'informeel' as const, authorId: 'anna', createdAt: 1 },
+      { side: 'formeel' as const, authorId: 'anna', createdAt: Date.now() + 3_600_000 },
+    ]) {
+      const id = addNote(tablet, { boardId: 'b1', x: 2, y: 2, ...forged });
+      expect(send()).toEqual([]);
+      const kept = notesOfBoard(relay, 'b1').find((n) => n.id === id)!;
+      expect(kept).toMatchObject({ authorId: 'anna', side: 'formeel' });
+      expect(kept.createdAt).toBeLessThanOrEqual(Date.now());
+      expect(notesOfBoard(tablet, 'b1').find((n) => n.id === id)).toEqual(kept);
+      deleteItem(tablet, id);
+      expect(send()).toEqual([]);
+    }
+    // Changing who made a note, or when, is refused; moving it is not.
+    const note = () => roots(tablet).items.get(own)!;
+    note().set('side', 'informeel');
+    expect(send()).toEqual(['item-identity']);
+    note().set('authorId', 'bilal');
+    note().set('x', 50);
+    expect(send()).toEqual(['item-identity']);
+    // Only the forbidden key goes back; the move in the same update stays.
+    expect(notesOfBoard(relay, 'b1')[0]).toMatchObject({ side: 'formeel', authorId: 'anna', x: 50 });
+    note().set('x', 60);
+    expect(send()).toEqual([]);
+    // Text: up to the bound, not one character more; a new note's text too.
+    setNoteText(tablet, own, 'x'.repeat(1000));
+    expect(send()).toEqual([]);
+    (note().get('text') as Y.Text).insert(0, 'y');
+    expect(send()).toEqual(['too-long']);
+    expect(notesOfBoard(relay, 'b1')[0]!.text).toBe('x'.repeat(1000));
+    const big = addNote(tablet, { boardId: 'b1', x: 3, y: 3, side: 'formeel', authorId: 'anna', createdAt: 1 });
+    (roots(tablet).items.get(big)!.get('text') as Y.Text).insert(0, 'z'.repeat(5000));
+    expect(send()).toEqual(['too-long']);
+    roots(tablet).boards.get('b1')!.set('field:doel', 'q'.repeat(2000));
+    expect(send()).toEqual(['too-long']);
+    expect(json(tablet)).toBe(json(relay));
+  });
+
+  it('bounds items per board', () => {
+    const relay = new Y.Doc();
+    initMeeting(relay, { title: 'B', createdAt: 1, boards: [{ id: 'b1', template: 'vrij', title: 'V' }] });
+    const guard = new WriteGuard(relay, { maxTextLength: 1000, itemsPerBoard: 3 });
+    const tablet = new Y.Doc();
+    Y.applyUpdate(tablet, Y.encodeStateAsUpdate(relay));
+    const send = () => {
+      const before = Y.encodeStateVector(relay);
+      const { refusals } = guard.apply(Y.encodeStateAsUpdate(tablet, Y.encodeStateVector(relay)), {}, ANNA);
+      Y.applyUpdate(tablet, Y.encodeStateAsUpdate(relay, before));
+      return refusals.map((r) => r.offence);
+    };
+    for (let i = 0; i < 3; i++) addNote(tablet, { boardId: 'b1', x: i, y: i, side: 'formeel', authorId: 'anna', createdAt: 1 });
+    expect(send()).toEqual([]);
+    addNote(tablet, { boardId: 'b1', x: 9, y: 9, side: 'formeel', authorId: 'anna', createdAt: 1 });
+    expect(send()).toEqual(['board-full']);
+    expect(notesOfBoard(relay, 'b1')).toHaveLength(3);
+  });
+
+  it('takes votes only on things that exist, and only while voting is open', () => {
+    const { relay, tablet, send } = setup();
+    castVote(tablet, 'bestaat-niet', 'anna', 5);
+    expect(send()).toEqual(['vote-target']);
+    const note = addNote(tablet, { boardId: 'b1', x: 1, y: 1, side: 'formeel', authorId: 'anna', createdAt: 1 });
+    castVote(tablet, note, 'anna', 5);
+    expect(send()).toEqual([]);
+    setVotingOpen(relay, false);
+    Y.applyUpdate(tablet, Y.encodeStateAsUpdate(relay));
+    castVote(tablet, 'b1', 'anna', 99);
+    expect(send()).toEqual(['vote-closed']);
+    withdrawVote(tablet, note, 'anna');
+    expect(send()).toEqual(['vote-closed']);
+    expect(allVotes(relay).filter((v) => v.participantId === 'anna').map((v) => v.targetId)).toEqual([note]);
   });
 
   it('refuses everything a projector would write, and nothing the facilitator writes', () => {

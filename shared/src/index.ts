@@ -49,3 +49,4 @@ export * from './report/markdown.ts';
 export * from './report/files.ts';
 export * from './schema/stroke.ts';
 export * from './ops/strokes.ts';
+export * from './ops/history.ts';

@@ -377,4 +377,22 @@ export const en: Messages = {
   notFound: {
     title: 'This page does not exist',
   },
+
+  history: {
+    heading: 'History',
+    open: 'Show history',
+    close: 'Close history',
+    moment: 'Moment',
+    none: 'No earlier versions yet. One is kept every few minutes.',
+    loading: 'Loading…',
+    failed: 'The history could not be loaded.',
+    thenOnBoard: 'On this board at {time}',
+    empty: 'This board was empty then.',
+    deleted: 'deleted',
+    changed: 'changed',
+    restoreItem: 'Bring back',
+    restoreBoard: 'Bring the whole board back',
+    restored: 'Brought back, for everyone. ‘Undo’ takes it back.',
+    kinds: { note: 'Note', role: 'Role card', agreement: 'Agreement', stroke: 'Drawing' },
+  },
 };

@@ -377,6 +377,23 @@ export const nl = {
     removeNo: 'Annuleren',
     removing: 'Bezig…',
   },
+  history: {
+    heading: 'Geschiedenis',
+    open: 'Geschiedenis bekijken',
+    close: 'Geschiedenis sluiten',
+    moment: 'Moment',
+    none: 'Nog geen eerdere versies. Elke paar minuten wordt er een vastgelegd.',
+    loading: 'Bezig met laden…',
+    failed: 'De geschiedenis kon niet geladen worden.',
+    thenOnBoard: 'Op dit bord om {time}',
+    empty: 'Dit bord was toen leeg.',
+    deleted: 'verwijderd',
+    changed: 'gewijzigd',
+    restoreItem: 'Terugzetten',
+    restoreBoard: 'Hele bord terugzetten',
+    restored: 'Teruggezet, voor iedereen. Met ‘Ongedaan maken’ draai je dit terug.',
+    kinds: { note: 'Notitie', role: 'Rolkaart', agreement: 'Afspraak', stroke: 'Tekening' },
+  },
 } as const;
 
 type Widen<T> = T extends string

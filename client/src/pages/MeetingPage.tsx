@@ -130,7 +130,9 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
   // Also on the page's root: what lies outside the meeting (the offer of a new version) goes under the header too.
   useEffect(() => {
     document.documentElement.style.setProperty('--header-height', `${headerHeight}px`);
-    return () => document.documentElement.style.removeProperty('--header-height');
+    return () => {
+      document.documentElement.style.removeProperty('--header-height');
+    };
   }, [headerHeight]);
   const topHeight = useHeight(topRef, 0);
   const bottomHeight = useHeight(bottomRef, 88);

@@ -19,6 +19,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { fmt, t } from '../i18n/index.ts';
 import { useStore } from '../lib/store.ts';
 import type { MeetingSession } from '../sync/session.ts';
+import { HistoryPanel } from './HistoryPanel.tsx';
 
 interface Props {
   session: MeetingSession;
@@ -64,6 +65,7 @@ export function RunPanel({ session, boards, board, control, locked, projectorHre
         </button>
       </div>
       <ProjectorControls session={session} boards={boards} board={board} control={control} href={projectorHref} />
+      {board && <HistoryPanel key={board.id} session={session} board={board} />}
     </section>
   );
 }

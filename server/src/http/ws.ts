@@ -16,12 +16,39 @@ export const registerWebsocket = (
   app: FastifyInstance,
   deps: { store: MeetingStore; relay: Relay; signer: TokenSigner; limits: Limits; allowedOrigins: readonly string[] | null },
 ): void => {
+  // Liveness: every socket is pinged every pingIntervalMs; one that did not
+  // answer the previous ping (nor send anything since) is ended, so a tablet
+  // whose Wi-Fi dropped leaves presence within two intervals instead of
+  // lingering until TCP gives up.
+  const alive = new Map<WebSocketLike, boolean>();
+  const pinger = setInterval(() => {
+    for (const [socket, answered] of alive) {
+      if (!answered) {
+        alive.delete(socket);
+        socket.terminate();
+        continue;
+      }
+      alive.set(socket, false);
+      try {
+        socket.ping();
+      } catch {
+        // closing already
+      }
+    }
+  }, deps.limits.pingIntervalMs);
+  pinger.unref();
+  app.addHook('onClose', async () => clearInterval(pinger));
+
   app.get<{ Params: { id: string }; Querystring: { token?: string } }>(
     `${YJS_PATH}/:id`,
     { websocket: true },
     (socket, req) => {
       // Errors on a socket cost that socket only.
       socket.on('error', () => socket.terminate());
+      alive.set(socket, true);
+      socket.on('pong', () => {
+        if (alive.has(socket)) alive.set(socket, true);
+      });
       let handle: { receive(d: Uint8Array): void; closed(): void } | null = null;
       const queued: Uint8Array[] = [];
       let refused = false;
@@ -30,6 +57,7 @@ export const registerWebsocket = (
       // One largest frame always fits.
       const volume = new TokenBucket(limits.bytesPerSecond, Math.max(limits.maxPayload, 2 * limits.bytesPerSecond));
       socket.on('message', (data, isBinary) => {
+        if (alive.has(socket)) alive.set(socket, true);
         if (refused) return;
         if (!isBinary) {
           refused = true;
@@ -49,6 +77,7 @@ export const registerWebsocket = (
         else queued.push(bytes);
       });
       socket.on('close', () => {
+        alive.delete(socket);
         refused = true;
         handle?.closed();
       });
@@ -95,6 +124,10 @@ export const registerWebsocket = (
         handle = deps.relay.connect(meeting.id, claims, {
           send: (d) => socket.send(d),
           close: (code, reason) => socket.close(code, reason),
+          get bufferedAmount() {
+            return socket.bufferedAmount;
+          },
+          terminate: () => socket.terminate(),
         });
         for (const d of queued) handle.receive(d);
         queued.length = 0;
@@ -106,6 +139,12 @@ export const registerWebsocket = (
     },
   );
 };
+
+/** What the liveness check needs of a ws socket. */
+interface WebSocketLike {
+  ping(): void;
+  terminate(): void;
+}
 
 const toBytes = (data: unknown): Uint8Array => {
   if (data instanceof ArrayBuffer) return new Uint8Array(data);

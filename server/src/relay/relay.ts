@@ -34,7 +34,7 @@ export class Relay {
 
   constructor(
     private readonly store: MeetingStore,
-    private readonly opts: RoomOptions & { connectionsPerMeeting: number },
+    private readonly opts: RoomOptions & { connectionsPerMeeting: number; socketsPerParticipant: number },
   ) {}
 
   /**
@@ -42,7 +42,9 @@ export class Relay {
    * the meeting loads wait, in order, and are handled once it is loaded.
    */
   connect(meetingId: string, claims: TokenClaims, socket: SocketLike): ConnectionHandle {
-    const conn = new Connection(socket, claims);
+    const conn = new Connection(socket, claims, this.opts.limits, () =>
+      this.opts.log('back-pressure', { meeting: meetingId, role: claims.role }),
+    );
     if (this.shuttingDown) {
       conn.close(CloseCode.goingAway, 'server shutting down');
       return { receive: () => {}, closed: () => {} };
@@ -59,6 +61,12 @@ export class Relay {
     if (live && live.size >= this.opts.connectionsPerMeeting) {
       this.opts.log('meeting-full', { meeting: meetingId, connections: live.size });
       conn.close(CloseCode.meetingFull, 'meeting full');
+      return { receive: () => {}, closed: () => {} };
+    }
+    // A few sockets per participant (a tablet, a reloaded tab, a phone), not a meeting's worth.
+    if (live && [...live].filter((c) => c.claims.sub === claims.sub).length >= this.opts.socketsPerParticipant) {
+      this.opts.log('participant-full', { meeting: meetingId, role: claims.role });
+      conn.close(CloseCode.meetingFull, 'too many connections for this participant');
       return { receive: () => {}, closed: () => {} };
     }
     if (!live) this.live.set(meetingId, (live = new Set()));

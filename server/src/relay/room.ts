@@ -9,6 +9,7 @@ import {
   migrate,
   origins,
   type Message,
+  type Offence,
   type Refusal,
 } from '@bodem/shared';
 import * as encoding from 'lib0/encoding';
@@ -16,7 +17,9 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { MeetingElsewhereError, type MeetingLease, type MeetingStore, type StoredDocument } from '../storage/store.ts';
 import type { Connection } from './connection.ts';
+import type { RoomLimits } from './limits.ts';
 import { stampPresence } from './presence.ts';
+import { inspectUpdate, type UpdateShape } from './updateShape.ts';
 import { WriteGuard } from './writeGuard.ts';
 
 /**
@@ -43,12 +46,19 @@ export class DamagedMeetingError extends Error {
  */
 export const PRESENCE_FLUSH_MS = 25;
 
+/** Owner of the room's own client id (never a token's sub, which are random ids). */
+const RELAY_OWNER = '(relay)';
+
 export interface RoomOptions {
   /** Stored updates after which the document is compacted into one snapshot. */
   compactEvery: number;
   /** Spacing of presence batches, ms (default PRESENCE_FLUSH_MS). */
   presenceFlushMs?: number;
   log: (event: string, fields?: Record<string, unknown>) => void;
+  /** Bounds on participants' updates (limits.ts). */
+  limits: RoomLimits;
+  /** A snapshot for the meeting's history this often while it changes, ms (0: none). */
+  historyEveryMs?: number;
 }
 
 /**
@@ -67,14 +77,25 @@ export class Room {
   private lastSeq: number;
   /** Updates the document emitted during the current apply, with their origin (who already has them). */
   private emitted: { update: Uint8Array; origin: unknown }[] = [];
-  private readonly guard = new WriteGuard(this.doc);
+  private readonly guard: WriteGuard;
+  /** Size of the document: its encoding at load or at the last compaction, plus every update stored since. */
+  private bytes = 0;
   /** Presence changed since the last flush: each client's latest entry, encoded once, and the connection it came from. */
   private presence = new Map<number, { entry: Uint8Array; from: unknown }>();
   private presenceTimer: ReturnType<typeof setTimeout> | null = null;
   private presenceFlushedAt = 0;
   /** Sync step 2 for an empty state vector (the whole document), until the document changes. */
   private fullSync: Uint8Array | null = null;
+  /** Answers to other sync requests, by state vector, until the document changes. */
+  private readonly answers = new Map<string, Uint8Array>();
   private destroyed = false;
+  /** Client id → the participant (token sub) that owns it; stored with the meeting. */
+  private readonly owners: Map<number, string>;
+  /** The document changed since the last history snapshot (true at load: the first snapshot is the baseline). */
+  private historyDirty = true;
+  private historyTimer: ReturnType<typeof setInterval> | null = null;
+  /** Presence (awareness) client id → the participant that announced it first, for the room's lifetime. */
+  private readonly presenceOwners = new Map<number, string>();
 
   private constructor(
     readonly id: string,
@@ -83,14 +104,26 @@ export class Room {
     lastSeq: number,
     /** Held while the room lives when the store is shared by several relays; every write is fenced on it. */
     private readonly lease: MeetingLease | undefined,
+    owners: Map<number, string>,
   ) {
     this.lastSeq = lastSeq;
+    this.owners = owners;
+    this.guard = new WriteGuard(this.doc, opts.limits);
+    // The relay's own writes (migrations, restores) go under the room's id: nobody else's.
+    this.owners.set(this.doc.clientID, RELAY_OWNER);
     // The server publishes no presence of its own.
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.emitted.push({ update, origin });
       this.fullSync = null;
+      this.answers.clear();
+      this.historyDirty = true;
     });
+    const every = opts.historyEveryMs ?? 0;
+    if (every > 0) {
+      this.historyTimer = setInterval(() => void this.run(() => this.snapshot()), every);
+      this.historyTimer.unref();
+    }
     this.awareness.on('update', this.onAwareness);
   }
 
@@ -100,13 +133,15 @@ export class Room {
     const lease = store.acquireLease ? await store.acquireLease(id) : undefined;
     if (lease === null) throw new MeetingElsewhereError();
     let stored: StoredDocument;
+    let owners: Map<number, string>;
     try {
       stored = await store.loadDocument(id);
+      owners = await store.clientOwners(id);
     } catch (e) {
       if (lease) void store.releaseLease?.(lease).catch(() => {});
       throw e;
     }
-    const room = new Room(id, store, opts, stored.lastSeq, lease);
+    const room = new Room(id, store, opts, stored.lastSeq, lease, owners);
     try {
       room.doc.transact(() => {
         stored.updates.forEach((u, i) => {
@@ -127,6 +162,7 @@ export class Room {
     // Another relay took the meeting over: this copy may be behind, drop it.
     if (lease) lease.onLost = () => room.fail('meeting moved to another relay');
     room.emitted = [];
+    room.bytes = Y.encodeStateAsUpdate(room.doc).length;
     room.sinceCompact = Math.max(0, stored.updates.length - 1);
     // Bring an older document up to this schema; the migration is stored like any update.
     const schema = migrate(room.doc);
@@ -184,11 +220,16 @@ export class Room {
     }
     switch (msg.type) {
       case 'sync-step1':
-        // A tablet joining afresh (empty state vector) gets the whole meeting:
-        // encoded once until the document changes, not once per tablet when
-        // a room scans the QR code at once.
-        if (msg.stateVector.length === 1 && msg.stateVector[0] === 0) conn.send((this.fullSync ??= encodeSyncStep2(this.doc)));
-        else conn.send(encodeSyncStep2(this.doc, msg.stateVector));
+        // Each answer can be the whole meeting for a few bytes asked: a
+        // connection asks a bounded number of times (once per connection, and
+        // when the relay asks it to), and whoever does not read is ended by
+        // the bound on its outgoing buffer (Connection.send).
+        if (!conn.syncBudget.take()) {
+          this.opts.log('sync-flood', { meeting: this.id, role: conn.claims.role });
+          conn.close(CloseCode.tryAgainLater, 'too many sync requests');
+          return;
+        }
+        conn.send(this.syncAnswer(msg.stateVector));
         return;
       case 'sync-step2':
       case 'update':
@@ -196,7 +237,7 @@ export class Room {
         await this.applyFrom(conn, msg.update);
         return;
       case 'awareness':
-        this.applyPresence(conn, msg.update);
+        await this.applyPresence(conn, msg.update);
         return;
       case 'query-awareness':
         conn.send(
@@ -212,18 +253,82 @@ export class Room {
     }
   }
 
+  /**
+   * The answer to a sync request, shared while the document does not change:
+   * a tablet joining afresh (empty state vector) gets the whole meeting,
+   * encoded once, not once per tablet when a room scans the QR code at once;
+   * the same request again (a reconnect storm, or an attacker repeating
+   * one) gets the same bytes, which every socket's queue then shares instead
+   * of holding a copy each.
+   */
+  private syncAnswer(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.length === 1 && stateVector[0] === 0) return (this.fullSync ??= encodeSyncStep2(this.doc));
+    const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('base64');
+    let answer = this.answers.get(key);
+    if (!answer) {
+      answer = encodeSyncStep2(this.doc, stateVector);
+      if (this.answers.size >= 8) this.answers.delete(this.answers.keys().next().value!);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
   private async applyFrom(conn: Connection, update: Uint8Array): Promise<void> {
     const guarded = conn.claims.role !== 'facilitator';
+    // Read the whole update before anything of it is applied: a truncated or
+    // lying update is refused here and touches nothing (updateShape.ts).
+    let shape: UpdateShape;
+    try {
+      shape = inspectUpdate(update, { schemaContentOnly: guarded });
+    } catch (e) {
+      this.opts.log('bad-update', { meeting: this.id, role: conn.claims.role, reason: (e as Error).message });
+      conn.close(CloseCode.badRequest, 'malformed update');
+      return;
+    }
+    // Client ids belong to their writer (the first to write under one, or
+    // announce it as presence). An update that writes new clocks under
+    // another writer's id would make that tablet's next edits look known
+    // already, and be dropped: it is refused whole, before it is applied.
+    const claims = new Map<number, string>();
+    let foreign = false;
+    for (const [client, { to }] of shape.writes) {
+      if (to <= Y.getState(this.doc.store, client)) continue; // known already: Yjs skips it
+      const owner = this.owners.get(client);
+      if (owner === undefined) claims.set(client, conn.claims.sub);
+      else if (owner !== conn.claims.sub) foreign = true;
+    }
+    if (foreign) {
+      this.opts.log('client-id-refused', { meeting: this.id, role: conn.claims.role });
+      // Asked once per connection to sync again: a tablet that sent this by
+      // mistake sends its own edits again; an attacker gets nothing more.
+      if (!conn.clientIdResynced) {
+        conn.clientIdResynced = true;
+        conn.send(encodeSyncStep1(this.doc));
+      }
+      return;
+    }
+    if (claims.size > 0 && !(await this.bind(claims))) return;
+    // Bounded: a participant's update larger than allowed, or one that would
+    // grow the meeting past its bound, is applied and taken back whole (so
+    // the sender's chain of updates does not stall), and everyone is told.
+    let refuseAll: Offence | null = null;
+    if (guarded) {
+      if (update.length > this.opts.limits.participantUpdateBytes) refuseAll = 'update-too-large';
+      else if (this.bytes + update.length > this.opts.limits.meetingBytes) refuseAll = 'meeting-full';
+    }
     const hadPending = this.hasPending();
     const before = guarded ? Y.encodeStateVector(this.doc) : null;
     let refusals: Refusal[] = [];
     let fault: string | null = null;
+    let stamped = 0;
     try {
-      refusals = this.guard.apply(update, conn, conn.claims);
+      const applied = this.guard.apply(update, conn, conn.claims, refuseAll);
+      refusals = applied.refusals;
+      stamped = applied.stamped;
+      if (applied.fault) fault = applied.fault.message;
     } catch (e) {
-      // Yjs reads the whole update before it integrates anything, so a
-      // malformed one usually changed nothing; whatever it did integrate was
-      // emitted and is stored below like any update, so memory and disk agree.
+      // The facilitator's update: whatever Yjs integrated is kept and stored
+      // like any update (so memory and disk agree); only the socket goes.
       fault = (e as Error).message;
     }
     let resync = false;
@@ -239,15 +344,17 @@ export class Room {
       this.doc.store.pendingDs = null;
       resync = fault === null;
     }
-    if (refusals.length > 0 && before) {
+    if ((refusals.length > 0 || fault !== null || stamped > 0) && before) {
       // The refused change and its undo travel as one update, so no screen
       // shows the refused state for a frame. Encoded from the document, never
-      // merged from client bytes (yjs#687).
+      // merged from client bytes (yjs#687). After a fault everything the
+      // update integrated was taken back: what remains are ids without content.
       this.emitted = [{ update: Y.encodeStateAsUpdate(this.doc, before), origin: null }];
-      this.opts.log('write-refused', { meeting: this.id, role: conn.claims.role, offences: refusals.map((r) => r.offence) });
+      if (stamped > 0) this.opts.log('items-stamped', { meeting: this.id, role: conn.claims.role, items: stamped });
+      if (refusals.length > 0) this.opts.log('write-refused', { meeting: this.id, role: conn.claims.role, offences: refusals.map((r) => r.offence) });
     }
     if (fault !== null) {
-      this.opts.log('bad-update', { meeting: this.id, reason: fault });
+      this.opts.log('bad-update', { meeting: this.id, role: conn.claims.role, reason: fault });
       conn.close(CloseCode.badRequest, 'malformed update');
     }
     if (resync) {
@@ -255,6 +362,19 @@ export class Room {
       conn.send(encodeSyncStep1(this.doc));
     }
     await this.persistEmitted();
+  }
+
+  /** Binds client ids to writers, durably; false when the store failed (the room is dropped then). */
+  private async bind(claims: ReadonlyMap<number, string>): Promise<boolean> {
+    for (const [client, sub] of claims) this.owners.set(client, sub);
+    try {
+      await this.store.bindClients(this.id, claims, this.lease);
+      return true;
+    } catch (e) {
+      this.opts.log('store-failed', { meeting: this.id, reason: (e as Error).message });
+      this.fail();
+      return false;
+    }
   }
 
   hasPending(): boolean {
@@ -278,38 +398,73 @@ export class Room {
         return;
       }
       this.sinceCompact++;
+      this.bytes += update.length;
       const frame = encodeUpdate(update);
       for (const c of this.conns) if (c !== origin) c.send(frame);
     }
     if (this.sinceCompact >= this.opts.compactEvery) await this.compact();
   }
 
+  /**
+   * Keeps the whole document in the meeting's history ("Geschiedenis"),
+   * when it changed since the last time. Runs in the queue, so it holds
+   * nothing the disk lacks. A failure costs only this snapshot.
+   */
+  async snapshot(): Promise<void> {
+    if (!this.historyDirty || this.destroyed) return;
+    this.historyDirty = false;
+    try {
+      await this.store.addSnapshot(this.id, Date.now(), Y.encodeStateAsUpdate(this.doc), this.lease);
+    } catch (e) {
+      this.historyDirty = true;
+      this.opts.log('snapshot-failed', { meeting: this.id, reason: (e as Error).message });
+    }
+  }
+
   /** Replaces the stored updates by one snapshot. Atomic in the store; a failure leaves the updates. */
   async compact(): Promise<void> {
     if (this.sinceCompact <= 0 || this.destroyed) return;
     try {
-      await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.lastSeq, this.lease);
+      const snapshot = Y.encodeStateAsUpdate(this.doc);
+      await this.store.compact(this.id, snapshot, this.lastSeq, this.lease);
       this.sinceCompact = 0;
+      this.bytes = snapshot.length;
     } catch (e) {
       this.opts.log('compact-failed', { meeting: this.id, reason: (e as Error).message });
     }
   }
 
-  private applyPresence(conn: Connection, update: Uint8Array): void {
+  private async applyPresence(conn: Connection, update: Uint8Array): Promise<void> {
     if (!conn.presenceBudget.take()) return;
     let stamped: Uint8Array | null;
+    const had = conn.presence.clientId;
     try {
-      stamped = stampPresence(update, conn.claims, conn.presence, (id) => this.ownerOf(id, conn));
+      stamped = stampPresence(update, conn.claims, conn.presence, (id) => this.presenceTaken(id, conn));
     } catch (e) {
       this.opts.log('bad-presence', { meeting: this.id, reason: (e as Error).message });
       conn.close(CloseCode.badRequest, 'malformed presence');
       return;
     }
-    if (stamped) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, conn);
+    const id = conn.presence.clientId;
+    if (id !== null && id !== had) {
+      // The presence id is the tablet's document client id too (y-websocket
+      // uses one for both): announcing it binds both, so nobody can write
+      // under it before its tablet's first edit.
+      this.presenceOwners.set(id, conn.claims.sub);
+      if (!this.owners.has(id) && !(await this.bind(new Map([[id, conn.claims.sub]])))) return;
+    }
+    if (stamped && !conn.closed) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, conn);
   }
 
-  private ownerOf(clientId: number, except: Connection): boolean {
-    for (const c of this.conns) if (c !== except && c.presence.clientId === clientId) return true;
+  /** Whether a presence id belongs to someone other than this connection's participant (for the room's lifetime). */
+  private presenceTaken(clientId: number, conn: Connection): boolean {
+    const sub = conn.claims.sub;
+    const presenceOwner = this.presenceOwners.get(clientId);
+    if (presenceOwner !== undefined && presenceOwner !== sub) return true;
+    const owner = this.owners.get(clientId);
+    if (owner !== undefined && owner !== sub) return true;
+    // Another open tab of the same participant announcing it already.
+    for (const c of this.conns) if (c !== conn && c.presence.clientId === clientId) return true;
     return false;
   }
 
@@ -365,6 +520,7 @@ export class Room {
   close(code: number, reason: string): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    if (this.historyTimer) clearInterval(this.historyTimer);
     if (this.presenceTimer) clearTimeout(this.presenceTimer);
     this.presenceTimer = null;
     this.presence.clear();

@@ -5,4 +5,8 @@
 export interface SocketLike {
   send(data: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** Bytes queued to send and not yet written to the network (ws's `bufferedAmount`); absent: never backs up. */
+  readonly bufferedAmount?: number;
+  /** Ends the socket at once, dropping whatever is still queued. */
+  terminate?(): void;
 }

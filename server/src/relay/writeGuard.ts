@@ -1,4 +1,5 @@
-import { refusedChanges, type Refusal, type Writer } from '@bodem/shared';
+import { refusedChanges, roots, stampItem, type Offence, type Refusal, type WriteContext, type Writer } from '@bodem/shared';
+import type { RoomLimits } from './limits.ts';
 import * as Y from 'yjs';
 
 /**
@@ -21,14 +22,46 @@ export class WriteGuard {
   private writer: Writer | null = null;
   private origin: unknown = null;
   private refusals: Refusal[] = [];
+  /** What `Y.applyUpdate` threw during the current apply. */
+  private fault: Error | null = null;
 
-  constructor(private readonly doc: Y.Doc) {
+  /** New items to remove again, and existing items' keys to write back, after the apply. */
+  private toDiscard: { id: string; offence: Offence }[] = [];
+  private toRevert: { item: Y.Map<unknown>; key: string; had: boolean; value: unknown; offence: Offence }[] = [];
+  /** Items the writer created under another author, side or time: stamped from the token after the apply. */
+  private toStamp: Y.Map<unknown>[] = [];
+  /** Set for an update refused as a whole (too large, meeting full): everything it integrates is taken back. */
+  private refuseAll: Offence | null = null;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly limits: Pick<RoomLimits, 'maxTextLength' | 'itemsPerBoard'> = { maxTextLength: 1000, itemsPerBoard: 1000 },
+  ) {
     this.undo = new Y.UndoManager(doc, {
       captureTimeout: 0,
       trackedOrigins: new Set(),
       captureTransaction: (tr) => {
         if (!this.writer || tr.origin !== this.origin) return false;
-        this.refusals = this.refusals.concat(refusedChanges(doc, tr.changed as Map<Y.AbstractType<unknown>, Set<string | null>>, this.writer));
+        // A fault, or an update refused whole: everything the transaction integrated is taken back.
+        if (this.fault || this.refuseAll) return true;
+        const ctx: WriteContext = {
+          created: (type) => type._item !== null && type._item.id.clock >= (tr.beforeState.get(type._item.id.client) ?? 0),
+          now: Date.now(),
+          maxTextLength: this.limits.maxTextLength,
+          maxItemsPerBoard: this.limits.itemsPerBoard,
+          stamp: (item) => this.toStamp.push(item),
+          discard: (id, offence) => this.toDiscard.push({ id, offence }),
+          revertKey: (item, key, offence) => {
+            // The value before this transaction: the item the new value replaced (read now, before it is collected).
+            const current = (item as unknown as { _map: Map<string, Y.Item> })._map.get(key);
+            let before: Y.Item | null = current?.left ?? null;
+            while (before && before.id.clock >= (tr.beforeState.get(before.id.client) ?? 0)) before = before.left;
+            const had = before !== null && before.content instanceof Y.ContentAny;
+            const value = had ? (before!.content.getContent().at(-1) as unknown) : undefined;
+            this.toRevert.push({ item, key, had, value, offence });
+          },
+        };
+        this.refusals = this.refusals.concat(refusedChanges(doc, tr.changed as Map<Y.AbstractType<unknown>, Set<string | null>>, this.writer, ctx));
         return this.refusals.length > 0;
       },
     });
@@ -36,36 +69,88 @@ export class WriteGuard {
 
   /**
    * Applies `update` with `origin` and reverts the writer's refused changes.
-   * Throws what `Y.applyUpdate` throws. Returns what was refused.
+   *
+   * The facilitator's update is applied as it is; what `Y.applyUpdate`
+   * throws is thrown. Anyone else's update that throws while it is applied
+   * (yjs integrates structs before it reads the delete set, so a lying
+   * update throws after its change is in) is taken back as a whole: every
+   * struct the transaction integrated is deleted again and every deletion
+   * restored, and `fault` says why. The apply runs inside a transaction of
+   * our own, so the throw is caught before the transaction ends and the
+   * UndoManager sees it as a fault.
    */
-  apply(update: Uint8Array, origin: object, writer: Writer): Refusal[] {
+  apply(
+    update: Uint8Array,
+    origin: object,
+    writer: Writer,
+    refuseAll: Offence | null = null,
+  ): { refusals: Refusal[]; fault: Error | null; stamped: number } {
     if (writer.role === 'facilitator') {
       Y.applyUpdate(this.doc, update, origin);
-      return [];
+      return { refusals: [], fault: null, stamped: 0 };
     }
+    this.toStamp = [];
+    this.toDiscard = [];
+    this.toRevert = [];
     this.writer = writer;
     this.origin = origin;
     this.refusals = [];
+    this.fault = null;
+    this.refuseAll = refuseAll;
     this.undo.trackedOrigins.add(origin);
     try {
-      Y.applyUpdate(this.doc, update, origin);
+      this.doc.transact(() => {
+        try {
+          Y.applyUpdate(this.doc, update, origin);
+        } catch (e) {
+          this.fault = e instanceof Error ? e : new Error(String(e));
+        }
+      }, origin);
     } finally {
       this.undo.trackedOrigins.delete(origin);
       this.writer = null;
       this.origin = null;
+      this.refuseAll = null;
     }
-    const refusals = this.refusals;
+    const fault = this.fault;
+    this.fault = null;
+    const whole = fault !== null || refuseAll !== null;
+    const refusals = fault ? [] : refuseAll ? [{ offence: refuseAll, scope: roots(this.doc).items as unknown as Y.AbstractType<unknown> }] : this.refusals;
     this.refusals = [];
-    if (this.undo.undoStack.length === 0) return refusals;
-    this.undo.scope = refusals.map((r) => r.scope);
-    try {
-      while (this.undo.undoStack.length > 0) this.undo.undo();
-    } finally {
-      // Clearing releases the kept items of the whole document, not only of the refused scopes.
-      this.undo.scope = [this.doc];
-      this.undo.clear();
+    if (this.undo.undoStack.length > 0) {
+      this.undo.scope = whole ? [this.doc] : refusals.map((r) => r.scope);
+      try {
+        while (this.undo.undoStack.length > 0) this.undo.undo();
+      } finally {
+        // Clearing releases the kept items of the whole document, not only of the refused scopes.
+        this.undo.scope = [this.doc];
+        this.undo.clear();
+      }
     }
-    return refusals;
+    // Items: refused new ones removed, refused keys written back, and kept
+    // new ones given the token's author, side and time. Done directly, as the
+    // relay's own change: exact, and nothing else of the item is touched.
+    const now = Date.now();
+    let stamped = 0;
+    const discard = whole ? [] : this.toDiscard;
+    const revert = whole ? [] : this.toRevert.filter((r) => !r.item._item?.deleted && r.item.doc === this.doc);
+    const stamp = whole ? [] : this.toStamp.filter((item) => !item._item?.deleted && item.doc === this.doc);
+    this.toDiscard = [];
+    this.toRevert = [];
+    this.toStamp = [];
+    if (discard.length || revert.length || stamp.length) {
+      const items = roots(this.doc).items;
+      this.doc.transact(() => {
+        for (const d of discard) items.delete(d.id);
+        for (const r of revert) {
+          if (r.had) r.item.set(r.key, r.value);
+          else r.item.delete(r.key);
+        }
+        for (const item of stamp) if (!item._item?.deleted && stampItem(item, writer, now)) stamped++;
+      }, this.undo);
+    }
+    const fixed = [...discard, ...revert].map((x) => ({ offence: x.offence, scope: roots(this.doc).items as unknown as Y.AbstractType<unknown> }));
+    return { refusals: refusals.concat(fixed), fault, stamped };
   }
 
   /** The origin of the compensating updates (forwarded to everyone, the sender included). */

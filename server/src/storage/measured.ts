@@ -63,6 +63,26 @@ export class MeasuredStore implements MeetingStore {
     return this.inner.isRemoved(id, sub);
   }
 
+  clientOwners(id: string): Promise<Map<number, string>> {
+    return this.inner.clientOwners(id);
+  }
+
+  bindClients(id: string, owners: ReadonlyMap<number, string>, lease?: MeetingLease): Promise<void> {
+    return timed(this.writes, () => this.inner.bindClients(id, owners, lease));
+  }
+
+  addSnapshot(id: string, takenAt: number, snapshot: Uint8Array, lease?: MeetingLease): Promise<void> {
+    return this.inner.addSnapshot(id, takenAt, snapshot, lease);
+  }
+
+  listSnapshots(id: string): Promise<{ takenAt: number; bytes: number }[]> {
+    return this.inner.listSnapshots(id);
+  }
+
+  loadSnapshot(id: string, takenAt: number): Promise<Uint8Array | null> {
+    return this.inner.loadSnapshot(id, takenAt);
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }

@@ -55,6 +55,20 @@ const SCHEMA = `
     removed_at bigint NOT NULL,
     PRIMARY KEY (meeting_id, sub)
   );
+  -- The meeting's history: whole-document snapshots every few minutes.
+  CREATE TABLE IF NOT EXISTS snapshots (
+    meeting_id text NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    taken_at bigint NOT NULL,
+    data bytea NOT NULL,
+    PRIMARY KEY (meeting_id, taken_at)
+  );
+  -- Yjs client ids and the participant (token sub) that first wrote under each.
+  CREATE TABLE IF NOT EXISTS client_owners (
+    meeting_id text NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    client_id bigint NOT NULL,
+    sub text NOT NULL,
+    PRIMARY KEY (meeting_id, client_id)
+  );
   -- One row per meeting, created with it. holder NULL: nobody serves it.
   -- generation grows on every acquisition and is the fencing token.
   -- wanted_at: another relay asked for the meeting while this holder had it.
@@ -253,6 +267,52 @@ export class PostgresStore implements MeetingStore {
   async isRemoved(id: string, sub: string): Promise<boolean> {
     const res = await this.pool.query('SELECT 1 FROM removed_participants WHERE meeting_id = $1 AND sub = $2', [id, sub]);
     return (res.rowCount ?? 0) > 0;
+  }
+
+  async clientOwners(id: string): Promise<Map<number, string>> {
+    const { rows } = await this.pool.query<{ client_id: string; sub: string }>('SELECT client_id, sub FROM client_owners WHERE meeting_id = $1', [id]);
+    return new Map(rows.map((r) => [Number(r.client_id), r.sub]));
+  }
+
+  async bindClients(id: string, owners: ReadonlyMap<number, string>, lease?: MeetingLease): Promise<void> {
+    if (owners.size === 0) return;
+    // Fenced like an append (an unknown meeting has no lease row either).
+    const [fence, params] = this.fence(id, lease, 2);
+    await this.tx(async (c) => {
+      const held = await c.query(fence, [id, ...params]);
+      if (!held.rowCount) throw new LeaseNotHeldError(id);
+      await c.query(
+        `INSERT INTO client_owners (meeting_id, client_id, sub)
+         SELECT $1, o.client_id, o.sub FROM unnest($2::bigint[], $3::text[]) AS o(client_id, sub)
+         ON CONFLICT DO NOTHING`,
+        [id, [...owners.keys()], [...owners.values()]],
+      );
+    });
+  }
+
+  async addSnapshot(id: string, takenAt: number, snapshot: Uint8Array, lease?: MeetingLease): Promise<void> {
+    const [fence, params] = this.fence(id, lease, 4);
+    const { rowCount } = await this.pool.query(
+      `WITH fence AS (${fence})
+       INSERT INTO snapshots (meeting_id, taken_at, data) SELECT $1, $2, $3 FROM fence
+       ON CONFLICT (meeting_id, taken_at) DO UPDATE SET data = EXCLUDED.data`,
+      [id, takenAt, bytes(snapshot), ...params],
+    );
+    if (!rowCount) throw new LeaseNotHeldError(id);
+  }
+
+  async listSnapshots(id: string): Promise<{ takenAt: number; bytes: number }[]> {
+    const { rows } = await this.pool.query<{ taken_at: string; bytes: number }>(
+      'SELECT taken_at, length(data) AS bytes FROM snapshots WHERE meeting_id = $1 ORDER BY taken_at',
+      [id],
+    );
+    return rows.map((r) => ({ takenAt: Number(r.taken_at), bytes: r.bytes }));
+  }
+
+  async loadSnapshot(id: string, takenAt: number): Promise<Uint8Array | null> {
+    const { rows } = await this.pool.query<{ data: Buffer }>('SELECT data FROM snapshots WHERE meeting_id = $1 AND taken_at = $2', [id, takenAt]);
+    const d = rows[0]?.data;
+    return d ? new Uint8Array(d.buffer, d.byteOffset, d.byteLength) : null;
   }
 
   /**

@@ -43,6 +43,18 @@ export class SqliteStore implements MeetingStore {
         removed_at INTEGER NOT NULL,
         PRIMARY KEY (meeting_id, sub)
       ) STRICT, WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS snapshots (
+        meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        taken_at INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (meeting_id, taken_at)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS client_owners (
+        meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        client_id INTEGER NOT NULL,
+        sub TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, client_id)
+      ) STRICT, WITHOUT ROWID;
     `);
     this.stmts = {
       insertMeeting: this.db.prepare(
@@ -67,6 +79,13 @@ export class SqliteStore implements MeetingStore {
         'INSERT INTO removed_participants (meeting_id, sub, removed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
       ),
       isRemoved: this.db.prepare('SELECT 1 FROM removed_participants WHERE meeting_id = ? AND sub = ?'),
+      owners: this.db.prepare('SELECT client_id AS clientId, sub FROM client_owners WHERE meeting_id = ?'),
+      bind: this.db.prepare('INSERT INTO client_owners (meeting_id, client_id, sub) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+      deleteOwners: this.db.prepare('DELETE FROM client_owners WHERE meeting_id = ?'),
+      addSnapshot: this.db.prepare('INSERT OR REPLACE INTO snapshots (meeting_id, taken_at, data) VALUES (?, ?, ?)'),
+      listSnapshots: this.db.prepare('SELECT taken_at AS takenAt, length(data) AS bytes FROM snapshots WHERE meeting_id = ? ORDER BY taken_at'),
+      loadSnapshot: this.db.prepare('SELECT data FROM snapshots WHERE meeting_id = ? AND taken_at = ?'),
+      deleteSnapshots: this.db.prepare('DELETE FROM snapshots WHERE meeting_id = ?'),
     };
   }
 
@@ -105,6 +124,8 @@ export class SqliteStore implements MeetingStore {
   async deleteMeeting(id: string, deletedAt = Date.now()): Promise<boolean> {
     const removed = this.db.transaction(() => {
       this.stmts.deleteUpdates.run(id);
+      this.stmts.deleteOwners.run(id);
+      this.stmts.deleteSnapshots.run(id);
       const gone = this.stmts.deleteMeeting.run(id).changes > 0;
       if (gone) this.stmts.tombstone.run(id, deletedAt);
       return gone;
@@ -155,6 +176,31 @@ export class SqliteStore implements MeetingStore {
 
   async isRemoved(id: string, sub: string): Promise<boolean> {
     return this.stmts.isRemoved.get(id, sub) !== undefined;
+  }
+
+  async clientOwners(id: string): Promise<Map<number, string>> {
+    return new Map((this.stmts.owners.all(id) as { clientId: number; sub: string }[]).map((r) => [r.clientId, r.sub]));
+  }
+
+  async bindClients(id: string, owners: ReadonlyMap<number, string>): Promise<void> {
+    // The foreign key refuses an unknown meeting.
+    this.db.transaction(() => {
+      for (const [clientId, sub] of owners) this.stmts.bind.run(id, clientId, sub);
+    })();
+  }
+
+  async addSnapshot(id: string, takenAt: number, snapshot: Uint8Array): Promise<void> {
+    // The foreign key refuses an unknown meeting.
+    this.stmts.addSnapshot.run(id, takenAt, snapshot);
+  }
+
+  async listSnapshots(id: string): Promise<{ takenAt: number; bytes: number }[]> {
+    return this.stmts.listSnapshots.all(id) as { takenAt: number; bytes: number }[];
+  }
+
+  async loadSnapshot(id: string, takenAt: number): Promise<Uint8Array | null> {
+    const row = this.stmts.loadSnapshot.get(id, takenAt) as { data: Buffer } | undefined;
+    return row ? new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength) : null;
   }
 
   async close(): Promise<void> {

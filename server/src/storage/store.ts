@@ -96,5 +96,28 @@ export interface MeetingStore {
   removeParticipant(id: string, sub: string, removedAt: number): Promise<boolean>;
   /** Whether participant `sub` was removed from the meeting. */
   isRemoved(id: string, sub: string): Promise<boolean>;
+  /**
+   * Which participant (token `sub`) owns each Yjs client id of the meeting:
+   * the first to write under it (or announce it as presence). Read when the
+   * meeting loads.
+   */
+  clientOwners(id: string): Promise<Map<number, string>>;
+  /**
+   * Durably binds client ids to their writers. An id already bound keeps
+   * its owner (first writer wins). Throws for an unknown meeting; with a
+   * lease, fails unless the lease is still held. The bindings go when the
+   * meeting is deleted.
+   */
+  bindClients(id: string, owners: ReadonlyMap<number, string>, lease?: MeetingLease): Promise<void>;
+  /**
+   * Keeps a snapshot of the whole document (the meeting's history, shown as
+   * "Geschiedenis"). Throws for an unknown meeting; with a lease, fails
+   * unless the lease is still held. Snapshots go when the meeting is deleted.
+   */
+  addSnapshot(id: string, takenAt: number, snapshot: Uint8Array, lease?: MeetingLease): Promise<void>;
+  /** The meeting's snapshots, oldest first: when, and how large. */
+  listSnapshots(id: string): Promise<{ takenAt: number; bytes: number }[]>;
+  /** One snapshot, or null. */
+  loadSnapshot(id: string, takenAt: number): Promise<Uint8Array | null>;
   close(): Promise<void>;
 }

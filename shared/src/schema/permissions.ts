@@ -3,16 +3,94 @@ import type { Role } from '../presence.ts';
 import { isFieldText, isParticipantBoardKey } from './boardState.ts';
 import { roots } from './roots.ts';
 import { readVote } from './vote.ts';
+import { CONTROL_KEYS } from '../control/control.ts';
+import type { Side } from './side.ts';
 
 /** What a writer is, as its verified token says. */
 export interface Writer {
   role: Role;
   /** The participant id from the token. */
   sub: string;
+  /** The participant's side from the token (notes they create carry it). */
+  side?: Side | null;
 }
 
 /** Why a change was refused; logged by the relay (no content, no names). */
-export type Offence = 'projector' | 'control' | 'meta' | 'boards' | 'board-setting' | 'vote-of-other' | 'unknown-root';
+export type Offence =
+  | 'projector'
+  | 'control'
+  | 'meta'
+  | 'boards'
+  | 'board-setting'
+  | 'vote-of-other'
+  | 'unknown-root'
+  | 'item-identity'
+  | 'too-long'
+  | 'board-full'
+  | 'vote-target'
+  | 'vote-closed'
+  | 'update-too-large'
+  | 'meeting-full';
+
+/**
+ * What the relay knows beyond the document when it judges a participant's
+ * transaction: which types the transaction created, the time, and the
+ * bounds (server/src/relay/limits.ts).
+ */
+export interface WriteContext {
+  /** Whether `type` was created by the transaction being judged. */
+  created(type: Y.AbstractType<unknown>): boolean;
+  /** Now, ms since the epoch (an item's createdAt may not lie ahead of it by more than a few minutes). */
+  now: number;
+  /** Longest text (a note, a field, an agreement's part) and string value a participant may write. */
+  maxTextLength: number;
+  /** Most items (notes, role cards, strokes, agreements) one board may hold. */
+  maxItemsPerBoard: number;
+  /**
+   * Called for an item the writer created with an author, a note side or a
+   * createdAt that is not theirs: the relay writes the token's values over
+   * them (stampItem), so honest work is kept and nothing is forged.
+   */
+  stamp(item: Y.Map<unknown>): void;
+  /**
+   * A new item the writer may not add (text past the bound, board full): the
+   * relay removes it again. Exact, and it touches nothing else.
+   */
+  discard(id: string, offence: Offence): void;
+  /**
+   * A key of an existing item the writer may not change (who made it, when,
+   * a string past the bound): the relay writes the previous value back.
+   */
+  revertKey(item: Y.Map<unknown>, key: string, offence: Offence): void;
+}
+
+/**
+ * The token's values on an item a participant created: its author, a
+ * note's side, and a createdAt no later than now. Returns whether anything
+ * was written.
+ */
+export const stampItem = (item: Y.Map<unknown>, writer: Writer, now: number): boolean => {
+  let changed = false;
+  if (item.get('authorId') !== writer.sub) {
+    item.set('authorId', writer.sub);
+    changed = true;
+  }
+  if (item.get('kind') === 'note' && (item.get('side') ?? null) !== (writer.side ?? null)) {
+    item.set('side', writer.side ?? null);
+    changed = true;
+  }
+  const createdAt = item.get('createdAt');
+  if (typeof createdAt !== 'number' || !(createdAt <= now + CREATED_AHEAD_MS) || !(createdAt >= 0)) {
+    item.set('createdAt', now);
+    changed = true;
+  }
+  return changed;
+};
+
+/** The keys an item's creator sets once; participants never change them. */
+const IDENTITY_KEYS = new Set(['authorId', 'side', 'createdAt']);
+/** Clocks of tablets drift; a createdAt this far ahead of the relay's clock is a lie. */
+const CREATED_AHEAD_MS = 5 * 60_000;
 
 export interface Refusal {
   offence: Offence;
@@ -40,6 +118,7 @@ export const refusedChanges = (
   doc: Y.Doc,
   changed: ReadonlyMap<Y.AbstractType<unknown>, ReadonlySet<string | null>>,
   writer: Writer,
+  ctx?: WriteContext,
 ): Refusal[] => {
   if (writer.role === 'facilitator') return [];
   const r = roots(doc);
@@ -59,13 +138,24 @@ export const refusedChanges = (
       const board = path[1];
       // The set of boards itself, or anything nested inside a board's map (boards hold flat values only).
       if (!board) refuse('boards', root);
-      else if (path.length === 3 && isAnswerText(board, type)) continue;
+      else if (path.length === 3 && isAnswerText(board, type)) {
+        // Typing into an answer: allowed, within the relay's text bound.
+        if (ctx && tooLong(type, ctx.maxTextLength)) refuse('too-long', board);
+      }
       else if (path.length > 2) refuse('board-setting', board);
       else if ([...keys].some((k) => k === null || !isParticipantBoardKey(k) || (holdsType(type, k) && !isFreshAnswerText(type, k)))) refuse('board-setting', board);
+      else if (ctx && [...keys].some((k) => tooLong((type as Y.Map<unknown>).get(k!), ctx.maxTextLength))) refuse('too-long', board);
     } else if (root === r.votes) {
       const ownVotes = path.length === 1 && [...keys].every((k) => k !== null && readVote(k, 0)?.participantId === writer.sub && !holdsType(type, k));
       if (!ownVotes) refuse('vote-of-other', root);
-    } else if (root !== r.items) {
+      else if (ctx) {
+        // Dots go on things that exist, while voting is open (casting and withdrawing alike).
+        if (r.control.get(CONTROL_KEYS.voting) === 'closed') refuse('vote-closed', root);
+        else if ([...keys].some((k) => r.votes.has(k!) && !voteTargetExists(doc, readVote(k!, 0)!.targetId))) refuse('vote-target', root);
+      }
+    } else if (root === r.items) {
+      if (ctx) itemRefusals(doc, path, type, keys, writer, ctx, refuse);
+    } else {
       // A root this schema does not have: nobody reads it, so nobody may fill it.
       refuse('unknown-root', root);
     }
@@ -84,6 +174,74 @@ const isAnswerText = (board: Y.AbstractType<unknown>, type: Y.AbstractType<unkno
  * answer; a Y.Text is the one shared type allowed under a `field:` key.
  */
 const isFreshAnswerText = (board: Y.AbstractType<unknown>, key: string): boolean => isFieldText(board as Y.Map<unknown>, key);
+
+type Refuse = (offence: Offence, scope: Y.AbstractType<unknown>) => void;
+
+const voteTargetExists = (doc: Y.Doc, target: string): boolean => {
+  const r = roots(doc);
+  return r.items.has(target) || r.boards.has(target);
+};
+
+const tooLong = (v: unknown, max: number): boolean => (v instanceof Y.Text || typeof v === 'string') && v.length > max;
+
+/**
+ * Items: a participant creates them as themself (author and, for a note,
+ * side from the token, createdAt not in the future: the relay stamps them),
+ * never changes who made them or when, writes texts of bounded length, and a board holds a bounded
+ * number of items.
+ */
+const itemRefusals = (
+  doc: Y.Doc,
+  path: Y.AbstractType<unknown>[],
+  type: Y.AbstractType<unknown>,
+  keys: ReadonlySet<string | null>,
+  writer: Writer,
+  ctx: WriteContext,
+  refuse: Refuse,
+): void => {
+  const itemsMap = roots(doc).items;
+  if (path.length === 1) {
+    const boards = new Map<string, string[]>();
+    for (const k of keys) {
+      const item = k === null ? undefined : itemsMap.get(k);
+      if (!(item instanceof Y.Map) || !ctx.created(item as unknown as Y.AbstractType<unknown>)) continue;
+      const createdAt = item.get('createdAt');
+      const wrongSide = item.get('kind') === 'note' && (item.get('side') ?? null) !== (writer.side ?? null);
+      if (item.get('authorId') !== writer.sub || wrongSide || typeof createdAt !== 'number' || !(createdAt <= ctx.now + CREATED_AHEAD_MS) || !(createdAt >= 0))
+        ctx.stamp(item);
+      if ([...item.values()].some((v) => tooLong(v, ctx.maxTextLength))) {
+        ctx.discard(k!, 'too-long');
+        continue;
+      }
+      const board = item.get('boardId');
+      if (typeof board === 'string') boards.set(board, [...(boards.get(board) ?? []), k!]);
+    }
+    if (boards.size > 0) {
+      const counts = new Map<string, number>();
+      for (const item of itemsMap.values()) {
+        const board = item instanceof Y.Map ? item.get('boardId') : undefined;
+        if (typeof board === 'string' && boards.has(board)) counts.set(board, (counts.get(board) ?? 0) + 1);
+      }
+      for (const [board, added] of boards) {
+        const over = (counts.get(board) ?? 0) - ctx.maxItemsPerBoard;
+        // The newest additions go: as many as the board is over.
+        for (const id of added.slice(Math.max(0, added.length - over))) if (over > 0) ctx.discard(id, 'board-full');
+      }
+    }
+    return;
+  }
+  if (path.length === 2) {
+    // An existing item's own keys.
+    const item = type as Y.Map<unknown>;
+    for (const k of keys) {
+      if (k === null) continue;
+      if (IDENTITY_KEYS.has(k)) ctx.revertKey(item, k, 'item-identity');
+      else if (tooLong(item.get(k), ctx.maxTextLength)) ctx.revertKey(item, k, 'too-long');
+    }
+    return;
+  }
+  if (type instanceof Y.Text && type.length > ctx.maxTextLength) refuse('too-long', path[path.length - 1]!);
+};
 
 /**
  * Whether a map key holds a shared type. Answers and votes are plain

@@ -1,11 +1,12 @@
 import type { Template } from '@bodem/shared';
 import type Konva from 'konva';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Layer, Stage } from 'react-konva';
 import { t } from '../i18n/index.ts';
 import { useStore } from '../lib/store.ts';
 import type { MeetingSession } from '../sync/session.ts';
-import { BoardController } from './controller.ts';
+import type { BoardController } from './controller.ts';
+import { useBoardController } from './useBoardController.ts';
 import { Cursors } from './Cursors.tsx';
 import { hideWhenEmpty } from './hideWhenEmpty.ts';
 import { DropHints } from './DropHints.tsx';
@@ -43,7 +44,7 @@ const isEditable = (el: EventTarget | null) =>
  * cursors) with DOM overlays for the note editor and the note toolbar.
  */
 export function Board({ session, boardId, title, template, insets, cursors = true, onController }: Props) {
-  const ctl = useMemo(() => new BoardController(session, boardId, template), [session, boardId, template]);
+  const ctl = useBoardController(session, boardId, template, onController);
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useCallback((s: Konva.Stage | null) => ctl.setStage(s), [ctl]);
   const dragLayerRef = useCallback(
@@ -60,15 +61,6 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
   );
   const [size, setSize] = useState({ width: window.innerWidth, height: window.innerHeight });
   const tool = useStore(ctl.tool);
-
-  useEffect(() => {
-    const detach = ctl.attach();
-    onController?.(ctl);
-    return () => {
-      onController?.(null);
-      detach();
-    };
-  }, [ctl, onController]);
 
   // Follow the window (rotation, keyboard-less resize).
   useEffect(() => {

@@ -1,6 +1,7 @@
 import type { Template } from '@bodem/shared';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { BoardController } from '../board/controller.ts';
+import type { BoardController } from '../board/controller.ts';
+import { useBoardController } from '../board/useBoardController.ts';
 import { fmt, t } from '../i18n/index.ts';
 import { useSource } from '../lib/source.ts';
 import { createStore, useStore } from '../lib/store.ts';
@@ -31,7 +32,7 @@ interface Props {
  * the same typed text binding keeps every keystroke.
  */
 export function ListBoard({ session, boardId, title, template, children, onController }: Props) {
-  const ctl = useMemo(() => new BoardController(session, boardId, template), [session, boardId, template]);
+  const ctl = useBoardController(session, boardId, template, onController);
   const layout = useSource(useMemo(() => listLayoutSource(session.doc, boardId, template), [session, boardId, template]));
   const canWrite = useStore(ctl.canWrite);
   const announcement = useAnnouncements(ctl, template);
@@ -47,15 +48,6 @@ export function ListBoard({ session, boardId, title, template, children, onContr
   useEffect(() => {
     if (takeListFocusRequest()) mainRef.current?.focus();
   }, []);
-
-  useEffect(() => {
-    const detach = ctl.attach();
-    onController?.(ctl);
-    return () => {
-      onController?.(null);
-      detach();
-    };
-  }, [ctl, onController]);
 
   const zoneLabel = (id: string | null) => template.zones.find((z) => z.id === id)?.label ?? title;
   const tableZone = template.table ? zoneIdAt(template, { x: template.table.rect.x + template.table.rect.width / 2, y: template.table.rect.y + template.table.rect.height / 2 }) : undefined;

@@ -1,5 +1,5 @@
 import Konva from 'konva';
-import { redrawArea, type Box, type Split } from './redrawArea.ts';
+import { redrawAreas, type Box, type Split } from './redrawArea.ts';
 
 /** More separate areas than this in one frame: one whole redraw is as cheap. */
 const MAX_AREAS = 24;
@@ -246,7 +246,7 @@ export class AreaDraws {
     const covered = merged.reduce((sum, a) => sum + a.width * sx * a.height * sy, 0);
     const whole = (canvas.width * canvas.height) / canvas.getPixelRatio() ** 2;
     if (merged.length > MAX_AREAS || covered > MAX_SHARE * whole) return this.drawWhole();
-    for (const area of merged) redrawArea(this.layer, area, this.split);
+    redrawAreas(this.layer, merged, this.split);
   }
 
   private drawWhole(): void {

@@ -25,8 +25,27 @@ const meets = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && 
  * Only for changes whose every pixel lies in the area (the caller knows:
  * it made the change, with Konva's automatic redraw held, see `quietly`).
  */
-export const redrawArea = (layer: Konva.Layer, area: Box, split: Split): void => {
-  if (!layer.getStage() || !layer.isVisible()) return;
+export const redrawArea = (layer: Konva.Layer, area: Box, split: Split): void => redrawAreas(layer, [area], split);
+
+/**
+ * Redraws several areas of a layer at once (areas that do not overlap, see
+ * areaDraws.ts): one walk over the layer's nodes, each node that meets any
+ * of them drawn once, clipped to all of them. Many changes in one frame cost
+ * one pass over a thousand notes, not one per change.
+ */
+export const redrawAreas = (layer: Konva.Layer, areas: readonly Box[], split: Split): void => {
+  if (!areas.length || !layer.getStage() || !layer.isVisible()) return;
+  // What to draw, in the layer's order: items meeting an area, and whatever has no box of its own.
+  const nodes: Konva.Node[] = [];
+  const collect = (container: Konva.Container) => {
+    for (const child of container.getChildren()) {
+      const how = split(child);
+      if (how === 'children') collect(child as Konva.Container);
+      else if (how && !areas.some((a) => meets(how, a))) continue;
+      else nodes.push(child);
+    }
+  };
+  collect(layer);
   // Board → stage pixels: scale and offset (the board is never rotated).
   const [sx = 1, , , sy = 1, ox = 0, oy = 0] = layer.getAbsoluteTransform().getMatrix();
   type Target = { canvas: ReturnType<Konva.Layer['getCanvas']>; method: 'drawScene' } | { canvas: ReturnType<Konva.Layer['getHitCanvas']>; method: 'drawHit' };
@@ -36,30 +55,29 @@ export const redrawArea = (layer: Konva.Layer, area: Box, split: Split): void =>
     const { canvas } = target;
     const pr = canvas.getPixelRatio();
     const c = canvas.getContext()._context;
-    // The area in device pixels, widened to whole pixels.
-    const x0 = Math.floor((ox + area.x * sx) * pr);
-    const y0 = Math.floor((oy + area.y * sy) * pr);
-    const x1 = Math.ceil((ox + (area.x + area.width) * sx) * pr);
-    const y1 = Math.ceil((oy + (area.y + area.height) * sy) * pr);
-    if (x1 <= 0 || y1 <= 0 || x0 >= c.canvas.width || y0 >= c.canvas.height) continue;
+    // The areas in device pixels, widened to whole pixels; those off the canvas left out.
+    const rects = areas
+      .map((area) => {
+        const x0 = Math.floor((ox + area.x * sx) * pr);
+        const y0 = Math.floor((oy + area.y * sy) * pr);
+        const x1 = Math.ceil((ox + (area.x + area.width) * sx) * pr);
+        const y1 = Math.ceil((oy + (area.y + area.height) * sy) * pr);
+        return { x0, y0, x1, y1 };
+      })
+      .filter((r) => r.x1 > 0 && r.y1 > 0 && r.x0 < c.canvas.width && r.y0 < c.canvas.height);
+    if (!rects.length) continue;
     c.save();
     c.setTransform(1, 0, 0, 1, 0, 0);
     c.beginPath();
-    c.rect(x0, y0, x1 - x0, y1 - y0);
+    for (const r of rects) c.rect(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
     c.clip();
-    c.clearRect(x0, y0, x1 - x0, y1 - y0);
+    for (const r of rects) c.clearRect(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
     // Konva's resting transform of a layer canvas: its pixel ratio.
     c.setTransform(pr, 0, 0, pr, 0, 0);
-    const draw = (container: Konva.Container) => {
-      for (const child of container.getChildren()) {
-        const how = split(child);
-        if (how === 'children') draw(child as Konva.Container);
-        else if (how && !meets(how, area)) continue;
-        else if (target.method === 'drawScene') child.drawScene(target.canvas);
-        else child.drawHit(target.canvas);
-      }
-    };
-    draw(layer);
+    for (const node of nodes) {
+      if (target.method === 'drawScene') node.drawScene(target.canvas);
+      else node.drawHit(target.canvas);
+    }
     c.restore();
   }
 };

@@ -387,6 +387,17 @@ export class BoardPage {
     return board;
   }
 
+  /** On a phone the list view opens first; this switches to the poster (one tap on "Poster") and waits for it. */
+  async showPoster(): Promise<void> {
+    const toggle = this.page.getByTestId('view-toggle');
+    if ((await toggle.getAttribute('data-view')) === 'lijst') {
+      if (this.touch) await toggle.tap();
+      else await toggle.click();
+    }
+    await expect(toggle).toHaveAttribute('data-view', 'poster');
+    await expect.poll(() => this.page.evaluate(() => !!(window as unknown as { Konva?: { stages: unknown[] } }).Konva?.stages.length)).toBe(true);
+  }
+
   async waitSaved(): Promise<void> {
     await expect(this.status).toHaveAttribute('data-state', 'saved', { timeout: 10_000 });
   }

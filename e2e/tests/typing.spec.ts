@@ -48,6 +48,8 @@ const focusField = async (board: BoardPage, field: Locator) => {
       typing: TYPING_MODES[p % TYPING_MODES.length],
     });
     const who = await joinAs(browser, fac.code, textOf('name'), 'informeel', PROFILES[name], modeFor(p, 'name'));
+    // A phone opens the list view (list.spec covers it); this test is about the poster, one tap away.
+    if (name === 'phone') await who.showPoster();
     await fac.board.hidePanel();
 
     // Presence carries the name as typed.

@@ -16,6 +16,8 @@ export interface StoredMeeting {
   savedAt?: number;
   /** The facilitator removed this participant: no "Verder als", and the server refuses a rejoin. */
   removed?: boolean;
+  /** The board this device last showed (sent to, or chosen): opening the meeting again opens it. */
+  lastBoard?: string;
 }
 
 const PREFIX = 'bodem:meeting:';
@@ -135,4 +137,10 @@ export const rejoinFor = (entries: StoredEntry[], code: string, now = Date.now()
 export const markRemoved = (id: string): void => {
   const m = loadMeeting(id);
   if (m) saveMeeting(id, { ...m, removed: true });
+};
+
+/** Remembers the board this device shows, so a reload or a reopened app comes back to it. */
+export const rememberBoard = (id: string, boardId: string): void => {
+  const m = loadMeeting(id);
+  if (m && m.lastBoard !== boardId) saveMeeting(id, { ...m, lastBoard: boardId });
 };

@@ -117,6 +117,8 @@ test('dropping a note on another bundles them on both tablets; "Bundel losmaken"
   }
   await bilal.page.screenshot({ path: `${SHOTS}/bundle-tablet.png` });
 
+  // The pile lies in another zone than the one Bilal's board opened on: the whole poster shows it.
+  await bilal.showWhole();
   const pile = (await bilal.notes())[0]!;
   await bilal.tap(pile.cx, pile.cy);
   const bar = bilal.page.getByRole('toolbar', { name: 'Bundel van 2 notities' });
@@ -137,6 +139,8 @@ test('Boom: seven roles in the trunk warn on every screen; a chip dragged sidewa
   const anna = await joinAs(browser, fac.code, 'Anna', 'formeel');
   const bilal = await joinAs(browser, fac.code, 'Bilal', 'informeel');
   await anna.hidePanel();
+  // Dragging across the tree: the whole poster.
+  await anna.showWhole();
   const trunk = zoneBounds('boom', 'stam');
   const chips = anna.page.locator('.role-palette .role-chip');
   await expect(chips.first()).toBeVisible();
@@ -325,8 +329,9 @@ test('the zoom controls leave every choice button of the poster free to tap on a
   const covered: string[] = [];
   for (const id of ['beeld', 'valkuilen']) {
     await anna.openBoard(template(id).title);
+    await anna.showWhole();
     await expect.poll(async () => (await anna.ids('.choice-option')).length).toBeGreaterThan(0);
-    // What a finger on the middle of each button would touch.
+    // What a finger on the middle of each button would touch, with the whole poster between the bars.
     covered.push(
       ...(await anna.page.evaluate(() => {
         const stage = (window as unknown as { Konva: { stages: any[] } }).Konva.stages[0];

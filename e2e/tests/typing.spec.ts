@@ -60,7 +60,7 @@ const focusField = async (board: BoardPage, field: Locator) => {
     // --- a note, on the idea board -------------------------------------------------
     const zone = template('voorbeeld').zones[0]!.shape;
     if (zone.type !== 'rect') throw new Error('the idea board starts with a rectangular zone');
-    const spot = await who.boardToScreen(zone.x + zone.width / 2, zone.y + zone.height / 2);
+    const spot = await who.reach(zone.x + zone.width / 2, zone.y + zone.height / 2);
     await who.tap(spot.x, spot.y);
     const editor = who.page.getByLabel('Tekst van de notitie');
     await expect(editor).toBeFocused();
@@ -113,7 +113,7 @@ const focusField = async (board: BoardPage, field: Locator) => {
     await who.openBoard(letterTitle);
     const area = template('wens').zones[0]!.shape;
     if (area.type !== 'rect') throw new Error('the letter board is one rectangle');
-    const at = await who.boardToScreen(area.x + area.width / 3, area.y + area.height / 2);
+    const at = await who.reach(area.x + area.width / 3, area.y + area.height / 2);
     await who.tap(at.x, at.y);
     const to = who.page.getByRole('textbox', { name: 'Lieve' });
     // The new letter opens on whom it is to: nothing prefilled for the caret to land in.

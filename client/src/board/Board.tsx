@@ -88,18 +88,27 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
     return el ? ctl.attachGestures(el) : undefined;
   }, [ctl]);
 
-  // A tap ends with a compatibility mousedown where the finger was. When that tap made a note, the board
-  // has just moved to show it whole, so the mousedown may land on bare canvas and blur the new note's
-  // editor: an empty note, and the typing goes nowhere. A press on the canvas never needs to move the
-  // focus (the stage's own pointerdown closes an open editor), so its default is dropped.
+  // A tap on the board is handled from its pointer events; the browser then fires compatibility mouse
+  // events and a click where the finger was. When that tap made a note, its editor (or the board, moved to
+  // show the note whole, or the editor's "Klaar" button) now lies under the finger: the late mousedown
+  // blurred the editor or the click pressed "Klaar" — an empty note, and the typing went nowhere. Ending
+  // a touch on the canvas without its default action sends none of them (as on iOS). A mouse press on the
+  // canvas never needs to move the focus either (the stage's own pointerdown closes an open editor).
   useEffect(() => {
     const el = containerRef.current;
     if (!el) return;
+    const end = (e: TouchEvent) => {
+      if (e.target instanceof HTMLCanvasElement && e.cancelable) e.preventDefault();
+    };
     const down = (e: MouseEvent) => {
       if (e.target instanceof HTMLCanvasElement) e.preventDefault();
     };
+    el.addEventListener('touchend', end, { passive: false });
     el.addEventListener('mousedown', down);
-    return () => el.removeEventListener('mousedown', down);
+    return () => {
+      el.removeEventListener('touchend', end);
+      el.removeEventListener('mousedown', down);
+    };
   }, []);
 
   // With the on-screen keyboard up, keep the note being edited in view.

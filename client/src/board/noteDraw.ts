@@ -24,7 +24,7 @@ export const MIN_NOTE_TEXT_PX = 12;
 export const MIN_NOTE_SCREEN_WIDTH = 88;
 export const MAX_NOTE_GROWTH = 1.25;
 /** The largest font (board px) a note's text grows to when the board is zoomed out; two lines of a few words. */
-export const MAX_NOTE_FONT_SIZE = 44;
+export const MAX_NOTE_FONT_SIZE = 48;
 /** Below this on-screen size (CSS px) letters are a grey blur anyway: draw each line as a bar. */
 const GREEK_PX = 5;
 /** Below this on-screen scale the shadow is under a pixel: leave it out. */

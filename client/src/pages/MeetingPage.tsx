@@ -5,9 +5,9 @@ import { deleteMeeting, ApiError } from '../api.ts';
 import type { BoardController } from '../board/controller.ts';
 import { Board } from '../board/Board.tsx';
 import type { Insets } from '../board/viewport.ts';
-import { loadMeeting, saveMeeting, tokenOf, type StoredMeeting } from '../credentials.ts';
+import { loadMeeting, rememberBoard, saveMeeting, tokenOf, type StoredMeeting } from '../credentials.ts';
 import { fmt, t } from '../i18n/index.ts';
-import { useSelector, useStore } from '../lib/store.ts';
+import { useStore } from '../lib/store.ts';
 import { joinPath, linkClick, meetingPath, navigate, projectorPath, useLocation } from '../router.ts';
 import { MeetingSession } from '../sync/session.ts';
 import { JoinInfo } from '../ui/JoinInfo.tsx';
@@ -67,8 +67,12 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
   const boards = useBoards(session.doc);
   const url = useLocation();
   const wanted = url.searchParams.get('bord');
-  // The board in the address, else the first of the programme.
-  const board = boards.find((b) => b.id === wanted) ?? boards[0] ?? null;
+  // The board in the address; else the one this device showed last (a reload, the app opened again); else the first.
+  const board = boards.find((b) => b.id === wanted) ?? boards.find((b) => b.id === stored.lastBoard) ?? boards[0] ?? null;
+  const boardId = board?.id ?? null;
+  useEffect(() => {
+    if (boardId) rememberBoard(meetingId, boardId);
+  }, [meetingId, boardId]);
   // Another board keeps the view chosen (list or poster).
   const openBoard = useCallback((id: string) => navigate(keepView(`${meetingPath(meetingId)}?bord=${encodeURIComponent(id)}`)), [meetingId]);
   const view = useBoardView();
@@ -102,7 +106,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
 
   useEffect(() => {
     document.title = `${title} — ${t.appName}`;
-    if (meta.title && meta.title !== stored.title) saveMeeting(meetingId, { ...stored, title: meta.title });
+    if (meta.title && meta.title !== stored.title) saveMeeting(meetingId, { ...(loadMeeting(meetingId) ?? stored), title: meta.title });
   }, [title, meta.title, stored, meetingId]);
 
   useFollowTheFacilitator(session, control, ctl, board?.id ?? null, openBoard);
@@ -192,22 +196,8 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
           <ViewToggle view={view} />
           {canWrite && (
             <>
-              <button type="button" className="btn" aria-label={t.board.undo} title={t.board.undo} disabled={!undoState.canUndo} onClick={() => ctl?.undo()}>
-                <span aria-hidden="true" className="icon">
-                  ↶
-                </span>
-                <span className="btn-label" aria-hidden="true">
-                  {t.board.undo}
-                </span>
-              </button>
-              <button type="button" className="btn" aria-label={t.board.redo} title={t.board.redo} disabled={!undoState.canRedo} onClick={() => ctl?.redo()}>
-                <span aria-hidden="true" className="icon">
-                  ↷
-                </span>
-                <span className="btn-label" aria-hidden="true">
-                  {t.board.redo}
-                </span>
-              </button>
+              <IconButton icon="↶" label={t.board.undo} disabled={!undoState.canUndo} onClick={() => ctl?.undo()} />
+              <IconButton icon="↷" label={t.board.redo} disabled={!undoState.canRedo} onClick={() => ctl?.redo()} />
             </>
           )}
           {!list && canWrite && template?.roles?.length && !paletteOpen ? (
@@ -254,7 +244,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
       {/* Over the top of the board, one under the other: the task, the votes, the board's state. (The list shows them in its flow.) */}
       {!list && (
         <div className="board-top" ref={topRef}>
-          {template && ctl && <TaskLine ctl={ctl} text={template.instructions} />}
+          {template && ctl && board && <TaskLine key={board.id} ctl={ctl} text={template.instructions} />}
           {board && votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite && control.votingOpen} closed={!control.votingOpen} />}
           {banner && stateBanner}
           {readOnly}
@@ -293,6 +283,20 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
 
       {state.closed && <ClosedDialog code={state.closed.code} stored={stored} />}
     </div>
+  );
+}
+
+/** A header button with an icon and its word; on a narrow screen the icon alone (the word stays its name). */
+function IconButton({ icon, label, disabled, onClick }: { icon: string; label: string; disabled: boolean; onClick: () => void }) {
+  return (
+    <button type="button" className="btn" aria-label={label} title={label} disabled={disabled} onClick={onClick}>
+      <span aria-hidden="true" className="icon">
+        {icon}
+      </span>
+      <span className="btn-label" aria-hidden="true">
+        {label}
+      </span>
+    </button>
   );
 }
 
@@ -336,16 +340,16 @@ function ZoneNav({ ctl, template }: { ctl: BoardController; template: Template }
 
 /**
  * The board's task, in the hand-out's words, always at hand above the board:
- * open while the board is empty, one line (tap to read it all) once people
- * are writing. Never under a toolbar.
+ * open on an empty board, else one line (tap to read it all). Never under a
+ * toolbar.
  */
 function TaskLine({ ctl, text }: { ctl: BoardController; text: string }) {
-  const empty = useSelector(ctl.items.entries, (e) => e.length === 0);
-  const [choice, setChoice] = useState<boolean | null>(null);
-  const open = choice ?? empty;
+  // Open on a board nobody has written on yet; from then on only a tap opens or closes it, so the
+  // board never moves by itself under a finger (the board is fitted below the task).
+  const [open, setOpen] = useState(() => ctl.items.entries.get().length === 0);
   return (
     <section className={`task${open ? ' task-open' : ''}`} aria-label={t.board.task} data-testid="task">
-      <button type="button" className="task-toggle" aria-expanded={open} onClick={() => setChoice(!open)}>
+      <button type="button" className="task-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
         <span className="task-label">{t.board.task}</span>
         <span className="task-text">{text}</span>
         <span className="task-more" aria-hidden="true">

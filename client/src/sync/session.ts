@@ -50,12 +50,16 @@ const sameState = (a: SessionState, b: SessionState) =>
 /** Presence updates (cursor, live drag) go out at most this often. */
 export const PRESENCE_INTERVAL_MS = 50;
 /**
- * While synced, a save check also goes out this often. Its answer is a
- * message from the server, which keeps y-websocket's 30 s "no message
- * received" watchdog from dropping a healthy but quiet connection, and lets
- * it drop a dead one.
+ * While synced, a save check also goes out this often (a few bytes each
+ * way). Its answer is a message from the server: a socket that stays silent
+ * longer than SILENT_MS is a dead one, whatever the browser still says
+ * about it (venue Wi-Fi that drops leaves sockets "open" for minutes).
  */
-const HEARTBEAT_MS = 10_000;
+const HEARTBEAT_MS = 1_000;
+/** No word from the server for this long: the status says "niet verbonden" (work is kept locally). */
+export const SILENT_MS = 2_000;
+/** Silent this long: the socket is given up and a new one tried. Longer than SILENT_MS so a busy server is not dropped. */
+const DEAD_MS = 8_000;
 
 /**
  * One open meeting on this device: the document, its local copy, the
@@ -80,6 +84,10 @@ export class MeetingSession {
   private acked = 0;
   private checkQueued = false;
   private heartbeat: ReturnType<typeof setInterval>;
+  /** When the current socket last brought a message (ms, Date.now()); 0 before it opened. */
+  private lastHeard = 0;
+  /** The current socket has been silent longer than SILENT_MS, or the device says it is offline. */
+  private silent = false;
   private destroyed = false;
   private readonly cleanups: (() => void)[] = [];
 
@@ -212,13 +220,73 @@ export class MeetingSession {
       window.removeEventListener('pageshow', onShow);
     });
 
-    this.heartbeat = setInterval(() => this.sendSaveCheck(), HEARTBEAT_MS);
+    this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS / 4);
+    this.watchSocket();
     this.provider.connect();
   }
 
   get role() {
     return this.claims?.role ?? 'participant';
   }
+
+  /**
+   * Hears every message of every socket the provider opens, and hears the
+   * device lose its network: the status must say "niet verbonden" within
+   * seconds, not when the browser finally gives up on a dead socket.
+   */
+  private watchSocket(): void {
+    let watched: WebSocket | null = null;
+    const heard = () => {
+      this.lastHeard = Date.now();
+      if (this.silent) {
+        this.silent = false;
+        this.refresh();
+      }
+    };
+    const onStatus = () => {
+      const ws = this.provider.ws;
+      if (ws === watched) return;
+      watched?.removeEventListener('message', heard);
+      watched = ws;
+      this.lastHeard = Date.now();
+      ws?.addEventListener('message', heard);
+    };
+    this.provider.on('status', onStatus);
+    const offline = () => {
+      this.silent = true;
+      this.refresh();
+    };
+    window.addEventListener('offline', offline);
+    this.cleanups.push(() => {
+      this.provider.off('status', onStatus);
+      watched?.removeEventListener('message', heard);
+      window.removeEventListener('offline', offline);
+    });
+  }
+
+  /** The heartbeat: a save check each second, and the verdict on a socket that stopped answering. */
+  private beat(): void {
+    if (this.destroyed) return;
+    const now = Date.now();
+    if (this.provider.wsconnected) {
+      const quiet = now - this.lastHeard;
+      if (quiet > SILENT_MS && !this.silent) {
+        this.silent = true;
+        this.refresh();
+      }
+      if (quiet > DEAD_MS) {
+        // Give it up: the provider reconnects (with our backoff) once the close comes through.
+        this.lastHeard = now;
+        this.provider.ws?.close();
+      }
+    }
+    if (now - this.lastBeat >= HEARTBEAT_MS) {
+      this.lastBeat = now;
+      this.sendSaveCheck();
+    }
+  }
+
+  private lastBeat = 0;
 
   /**
    * Replaces the provider's fixed backoff by one with jitter (reconnect.ts).
@@ -346,7 +414,7 @@ export class MeetingSession {
     let status: ConnStatus;
     // Refused for good: no promise that work is kept (a deleted meeting's copy is wiped).
     if (this.state.get().closed) status = 'closed';
-    else if (!p.wsconnected || !p.synced) status = 'offline';
+    else if (!p.wsconnected || !p.synced || this.silent) status = 'offline';
     else if (this.acked < this.ticket) status = 'saving';
     else status = this.ticket > 0 ? 'saved' : 'connected';
     this.state.update((s) => ({ ...s, status }));

@@ -44,22 +44,20 @@ export const recolorNote = (doc: Y.Doc, id: string, color: NoteColor | null, ori
 export const deleteNote = (doc: Y.Doc, id: string, origin: Origin = origins.user): boolean =>
   noteMap(doc, id) ? deleteItem(doc, id, origin) : false;
 
-/** Sets whom a letter is to (after the printed "Lieve"), by a minimal edit; only on notes that are letters. */
-export const setLetterAddressee = (doc: Y.Doc, id: string, next: string, origin: Origin = origins.user): boolean => {
-  const to = asYText(noteMap(doc, id)?.get('to'));
-  if (!to) return false;
-  const target = cleanText(next, MAX_ADDRESSEE_LENGTH);
-  if (to.toString() === target) return true;
-  doc.transact(() => applyTextEdit(to, target), origin);
-  return true;
-};
-
-/** Replaces a note's text by a minimal edit (see ops/text.ts). */
-export const setNoteText = (doc: Y.Doc, id: string, next: string, origin: Origin = origins.user): boolean => {
-  const text = asYText(noteMap(doc, id)?.get('text'));
+/** Rewrites one of a note's texts (its words, a letter's addressee) by a minimal edit (see ops/text.ts). */
+const editNoteText = (doc: Y.Doc, id: string, key: 'text' | 'to', next: string, max: number, origin: Origin): boolean => {
+  const text = asYText(noteMap(doc, id)?.get(key));
   if (!text) return false;
-  const target = cleanText(next, MAX_NOTE_LENGTH);
+  const target = cleanText(next, max);
   if (text.toString() === target) return true;
   doc.transact(() => applyTextEdit(text, target), origin);
   return true;
 };
+
+/** Sets whom a letter is to (after the printed "Lieve"); only on notes that are letters. */
+export const setLetterAddressee = (doc: Y.Doc, id: string, next: string, origin: Origin = origins.user): boolean =>
+  editNoteText(doc, id, 'to', next, MAX_ADDRESSEE_LENGTH, origin);
+
+/** Replaces a note's text by a minimal edit. */
+export const setNoteText = (doc: Y.Doc, id: string, next: string, origin: Origin = origins.user): boolean =>
+  editNoteText(doc, id, 'text', next, MAX_NOTE_LENGTH, origin);

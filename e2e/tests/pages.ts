@@ -227,16 +227,6 @@ export class BoardPage {
     await this.tap(p.x, p.y);
   }
 
-  /** Chooses the poster where the list is the default (a phone): "Poster" in the header. */
-  async usePoster(): Promise<void> {
-    const toggle = this.page.getByTestId('view-toggle');
-    if ((await toggle.getAttribute('data-view')) === 'lijst') {
-      await toggle.click();
-      await expect(toggle).toHaveAttribute('data-view', 'poster');
-    }
-    await expect.poll(async () => (await this.ids('.board-title')).length).toBeGreaterThan(0);
-  }
-
   /** Whether a screen point shows the board (not the header, a bar or off screen). */
   async onBoard(p: Point): Promise<boolean> {
     return this.page.evaluate(({ x, y }) => {
@@ -395,6 +385,17 @@ export class BoardPage {
     const board = new BoardPage(page, this.context, this.touch);
     await expect(board.status).toHaveAttribute('data-state', /connected|saved/);
     return board;
+  }
+
+  /** On a phone the list view opens first; this switches to the poster (one tap on "Poster") and waits for it. */
+  async showPoster(): Promise<void> {
+    const toggle = this.page.getByTestId('view-toggle');
+    if ((await toggle.getAttribute('data-view')) === 'lijst') {
+      if (this.touch) await toggle.tap();
+      else await toggle.click();
+    }
+    await expect(toggle).toHaveAttribute('data-view', 'poster');
+    await expect.poll(() => this.page.evaluate(() => !!(window as unknown as { Konva?: { stages: unknown[] } }).Konva?.stages.length)).toBe(true);
   }
 
   async waitSaved(): Promise<void> {

@@ -254,37 +254,41 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
       )}
 
       {showPalette && ctl && <RolePalette ctl={ctl} onClose={() => setPaletteOpen(false)} />}
-
       {/* Over the top of the board, one under the other: the task, the votes, the board's state. (The list shows them in its flow.) */}
-      {!list && (
-        <div className="board-top" ref={topRef}>
-          {template && ctl && board && <TaskLine key={board.id} ctl={ctl} text={template.instructions} />}
-          {board && votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite && control.votingOpen} closed={!control.votingOpen} />}
-          {banner && stateBanner}
-          {readOnly}
-        </div>
-      )}
+      {/* Always there (empty in the list), so its height is measured from the start. */}
+      <div className="board-top" ref={topRef}>
+        {!list && (
+          <>
+            {template && ctl && board && <TaskLine key={board.id} ctl={ctl} text={template.instructions} />}
+            {board && votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite && control.votingOpen} closed={!control.votingOpen} />}
+            {banner && stateBanner}
+            {readOnly}
+          </>
+        )}
+      </div>
 
       {/* Along the bottom of the board: zoom, then the tools; they wrap rather than overlap. */}
-      {!list && (
-        <div className="board-bottom" ref={bottomRef}>
-          {ctl && template && template.zones.length > 1 && <ZoneNav ctl={ctl} template={template} />}
-          {ctl && (
-            <div className="zoom-controls" role="group" aria-label={t.board.zoom}>
-              <button type="button" className="btn btn-round" aria-label={t.board.zoomIn} title={t.board.zoomIn} onClick={() => ctl.zoomBy(1.25)}>
-                +
-              </button>
-              <button type="button" className="btn btn-round" aria-label={t.board.zoomOut} title={t.board.zoomOut} onClick={() => ctl.zoomBy(0.8)}>
-                −
-              </button>
-              <button type="button" className="btn" onClick={() => ctl.fit()}>
-                {t.board.zoomFit}
-              </button>
-            </div>
-          )}
-          {ctl && template && !template.table && <ToolBar ctl={ctl} />}
-        </div>
-      )}
+      <div className="board-bottom" ref={bottomRef}>
+        {!list && (
+          <>
+            {ctl && template && template.zones.length > 1 && <ZoneNav ctl={ctl} template={template} />}
+            {ctl && (
+              <div className="zoom-controls" role="group" aria-label={t.board.zoom}>
+                <button type="button" className="btn btn-round" aria-label={t.board.zoomIn} title={t.board.zoomIn} onClick={() => ctl.zoomBy(1.25)}>
+                  +
+                </button>
+                <button type="button" className="btn btn-round" aria-label={t.board.zoomOut} title={t.board.zoomOut} onClick={() => ctl.zoomBy(0.8)}>
+                  −
+                </button>
+                <button type="button" className="btn" onClick={() => ctl.fit()}>
+                  {t.board.zoomFit}
+                </button>
+              </div>
+            )}
+            {ctl && template && !template.table && <ToolBar ctl={ctl} />}
+          </>
+        )}
+      </div>
 
       {state.newerSchema && (
         <div className="banner" role="alert">

@@ -270,6 +270,8 @@ export const runSeed = async (seed: number, opts: { hostileFrames: number; hones
   /** Vote keys honest participants cast (target|participant). */
   const honestVotes = new Set<string>();
   let nextNote = 0;
+  /** Which hostile frame made each hostile note (for a failing seed's report). */
+  const madeBy = new Map<string, string>();
 
   const honestAction = (): void => {
     const p = prng.oneOf(gen, honest);
@@ -439,7 +441,9 @@ export const runSeed = async (seed: number, opts: { hostileFrames: number; hones
         await flush();
       }
       const kind: Kind = prng.oneOf(gen, [...KINDS]);
+      const firstNote = nextNote;
       const frame = hostileFrame(kind);
+      for (let n = firstNote; n < nextNote; n++) madeBy.set(`h-${n}`, `${kind}@${figures.hostileFrames}`);
       figures.hostileFrames++;
       figures.byKind[kind] = (figures.byKind[kind] ?? 0) + 1;
       await toRoom(hostile, frame);
@@ -491,7 +495,7 @@ export const runSeed = async (seed: number, opts: { hostileFrames: number; hones
       if (!id.startsWith('h-') || !(item instanceof Y.Map)) continue;
       // (A bit flip can leave an item without a kind: junk nobody reads, but still stamped as the sender's.)
       const forgedSide = item.get('kind') === 'note' && item.get('side') !== hostile.claims.side;
-      if (item.get('authorId') !== hostile.claims.sub || forgedSide) figures.forbiddenKept.push(`${where}: forged author on ${id}`);
+      if (item.get('authorId') !== hostile.claims.sub || forgedSide) figures.forbiddenKept.push(`${where}: forged author on ${id} (${madeBy.get(id)}) ${JSON.stringify(item.toJSON())}`);
       if (typeof item.get('createdAt') !== 'number' || (item.get('createdAt') as number) > Date.now()) figures.forbiddenKept.push(`${where}: future createdAt on ${id}`);
     }
     for (const key of roots(doc).votes.keys()) {

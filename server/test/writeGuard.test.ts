@@ -174,6 +174,12 @@ describe('WriteGuard', () => {
     expect(notesOfBoard(relay, 'b1')[0]).toMatchObject({ side: 'formeel', authorId: 'anna', x: 50 });
     note().set('x', 60);
     expect(send()).toEqual([]);
+    // Deleting who made it (not overwriting) is written back too.
+    note().delete('side');
+    note().delete('createdAt');
+    expect(send()).toEqual(['item-identity', 'item-identity']);
+    expect(notesOfBoard(relay, 'b1')[0]).toMatchObject({ side: 'formeel', authorId: 'anna', x: 60 });
+    expect(notesOfBoard(tablet, 'b1')[0]).toEqual(notesOfBoard(relay, 'b1')[0]);
     // Text: up to the bound, not one character more; a new note's text too.
     setNoteText(tablet, own, 'x'.repeat(1000));
     expect(send()).toEqual([]);

@@ -52,11 +52,13 @@ export class WriteGuard {
           stamp: (item) => this.toStamp.push(item),
           discard: (id, offence) => this.toDiscard.push({ id, offence }),
           revertKey: (item, key, offence) => {
-            // The value before this transaction: the item the new value replaced (read now, before it is collected).
-            const current = (item as unknown as { _map: Map<string, Y.Item> })._map.get(key);
-            let before: Y.Item | null = current?.left ?? null;
+            // The value before this transaction: the newest item for the key
+            // that existed before it (the current one, when the change was a
+            // deletion), if it was live then. Read now, before it is collected.
+            let before: Y.Item | null = (item as unknown as { _map: Map<string, Y.Item> })._map.get(key) ?? null;
             while (before && before.id.clock >= (tr.beforeState.get(before.id.client) ?? 0)) before = before.left;
-            const had = before !== null && before.content instanceof Y.ContentAny;
+            const live = before !== null && (!before.deleted || Y.isDeleted(tr.deleteSet, before.id));
+            const had = live && before!.content instanceof Y.ContentAny;
             const value = had ? (before!.content.getContent().at(-1) as unknown) : undefined;
             this.toRevert.push({ item, key, had, value, offence });
           },

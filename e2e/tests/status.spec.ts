@@ -1,4 +1,5 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
+import { layoutFaults } from './layout.ts';
 import { createMeeting, joinAs, PROFILES } from './pages.ts';
 import { template, templateLabel as label } from './templates.ts';
 
@@ -38,11 +39,12 @@ class SilentNetwork {
   }
 }
 
-test('a tablet whose Wi-Fi goes silent says "niet verbonden" within 3 s, keeps writing, and saves it all when the network is back', async ({ browser }) => {
-  const fac = await createMeeting(browser, 'Wifi zonder afscheid', { boards: ['Vrij bord'] });
-  const anna = await joinAs(browser, fac.code, 'Anna', 'informeel', PROFILES.tablet);
+for (const profile of ['tablet', 'phone'] as const) test(`a ${profile} whose Wi-Fi goes silent says "niet verbonden" within 3 s, keeps writing, and saves it all when the network is back`, async ({ browser }) => {
+  const fac = await createMeeting(browser, 'Wifi zonder afscheid in de wijk', { boards: ['Vrij bord'] });
+  const anna = await joinAs(browser, fac.code, 'Anna', 'informeel', PROFILES[profile]);
   const net = await SilentNetwork.install(anna.context);
   await anna.page.reload();
+  if (profile === 'phone') await anna.showPoster();
   await expect(anna.status).toHaveAttribute('data-state', /connected|saved/);
   await anna.addNoteOnBoard(600, 500, 'Voor de storing');
   await anna.waitSaved();
@@ -52,6 +54,11 @@ test('a tablet whose Wi-Fi goes silent says "niet verbonden" within 3 s, keeps w
   await expect(anna.status).toHaveAttribute('data-state', 'offline', { timeout: 3_000 });
   const noticed = Date.now() - cut;
   await expect(anna.status).toContainText('niet verbonden — je werk blijft bewaard');
+  // The long status never pushes the title or the buttons off the header.
+  expect((await anna.page.locator('.meeting-title').boundingBox())!.width).toBeGreaterThan(100);
+  const faults = await layoutFaults(anna.page, ['[data-testid="connection-status"]']);
+  expect({ overflowX: faults.overflowX, offScreen: faults.offScreen, covered: faults.covered }).toEqual({ overflowX: 0, offScreen: [], covered: [] });
+  await anna.page.screenshot({ path: `test-results/screens/status-offline-${profile}.png` });
   // It never says "opgeslagen" about what the server cannot have.
   await anna.addNoteOnBoard(1000, 500, 'Tijdens de storing');
   await expect(anna.status).toHaveAttribute('data-state', 'offline');

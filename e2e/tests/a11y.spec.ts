@@ -94,6 +94,13 @@ test('a keyboard-only participant joins, writes, moves and votes through the lis
   expect(await focusVisible(page)).toBe(true);
   await page.keyboard.press('Enter');
   expect(await focused(page)).toBe('Notitie 1 in Doelstelling');
+  // Left without a word, the new note goes again (as on the poster); the poster never saw a stray empty note stay.
+  await page.keyboard.press('Shift+Tab');
+  await expect(list.notes('Doelstelling')).toHaveCount(0);
+  await expect.poll(async () => (await fac.board.notes()).length).toBe(0);
+  await tabTo(page, 'Notitie toevoegen in Doelstelling');
+  await page.keyboard.press('Enter');
+  expect(await focused(page)).toBe('Notitie 1 in Doelstelling');
   await page.keyboard.type('Elkaar kennen bij naam', { delay: 40 });
   await expect(list.notes('Doelstelling').first()).toHaveValue('Elkaar kennen bij naam');
 

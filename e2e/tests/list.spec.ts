@@ -30,7 +30,7 @@ test('a phone in the list view and a tablet on the poster work on one board live
 
   // The phone writes, as people type: char by char, then a paste at the end.
   await list.addNote('Doelstelling', 'Ouders bereiken die ', 60);
-  await list.paste('nu buiten beeld blijven');
+  await list.typeAs('nu buiten beeld blijven', 'paste');
   const phrase = 'Ouders bereiken die nu buiten beeld blijven';
   await expect(list.notes('Doelstelling').first()).toHaveValue(phrase);
   // The tablet sees it on its poster, in that zone.
@@ -132,9 +132,9 @@ test('a letter written on a phone: whom it is to in its own field under the prin
   await expect(letter).toBeFocused();
   await phone.page.keyboard.type('Blijf de ouders opzoeken. ', { delay: 40 });
   // A word through composition (a Turkish keyboard's marked text), then a paste.
-  await list.compose('Teşekkürler');
+  await list.typeAs('Teşekkürler', 'compose');
   await phone.page.keyboard.type('! ', { delay: 40 });
-  await list.paste('Groet, Fatma');
+  await list.typeAs('Groet, Fatma', 'paste');
   const written = 'Blijf de ouders opzoeken. Teşekkürler! Groet, Fatma';
   await expect(letter).toHaveValue(written);
   await expect.poll(() => tablet.texts()).toEqual([`Lieve Stichting Buurtwerk,\n${written}`]);

@@ -582,25 +582,8 @@ export class ListPage {
     return items.nth(index);
   }
 
-  /**
-   * Types one word through an input method's composition (marked text that
-   * grows letter by letter, then committed whole), as Turkish, Arabic or
-   * Polish keyboards and dictation do.
-   */
-  async compose(word: string): Promise<void> {
-    const cdp = await this.page.context().newCDPSession(this.page);
-    const letters = Array.from(word);
-    for (let n = 1; n <= letters.length; n++) {
-      const marked = letters.slice(0, n).join('');
-      await cdp.send('Input.imeSetComposition', { text: marked, selectionStart: marked.length, selectionEnd: marked.length });
-    }
-    await cdp.send('Input.insertText', { text: word });
-    await cdp.detach();
-  }
-
-  /** Pastes text at the caret the way a person does: through the clipboard and Ctrl+V. */
-  async paste(text: string): Promise<void> {
-    await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
-    await this.page.keyboard.press('ControlOrMeta+V');
+  /** Text as people put it in (typing.ts): `compose` (an input method's marked text), `paste` (clipboard + Ctrl+V), … */
+  async typeAs(text: string, mode: TypingMode): Promise<void> {
+    await typeAsPeople(this.page, text, mode);
   }
 }

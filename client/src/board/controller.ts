@@ -850,6 +850,11 @@ export class BoardController {
     this.write(() => bundleNotes(this.session.doc, id, targetId));
   }
 
+  /** The focus left a note in the list: a note just added there and left without a word goes again, as on the poster. */
+  leftNoteInList(id: string): void {
+    this.dropEmptyFreshNote(id);
+  }
+
   /** A keystroke in a note edited in the list (not the poster's editor): written at once. */
   setTextOf(id: string, text: string): void {
     if (!this.canWrite.get()) return;

@@ -42,7 +42,15 @@ function Note({ id, n, zoneId, zoneLabel, canWrite, inBundle = false, map }: Not
   const mine = note.authorId !== '' && note.authorId === ctl.session.claims?.sub;
   const name = hasTo ? `${t.board.letterLabel} ${n}` : fmt(t.list.noteIn, { n, zone: zoneLabel });
   return (
-    <li className="list-note" style={{ '--note-fill': fill } as CSSProperties} data-note={id}>
+    <li
+      className="list-note"
+      style={{ '--note-fill': fill } as CSSProperties}
+      data-note={id}
+      onBlur={(e) => {
+        // Leaving the note altogether (not for one of its own fields or buttons).
+        if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) ctl.leftNoteInList(id);
+      }}
+    >
       {hasTo && letter && (
         <div className="list-letter-to">
           <label htmlFor={`${uid}-to`}>{letter.salutation}</label>

@@ -93,9 +93,12 @@ test('the facilitator exports PDF, PNG and Markdown: every note under its zone, 
   await bilal.openBoard(afspraken.title);
   await bilal.page.getByRole('button', { name: 'Nieuwe afspraak' }).click();
   const dialog = bilal.page.getByRole('dialog', { name: 'Afspraak bewerken' });
-  await dialog.getByLabel('Wat?').fill('Kennismaking bij de moskee');
-  await dialog.getByLabel('Wie?').fill('Ayşe en Łukasz');
-  await dialog.getByLabel('Wanneer?').fill('maart');
+  await dialog.getByLabel('Wat?').click();
+  await bilal.page.keyboard.type('Kennismaking bij de moskee', { delay: 10 });
+  await dialog.getByLabel('Wie?').click();
+  await bilal.page.keyboard.type('Ayşe en Łukasz', { delay: 10 });
+  await dialog.getByLabel('Wanneer?').click();
+  await bilal.page.keyboard.type('maart', { delay: 10 });
   await dialog.getByRole('button', { name: 'Klaar' }).click();
   await expect(dialog).toBeHidden();
   await noteIn(bilal, afspraken.id, 'vervolgstappen', 'Evaluatie na een half jaar', 0.4, 0.4);

@@ -11,10 +11,9 @@ import {
   normaliseJoinCode,
   CloseCode,
   type Side,
-  type TokenClaims,
 } from '@bodem/shared';
 import { programmeBoards, templateById } from '@bodem/templates';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { randomBytes, randomInt } from 'node:crypto';
 import * as Y from 'yjs';
 import { issueClaims, type TokenSigner } from '../auth/tokens.ts';
@@ -22,6 +21,7 @@ import { deleteMeetingForGood } from '../meetings/deletion.ts';
 import type { Relay } from '../relay/relay.ts';
 import { JoinCodeTakenError, type MeetingRecord, type MeetingStore } from '../storage/store.ts';
 import { ApiError } from './errors.ts';
+import { asFacilitator, tokenFits } from './auth.ts';
 import type { JoinLimiter } from './joinLimiter.ts';
 
 export interface ApiDeps {
@@ -172,17 +172,6 @@ export const registerApi = (app: FastifyInstance, { store, relay, signer, joinLi
     return claims.sub;
   };
 
-  /** The meeting of a facilitator's request: 401 without a fitting token, 404 unknown, 403 for other roles. */
-  const asFacilitator = async (req: FastifyRequest, id: string): Promise<{ meeting: MeetingRecord; claims: TokenClaims }> => {
-    const claims = signer.verify(bearer(req));
-    if (!claims) throw new ApiError(401, 'unauthorized');
-    const meeting = await store.getMeeting(id);
-    if (!meeting || !tokenFits(claims, meeting)) {
-      throw meeting ? new ApiError(401, 'unauthorized') : new ApiError(404, 'not_found');
-    }
-    if (claims.role !== 'facilitator') throw new ApiError(403, 'forbidden');
-    return { meeting, claims };
-  };
 
   app.post<{ Params: { id: string }; Body: JoinBody }>(
     '/api/meetings/:id/join',
@@ -198,7 +187,7 @@ export const registerApi = (app: FastifyInstance, { store, relay, signer, joinLi
   });
 
   app.delete<{ Params: { id: string } }>('/api/meetings/:id', async (req, reply) => {
-    const { meeting } = await asFacilitator(req, req.params.id);
+    const { meeting } = await asFacilitator(req, req.params.id, { store, signer });
     await deleteMeetingForGood({ store, relay }, meeting.id);
     return reply.code(204).send();
   });
@@ -209,7 +198,7 @@ export const registerApi = (app: FastifyInstance, { store, relay, signer, joinLi
    * `CloseCode.removed`, and the relay refuses them from then on.
    */
   app.delete<{ Params: { id: string; sub: string } }>('/api/meetings/:id/participants/:sub', async (req, reply) => {
-    const { meeting, claims } = await asFacilitator(req, req.params.id);
+    const { meeting, claims } = await asFacilitator(req, req.params.id, { store, signer });
     const { sub } = req.params;
     // Not the facilitator's own id: that would lock the meeting's leader out.
     if (!PARTICIPANT_ID.test(sub) || sub === claims.sub) throw new ApiError(400, 'invalid_request');
@@ -219,10 +208,3 @@ export const registerApi = (app: FastifyInstance, { store, relay, signer, joinLi
   });
 };
 
-export const tokenFits = (claims: TokenClaims, meeting: MeetingRecord): boolean =>
-  claims.m === meeting.id && claims.ep === meeting.epoch;
-
-const bearer = (req: FastifyRequest): string | null => {
-  const h = req.headers.authorization;
-  return h && h.startsWith('Bearer ') ? h.slice(7).trim() : null;
-};

@@ -1,13 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { TokenSigner } from '../auth/tokens.ts';
 import type { MeetingStore } from '../storage/store.ts';
-import { tokenFits } from './api.ts';
+import { asFacilitator } from './auth.ts';
 import { ApiError } from './errors.ts';
-
-const bearer = (req: FastifyRequest): string | null => {
-  const h = req.headers.authorization;
-  return h && h.startsWith('Bearer ') ? h.slice(7).trim() : null;
-};
 
 /**
  * The meeting's history ("Geschiedenis"), for the facilitator only:
@@ -18,24 +13,15 @@ const bearer = (req: FastifyRequest): string | null => {
  * seen by everyone). Snapshots go with the meeting when it is deleted.
  */
 export const registerHistory = (app: FastifyInstance, deps: { store: MeetingStore; signer: TokenSigner }): void => {
-  const facilitatorOf = async (req: FastifyRequest<{ Params: { id: string } }>) => {
-    const claims = deps.signer.verify(bearer(req));
-    if (!claims) throw new ApiError(401, 'unauthorized');
-    const meeting = await deps.store.getMeeting(req.params.id);
-    if (!meeting) throw new ApiError(404, 'not_found');
-    if (!tokenFits(claims, meeting)) throw new ApiError(401, 'unauthorized');
-    if (claims.role !== 'facilitator') throw new ApiError(403, 'forbidden');
-    return meeting;
-  };
 
   app.get<{ Params: { id: string } }>('/api/meetings/:id/history', async (req, reply) => {
-    const meeting = await facilitatorOf(req);
+    const { meeting } = await asFacilitator(req, req.params.id, deps);
     const snapshots = await deps.store.listSnapshots(meeting.id);
     return reply.header('cache-control', 'no-store').send({ snapshots: snapshots.map((s) => ({ at: s.takenAt, bytes: s.bytes })) });
   });
 
   app.get<{ Params: { id: string; at: string } }>('/api/meetings/:id/history/:at', async (req, reply) => {
-    const meeting = await facilitatorOf(req);
+    const { meeting } = await asFacilitator(req, req.params.id, deps);
     const at = Number(req.params.at);
     if (!Number.isSafeInteger(at) || at < 0) throw new ApiError(404, 'not_found');
     const snapshot = await deps.store.loadSnapshot(meeting.id, at);

@@ -1,23 +1,17 @@
 import { reportFileName, reportMarkdown, reportOutline, restoreMeeting, type ReportPerson, type TokenClaims } from '@bodem/shared';
 import { REPORT_SOURCES } from '@bodem/templates';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import * as Y from 'yjs';
 import type { TokenSigner } from '../auth/tokens.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { MeetingRecord, MeetingStore } from '../storage/store.ts';
-import { tokenFits } from './api.ts';
-import { ApiError } from './errors.ts';
+import { asFacilitator } from './auth.ts';
 
 export interface ReportDeps {
   store: MeetingStore;
   relay: Relay;
   signer: TokenSigner;
 }
-
-const bearer = (req: FastifyRequest): string | null => {
-  const h = req.headers.authorization;
-  return h && h.startsWith('Bearer ') ? h.slice(7).trim() : null;
-};
 
 /** The document as it is now: the relay's copy when the meeting is live (with who is connected), else the store's. */
 const currentDocument = async (deps: ReportDeps, meeting: MeetingRecord): Promise<{ doc: Y.Doc; people: TokenClaims[] | null }> => {
@@ -41,12 +35,7 @@ const currentDocument = async (deps: ReportDeps, meeting: MeetingRecord): Promis
  */
 export const registerReport = (app: FastifyInstance, deps: ReportDeps): void => {
   app.get<{ Params: { id: string } }>('/api/meetings/:id/report.md', async (req, reply) => {
-    const claims = deps.signer.verify(bearer(req));
-    if (!claims) throw new ApiError(401, 'unauthorized');
-    const meeting = await deps.store.getMeeting(req.params.id);
-    if (!meeting) throw new ApiError(404, 'not_found');
-    if (!tokenFits(claims, meeting)) throw new ApiError(401, 'unauthorized');
-    if (claims.role !== 'facilitator') throw new ApiError(403, 'forbidden');
+    const { meeting, claims } = await asFacilitator(req, req.params.id, deps);
 
     const { doc, people } = await currentDocument(deps, meeting);
     let markdown: string;

@@ -4,7 +4,7 @@ import type { TokenSigner } from '../auth/tokens.ts';
 import { TokenBucket, type Limits } from '../relay/limits.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { MeetingStore } from '../storage/store.ts';
-import { tokenFits } from './api.ts';
+import { tokenFits } from './auth.ts';
 import { originAllowed } from './origin.ts';
 
 /**

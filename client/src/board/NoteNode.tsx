@@ -1,6 +1,6 @@
 import { noteFill, noteWords, readNote } from '@bodem/shared';
 import type Konva from 'konva';
-import { memo, useCallback } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { Group } from 'react-konva';
 import type * as Y from 'yjs';
 import { BundleBadge } from './BundleBadge.tsx';
@@ -41,11 +41,13 @@ export const NoteNode = memo(function NoteNode({ id, map, ctl, lifted = false }:
     [ctl, id],
   );
 
+  const words = note ? noteWords(note, ctl.template.letter) : '';
+  // Laid out again only when the words change, not on every selection or drag of the note.
+  const height = useMemo(() => noteHeight(words, ctl.noteSize), [words, ctl.noteSize]);
+
   // A bundle shows as one pile: its head draws the pile, the others nothing.
   if (!note || (bundle && !bundle.isHead) || !!remote !== lifted) return null;
   const { width } = ctl.noteSize;
-  const words = noteWords(note, ctl.template.letter);
-  const height = noteHeight(words, ctl.noteSize);
   const count = bundle ? bundle.memberIds.length : 1;
   const behind = Math.min(count - 1, 3);
   // Someone else is dragging this note: follow their hand, and leave it to them.

@@ -75,7 +75,8 @@ const AFSPRAKEN: Template = {
 };
 const IDEE: Template = { ...base, id: 'idee', part: 'C', title: 'Zelf een voorbeeld bedenken', zones: [box('doel', 'Doelstelling', 0, 0)], voting: { limit: 1 } };
 const BOOM: Template = { ...base, id: 'boom', part: 'E', title: 'Boom', zones: [box('stam', 'Stam', 0, 0)] };
-const TEMPLATES = new Map([KRACHT, VALKUILEN, AFSPRAKEN, IDEE, BOOM].map((t) => [t.id, t]));
+const BRIEF: Template = { ...base, id: 'brief', part: 'G', title: 'Een wens voor de toekomst', zones: [box('brieven', 'De brief', 0, 0)], letter: { salutation: 'Lieve' } };
+const TEMPLATES = new Map([KRACHT, VALKUILEN, AFSPRAKEN, IDEE, BOOM, BRIEF].map((t) => [t.id, t]));
 const SOURCES: ReportSources = {
   template: (id) => TEMPLATES.get(id),
   part: (p) => ({ title: `Deel ${p}`, deel: p === 'B' ? 'Deel 1: Verkenning' : 'Deel 3: Opzetten van samenwerking' }),
@@ -140,6 +141,17 @@ describe('reportOutline', () => {
     expect(notesIn(zone(o, 'b-kracht', 'vaardigheden').items).map((n) => n.text)).toEqual(['Spreken de taal', 'Boven de rand']);
     expect(notesIn(zone(o, 'b-kracht', 'macht').items).map((n) => n.text)).toEqual(['In de hoek']);
     expect(zone(o, 'b-kracht', 'positie').items).toEqual([]);
+  });
+
+  it('prints a letter with its printed salutation and whom it is to, once, and leaves an empty letter out', () => {
+    const doc = new Y.Doc();
+    initMeeting(doc, { title: 'G', createdAt: 1, boards: [{ id: 'b-brief', template: 'brief', title: 'Een wens voor de toekomst' }] });
+    addNote(doc, { boardId: 'b-brief', x: 100, y: 100, side: 'informeel', authorId: 'fatma', createdAt: 5, to: 'Stichting Al Amal', text: 'Veel succes!' });
+    addNote(doc, { boardId: 'b-brief', x: 500, y: 100, side: 'formeel', authorId: 'anna', createdAt: 6, to: '', text: '' });
+    const o = reportOutline(doc, SOURCES);
+    expect(notesIn(zone(o, 'b-brief', 'brieven').items).map((n) => n.text)).toEqual(['Lieve Stichting Al Amal,\nVeel succes!']);
+    expect(reportMarkdown(o)).toContain('Lieve Stichting Al Amal,');
+    expect(reportMarkdown(o)).not.toContain('LieveLieve');
   });
 
   it('keeps Arabic, Turkish, Polish and Dutch letters exactly as written', () => {

@@ -45,8 +45,9 @@ const FOCUS_MAX_SCALE = 1.25;
 
 /**
  * The camera that shows `rect` (a zone, in board px) readably: the whole
- * zone when it fits at a readable scale, centred; else its top-left part
- * (where its label is) at the readable scale, the rest a pan away.
+ * zone when it fits at a readable scale, centred sideways and from the top
+ * of the free area; else its top-left part (where its label is) at the
+ * readable scale, the rest a pan away.
  */
 export const focusViewport = (rect: { x: number; y: number; width: number; height: number }, screen: Size, insets: Insets, margin = 16): Viewport => {
   const w = Math.max(100, screen.width - insets.left - insets.right - 2 * margin);
@@ -56,7 +57,8 @@ export const focusViewport = (rect: { x: number; y: number; width: number; heigh
   const left = insets.left + margin;
   const top = insets.top + margin;
   const x = rect.width * scale <= w ? left + (w - rect.width * scale) / 2 - rect.x * scale : left - rect.x * scale;
-  const y = rect.height * scale <= h ? top + (h - rect.height * scale) / 2 - rect.y * scale : top - rect.y * scale;
+  // Top-aligned either way: the zone's label is at its top, and what lies below it (the next row) is what follows.
+  const y = top - rect.y * scale;
   return { scale, x, y };
 };
 

@@ -156,12 +156,6 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
         width={size.width}
         height={size.height}
         onWheel={ctl.onWheel}
-        onPointerDown={ctl.onStagePointerDown}
-        onPointerClick={ctl.onStageClick}
-        onPointerMove={ctl.onStagePointerMove}
-        onPointerUp={ctl.onStagePointerUp}
-        onPointerCancel={ctl.onStagePointerUp}
-        onPointerLeave={ctl.onStagePointerLeave}
       >
         {/* The printed poster and what it says about its zones: drawn, never hit-tested. */}
         <Layer listening={false}>

@@ -1,28 +1,13 @@
 import {
-  addAgreement,
-  addNote,
-  addStroke,
-  deleteItems,
-  STROKE_COLORS,
-  STROKE_WIDTHS,
-  type StrokeColor,
-  addRoleCard,
-  bundleNotes,
-  deleteItem,
+  asYMap,
+  asYText,
   itemCenter,
-  moveItem,
   NOTE_SIZE,
-  recolorNote,
   ROLE_CARD_SIZE,
   roots,
-  setAgreementField,
-  setChoice,
-  setField,
-  setLetterAddressee,
-  setNoteText,
-  setReferencesShown,
   shapeBounds,
-  unbundle,
+  STROKE_COLORS,
+  STROKE_WIDTHS,
   zoneAt,
   type AgreementField,
   type NoteColor,
@@ -30,22 +15,31 @@ import {
   type RoleSpec,
   type Roots,
   type Side,
+  type StrokeColor,
+  type Template,
 } from '@bodem/shared';
-import type { Template } from '@bodem/shared';
 import type Konva from 'konva';
 import { Line as KonvaLine } from 'konva/lib/shapes/Line';
 import type * as Y from 'yjs';
+import { BoardEdits } from '../edit/board.ts';
 import { createStore, type Store } from '../lib/store.ts';
-import { asYMap, asYText } from '@bodem/shared';
 import type { MeetingSession } from '../sync/session.ts';
-import { BoardDerived } from './boardDerived.ts';
-import { ItemIndex } from './itemIndex.ts';
-import { freeSlot } from './placement.ts';
-import { distanceToStroke, strokeOutline } from './strokeOutline.ts';
-import { Camera } from './camera.ts';
-import { noteGrowth } from './noteDraw.ts';
 import { drawChangesByArea } from './areaDraws.ts';
+import { BoardDerived } from './boardDerived.ts';
+import { Camera } from './camera.ts';
+import { ItemIndex } from './itemIndex.ts';
+import { cancelClick } from './konvaInternals.ts';
+import { noteGrowth } from './noteDraw.ts';
+import { freeSlot } from './placement.ts';
 import { quietly, redrawArea, type Split } from './redrawArea.ts';
+import { distanceToStroke, strokeOutline } from './strokeOutline.ts';
+import { GestureDispatcher } from './tools/dispatcher.ts';
+import { attachDomInput } from './tools/domInput.ts';
+import { EraserTool, PenTool, type InkHost } from './tools/inkTools.ts';
+import { ItemDrag, type DraggedNode, type DropHint } from './tools/itemDrag.ts';
+import { PinchGesture } from './tools/pinch.ts';
+import { SelectTool } from './tools/selectTool.ts';
+import type { BoardPointer, Tool as BoardTool, ToolId } from './tools/tool.ts';
 import {
   clampPan,
   fitViewport,
@@ -58,6 +52,18 @@ import {
   type Viewport,
 } from './viewport.ts';
 
+export type { DropHint } from './tools/itemDrag.ts';
+
+/**
+ * What an open board needs of its meeting's session: the document and its
+ * undo history, who this is, and presence. A MeetingSession in the app; a
+ * session over a bare Y.Doc in the headless test editor (testEditor.ts).
+ */
+export type BoardSession = Pick<
+  MeetingSession,
+  'doc' | 'undo' | 'claims' | 'role' | 'canWrite' | 'state' | 'presence' | 'setCursor' | 'setDrag' | 'setView'
+>;
+
 export interface UiState {
   selectedId: string | null;
   editingId: string | null;
@@ -69,13 +75,7 @@ export interface UiState {
 export type BoardDialog = { type: 'agreement'; id: string } | { type: 'field'; fieldId: string } | null;
 
 /** What a finger or mouse on empty board does: select and move, draw, or erase. */
-export type Tool = 'select' | 'pen' | 'eraser';
-
-/** While dragging: the zone that would hold the item, and the note it would bundle with. */
-export interface DropHint {
-  zoneId: string | null;
-  bundleWith: string | null;
-}
+export type Tool = ToolId;
 
 const sameUi = (a: UiState, b: UiState) =>
   a.selectedId === b.selectedId && a.editingId === b.editingId && a.draggingId === b.draggingId;
@@ -83,20 +83,22 @@ const sameUi = (a: UiState, b: UiState) =>
 const GAP = 24;
 /** The wheel gives no "last notch": the layers are redrawn this long after the last one. */
 const WHEEL_SETTLE_MS = 200;
-/** A finger or mouse moves this far on empty board before it pans (a tap adds a note). */
-const PAN_DISTANCE = 4;
+/** A long press opens an item's menu; the release that ends it is no tap. */
+const TAP_BLOCK_AFTER_LONG_PRESS_MS = 700;
 /** A tap this far outside the poster still lands a note on its edge. */
 const EDGE_SLACK = 200;
 
 /**
- * Everything one open board needs besides React: the camera, the selection,
- * the note editor, and the user's actions, each written through the typed
- * operations of @bodem/shared.
+ * The editor of one open board: it owns the camera, the selection and the
+ * active tool, and every change people make to the board goes through its
+ * `edits` (the client's one write path, ../edit/write.ts). Pointer input
+ * reaches the tools through one dispatcher (tools/dispatcher.ts); the tools
+ * are small state machines (tools/*.ts). See README.md in this folder.
  */
 export class BoardController {
   readonly ui = createStore<UiState>({ selectedId: null, editingId: null, draggingId: null }, sameUi);
   /** The camera: what the user sees (`viewport`) and what the layers are drawn at (`camera.drawn`). */
-  readonly camera = new Camera({ x: 0, y: 0, scale: 1 }, () => this.draggingNode !== null);
+  readonly camera = new Camera({ x: 0, y: 0, scale: 1 }, () => this.drag.state === 'dragging');
   readonly viewport: Store<Viewport> = this.camera.viewport;
   readonly size = createStore<Size>({ width: 0, height: 0 }, (a, b) => a.width === b.width && a.height === b.height);
   readonly tool = createStore<Tool>('select');
@@ -113,6 +115,15 @@ export class BoardController {
   readonly roots: Roots;
   readonly boardSize: Size;
   readonly noteSize: Size;
+  /** Every change to this board: checked (may this person write here now?), one undo step each. */
+  readonly edits: BoardEdits;
+
+  readonly selectTool: SelectTool;
+  readonly penTool: PenTool;
+  readonly eraserTool: EraserTool;
+  readonly pinch: PinchGesture;
+  readonly drag: ItemDrag;
+  readonly input: GestureDispatcher;
 
   stage: Konva.Stage | null = null;
   dragLayer: Konva.Layer | null = null;
@@ -131,16 +142,12 @@ export class BoardController {
   readonly focus: Store<{ whole: boolean; zone: number }>;
   /** Where a dragged note sat among its siblings before it moved to the drag layer. */
   private dragHome: { layer: Konva.Container; index: number } | null = null;
-  private draggingNode: Konva.Node | null = null;
-  /** A tap right after a pinch or after closing something is not an "add note" tap. */
+  /** A tap right after a pinch, a long press or closing something is not an "add note" tap. */
   private tapBlockedUntil = 0;
-  private dismissOnDown = false;
-  private pinch: { dist: number; center: { x: number; y: number }; start: Viewport } | null = null;
-  /** One finger (or the mouse) on empty board, moving the camera. */
-  private pan: { pointerId: number; client: Point; start: Viewport; moving: boolean; stop: () => void } | null = null;
+  private stopAreaDraws: (() => void) | null = null;
 
   constructor(
-    readonly session: MeetingSession,
+    readonly session: BoardSession,
     readonly boardId: string,
     readonly template: Template,
   ) {
@@ -153,7 +160,80 @@ export class BoardController {
     this.strokes = new ItemIndex(this.roots, boardId, ['stroke']);
     this.derived = new BoardDerived(session.doc, boardId, template);
     this.canWrite = createStore(session.canWrite);
+    this.edits = new BoardEdits(session, boardId, () => this.canWrite.get());
     this.camera.sliceWith(this.heavyLayers, this.splitItems);
+
+    this.selectTool = new SelectTool({
+      editing: () => this.ui.get().editingId !== null,
+      selected: () => this.ui.get().selectedId !== null,
+      stopEditing: () => this.stopEditing(),
+      select: (id) => this.select(id),
+      tapBlocked: () => Date.now() < this.tapBlockedUntil,
+      addNoteAndEdit: (at) => {
+        const id = this.addNoteAt(at.x, at.y);
+        if (id) this.startEditing(id);
+      },
+      viewport: () => this.viewport.get(),
+      panFrom: (start, dx, dy) => {
+        this.userMoved = true;
+        this.moveViewport({ scale: start.scale, ...clampPan({ x: start.x + dx, y: start.y + dy }, start.scale, this.boardSize, this.size.get()) });
+      },
+      settle: () => this.camera.settle(),
+      cancelClick: (pointerId) => {
+        if (this.stage) cancelClick(this.stage, pointerId);
+      },
+    });
+    const ink: InkHost = {
+      canWrite: () => this.canWrite.get(),
+      preview: () => this.inkPreview(),
+      commitStroke: (points) => {
+        const { color, width } = this.pen.get();
+        this.edits.addStroke({ points, color, width, authorId: this.session.claims?.sub ?? '', createdAt: Date.now() });
+      },
+      strokesAt: (at) => this.strokesAt(at),
+      erasing: () => this.erasing.get(),
+      setErasing: (ids) => this.erasing.set(ids),
+      commitErase: (ids) => this.edits.deleteItems(ids),
+    };
+    this.penTool = new PenTool(ink);
+    this.eraserTool = new EraserTool(ink);
+    this.pinch = new PinchGesture({
+      viewport: () => this.viewport.get(),
+      moveTo: (v) => {
+        this.userMoved = true;
+        this.moveViewport({ scale: v.scale, ...clampPan(v, v.scale, this.boardSize, this.size.get()) });
+      },
+      settle: () => this.camera.settle(),
+      blockTaps: (ms) => this.blockTaps(ms),
+      stopItemDrag: () => {
+        const node = this.drag.node as Konva.Node | null;
+        if (node && typeof node.isDragging === 'function' && node.isDragging()) node.stopDrag();
+      },
+    });
+    this.drag = new ItemDrag({
+      canWrite: () => this.canWrite.get(),
+      lift: (node) => this.liftOntoDragLayer(node),
+      putDown: (node, rounded) => this.putDownFromDragLayer(node, rounded),
+      startDragging: (id) => {
+        if (this.ui.get().editingId) this.stopEditing();
+        // Dragging does not select: sorting many notes should not pop a toolbar up after each one.
+        this.ui.set({ selectedId: null, editingId: null, draggingId: id });
+        this.camera.pause();
+      },
+      showLive: (id, at) => this.session.setDrag({ id, ...at }),
+      hint: (id, at) => this.dropHintFor(id, at),
+      setHint: (h) => this.dropHint.set(h),
+      drop: (id, at, target) => (target ? this.edits.bundle(id, target) : this.edits.moveItem(id, at.x, at.y)),
+      placeOf: (id) => this.notePos(id),
+      endDragging: () => {
+        this.session.setDrag(null);
+        this.dropHint.set({ zoneId: null, bundleWith: null });
+        this.ui.set({ ...this.ui.get(), draggingId: null });
+        // A wheel zoom that ended during the drag is redrawn now.
+        this.camera.release();
+      },
+    });
+    this.input = new GestureDispatcher(() => this.activeTool(), this.pinch, (p) => this.hover(p));
   }
 
   /**
@@ -183,8 +263,7 @@ export class BoardController {
       detachDerived();
       detachStrokes();
       detachItems();
-      this.cancelInk();
-      this.pan?.stop();
+      this.activeTool().cancel();
       this.camera.dispose();
     };
   }
@@ -237,7 +316,6 @@ export class BoardController {
     const notes = layer?.getStage()?.findOne('.items')?.getLayer();
     if (notes) this.stopAreaDraws = drawChangesByArea(notes, this.splitItems, () => this.camera.slicing);
   };
-  private stopAreaDraws: (() => void) | null = null;
 
   setEditor = (el: HTMLTextAreaElement | null, addressee: HTMLInputElement | null = null): void => {
     this.editor = el;
@@ -262,11 +340,6 @@ export class BoardController {
     if (!el) return null;
     const r = el.getBoundingClientRect();
     return { x: clientX - r.left, y: clientY - r.top };
-  }
-
-  /** The board point under the pointer, through the drawn camera (the frame Konva's pointer positions are in). */
-  private pointerOnBoard(): Point | null {
-    return this.stage?.getRelativePointerPosition() ?? null;
   }
 
   /** The free part of the window (between the chrome), in screen pixels. */
@@ -381,237 +454,81 @@ export class BoardController {
     if (dx || dy) this.applyViewport({ ...v, x: v.x + dx, y: v.y + dy });
   }
 
-  // --- gestures on the stage ------------------------------------------------
+  // --- tools and input --------------------------------------------------------
 
-  /** Any press on the canvas first closes an open editor or toolbar; with the pen or eraser it starts a line. */
-  onStagePointerDown = (e: Konva.KonvaEventObject<PointerEvent>): void => {
-    const tool = this.tool.get();
-    if (tool !== 'select') {
-      this.startInk(tool, e.evt);
-      return;
-    }
-    const ui = this.ui.get();
-    this.dismissOnDown = ui.editingId !== null || ui.selectedId !== null;
-    // iOS does not blur a textarea when empty canvas is tapped: close explicitly.
-    if (ui.editingId) this.stopEditing();
-  };
-
-  /** Tap or click on the stage: on empty board space it adds a note, unless it dismissed something. */
-  onStageClick = (e: Konva.KonvaEventObject<PointerEvent>): void => {
-    if (e.evt.button !== undefined && e.evt.button > 0) return;
-    if (this.tool.get() !== 'select') return;
-    if (e.target !== this.stage) return;
-    if (this.pinch || this.panning || Date.now() < this.tapBlockedUntil) return;
-    if (this.dismissOnDown) {
-      this.dismissOnDown = false;
-      this.select(null);
-      return;
-    }
-    const b = this.pointerOnBoard();
-    if (!b) return;
-    const id = this.addNoteAt(b.x, b.y);
-    if (id) this.startEditing(id);
-  };
-
-  onStagePointerMove = (e: Konva.KonvaEventObject<PointerEvent>): void => {
-    const b = this.pointerOnBoard();
-    if (!b) return;
-    if (this.ink && e.evt.pointerId === this.ink.pointerId) this.moveInk(b, e.evt);
-    const { width, height } = this.boardSize;
-    if (b.x < 0 || b.y < 0 || b.x > width || b.y > height) this.session.setCursor(null);
-    else this.session.setCursor({ boardId: this.boardId, x: Math.round(b.x), y: Math.round(b.y) });
-  };
-
-  onStagePointerLeave = (): void => this.session.setCursor(null);
-
-  /**
-   * One finger or the mouse on empty board pans; two fingers pinch-zoom and
-   * pan, in every tool. Native events on the board's container: the camera
-   * moves the drawn picture while the gesture runs and redraws the layers
-   * when it ends (see Camera).
-   */
-  attachGestures(el: HTMLElement): () => void {
-    const detachPan = this.attachPan(el);
-    const detachPinch = this.attachPinch(el);
-    return () => {
-      detachPan();
-      detachPinch();
-    };
+  /** The tool the pointer goes to now. */
+  activeTool(): BoardTool {
+    const id = this.tool.get();
+    return id === 'pen' ? this.penTool : id === 'eraser' ? this.eraserTool : this.selectTool;
   }
-
-  /** Whether a pan is under way (the tap that ends it is no tap). */
-  get panning(): boolean {
-    return !!this.pan?.moving;
-  }
-
-  private attachPan(el: HTMLElement): () => void {
-    const down = (e: PointerEvent) => {
-      const stage = this.stage;
-      if (!stage || this.pan || this.pinch || this.tool.get() !== 'select') return;
-      if (e.button > 1 || !(e.target instanceof Node) || !stage.content.contains(e.target)) return;
-      // On an item that can be dragged, the item moves, not the board (Konva has already started that drag).
-      const p = stage.getPointerPosition();
-      for (let n: Konva.Node | null = p ? stage.getIntersection(p) : null; n && n !== stage; n = n.getParent()) {
-        if (n.draggable()) return;
-      }
-      const pointerId = e.pointerId;
-      const pan = { pointerId, client: { x: e.clientX, y: e.clientY }, start: this.viewport.get(), moving: false, stop: () => {} };
-      const move = (ev: PointerEvent) => {
-        if (ev.pointerId !== pointerId) return;
-        const dx = ev.clientX - pan.client.x;
-        const dy = ev.clientY - pan.client.y;
-        if (!pan.moving) {
-          if (Math.hypot(dx, dy) < PAN_DISTANCE) return;
-          pan.moving = true;
-          this.userMoved = true;
-          // The content moves with the finger, so Konva would take the release for a tap on what it started on.
-          (stage as unknown as { _cancelClick?: (id: number) => void })._cancelClick?.(pointerId);
-        }
-        const { start } = pan;
-        this.moveViewport({ scale: start.scale, ...clampPan({ x: start.x + dx, y: start.y + dy }, start.scale, this.boardSize, this.size.get()) });
-      };
-      const up = (ev: PointerEvent) => {
-        if (ev.pointerId !== pointerId) return;
-        const moved = pan.moving;
-        pan.stop();
-        if (moved) this.camera.settle();
-      };
-      pan.stop = () => {
-        window.removeEventListener('pointermove', move);
-        window.removeEventListener('pointerup', up);
-        window.removeEventListener('pointercancel', up);
-        if (this.pan === pan) this.pan = null;
-      };
-      this.pan = pan;
-      window.addEventListener('pointermove', move);
-      window.addEventListener('pointerup', up);
-      window.addEventListener('pointercancel', up);
-    };
-    el.addEventListener('pointerdown', down);
-    return () => el.removeEventListener('pointerdown', down);
-  }
-
-  private attachPinch(el: HTMLElement): () => void {
-    const dist = (t: TouchList) => Math.hypot(t[0]!.clientX - t[1]!.clientX, t[0]!.clientY - t[1]!.clientY);
-    const mid = (t: TouchList) => {
-      const r = el.getBoundingClientRect();
-      return { x: (t[0]!.clientX + t[1]!.clientX) / 2 - r.left, y: (t[0]!.clientY + t[1]!.clientY) / 2 - r.top };
-    };
-    const start = (e: TouchEvent) => {
-      if (e.touches.length !== 2) return;
-      // A second finger turns whatever the first one started into a pinch.
-      this.cancelInk();
-      this.pan?.stop();
-      if (this.draggingNode?.isDragging()) this.draggingNode.stopDrag();
-      this.pinch = { dist: Math.max(1, dist(e.touches)), center: mid(e.touches), start: this.viewport.get() };
-      this.userMoved = true;
-    };
-    const move = (e: TouchEvent) => {
-      const p = this.pinch;
-      if (!p || e.touches.length < 2) return;
-      e.preventDefault();
-      const c = mid(e.touches);
-      const zoomed = zoomAround(p.start, p.center, dist(e.touches) / p.dist);
-      const pos = { x: zoomed.x + c.x - p.center.x, y: zoomed.y + c.y - p.center.y };
-      this.moveViewport({ scale: zoomed.scale, ...clampPan(pos, zoomed.scale, this.boardSize, this.size.get()) });
-    };
-    const end = (e: TouchEvent) => {
-      if (this.pinch && e.touches.length < 2) {
-        this.pinch = null;
-        this.tapBlockedUntil = Date.now() + 350;
-        this.camera.settle();
-      }
-    };
-    el.addEventListener('touchstart', start, { passive: true });
-    el.addEventListener('touchmove', move, { passive: false });
-    el.addEventListener('touchend', end);
-    el.addEventListener('touchcancel', end);
-    return () => {
-      el.removeEventListener('touchstart', start);
-      el.removeEventListener('touchmove', move);
-      el.removeEventListener('touchend', end);
-      el.removeEventListener('touchcancel', end);
-    };
-  }
-
-  // --- pen and eraser ---------------------------------------------------------
-
-  private ink: { pointerId: number; tool: 'pen' | 'eraser'; points: number[]; node: Konva.Line | null } | null = null;
 
   setTool(tool: Tool): void {
-    this.cancelInk();
+    this.activeTool().cancel();
     if (tool !== 'select') this.select(null);
     this.tool.set(tool);
   }
 
-  private startInk(tool: 'pen' | 'eraser', evt: PointerEvent): void {
-    if (!this.canWrite.get() || this.pinch || (evt.button !== undefined && evt.button > 0)) return;
-    const b = this.pointerOnBoard();
-    if (!b) return;
-    this.cancelInk();
-    let node: Konva.Line | null = null;
-    if (tool === 'pen' && this.dragLayer) {
-      // The line being drawn lives on the drag layer only; the document gets it once, on pen-up.
-      node = new KonvaLine({ points: [], closed: true, fill: STROKE_COLORS[this.pen.get().color], listening: false, perfectDrawEnabled: false });
-      this.dragLayer.add(node);
-    }
-    this.ink = { pointerId: evt.pointerId, tool, points: [], node };
-    this.moveInk(b, evt);
-  }
-
-  private moveInk(b: Point, evt: PointerEvent): void {
-    const ink = this.ink;
-    if (!ink) return;
-    if (ink.tool === 'eraser') {
-      this.eraseAt(b);
-      return;
-    }
-    const pressure = evt.pointerType === 'pen' && evt.pressure > 0 ? evt.pressure : 0.5;
-    ink.points.push(Math.round(b.x * 10) / 10, Math.round(b.y * 10) / 10, pressure);
-    if (ink.node) {
-      ink.node.points(strokeOutline(ink.points, this.pen.get().width, false));
-      ink.node.getLayer()?.batchDraw();
-    }
-  }
-
-  /** Pointer released: the line is written (one undo step), or the erased lines are deleted together. */
-  onStagePointerUp = (e: Konva.KonvaEventObject<PointerEvent>): void => {
-    const ink = this.ink;
-    if (!ink || e.evt.pointerId !== ink.pointerId) return;
-    this.ink = null;
-    ink.node?.destroy();
-    this.dragLayer?.batchDraw();
-    if (!this.canWrite.get()) return;
-    if (ink.tool === 'pen') {
-      if (ink.points.length < 6) return;
-      const { color, width } = this.pen.get();
-      this.write(() => addStroke(this.session.doc, { boardId: this.boardId, points: ink.points, color, width, authorId: this.session.claims?.sub ?? '', createdAt: Date.now() }));
-    } else {
-      const ids = [...this.erasing.get()];
-      this.erasing.set(new Set());
-      if (ids.length) this.write(() => deleteItems(this.session.doc, ids));
-    }
-  };
-
-  private eraseAt(b: Point): void {
-    const reach = 14 / this.viewport.get().scale;
-    const hit = new Set(this.erasing.get());
-    for (const e of this.strokes.entries.get()) {
-      if (hit.has(e.id)) continue;
-      const points = e.map.get('points');
-      const width = Number(e.map.get('width')) || STROKE_WIDTHS[1];
-      if (Array.isArray(points) && distanceToStroke(points as number[], b.x, b.y) <= width / 2 + reach) hit.add(e.id);
-    }
-    if (hit.size !== this.erasing.get().size) this.erasing.set(hit);
-  }
-
   /** Drops a line being drawn (a second finger came: that is a pinch), and restores half-erased lines. */
   cancelInk(): void {
-    if (!this.ink) return;
-    this.ink.node?.destroy();
-    this.dragLayer?.batchDraw();
-    this.ink = null;
-    if (this.erasing.get().size) this.erasing.set(new Set());
+    this.penTool.cancel();
+    this.eraserTool.cancel();
+  }
+
+  /**
+   * Native pointer and touch events on the board's container go to the
+   * dispatcher: one finger or the mouse to the active tool, two fingers to
+   * the pinch, in every tool. Returns the cleanup.
+   */
+  attachGestures(el: HTMLElement): () => void {
+    return attachDomInput(el, () => this.stage, (screen) => toBoard(this.viewport.get(), screen), this.input);
+  }
+
+  /** Whether a pan is under way (the tap that ends it is no tap). */
+  get panning(): boolean {
+    return this.selectTool.panning;
+  }
+
+  private blockTaps(ms: number): void {
+    this.tapBlockedUntil = Math.max(this.tapBlockedUntil, Date.now() + ms);
+  }
+
+  /** Where this person points, for the others (cleared off the poster). */
+  private hover(p: BoardPointer | null): void {
+    const b = p?.board;
+    const { width, height } = this.boardSize;
+    if (!b || b.x < 0 || b.y < 0 || b.x > width || b.y > height) this.session.setCursor(null);
+    else this.session.setCursor({ boardId: this.boardId, x: Math.round(b.x), y: Math.round(b.y) });
+  }
+
+  /** The line being drawn lives on the drag layer only; the document gets it once, on pen-up. */
+  private inkPreview() {
+    const layer = this.dragLayer;
+    if (!layer) return null;
+    const node = new KonvaLine({ points: [], closed: true, fill: STROKE_COLORS[this.pen.get().color], listening: false, perfectDrawEnabled: false });
+    layer.add(node);
+    const width = this.pen.get().width;
+    return {
+      show: (points: readonly number[]) => {
+        node.points(strokeOutline(points as number[], width, false));
+        layer.batchDraw();
+      },
+      remove: () => {
+        node.destroy();
+        layer.batchDraw();
+      },
+    };
+  }
+
+  /** The strokes of this board within the eraser's reach of a board point. */
+  private strokesAt(b: Point): string[] {
+    const reach = 14 / this.viewport.get().scale;
+    const hit: string[] = [];
+    for (const e of this.strokes.entries.get()) {
+      const points = e.map.get('points');
+      const width = Number(e.map.get('width')) || STROKE_WIDTHS[1];
+      if (Array.isArray(points) && distanceToStroke(points as number[], b.x, b.y) <= width / 2 + reach) hit.push(e.id);
+    }
+    return hit;
   }
 
   // --- notes ------------------------------------------------------------------
@@ -630,10 +547,8 @@ export class BoardController {
   private addNoteTopLeft(x: number, y: number): string | null {
     const claims = this.session.claims;
     const undo = this.session.undo;
-    undo.stopCapturing();
     const undoDepth = undo.undoStack.length;
-    const id = addNote(this.session.doc, {
-      boardId: this.boardId,
+    const id = this.edits.addNote({
       x,
       y,
       side: claims?.side ?? null,
@@ -642,7 +557,7 @@ export class BoardController {
       // A letter gets its addressee field; the salutation is printed, never typed.
       ...(this.template.letter ? { to: '' } : {}),
     });
-    undo.stopCapturing();
+    if (!id) return null;
     this.freshNote = { id, undoDepth: undoDepth + 1 };
     return id;
   }
@@ -696,7 +611,7 @@ export class BoardController {
   longPress(id: string): void {
     if (this.ui.get().draggingId) return;
     this.select(id);
-    this.tapBlockedUntil = Date.now() + 700;
+    this.blockTaps(TAP_BLOCK_AFTER_LONG_PRESS_MS);
   }
 
   /** Moves the selected item by the arrow keys (board pixels); one write per press. */
@@ -706,14 +621,13 @@ export class BoardController {
     if (!id || !pos || !this.canWrite.get()) return;
     const size = this.sizeOf(this.itemMap(id)?.get('kind'));
     const p = this.clampTopLeft({ x: pos.x + dx, y: pos.y + dy }, size);
-    this.write(() => moveItem(this.session.doc, id, Math.round(p.x), Math.round(p.y)));
+    this.edits.moveItem(id, Math.round(p.x), Math.round(p.y));
     this.ensureVisible(id);
   }
 
   /** Tap on a note: select it; tap on the selected note: edit it. */
   onNoteClick = (id: string): void => {
     if (this.panning || Date.now() < this.tapBlockedUntil) return;
-    this.dismissOnDown = false;
     const ui = this.ui.get();
     if (ui.selectedId === id && ui.editingId !== id && this.canWrite.get()) this.startEditing(id);
     else this.select(id);
@@ -748,7 +662,7 @@ export class BoardController {
       first.focus({ preventScroll: true });
       first.setSelectionRange(first.value.length, first.value.length);
     }
-    this.ensureVisible(id, window.visualViewport?.height);
+    this.ensureVisible(id, globalThis.visualViewport?.height);
   }
 
   stopEditing(): void {
@@ -765,22 +679,14 @@ export class BoardController {
   deleteItem(id: string): void {
     if (!this.canWrite.get() || this.derived.bundles.get(id)) return;
     if (this.ui.get().editingId === id) this.stopEditing();
-    this.write(() => deleteItem(this.session.doc, id));
+    this.edits.deleteItem(id);
     this.ui.set({ ...this.ui.get(), selectedId: null });
   }
 
   unbundle(id: string): void {
     if (!this.canWrite.get()) return;
-    this.write(() => unbundle(this.session.doc, id));
+    this.edits.unbundle(id);
     this.ui.set({ ...this.ui.get(), selectedId: null });
-  }
-
-  /** One user action, one undo step. */
-  private write(fn: () => void): void {
-    const undo = this.session.undo;
-    undo.stopCapturing();
-    fn();
-    undo.stopCapturing();
   }
 
   // --- toolkit boards ---------------------------------------------------------
@@ -792,10 +698,8 @@ export class BoardController {
   addRole(role: { roleId: string | null; side: Side | null; title: string; description: string }, at?: Point): string | null {
     if (!this.canWrite.get()) return null;
     const pos = at ? this.clampTopLeft({ x: at.x - ROLE_CARD_SIZE.width / 2, y: at.y - ROLE_CARD_SIZE.height / 2 }, ROLE_CARD_SIZE) : this.freeRoleSlot();
-    let id: string | null = null;
-    this.write(() => {
-      id = addRoleCard(this.session.doc, {
-        boardId: this.boardId,
+    return (
+      this.edits.addRoleCard({
         x: Math.round(pos.x),
         y: Math.round(pos.y),
         roleId: role.roleId,
@@ -804,9 +708,8 @@ export class BoardController {
         description: role.description,
         authorId: this.session.claims?.sub ?? '',
         createdAt: Date.now(),
-      });
-    });
-    return id;
+      }) ?? null
+    );
   }
 
   addPaletteRole(spec: RoleSpec, at?: Point): string | null {
@@ -841,13 +744,12 @@ export class BoardController {
     if (!m || !this.canWrite.get()) return;
     const kind = m.get('kind') === 'role' ? 'role' : 'note';
     const p = this.freeSlot(zoneId, this.sizeOf(kind), kind);
-    this.write(() => moveItem(this.session.doc, id, Math.round(p.x), Math.round(p.y)));
+    this.edits.moveItem(id, Math.round(p.x), Math.round(p.y));
   }
 
   /** Puts note `id` (and whatever bundle it heads) onto note `targetId`'s bundle, as a drop on the poster does. */
   bundleWith(id: string, targetId: string): void {
-    if (!this.canWrite.get()) return;
-    this.write(() => bundleNotes(this.session.doc, id, targetId));
+    this.edits.bundle(id, targetId);
   }
 
   /** The focus left a note in the list: a note just added there and left without a word goes again, as on the poster. */
@@ -857,13 +759,11 @@ export class BoardController {
 
   /** A keystroke in a note edited in the list (not the poster's editor): written at once. */
   setTextOf(id: string, text: string): void {
-    if (!this.canWrite.get()) return;
-    setNoteText(this.session.doc, id, text);
+    this.edits.setNoteText(id, text);
   }
 
   setAddresseeOf(id: string, text: string): void {
-    if (!this.canWrite.get()) return;
-    setLetterAddressee(this.session.doc, id, text);
+    this.edits.setLetterAddressee(id, text);
   }
 
   /** Copies a note of another board (a participant's own strength) into this board's bring-in zone. */
@@ -871,19 +771,16 @@ export class BoardController {
     const spec = this.template.bringIn;
     if (!spec || !this.canWrite.get()) return null;
     const p = this.freeSlot(spec.zoneId, this.noteSize, 'note');
-    let id: string | null = null;
-    this.write(() => {
-      id = addNote(this.session.doc, {
-        boardId: this.boardId,
+    return (
+      this.edits.addNote({
         x: Math.round(p.x),
         y: Math.round(p.y),
         side: note.side,
         authorId: note.authorId,
         createdAt: Date.now(),
         text: note.text,
-      });
-    });
-    return id;
+      }) ?? null
+    );
   }
 
   private clampTopLeft(p: Point, size: Size): Point {
@@ -903,20 +800,14 @@ export class BoardController {
   }
 
   choose(rowId: string, optionId: string): void {
-    if (!this.canWrite.get()) return;
     const current = this.derived.state.get().choices[rowId] ?? null;
     // Tapping the chosen answer again clears it.
-    this.write(() => setChoice(this.session.doc, this.boardId, rowId, current === optionId ? null : optionId));
+    this.edits.choose(rowId, current === optionId ? null : optionId);
   }
 
   /** Adds an empty agreement row (one undo step); returns its id, or null if not allowed. */
   addAgreement(): string | null {
-    if (!this.canWrite.get()) return null;
-    let id = '';
-    this.write(() => {
-      id = addAgreement(this.session.doc, { boardId: this.boardId, authorId: this.session.claims?.sub ?? '', createdAt: Date.now() });
-    });
-    return id;
+    return this.edits.addAgreement({ authorId: this.session.claims?.sub ?? '', createdAt: Date.now() }) ?? null;
   }
 
   addAgreementRow(): void {
@@ -925,31 +816,26 @@ export class BoardController {
   }
 
   setAgreementCell(id: string, field: AgreementField, text: string): void {
-    if (!this.canWrite.get()) return;
-    setAgreementField(this.session.doc, id, field, text);
+    this.edits.setAgreementCell(id, field, text);
   }
 
   /** A keystroke in the open note: written at once, one undo step per pause (the UndoManager's capture timeout). */
   setNoteText(text: string): void {
     const id = this.ui.get().editingId;
-    if (!id || !this.canWrite.get()) return;
-    setNoteText(this.session.doc, id, text);
+    if (id) this.edits.setNoteText(id, text);
   }
 
   setLetterAddressee(text: string): void {
     const id = this.ui.get().editingId;
-    if (!id || !this.canWrite.get()) return;
-    setLetterAddressee(this.session.doc, id, text);
+    if (id) this.edits.setLetterAddressee(id, text);
   }
 
   setFieldValue(fieldId: string, text: string): void {
-    if (!this.canWrite.get()) return;
-    setField(this.session.doc, this.boardId, fieldId, text);
+    this.edits.setField(fieldId, text);
   }
 
   deleteAgreement(id: string): void {
-    if (!this.canWrite.get()) return;
-    this.write(() => deleteItem(this.session.doc, id));
+    this.edits.deleteItem(id);
     this.dialog.set(null);
   }
 
@@ -961,15 +847,11 @@ export class BoardController {
   }
 
   showReferences(shown: boolean): void {
-    if (!this.canWrite.get()) return;
-    setReferencesShown(this.session.doc, this.boardId, shown);
+    this.edits.showReferences(shown);
   }
 
   recolor(id: string, color: NoteColor): void {
-    if (!this.canWrite.get()) return;
-    this.session.undo.stopCapturing();
-    recolorNote(this.session.doc, id, color);
-    this.session.undo.stopCapturing();
+    this.edits.recolor(id, color);
   }
 
   undo(): void {
@@ -1009,30 +891,58 @@ export class BoardController {
     return { x: node.x() + (width - width * g) / 2 - m, y: node.y() + (height - height * g) / 2 - m, width: width * g + pile + 2 * m, height: height * g + pile + 2 * m };
   };
 
-  onItemDragStart(id: string, node: Konva.Node): void {
-    if (this.ui.get().editingId) this.stopEditing();
-    // Dragging does not select: sorting many notes should not pop a toolbar up after each one.
-    this.ui.set({ selectedId: null, editingId: null, draggingId: id });
-    this.draggingNode = node;
-    this.camera.pause();
-    // Only the drag layer redraws per frame, not the layer holding every note;
-    // lifting the item off that layer redraws just the place it leaves.
-    const home = node.getParent();
-    const layer = node.getLayer();
-    const dragLayer = this.dragLayer;
-    if (dragLayer && home && layer) {
-      this.dragHome = { layer: home, index: node.zIndex() };
-      const area = this.splitItems(node);
-      quietly(() => node.moveTo(dragLayer));
-      if (area && area !== 'children') redrawArea(layer, area, this.splitItems);
-      else layer.batchDraw();
-      dragLayer.batchDraw();
-    }
+  /** Konva started dragging an item: the drag machine takes it (tools/itemDrag.ts). */
+  onItemDragStart(id: string, node: DraggedNode): void {
+    this.drag.start(id, node);
   }
 
-  onItemDragMove(id: string, node: Konva.Node): void {
-    this.session.setDrag({ id, x: Math.round(node.x()), y: Math.round(node.y()) });
-    this.dropHint.set(this.dropHintFor(id, { x: node.x(), y: node.y() }));
+  onItemDragMove(id: string, node: DraggedNode): void {
+    this.drag.move(id, node);
+  }
+
+  /** The position is written once, on drop; live positions went through presence. */
+  onItemDragEnd(id: string, node: DraggedNode): void {
+    this.drag.end(id, node);
+  }
+
+  /**
+   * Only the drag layer redraws per frame, not the layer holding every note;
+   * lifting the item off that layer redraws just the place it leaves.
+   */
+  private liftOntoDragLayer(dragged: DraggedNode): void {
+    const node = asKonvaNode(dragged);
+    const home = node?.getParent();
+    const layer = node?.getLayer();
+    const dragLayer = this.dragLayer;
+    if (!node || !dragLayer || !home || !layer) return;
+    this.dragHome = { layer: home, index: node.zIndex() };
+    const area = this.splitItems(node);
+    quietly(() => node.moveTo(dragLayer));
+    if (area && area !== 'children') redrawArea(layer, area, this.splitItems);
+    else layer.batchDraw();
+    dragLayer.batchDraw();
+  }
+
+  /**
+   * Puts a dropped item back among its siblings where the document will say
+   * it lies (whole pixels), so the render that follows the write changes
+   * nothing and redraws nothing; only the place it lands is redrawn.
+   */
+  private putDownFromDragLayer(dragged: DraggedNode, rounded: boolean): void {
+    const node = asKonvaNode(dragged);
+    const home = this.dragHome;
+    this.dragHome = null;
+    if (!node || !home || node.getParent() !== this.dragLayer) return;
+    quietly(() => {
+      node.moveTo(home.layer);
+      node.zIndex(Math.min(home.index, home.layer.getChildren().length - 1));
+      if (rounded) node.position({ x: Math.round(node.x()), y: Math.round(node.y()) });
+    });
+    const layer = node.getLayer();
+    const area = this.splitItems(node);
+    if (layer && area && area !== 'children') redrawArea(layer, area, this.splitItems);
+    else layer?.batchDraw();
+    this.dragLayer?.batchDraw();
   }
 
   /** Where a dragged item would land: its zone, and for a note the note it would bundle with. */
@@ -1064,43 +974,7 @@ export class BoardController {
     }
     return { zoneId: zone?.id ?? null, bundleWith };
   }
-
-  /** The position is written once, on drop; live positions went through presence. */
-  onItemDragEnd(id: string, node: Konva.Node): void {
-    const home = this.dragHome;
-    this.dragHome = null;
-    this.draggingNode = null;
-    if (home && node.getParent() === this.dragLayer) {
-      // Put down where the document will say it lies (whole pixels), so the
-      // render that follows the write changes nothing and redraws nothing;
-      // only the place it lands is redrawn.
-      quietly(() => {
-        node.moveTo(home.layer);
-        node.zIndex(Math.min(home.index, home.layer.getChildren().length - 1));
-        if (this.canWrite.get()) node.position({ x: Math.round(node.x()), y: Math.round(node.y()) });
-      });
-      const layer = node.getLayer();
-      const area = this.splitItems(node);
-      if (layer && area && area !== 'children') redrawArea(layer, area, this.splitItems);
-      else layer?.batchDraw();
-      this.dragLayer?.batchDraw();
-    }
-    if (this.canWrite.get()) {
-      const target = this.dropHintFor(id, { x: node.x(), y: node.y() }).bundleWith;
-      this.write(() => {
-        if (target) bundleNotes(this.session.doc, id, target);
-        else moveItem(this.session.doc, id, Math.round(node.x()), Math.round(node.y()));
-      });
-      if (target) {
-        // The dropped note now lies in the pile; put its node there at once.
-        const m = this.itemMap(id);
-        node.position({ x: Number(m?.get('x')), y: Number(m?.get('y')) });
-      }
-    }
-    this.session.setDrag(null);
-    this.dropHint.set({ zoneId: null, bundleWith: null });
-    this.ui.set({ ...this.ui.get(), draggingId: null });
-    // A wheel zoom that ended during the drag is redrawn now.
-    this.camera.release();
-  }
 }
+
+/** The Konva node behind a dragged item (the headless test editor drags plain objects). */
+const asKonvaNode = (n: DraggedNode): Konva.Node | null => (typeof (n as Partial<Konva.Node>).moveTo === 'function' ? (n as Konva.Node) : null);

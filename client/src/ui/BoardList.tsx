@@ -1,6 +1,7 @@
-import { addBoard, type Board } from '@bodem/shared';
+import type { Board } from '@bodem/shared';
 import { DEELS, deelOf, TEMPLATES, templateById, type Deel } from '@bodem/templates';
 import { useState, type FormEvent } from 'react';
+import { addBoard } from '../edit/meeting.ts';
 import { fmt, t } from '../i18n/index.ts';
 import type { MeetingSession } from '../sync/session.ts';
 import type { VoteState } from './useVotes.ts';
@@ -82,10 +83,10 @@ function AddBoard({ session, onAdded }: { session: MeetingSession; onAdded: (id:
     e.preventDefault();
     const spec = templateById(template);
     if (!spec) return;
-    const id = addBoard(session.doc, { template: spec.id, title: title.trim() || spec.title, fields: spec.fields?.map((f) => f.id) ?? [] });
+    const id = addBoard(session, { template: spec.id, title: title.trim() || spec.title, fields: spec.fields?.map((f) => f.id) ?? [] });
     setOpen(false);
     setTitle('');
-    onAdded(id);
+    if (id) onAdded(id);
   };
   return (
     <form className="add-board" onSubmit={submit}>

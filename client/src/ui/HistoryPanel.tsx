@@ -1,7 +1,8 @@
-import { boardThen, pastDocument, restoreBoard, restoreItems, type Board, type Item, type PastItem } from '@bodem/shared';
+import { boardThen, pastDocument, type Board, type Item, type PastItem } from '@bodem/shared';
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { loadMeeting, tokenOf } from '../credentials.ts';
+import { restoreBoard, restoreItems } from '../edit/meeting.ts';
 import { fmt, locale, t } from '../i18n/index.ts';
 import type { MeetingSession } from '../sync/session.ts';
 
@@ -104,16 +105,12 @@ export function HistoryPanel({ session, board }: { session: MeetingSession; boar
 
   const restoreOne = (id: string) => {
     if (!past) return;
-    session.undo.stopCapturing();
-    restoreItems(session.doc, past, [id]);
-    session.undo.stopCapturing();
+    restoreItems(session, past, [id]);
     setRestored(true);
   };
   const restoreAll = () => {
     if (!past) return;
-    session.undo.stopCapturing();
-    restoreBoard(session.doc, past, board.id);
-    session.undo.stopCapturing();
+    restoreBoard(session, past, board.id);
     setRestored(true);
   };
 

@@ -1,14 +1,5 @@
 import {
-  lockBoard,
-  pauseTimer,
-  resumeTimer,
-  sendGroups,
-  setFollow,
-  setProjector,
-  setVotingOpen,
   SIDES,
-  startTimer,
-  stopTimer,
   type Board,
   type Control,
   type ProjectorMode,
@@ -16,6 +7,7 @@ import {
 } from '@bodem/shared';
 import { templateById } from '@bodem/templates';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import * as edit from '../edit/meeting.ts';
 import { fmt, t } from '../i18n/index.ts';
 import { useStore } from '../lib/store.ts';
 import type { MeetingSession } from '../sync/session.ts';
@@ -39,7 +31,6 @@ const MODES: ProjectorMode[] = ['follow', 'board', 'side', 'merged'];
  * a second facilitator device) follows at once.
  */
 export function RunPanel({ session, boards, board, control, locked, projectorHref }: Props) {
-  const doc = session.doc;
   const hasVoting = boards.some((b) => templateById(b.template)?.voting);
   return (
     <section className="panel-section run-panel" aria-labelledby="run-title">
@@ -56,11 +47,11 @@ export function RunPanel({ session, boards, board, control, locked, projectorHre
       )}
       <div className="run-group row">
         {hasVoting && (
-          <button type="button" className="btn" aria-pressed={control.votingOpen} onClick={() => setVotingOpen(doc, !control.votingOpen)}>
+          <button type="button" className="btn" aria-pressed={control.votingOpen} onClick={() => edit.setVotingOpen(session, !control.votingOpen)}>
             {control.votingOpen ? t.run.votingClose : t.run.votingOpen}
           </button>
         )}
-        <button type="button" className="btn" aria-pressed={control.follow} onClick={() => setFollow(doc, !control.follow)}>
+        <button type="button" className="btn" aria-pressed={control.follow} onClick={() => edit.setFollow(session, !control.follow)}>
           {control.follow ? t.run.followOff : t.run.followOn}
         </button>
       </div>
@@ -73,8 +64,7 @@ export function RunPanel({ session, boards, board, control, locked, projectorHre
 function TimerControls({ session, control }: { session: MeetingSession; control: Control }) {
   const [label, setLabel] = useState('');
   const [minutes, setMinutes] = useState('5');
-  const doc = session.doc;
-  const start = (l: string, m: number) => startTimer(doc, { label: l, durationMs: m * 60_000, now: session.clock.now() });
+  const start = (l: string, m: number) => edit.startTimer(session, l, m * 60_000, session.clock.now());
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const m = Number(minutes.replace(',', '.'));
@@ -107,15 +97,15 @@ function TimerControls({ session, control }: { session: MeetingSession; control:
       {timer && (
         <div className="row">
           {timer.pausedLeftMs === null ? (
-            <button type="button" className="btn" onClick={() => pauseTimer(doc, session.clock.now())}>
+            <button type="button" className="btn" onClick={() => edit.pauseTimer(session, session.clock.now())}>
               {t.run.pause}
             </button>
           ) : (
-            <button type="button" className="btn" onClick={() => resumeTimer(doc, session.clock.now())}>
+            <button type="button" className="btn" onClick={() => edit.resumeTimer(session, session.clock.now())}>
               {t.run.resume}
             </button>
           )}
-          <button type="button" className="btn" onClick={() => stopTimer(doc)}>
+          <button type="button" className="btn" onClick={() => edit.stopTimer(session)}>
             {t.run.stop}
           </button>
         </div>
@@ -132,7 +122,7 @@ function SendControls({ session, boards }: { session: MeetingSession; boards: re
   const informeel = boards.find((b) => b.template === 'kracht-informeel');
   const formeel = boards.find((b) => b.template === 'kracht-formeel');
   const send = (to: { bySide: Partial<Record<Side, string>>; byPerson: Record<string, string> }) => {
-    sendGroups(session.doc, to);
+    edit.sendGroups(session, to);
     setSent(true);
   };
   const select = (value: string | undefined, onChange: (v: string) => void, label: string) => (
@@ -234,7 +224,7 @@ function LockControl({ session, board, locked }: { session: MeetingSession; boar
         aria-pressed="true"
         onClick={() => {
           toggled.current = true;
-          lockBoard(session.doc, board.id, null);
+          edit.lockBoard(session, board.id, null);
         }}
       >
         {t.run.unlock}
@@ -247,7 +237,7 @@ function LockControl({ session, board, locked }: { session: MeetingSession; boar
       onSubmit={(e) => {
         e.preventDefault();
         toggled.current = true;
-        lockBoard(session.doc, board.id, reason.trim() || t.run.lockDefault);
+        edit.lockBoard(session, board.id, reason.trim() || t.run.lockDefault);
       }}
     >
       <label>
@@ -267,7 +257,7 @@ function ProjectorControls({ session, boards, board, control, href }: { session:
   const needsBoards = mode === 'side' || mode === 'merged';
   const show = () => {
     const list = mode === 'board' ? (board ? [board.id] : []) : mode === 'follow' ? [] : boards.filter((b) => picked.includes(b.id)).map((b) => b.id);
-    setProjector(session.doc, { mode, boards: list });
+    edit.setProjector(session, { mode, boards: list });
   };
   return (
     <div className="run-group">

@@ -1,4 +1,5 @@
-import { castVote, voteKey, withdrawVote } from '@bodem/shared';
+import { voteKey } from '@bodem/shared';
+import { castVote, withdrawVote } from '../edit/meeting.ts';
 import { fmt, t } from '../i18n/index.ts';
 import type { MeetingSession } from '../sync/session.ts';
 import type { VoteState } from './useVotes.ts';
@@ -18,11 +19,11 @@ export function VoteBar({ session, boardId, votes, canWrite, closed = false }: {
       </span>
       {voter &&
         (mine ? (
-          <button type="button" className="btn" onClick={() => withdrawVote(session.doc, boardId, me)}>
+          <button type="button" className="btn" onClick={() => withdrawVote(session, boardId, me)}>
             {t.voting.unvote}
           </button>
         ) : (
-          <button type="button" className="btn btn-primary" disabled={left <= 0} onClick={() => castVote(session.doc, boardId, me, Date.now())}>
+          <button type="button" className="btn btn-primary" disabled={left <= 0} onClick={() => castVote(session, boardId, me, Date.now())}>
             {t.voting.vote}
           </button>
         ))}

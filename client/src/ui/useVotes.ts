@@ -1,6 +1,7 @@
-import { allVotes, roots, tallyVotes, withdrawVote, type Board, type Template, type VoteTally } from '@bodem/shared';
+import { allVotes, roots, tallyVotes, type Board, type Template, type VoteTally } from '@bodem/shared';
 import { templateById } from '@bodem/templates';
 import { useEffect, useMemo } from 'react';
+import { withdrawVote } from '../edit/meeting.ts';
 import { docSource, useSource } from '../lib/source.ts';
 import type { MeetingSession } from '../sync/session.ts';
 
@@ -45,7 +46,7 @@ export const useVotes = (session: MeetingSession, boards: readonly Board[]): Vot
   const me = session.claims?.sub;
   useEffect(() => {
     if (!state || !me || !session.canWrite) return;
-    for (const v of state.tally.excess) if (v.participantId === me) withdrawVote(session.doc, v.targetId, me);
+    for (const v of state.tally.excess) if (v.participantId === me) withdrawVote(session, v.targetId, me);
   }, [state, me, session]);
   return state;
 };

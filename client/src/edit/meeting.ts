@@ -1,0 +1,32 @@
+import * as ops from '@bodem/shared';
+import type { ProjectorView, Send } from '@bodem/shared';
+import type * as Y from 'yjs';
+import { write, type Writer } from './write.ts';
+
+/**
+ * The meeting's edits outside a board's poster: the facilitator's controls,
+ * the board list, restoring from history, and votes. Each one is a single
+ * call through `write`, so the facilitator-only ones are refused for anyone
+ * else before anything reaches the document.
+ */
+
+const F = { need: 'facilitate' } as const;
+
+export const startTimer = (w: Writer, label: string, durationMs: number, now: number) => write(w, (d) => ops.startTimer(d, { label, durationMs, now }), F);
+export const pauseTimer = (w: Writer, now: number) => write(w, (d) => ops.pauseTimer(d, now), F);
+export const resumeTimer = (w: Writer, now: number) => write(w, (d) => ops.resumeTimer(d, now), F);
+export const stopTimer = (w: Writer) => write(w, (d) => ops.stopTimer(d), F);
+export const sendGroups = (w: Writer, to: Pick<Send, 'bySide' | 'byPerson'>) => write(w, (d) => ops.sendGroups(d, to), F);
+export const setVotingOpen = (w: Writer, open: boolean) => write(w, (d) => ops.setVotingOpen(d, open), F);
+export const setFollow = (w: Writer, on: boolean) => write(w, (d) => ops.setFollow(d, on), F);
+export const setProjector = (w: Writer, view: ProjectorView) => write(w, (d) => ops.setProjector(d, view), F);
+export const lockBoard = (w: Writer, boardId: string, reason: string | null) => write(w, (d) => ops.lockBoard(d, boardId, reason), F);
+export const addBoard = (w: Writer, b: { template: string; title: string; fields?: readonly string[] }) => write(w, (d) => ops.addBoard(d, b), F);
+
+/** Puts back what a board held at an earlier moment (one undo step, so it can be taken back). */
+export const restoreItems = (w: Writer, past: Y.Doc, ids: readonly string[]) => write(w, (d) => ops.restoreItems(d, past, ids), F);
+export const restoreBoard = (w: Writer, past: Y.Doc, boardId: string) => write(w, (d) => ops.restoreBoard(d, past, boardId), F);
+
+/** A participant's dot on an idea; votes are not in the undo history (they are taken back with "Stem intrekken"). */
+export const castVote = (w: Writer, targetId: string, participantId: string, at: number) => write(w, (d) => ops.castVote(d, targetId, participantId, at));
+export const withdrawVote = (w: Writer, targetId: string, participantId: string) => write(w, (d) => ops.withdrawVote(d, targetId, participantId));

@@ -50,3 +50,4 @@ export * from './report/files.ts';
 export * from './schema/stroke.ts';
 export * from './ops/strokes.ts';
 export * from './ops/history.ts';
+export * from './schema/yjsInternals.ts';

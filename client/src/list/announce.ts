@@ -1,4 +1,4 @@
-import { asYMap, isPlaced, readItemMap, zoneAt, zoneOfItem, type Template } from '@bodem/shared';
+import { asYMap, isPlaced, keyInParent, readItemMap, zoneAt, zoneOfItem, type Template } from '@bodem/shared';
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import type { BoardController } from '../board/controller.ts';
@@ -131,7 +131,7 @@ export const useAnnouncements = (ctl: BoardController, template: Template): stri
         if (type === (items as unknown)) {
           for (const k of keys) if (k) out.ids.push(k);
         } else if (type.parent === (items as unknown)) {
-          const id = (type as unknown as { _item?: { parentSub?: string | null } })._item?.parentSub;
+          const id = keyInParent(type);
           if (id && (keys.has('x') || keys.has('y'))) out.ids.push(id);
           if (id && keys.has('bundle')) out.bundles.push(id);
         } else if (board && type === (board as unknown)) {

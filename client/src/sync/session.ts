@@ -24,6 +24,7 @@ import { throttle } from '../lib/throttle.ts';
 import { reconnectDelay } from './reconnect.ts';
 import { ServerClock } from './serverClock.ts';
 import { PresenceView } from './presence.ts';
+import { afterSyncMessage, handleMessage, stopRelayingPresence, takeOverReconnects } from './providerAdapter.ts';
 
 /** What the status line says. Only `saved` promises that the server has the edits on disk. */
 export type ConnStatus = 'offline' | 'connected' | 'saving' | 'saved' | 'closed';
@@ -296,15 +297,12 @@ export class MeetingSession {
    */
   private spreadReconnects(): void {
     let timer: ReturnType<typeof setTimeout> | null = null;
-    this.provider.on('connection-close', (event: CloseEvent | null) => {
-      const p = this.provider;
-      if (!p.shouldConnect || (event && !p.shouldReconnect(event, p))) return;
-      p.shouldConnect = false;
+    takeOverReconnects(this.provider, (attempt) => {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
-        if (!this.destroyed && !this.state.get().closed) p.connect();
-      }, reconnectDelay(p.wsUnsuccessfulReconnects + 1));
+        if (!this.destroyed && !this.state.get().closed) this.provider.connect();
+      }, reconnectDelay(attempt));
     });
     this.cleanups.push(() => {
       if (timer) clearTimeout(timer);
@@ -344,7 +342,7 @@ export class MeetingSession {
    */
   private sendOnlyOwnPresence(): void {
     const p = this.provider;
-    this.awareness.off('update', p._awarenessUpdateHandler);
+    stopRelayingPresence(p, this.awareness);
     const onUpdate = (
       { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
       origin: unknown,
@@ -368,23 +366,17 @@ export class MeetingSession {
   }
 
   private installSaveCheck(): void {
-    const handlers = this.provider.messageHandlers;
-    handlers[MessageType.saved] = (_encoder, decoder) => {
+    handleMessage(this.provider, MessageType.saved, (decoder) => {
       const ticket = decoding.readVarUint(decoder);
       if (ticket > this.acked && ticket <= this.ticket) this.acked = ticket;
       this.refresh();
-    };
+    });
     // When the server's sync step 1 arrives we answer with everything it
     // lacks (edits made offline). That answer is sent right after this
     // handler returns, so a save check queued now follows it on the socket.
-    const sync = handlers[MessageType.sync];
-    if (sync) {
-      handlers[MessageType.sync] = (encoder, decoder, provider, emitSynced, type) => {
-        const isStep1 = decoder.arr[decoder.pos] === 0;
-        sync(encoder, decoder, provider, emitSynced, type);
-        if (isStep1 && this.provider.synced && this.acked < this.ticket) this.queueSaveCheck();
-      };
-    }
+    afterSyncMessage(this.provider, MessageType.sync, (wasStep1) => {
+      if (wasStep1 && this.provider.synced && this.acked < this.ticket) this.queueSaveCheck();
+    });
   }
 
   private onLocalUpdate = (_update: Uint8Array, origin: unknown) => {

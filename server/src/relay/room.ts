@@ -1,11 +1,13 @@
 import {
   CloseCode,
   decodeMessage,
+  dropPendingUpdates,
   encodeAwareness,
   encodeSaved,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
+  hasPendingUpdates,
   migrate,
   origins,
   type Message,
@@ -340,8 +342,7 @@ export class Room {
       // another relay): its next edit left before its catch-up. So the
       // sender is not refused but asked to sync again; its answer (sync step
       // 2) brings the missing edits and this one, through the write rules.
-      this.doc.store.pendingStructs = null;
-      this.doc.store.pendingDs = null;
+      dropPendingUpdates(this.doc);
       resync = fault === null;
     }
     if ((refusals.length > 0 || fault !== null || stamped > 0) && before) {
@@ -378,7 +379,7 @@ export class Room {
   }
 
   hasPending(): boolean {
-    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+    return hasPendingUpdates(this.doc);
   }
 
   /**

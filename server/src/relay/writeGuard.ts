@@ -1,4 +1,4 @@
-import { refusedChanges, roots, stampItem, type Offence, type Refusal, type WriteContext, type Writer } from '@bodem/shared';
+import { isDeletedType, madeSince, refusedChanges, roots, stampItem, type Offence, type Refusal, type WriteContext, type Writer } from '@bodem/shared';
 import type { RoomLimits } from './limits.ts';
 import * as Y from 'yjs';
 
@@ -45,7 +45,7 @@ export class WriteGuard {
         // A fault, or an update refused whole: everything the transaction integrated is taken back.
         if (this.fault || this.refuseAll) return true;
         const ctx: WriteContext = {
-          created: (type) => type._item !== null && type._item.id.clock >= (tr.beforeState.get(type._item.id.client) ?? 0),
+          created: (type) => madeSince(type, tr.beforeState),
           now: Date.now(),
           maxTextLength: this.limits.maxTextLength,
           maxItemsPerBoard: this.limits.itemsPerBoard,
@@ -135,8 +135,8 @@ export class WriteGuard {
     const now = Date.now();
     let stamped = 0;
     const discard = whole ? [] : this.toDiscard;
-    const revert = whole ? [] : this.toRevert.filter((r) => !r.item._item?.deleted && r.item.doc === this.doc);
-    const stamp = whole ? [] : this.toStamp.filter((item) => !item._item?.deleted && item.doc === this.doc);
+    const revert = whole ? [] : this.toRevert.filter((r) => !isDeletedType(r.item) && r.item.doc === this.doc);
+    const stamp = whole ? [] : this.toStamp.filter((item) => !isDeletedType(item) && item.doc === this.doc);
     this.toDiscard = [];
     this.toRevert = [];
     this.toStamp = [];
@@ -148,7 +148,7 @@ export class WriteGuard {
           if (r.had) r.item.set(r.key, r.value);
           else r.item.delete(r.key);
         }
-        for (const item of stamp) if (!item._item?.deleted && stampItem(item, writer, now)) stamped++;
+        for (const item of stamp) if (!isDeletedType(item) && stampItem(item, writer, now)) stamped++;
       }, this.undo);
     }
     const fixed = [...discard, ...revert].map((x) => ({ offence: x.offence, scope: roots(this.doc).items as unknown as Y.AbstractType<unknown> }));

@@ -4,6 +4,7 @@ import { isFieldText, isParticipantBoardKey } from './boardState.ts';
 import { roots } from './roots.ts';
 import { readVote } from './vote.ts';
 import { CONTROL_KEYS } from '../control/control.ts';
+import { keyInParent, pathFromRoot } from './yjsInternals.ts';
 import type { Side } from './side.ts';
 
 /** What a writer is, as its verified token says. */
@@ -128,8 +129,7 @@ export const refusedChanges = (
   };
   for (const [type, keys] of changed) {
     // From the root down to the changed type.
-    const path: Y.AbstractType<unknown>[] = [type];
-    for (let t = type; t._item; t = t._item.parent as Y.AbstractType<unknown>) path.unshift(t._item.parent as Y.AbstractType<unknown>);
+    const path = pathFromRoot(type);
     const root = path[0]!;
     if (writer.role === 'projector') refuse('projector', root);
     else if (root === r.control) refuse('control', root);
@@ -165,7 +165,7 @@ export const refusedChanges = (
 
 /** The text typed into an answer field: a Y.Text right under a board, at a `field:` key. */
 const isAnswerText = (board: Y.AbstractType<unknown>, type: Y.AbstractType<unknown>): boolean => {
-  const key = type._item?.parentSub;
+  const key = keyInParent(type);
   return type instanceof Y.Text && typeof key === 'string' && isFieldText(board as Y.Map<unknown>, key) && (board as Y.Map<unknown>).get(key) === type;
 };
 

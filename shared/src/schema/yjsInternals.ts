@@ -1,0 +1,63 @@
+import type * as Y from 'yjs';
+
+/**
+ * The one place Bodem reaches under Yjs's public API (pinned: yjs 13.6.x;
+ * yjsInternals.test.ts fails when a release changes any of it). What it
+ * needs and Yjs does not offer publicly:
+ *
+ * - the key a type sits under in its parent map (`_item.parentSub`);
+ * - whether a type was made within a transaction (its item's id against the
+ *   transaction's state before), and whether it has since been deleted;
+ * - the updates a document holds back because they wait for content it has
+ *   not seen (`store.pendingStructs`, `store.pendingDs`): the relay refuses
+ *   to integrate those later under someone else's update.
+ */
+
+interface ItemLike {
+  id: { client: number; clock: number };
+  parentSub: string | null;
+  deleted: boolean;
+}
+
+const itemOf = <E>(type: Y.AbstractType<E>): ItemLike | null => (type as unknown as { _item: ItemLike | null })._item ?? null;
+
+/** The key `type` sits under in its parent map; null for a root or an array element. */
+export const keyInParent = <E>(type: Y.AbstractType<E>): string | null => {
+  const sub = itemOf(type)?.parentSub;
+  return typeof sub === 'string' ? sub : null;
+};
+
+/** The chain of types from the document's root down to `type` (root first). The parent is public (`type.parent`). */
+export const pathFromRoot = <E>(type: Y.AbstractType<E>): Y.AbstractType<unknown>[] => {
+  const path: Y.AbstractType<unknown>[] = [type as Y.AbstractType<unknown>];
+  for (let t = type.parent; t; t = t.parent) path.unshift(t);
+  return path;
+};
+
+/** Whether `type` was made by the transaction whose state before was `beforeState` (a root never was). */
+export const madeSince = <E>(type: Y.AbstractType<E>, beforeState: ReadonlyMap<number, number>): boolean => {
+  const item = itemOf(type);
+  return item !== null && item.id.clock >= (beforeState.get(item.id.client) ?? 0);
+};
+
+/** Whether `type` has been deleted from the document (a root never is). */
+export const isDeletedType = <E>(type: Y.AbstractType<E>): boolean => itemOf(type)?.deleted ?? false;
+
+interface StoreLike {
+  pendingStructs: unknown;
+  pendingDs: unknown;
+}
+const storeOf = (doc: Y.Doc): StoreLike => doc.store as unknown as StoreLike;
+
+/** Whether the document holds updates back that wait for content it has not seen. */
+export const hasPendingUpdates = (doc: Y.Doc): boolean => {
+  const s = storeOf(doc);
+  return s.pendingStructs !== null || s.pendingDs !== null;
+};
+
+/** Forgets the updates the document holds back (they would otherwise be integrated once their gap fills). */
+export const dropPendingUpdates = (doc: Y.Doc): void => {
+  const s = storeOf(doc);
+  s.pendingStructs = null;
+  s.pendingDs = null;
+};

@@ -29,7 +29,7 @@ import {
   bundleNotes,
   castVote,
   deleteItems,
-  deleteNote,
+  deleteItem,
   listBoards,
   moveItem,
   origins,
@@ -190,7 +190,7 @@ function* onBoard(p: Participant, board: Board, opts: WorkloadOptions, r: () => 
     }
   }
   if (mine.length > 1 && r() < 0.35) {
-    deleteNote(p.doc, mine[0]!);
+    deleteItem(p.doc, mine[0]!);
     yield;
   }
   if (VOTE_BOARDS.has(board.template)) {

@@ -1,4 +1,4 @@
-import { addNote, listBoards, restoreMeeting, setNoteText } from '@bodem/shared';
+import { addNote, listBoards, readMeeting, setNoteText } from '@bodem/shared';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,13 +74,13 @@ const storedDoc = async (id: string): Promise<Y.Doc> => {
 const contains = (disk: Y.Doc, seen: Y.Doc): boolean => {
   const merged = new Y.Doc();
   Y.applyUpdate(merged, Y.encodeStateAsUpdate(disk));
-  const before = JSON.stringify(restoreMeeting(merged));
+  const before = JSON.stringify(readMeeting(merged));
   const sv = Y.encodeStateVector(merged);
   Y.applyUpdate(merged, Y.encodeStateAsUpdate(seen));
-  return JSON.stringify(restoreMeeting(merged)) === before && Buffer.compare(Buffer.from(sv), Buffer.from(Y.encodeStateVector(merged))) === 0;
+  return JSON.stringify(readMeeting(merged)) === before && Buffer.compare(Buffer.from(sv), Buffer.from(Y.encodeStateVector(merged))) === 0;
 };
 
-const view = (doc: Y.Doc): string => JSON.stringify(restoreMeeting(doc));
+const view = (doc: Y.Doc): string => JSON.stringify(readMeeting(doc));
 
 /** The tablets' connection states and close codes, for a failing wait's message. */
 const states = (tablets: Tablet[]): string =>
@@ -231,7 +231,7 @@ describe('two relays behind nginx with PostgreSQL', () => {
     // tablet still has all it had received.
     for (const m of meetings) {
       const stored = await storedDoc(m.id);
-      const notes = restoreMeeting(stored).notes.length;
+      const notes = readMeeting(stored).notes.length;
       const written = tablets.filter((t) => t.meeting === m).reduce((n, t) => n + t.written, 0);
       expect(written).toBeGreaterThanOrEqual(2 * NOTES_PER_CLIENT);
       expect(notes, `notes of meeting ${meetings.indexOf(m) + 1}`).toBe(written);
@@ -304,7 +304,7 @@ describe('two relays behind nginx with PostgreSQL', () => {
       'old tablets and newcomer agree with the store',
     );
     const movedMs = Date.now() - t0;
-    expect(restoreMeeting(newcomer.client.doc).notes.length).toBe(old.reduce((n, t) => n + t.written, 0));
+    expect(readMeeting(newcomer.client.doc).notes.length).toBe(old.reduce((n, t) => n + t.written, 0));
     expect(newcomer.closeCodes).toContain(1013);
     // The survivor dropped its copy (closing its tablets with 1011), it did not keep one beside the new one.
     for (const t of old) expect(t.closeCodes).toContain(1011);
@@ -312,7 +312,7 @@ describe('two relays behind nginx with PostgreSQL', () => {
     expect((await back.health()).meetingsLoaded).toBe(1);
     // And it is live: a note from the newcomer reaches the old tablets.
     const id = addNote(newcomer.client.doc, { boardId: listBoards(newcomer.client.doc)[0]!.id, x: 1, y: 1, side: 'informeel', authorId: 'c', createdAt: 1 });
-    await waitFor(() => old.every((t) => restoreMeeting(t.client.doc).notes.some((n) => n.id === id)), 10_000, 'note reaches the old tablets');
+    await waitFor(() => old.every((t) => readMeeting(t.client.doc).notes.some((n) => n.id === id)), 10_000, 'note reaches the old tablets');
     console.log(JSON.stringify({ handoverMs: movedMs }));
   }, 60_000);
 });

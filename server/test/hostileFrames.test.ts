@@ -7,7 +7,7 @@ import {
   encodeSaveCheck,
   MessageType,
   notesOfBoard,
-  restoreMeeting,
+  readMeeting,
   setNoteText,
   startTimer,
   YJS_PATH,
@@ -279,7 +279,7 @@ describe('hostile frames against the real relay', () => {
       const late = connectClient(ws, attacked.id, attacked.facilitatorToken);
       clients.push(late);
       await synced(late);
-      const json = (d: Y.Doc) => JSON.stringify(restoreMeeting(d));
+      const json = (d: Y.Doc) => JSON.stringify(readMeeting(d));
       await waitFor(() => json(honestA.doc) === json(late.doc) && json(honestB.doc) === json(late.doc), 10_000, 'attacked meeting converges');
       expect(notesOfBoard(late.doc, listBoards(late.doc)[0]!.id).filter((n) => n.text.startsWith('eerlijk'))).toHaveLength(Math.ceil(FRAMES_PER_SEED / 100));
       await waitFor(() => json(docFromDisk(dataDir, attacked.id)) === json(late.doc), 10_000, 'disk holds the same');

@@ -13,7 +13,7 @@ import {
   readBoardState,
   readControl,
   readMeta,
-  restoreMeeting,
+  readMeeting,
   roots,
   setReferencesShown,
   setVotingOpen,
@@ -153,7 +153,7 @@ describe('every fault is a refusal', () => {
       addNote(anna.doc, { boardId: board, x: 1, y: 1, side: 'formeel', authorId: peekSub(anna), createdAt: 1 });
       await waitFor(() => notesOfBoard(f.doc, board).length === 1, 5000, 'honest edit arrives');
       for (const c of [f, anna]) expect(facilitatorState(c.doc)).toEqual(before);
-      expect(JSON.stringify(restoreMeeting(f.doc))).not.toContain(CANARY);
+      expect(JSON.stringify(readMeeting(f.doc))).not.toContain(CANARY);
 
       // Nothing stored: not after a restart, not in the database files.
       await saveCheck(s, m.id, m.facilitatorToken);

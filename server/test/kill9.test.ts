@@ -1,4 +1,4 @@
-import { addNote, deleteNote, listBoards, moveNote, restoreMeeting, setNoteText } from '@bodem/shared';
+import { addNote, deleteItem, listBoards, moveItem, readMeeting, setNoteText } from '@bodem/shared';
 import type { ChildProcess } from 'node:child_process';
 import * as prng from 'lib0/prng';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,10 +9,10 @@ import { connectClient, createMeeting, docFromDisk, freePort, joinMeeting, remov
 const contains = (disk: Y.Doc, seen: Y.Doc): boolean => {
   const merged = new Y.Doc();
   Y.applyUpdate(merged, Y.encodeStateAsUpdate(disk));
-  const before = JSON.stringify(restoreMeeting(merged));
+  const before = JSON.stringify(readMeeting(merged));
   const sv = Y.encodeStateVector(merged);
   Y.applyUpdate(merged, Y.encodeStateAsUpdate(seen));
-  return JSON.stringify(restoreMeeting(merged)) === before && Buffer.compare(Buffer.from(sv), Buffer.from(Y.encodeStateVector(merged))) === 0;
+  return JSON.stringify(readMeeting(merged)) === before && Buffer.compare(Buffer.from(sv), Buffer.from(Y.encodeStateVector(merged))) === 0;
 };
 
 const procs: ChildProcess[] = [];
@@ -61,9 +61,9 @@ describe('kill -9 mid-burst', () => {
         } else if (op < 7) {
           setNoteText(writer.doc, prng.oneOf(rng, ids), `tekst ${i} ş ğ ı ł ż é ë`);
         } else if (op < 9) {
-          moveNote(writer.doc, prng.oneOf(rng, ids), prng.int32(rng, 0, 2000), prng.int32(rng, 0, 1500));
+          moveItem(writer.doc, prng.oneOf(rng, ids), prng.int32(rng, 0, 2000), prng.int32(rng, 0, 1500));
         } else {
-          deleteNote(writer.doc, ids.splice(prng.int32(rng, 0, ids.length - 1), 1)[0]!);
+          deleteItem(writer.doc, ids.splice(prng.int32(rng, 0, ids.length - 1), 1)[0]!);
         }
         if (i % 5 === 0) await new Promise((r) => setImmediate(r));
         if (received >= killAfter) {
@@ -89,7 +89,7 @@ describe('kill -9 mid-burst', () => {
       procs.push(await spawnServer(dataDir, port, env));
       await waitFor(() => writer.provider.synced && observer.provider.synced, 15_000, 'reconnected');
       await waitFor(
-        () => JSON.stringify(restoreMeeting(observer.doc)) === JSON.stringify(restoreMeeting(writer.doc)),
+        () => JSON.stringify(readMeeting(observer.doc)) === JSON.stringify(readMeeting(writer.doc)),
         15_000,
         'writer and observer converge',
       );

@@ -1,4 +1,4 @@
-import { addNote, listBoards, restoreMeeting } from '@bodem/shared';
+import { addNote, listBoards, readMeeting } from '@bodem/shared';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -231,6 +231,6 @@ describe('relays on PostgreSQL', () => {
     await a.stop();
     const bilal = rig.client(b, m.id, await joinMeeting(b.http, m, 'Bilal', 'informeel'));
     await synced(bilal);
-    expect(restoreMeeting(bilal.doc).notes).toHaveLength(1);
+    expect(readMeeting(bilal.doc).notes).toHaveLength(1);
   });
 });

@@ -7,7 +7,7 @@ import {
   listBoards,
   MessageType,
   notesOfBoard,
-  restoreMeeting,
+  readMeeting,
   setNoteText,
   type Presence,
 } from '@bodem/shared';
@@ -49,7 +49,7 @@ describe('relay with stock y-websocket clients', () => {
     const b = client(s, m.id, await joinMeeting(s.http, m, 'Bilal', 'informeel'));
     await synced(a);
     await synced(b);
-    expect(restoreMeeting(a.doc).meta.title).toBe('Kennismaking CJG en moskee');
+    expect(readMeeting(a.doc).meta.title).toBe('Kennismaking CJG en moskee');
     expect(listBoards(a.doc).map((b) => b.template)).toEqual(programmeById('volledig')!.templates);
     const id = write(a, 'Kennis van de wijk');
     await waitFor(() => texts(b.doc).includes('Kennis van de wijk'), 5000, 'note at B');
@@ -68,7 +68,7 @@ describe('relay with stock y-websocket clients', () => {
     for (let i = 0; i < 30; i++) write(a, `notitie ${i}`, i * 10, i * 5);
     // The save check answers only after everything before it is stored.
     await saveCheck(s, m.id, token);
-    const before = restoreMeeting(a.doc);
+    const before = readMeeting(a.doc);
     a.destroy();
     await s.stop();
 
@@ -76,7 +76,7 @@ describe('relay with stock y-websocket clients', () => {
     cleanups.push(() => again.stop());
     const b = client(again, m.id, token);
     await synced(b);
-    expect(restoreMeeting(b.doc)).toEqual(before);
+    expect(readMeeting(b.doc)).toEqual(before);
   });
 
   it('compacts stored updates into a snapshot and still restores everything', async () => {

@@ -18,19 +18,19 @@ import {
   applyRemote,
   castVote,
   decodeMessage,
-  deleteNote,
+  deleteItem,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
   initMeeting,
   listBoards,
   lockBoard,
-  moveNote,
+  moveItem,
   MessageType,
   notesOfBoard,
   origins,
   readControl,
-  restoreMeeting,
+  readMeeting,
   roots,
   setChoice,
   setNoteText,
@@ -297,8 +297,8 @@ export const runSeed = async (seed: number, opts: { hostileFrames: number; hones
     }
     const note = prng.oneOf(gen, notes).id;
     if (r < 55) setNoteText(doc, note, `${prng.word(gen, 1, 40)} ${prng.uint32(gen, 0, 99)}`);
-    else if (r < 70) moveNote(doc, note, prng.uint32(gen, 0, 900), prng.uint32(gen, 0, 600));
-    else if (r < 80) deleteNote(doc, note);
+    else if (r < 70) moveItem(doc, note, prng.uint32(gen, 0, 900), prng.uint32(gen, 0, 600));
+    else if (r < 80) deleteItem(doc, note);
     else if (r < 92 && p.claims.role === 'participant') {
       if (readControl(roots(doc).control).votingOpen) {
         castVote(doc, note, p.claims.sub, Date.now());
@@ -514,8 +514,8 @@ export const runSeed = async (seed: number, opts: { hostileFrames: number; hones
     const there = Y.getState(room.doc.store, p.doc.clientID);
     if (mine !== there) figures.honestLost.push(`${p.name}: clock ${mine} on the tablet, ${there} in the room`);
   }
-  const reference = JSON.stringify(restoreMeeting(room.doc));
-  figures.converged = places.every(([, d]) => JSON.stringify(restoreMeeting(d)) === reference);
+  const reference = JSON.stringify(readMeeting(room.doc));
+  figures.converged = places.every(([, d]) => JSON.stringify(readMeeting(d)) === reference);
   figures.refusalsLogged = refusalsLogged;
   room.close(1000, 'done');
   for (const p of peers) p.doc.destroy();

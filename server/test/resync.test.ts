@@ -1,4 +1,4 @@
-import { addNote, listBoards, restoreMeeting, setNoteText } from '@bodem/shared';
+import { addNote, listBoards, readMeeting, setNoteText } from '@bodem/shared';
 import { describe, expect, it } from 'vitest';
 import { createMeeting, joinMeeting, synced, useRig, waitFor } from './helpers.ts';
 
@@ -23,7 +23,7 @@ describe('a tablet whose last edits died with the relay', () => {
     await synced(bilal);
     const board = listBoards(anna.doc)[0]!.id;
     const note = addNote(anna.doc, { boardId: board, x: 1, y: 1, side: 'formeel', authorId: 'a', createdAt: 1 });
-    await waitFor(() => restoreMeeting(bilal.doc).notes.length === 1, 5_000, 'note at Bilal');
+    await waitFor(() => readMeeting(bilal.doc).notes.length === 1, 5_000, 'note at Bilal');
 
     // The edit the relay never stored: made while Anna's socket is down.
     const closes: number[] = [];
@@ -41,7 +41,7 @@ describe('a tablet whose last edits died with the relay', () => {
     anna.provider.connect();
 
     await waitFor(
-      () => restoreMeeting(bilal.doc).notes[0]?.text === 'verloren bij de crash, en daarna verder getypt',
+      () => readMeeting(bilal.doc).notes[0]?.text === 'verloren bij de crash, en daarna verder getypt',
       10_000,
       'both edits reach Bilal',
     );

@@ -20,7 +20,7 @@ const bytes = (...b: number[]) => new Uint8Array(b);
 
 /**
  * What every MeetingStore must do. Run against each implementation
- * (SQLite now, PostgreSQL later) with its own fixture.
+ * (SQLite and PostgreSQL) with its own fixture.
  */
 export const storageContract = (name: string, make: () => Promise<StoreFixture>): void => {
   describe(`MeetingStore contract: ${name}`, () => {

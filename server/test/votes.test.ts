@@ -1,4 +1,4 @@
-import { addBoard, allVotes, castVote, listBoards, peekClaims, restoreMeeting, tallyVotes, voteKey } from '@bodem/shared';
+import { addBoard, allVotes, castVote, listBoards, peekClaims, readMeeting, tallyVotes, voteKey } from '@bodem/shared';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import {
@@ -114,15 +114,15 @@ describe('dot voting through the relay', () => {
         ),
       ),
     );
-    const view = restoreMeeting(tablets[0]!.doc);
+    const view = readMeeting(tablets[0]!.doc);
     expect(view.votes).toHaveLength(4);
-    for (const c of everyone) expect(restoreMeeting(c.doc)).toEqual(view);
+    for (const c of everyone) expect(readMeeting(c.doc)).toEqual(view);
 
     // Someone who joins afterwards counts the same.
     const late = client(s, m.id, (await participant(s, m, 'Chen')).token);
     await synced(late);
     expect(tally(late.doc, boards)).toEqual(expected);
-    expect(restoreMeeting(late.doc)).toEqual(view);
+    expect(readMeeting(late.doc)).toEqual(view);
 
     // So does the store, after a restart. Every client saw every vote, and
     // the relay stores before it forwards: the votes are on disk.
@@ -133,7 +133,7 @@ describe('dot voting through the relay', () => {
     const reader = client(again, m.id, anna.token);
     await synced(reader);
     expect(tally(reader.doc, boards)).toEqual(expected);
-    expect(restoreMeeting(reader.doc)).toEqual(view);
+    expect(readMeeting(reader.doc)).toEqual(view);
   });
 
   it('different people voting at the same moment all count, each up to their own limit', async () => {

@@ -7,7 +7,7 @@ import {
   lockBoard,
   notesOfBoard,
   readBoardState,
-  restoreMeeting,
+  readMeeting,
   roots,
   setChoice,
   setField,
@@ -49,7 +49,7 @@ const setup = () => {
   return { relay, tablet, send };
 };
 
-const json = (d: Y.Doc) => JSON.stringify(restoreMeeting(d));
+const json = (d: Y.Doc) => JSON.stringify(readMeeting(d));
 
 describe('WriteGuard', () => {
   it("takes back everything an update integrated before it threw (the relay reads updates first; this is the second line)", () => {

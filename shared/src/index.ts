@@ -4,7 +4,7 @@ export * from './ids.ts';
 export * from './joinCode.ts';
 export * from './presence.ts';
 export * from './token.ts';
-export * from './restore.ts';
+export * from './meetingView.ts';
 export * from './schema/side.ts';
 export * from './schema/colors.ts';
 export * from './schema/text.ts';

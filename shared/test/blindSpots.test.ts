@@ -5,7 +5,7 @@ import {
   blindSpots,
   bundleNotes,
   bundlesOf,
-  deleteNote,
+  deleteItem,
   foldForMatch,
   initMeeting,
   matchingKeyword,
@@ -174,9 +174,9 @@ describe('blind spots of a live board', () => {
     const a = add('tolk');
     const b = add('Taalles');
     expect(spots()).toEqual(['cultuur', 'samen']);
-    deleteNote(doc, a);
+    deleteItem(doc, a);
     expect(spots()).toEqual(['cultuur', 'samen']);
-    deleteNote(doc, b);
+    deleteItem(doc, b);
     expect(spots()).toEqual(['cultuur', 'taal', 'samen']);
   });
 

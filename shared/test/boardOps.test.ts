@@ -16,7 +16,7 @@ import {
   readBoardState,
   readItem,
   readRoleCard,
-  restoreMeeting,
+  readMeeting,
   roots,
   setAgreementField,
   setChoice,
@@ -176,13 +176,13 @@ describe('board answers: choices, fields, reference answers', () => {
     setChoice(other, BOARD, 'v1', 'nee');
     exchange(doc, other);
     expect(state(other)).toEqual(state(doc));
-    expect(restoreMeeting(other)).toEqual(restoreMeeting(doc));
+    expect(readMeeting(other)).toEqual(readMeeting(doc));
   });
 
-  it('restoreMeeting carries each board’s answers', () => {
+  it('readMeeting carries each board’s answers', () => {
     setChoice(doc, BOARD, 'v1', 'ja');
     setReferencesShown(doc, 'b2', true);
-    expect(restoreMeeting(doc).boards.map((b) => [b.id, b.state])).toEqual([
+    expect(readMeeting(doc).boards.map((b) => [b.id, b.state])).toEqual([
       [BOARD, { choices: { v1: 'ja' }, fields: {}, showReferences: false, locked: null }],
       ['b2', { choices: {}, fields: {}, showReferences: true, locked: null }],
     ]);
@@ -206,8 +206,8 @@ describe('role cards', () => {
   it('puts a card from the palette on the board, with its role id and a copy of its words', () => {
     const id = addRoleCard(doc, card());
     expect(readItem(doc, id)).toEqual({ id, kind: 'role', ...card() });
-    expect(restoreMeeting(doc).roles.map((r) => r.id)).toEqual([id]);
-    expect(restoreMeeting(doc).notes).toEqual([]);
+    expect(readMeeting(doc).roles.map((r) => r.id)).toEqual([id]);
+    expect(readMeeting(doc).notes).toEqual([]);
   });
 
   it('a made-up role has no role id; bad sides and positions fall back to defaults', () => {
@@ -231,7 +231,7 @@ describe('role cards', () => {
     const updates = countUpdates(doc);
     expect(() => addRoleCard(doc, card({ title: '  \u0007 ' }))).toThrow(/title/);
     expect(updates()).toBe(0);
-    expect(restoreMeeting(doc).roles).toEqual([]);
+    expect(readMeeting(doc).roles).toEqual([]);
   });
 
   it('refuses a board the meeting does not have, writing nothing', () => {
@@ -262,7 +262,7 @@ describe('agreements', () => {
     for (const f of ['wat', 'wie', 'wanneer']) expect(roots(doc).items.get(id)!.get(f)).toBeInstanceOf(Y.Text);
     const full = addAgreement(doc, { ...base, wat: 'Koffie-ochtend', wie: 'Fatma', wanneer: 'april' });
     expect(readItem(doc, full)).toMatchObject({ wat: 'Koffie-ochtend', wie: 'Fatma', wanneer: 'april' });
-    expect(restoreMeeting(doc).agreements.map((a) => a.id).sort()).toEqual([id, full].sort());
+    expect(readMeeting(doc).agreements.map((a) => a.id).sort()).toEqual([id, full].sort());
   });
 
   it('refuses a board the meeting does not have, writing nothing', () => {

@@ -9,16 +9,14 @@ import {
   bundlesOf,
   collapseBundles,
   deleteItem,
-  deleteNote,
   initMeeting,
   moveItem,
-  moveNote,
   type Note,
   noteById,
   notesOfBoard,
   origins,
   readItem,
-  restoreMeeting,
+  readMeeting,
   roots,
   UNBUNDLE_STEP,
   unbundle,
@@ -146,7 +144,7 @@ describe('moving a bundle', () => {
     expect(moveItem(doc, 'a', 1000, 50)).toBe(true);
     for (const id of ['a', 'b', 'c']) expect(at(doc, id)).toEqual([1000, 50]);
     expect(at(doc, 'd')).toEqual([900, 0]);
-    moveNote(doc, 'b', 0, 0);
+    moveItem(doc, 'b', 0, 0);
     for (const id of ['a', 'b', 'c']) expect(at(doc, id)).toEqual([0, 0]);
   });
 
@@ -208,7 +206,7 @@ describe('undo', () => {
     undo.undo();
     undo.undo();
     expect(shape(doc)).toEqual([]);
-    expect(restoreMeeting(doc).notes.map((n) => [n.id, n.x, n.y, n.bundle])).toEqual([
+    expect(readMeeting(doc).notes.map((n) => [n.id, n.x, n.y, n.bundle])).toEqual([
       ['a', 0, 0, null],
       ['b', 300, 0, null],
       ['c', 600, 0, null],
@@ -238,7 +236,7 @@ describe('bundles after deletes', () => {
     bundleNotes(doc, 'a', 'b');
     bundleNotes(doc, 'd', 'b');
     expect(shape(doc)).toEqual(['b: b a c d']);
-    deleteNote(doc, 'b');
+    deleteItem(doc, 'b');
     const [bundle] = bundles(doc).values();
     expect(bundle!.key).toBe('a');
     expect(bundle!.head.id).toBe('a');
@@ -288,7 +286,7 @@ describe('collapseBundles', () => {
 describe('concurrent bundling on two tablets', () => {
   const settle = (a: Y.Doc, b: Y.Doc) => {
     exchange(a, b);
-    expect(restoreMeeting(b)).toEqual(restoreMeeting(a));
+    expect(readMeeting(b)).toEqual(readMeeting(a));
     expect(shape(b)).toEqual(shape(a));
     // Nothing is lost: all five notes are still there.
     expect(notesOfBoard(a, BOARD).map((n) => n.id)).toEqual(['a', 'b', 'c', 'd', 'e']);

@@ -2,7 +2,7 @@
 // runner is the one import its tests need beyond yjs and lib0.
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { allVotes, bundlesOf, listBoards, notesOfBoard, restoreMeeting, roots, tallyVotes } from '../src/index.ts';
+import { allVotes, bundlesOf, listBoards, notesOfBoard, readMeeting, roots, tallyVotes } from '../src/index.ts';
 import {
   emptyStats,
   FUZZ_VOTE_LIMIT,
@@ -22,9 +22,9 @@ const NOTES_ONLY_STATS = {
   disconnects: 0,
   reconnects: 0,
   addNote: 0,
-  moveNote: 0,
+  moveItem: 0,
   recolorNote: 0,
-  deleteNote: 0,
+  deleteItem: 0,
   setNoteText: 0,
   concurrentTextEdits: 0,
   splitEmojiEdits: 0,
@@ -72,7 +72,7 @@ const expectConvergence = (seed: number, scenario: ScenarioOptions = scenarioFor
   }
   try {
     const [first, ...rest] = net.peers;
-    const view0 = restoreMeeting(first!.doc);
+    const view0 = readMeeting(first!.doc);
     const raw0 = roots(first!.doc).items.toJSON();
     const sv0 = Y.encodeStateVector(first!.doc);
     const derived0 = derived(first!.doc);
@@ -85,7 +85,7 @@ const expectConvergence = (seed: number, scenario: ScenarioOptions = scenarioFor
       expect(store.pendingDs, `${where}: peer ${p.index} still holds pending deletes`).toBeNull();
     }
     for (const p of rest) {
-      expect(restoreMeeting(p.doc), `${where}: peer ${p.index} sees a different meeting than peer 0`).toEqual(view0);
+      expect(readMeeting(p.doc), `${where}: peer ${p.index} sees a different meeting than peer 0`).toEqual(view0);
       expect(roots(p.doc).items.toJSON(), `${where}: peer ${p.index} stores different items than peer 0`).toEqual(raw0);
       expect(Y.encodeStateVector(p.doc), `${where}: peer ${p.index} has a different state vector`).toEqual(sv0);
       expect(derived(p.doc), `${where}: peer ${p.index} tallies or bundles differently than peer 0`).toEqual(derived0);
@@ -117,9 +117,9 @@ describe('random meetings over the real sync protocol converge', () => {
       disconnects: 400,
       reconnects: 250,
       addNote: 2000,
-      moveNote: 1300,
+      moveItem: 1300,
       recolorNote: 800,
-      deleteNote: 600,
+      deleteItem: 600,
       setNoteText: 3500,
       concurrentTextEdits: 800,
       splitEmojiEdits: 250,
@@ -247,7 +247,7 @@ describe('scenarios', () => {
       const toolkitCounts = Object.entries(net.stats).filter(([k]) => !(k in NOTES_ONLY_STATS));
       expect(toolkitCounts.length).toBeGreaterThan(0);
       for (const [k, n] of toolkitCounts) expect(n, k).toBe(0);
-      const view = restoreMeeting(net.peers[0]!.doc);
+      const view = readMeeting(net.peers[0]!.doc);
       expect([view.roles, view.agreements, view.votes]).toEqual([[], [], []]);
     } finally {
       net.destroy();
@@ -258,7 +258,7 @@ describe('scenarios', () => {
     const a = runScenario(42);
     const b = runScenario(42);
     try {
-      expect(restoreMeeting(b.peers[1]!.doc)).toEqual(restoreMeeting(a.peers[1]!.doc));
+      expect(readMeeting(b.peers[1]!.doc)).toEqual(readMeeting(a.peers[1]!.doc));
       expect(Y.encodeStateAsUpdate(b.peers[1]!.doc)).toEqual(Y.encodeStateAsUpdate(a.peers[1]!.doc));
       expect(b.stats).toEqual(a.stats);
     } finally {

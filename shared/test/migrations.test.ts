@@ -12,7 +12,7 @@ import {
   MIGRATIONS,
   origins,
   readMeta,
-  restoreMeeting,
+  readMeeting,
   roots,
   SCHEMA_VERSION,
   schemaVersionOf,
@@ -93,7 +93,7 @@ describe('initMeeting', () => {
       title: 'Wijkoverleg noord',
       createdAt: 1700000000000,
     });
-    expect(restoreMeeting(doc).boards.map((b) => [b.id, b.order])).toEqual([
+    expect(readMeeting(doc).boards.map((b) => [b.id, b.order])).toEqual([
       ['b1', 0],
       ['b2', 1],
     ]);

@@ -42,7 +42,6 @@ import {
   castVote,
   deleteItem,
   decodeMessage,
-  deleteNote,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
@@ -50,7 +49,6 @@ import {
   listBoards,
   MAX_NOTE_LENGTH,
   moveItem,
-  moveNote,
   NOTE_COLORS,
   type NoteColor,
   origins,
@@ -91,9 +89,9 @@ export interface NetworkStats {
   disconnects: number;
   reconnects: number;
   addNote: number;
-  moveNote: number;
+  moveItem: number;
   recolorNote: number;
-  deleteNote: number;
+  deleteItem: number;
   setNoteText: number;
   /** Steps in which two or more peers edited the text of the same note before hearing from each other. */
   concurrentTextEdits: number;
@@ -128,9 +126,9 @@ export const emptyStats = (): NetworkStats => ({
   disconnects: 0,
   reconnects: 0,
   addNote: 0,
-  moveNote: 0,
+  moveItem: 0,
   recolorNote: 0,
-  deleteNote: 0,
+  deleteItem: 0,
   setNoteText: 0,
   concurrentTextEdits: 0,
   splitEmojiEdits: 0,
@@ -452,14 +450,14 @@ export class Activity {
       const id = pickNote(gen, doc);
       if (id === null) return;
       if (r < 28) {
-        moveNote(doc, id, randomCoordinate(gen), randomCoordinate(gen));
-        stats.moveNote++;
+        moveItem(doc, id, randomCoordinate(gen), randomCoordinate(gen));
+        stats.moveItem++;
       } else if (r < 36) {
         recolorNote(doc, id, prng.uint32(gen, 0, 6) === 0 ? null : prng.oneOf(gen, COLORS));
         stats.recolorNote++;
       } else if (r < 42) {
-        deleteNote(doc, id);
-        stats.deleteNote++;
+        deleteItem(doc, id);
+        stats.deleteItem++;
       } else {
         this.editText(doc, id);
       }

@@ -19,7 +19,7 @@ import {
   MessageType,
   origins,
   ProtocolError,
-  restoreMeeting,
+  readMeeting,
   setNoteText,
 } from '../src/index.ts';
 
@@ -57,7 +57,7 @@ describe('every encoder round-trips through decodeMessage', () => {
     const msg = decodeMessage(encodeSyncStep2(doc, Y.encodeStateVector(empty)));
     expect(msg.type).toBe('sync-step2');
     applyRemote(empty, (msg as { update: Uint8Array }).update, origins.remote);
-    expect(restoreMeeting(empty)).toEqual(restoreMeeting(doc));
+    expect(readMeeting(empty)).toEqual(readMeeting(doc));
 
     // Without a state vector it carries the whole document.
     const whole = decodeMessage(encodeSyncStep2(doc));

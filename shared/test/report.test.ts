@@ -11,7 +11,7 @@ import {
   outlineTexts,
   reportMarkdown,
   reportOutline,
-  restoreMeeting,
+  readMeeting,
   setChoice,
   setField,
   setReferencesShown,
@@ -302,7 +302,7 @@ describe('reportOutline', () => {
     const { doc, note } = meeting();
     note('b-kracht', 100, 100, ARABIC, 'informeel');
     setChoice(doc, 'b-valk', 'v2', 'nee');
-    expect(reportOutline(restoreMeeting(doc), SOURCES)).toEqual(reportOutline(doc, SOURCES));
+    expect(reportOutline(readMeeting(doc), SOURCES)).toEqual(reportOutline(doc, SOURCES));
     expect(outlineTexts(reportOutline(doc, SOURCES))).toEqual([ARABIC]);
   });
 });

@@ -9,7 +9,7 @@ import {
   MAX_STROKE_POINTS,
   origins,
   readStroke,
-  restoreMeeting,
+  readMeeting,
   roots,
   thinPoints,
 } from '../src/index.ts';
@@ -34,7 +34,7 @@ describe('pen strokes', () => {
     expect(s.points).toHaveLength(150);
     expect(s.points[3]).toBe(3.1);
     expect(s.points[2]).toBe(0.7);
-    expect(restoreMeeting(doc).strokes.map((x) => x.id)).toEqual([id]);
+    expect(readMeeting(doc).strokes.map((x) => x.id)).toEqual([id]);
     expect(itemsOfBoard(doc, 'b1').map((i) => i.kind)).toEqual(['stroke']);
   });
 
@@ -86,7 +86,7 @@ describe('pen strokes', () => {
     undo.undo();
     expect(itemsOfBoard(doc, 'b1').map((i) => i.kind).sort()).toEqual(['note', 'stroke', 'stroke']);
     exchange(doc, other);
-    expect(restoreMeeting(other)).toEqual(restoreMeeting(doc));
+    expect(readMeeting(other)).toEqual(readMeeting(doc));
     expect(deleteItems(doc, ['weg'])).toBe(0);
   });
 });

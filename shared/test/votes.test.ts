@@ -6,7 +6,7 @@ import {
   initMeeting,
   origins,
   readVote,
-  restoreMeeting,
+  readMeeting,
   roots,
   tallyVotes,
   type Vote,
@@ -238,6 +238,6 @@ describe('votes on several tablets at once', () => {
     castVote(a, 'b1', 'xp', 5);
     castVote(b, 'b1x', 'p', 5);
     mergeAll([a, b]);
-    expect(restoreMeeting(b).votes).toEqual(restoreMeeting(a).votes);
+    expect(readMeeting(b).votes).toEqual(readMeeting(a).votes);
   });
 });

@@ -1,4 +1,16 @@
-export type * from './template.ts';
+// The board types live in @bodem/shared (the server, the client and the reports read boards alike).
+export type {
+  ArtShape,
+  ChoiceRow,
+  Part,
+  PrintedCard,
+  ReferenceAnswer,
+  RoleSpec,
+  TableSpec,
+  Template,
+  TemplateZone,
+  TextField,
+} from '@bodem/shared';
 export { TEMPLATES, templateById } from './all.ts';
 export * from './programmes.ts';
 export { REPORT_SOURCES } from './report.ts';

@@ -2,7 +2,7 @@ import {
   reportFileName,
   reportMarkdown,
   reportOutline,
-  restoreMeeting,
+  readMeeting,
   type MeetingView,
   type ReportOutline,
   type ReportPerson,
@@ -49,7 +49,7 @@ export const prefetch = (): Promise<unknown> => loadFonts();
 
 export const exportMarkdown = (src: ExportSource): ExportedFile => {
   const t0 = performance.now();
-  const view = restoreMeeting(src.doc);
+  const view = readMeeting(src.doc);
   const md = reportMarkdown(outlineOf(view, src));
   return {
     blob: new Blob([md], { type: 'text/markdown;charset=utf-8' }),
@@ -60,7 +60,7 @@ export const exportMarkdown = (src: ExportSource): ExportedFile => {
 
 export const exportPng = async (src: ExportSource, boardId: string): Promise<ExportedFile> => {
   const t0 = performance.now();
-  const view = restoreMeeting(src.doc);
+  const view = readMeeting(src.doc);
   const board = view.boards.find((b) => b.id === boardId);
   const template = board ? templateById(board.template) ?? templateById('vrij') : undefined;
   if (!board || !template) throw new Error(`no board ${boardId}`);
@@ -85,7 +85,7 @@ export const exportPng = async (src: ExportSource, boardId: string): Promise<Exp
 
 export const exportPdf = async (src: ExportSource): Promise<ExportedFile> => {
   const t0 = performance.now();
-  const view = restoreMeeting(src.doc);
+  const view = readMeeting(src.doc);
   const outline = outlineOf(view, src);
   const pdf = new ReportPdf(outline, await loadFonts());
   const t1 = performance.now();

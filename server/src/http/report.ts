@@ -1,4 +1,4 @@
-import { reportFileName, reportMarkdown, reportOutline, restoreMeeting, type ReportPerson, type TokenClaims } from '@bodem/shared';
+import { reportFileName, reportMarkdown, reportOutline, readMeeting, type ReportPerson, type TokenClaims } from '@bodem/shared';
 import { REPORT_SOURCES } from '@bodem/templates';
 import type { FastifyInstance } from 'fastify';
 import * as Y from 'yjs';
@@ -41,7 +41,7 @@ export const registerReport = (app: FastifyInstance, deps: ReportDeps): void => 
     let markdown: string;
     try {
       const persons: ReportPerson[] | undefined = people?.map((c) => ({ id: c.sub, side: c.side, role: c.role, ...(c.org ? { org: c.org } : {}) }));
-      const outline = reportOutline(restoreMeeting(doc), REPORT_SOURCES, { ...(persons ? { people: persons } : {}), leaders: [claims.sub] });
+      const outline = reportOutline(readMeeting(doc), REPORT_SOURCES, { ...(persons ? { people: persons } : {}), leaders: [claims.sub] });
       markdown = reportMarkdown(outline);
     } finally {
       doc.destroy();

@@ -155,11 +155,6 @@ export class WriteGuard {
     return { refusals: refusals.concat(fixed), fault, stamped };
   }
 
-  /** The origin of the compensating updates (forwarded to everyone, the sender included). */
-  get reverter(): object {
-    return this.undo;
-  }
-
   destroy(): void {
     this.undo.destroy();
   }

@@ -6,7 +6,6 @@ import { MAX_ADDRESSEE_LENGTH, writeNote, type NewNote } from '../schema/note.ts
 import { roots } from '../schema/roots.ts';
 import { cleanText, MAX_NOTE_LENGTH } from '../schema/text.ts';
 import { asYMap, asYText, num } from '../schema/values.ts';
-import { deleteItem, moveItem } from './items.ts';
 import { applyTextEdit } from './text.ts';
 
 /**
@@ -27,10 +26,6 @@ export const addNote = (doc: Y.Doc, note: NewNote, origin: Origin = origins.user
   return id;
 };
 
-/** Commits a note's position on drop; a bundled note takes its bundle along (ops/items.ts). */
-export const moveNote = (doc: Y.Doc, id: string, x: number, y: number, origin: Origin = origins.user): boolean =>
-  noteMap(doc, id) ? moveItem(doc, id, x, y, origin) : false;
-
 export const recolorNote = (doc: Y.Doc, id: string, color: NoteColor | null, origin: Origin = origins.user): boolean => {
   const m = noteMap(doc, id);
   if (!m || (color !== null && !isNoteColor(color))) return false;
@@ -40,9 +35,6 @@ export const recolorNote = (doc: Y.Doc, id: string, color: NoteColor | null, ori
   }, origin);
   return true;
 };
-
-export const deleteNote = (doc: Y.Doc, id: string, origin: Origin = origins.user): boolean =>
-  noteMap(doc, id) ? deleteItem(doc, id, origin) : false;
 
 /** Rewrites one of a note's texts (its words, a letter's addressee) by a minimal edit (see ops/text.ts). */
 const editNoteText = (doc: Y.Doc, id: string, key: 'text' | 'to', next: string, max: number, origin: Origin): boolean => {

@@ -8,14 +8,14 @@ import type { Part, Template } from '../layout/template.ts';
 import { rectCenter, type Rect } from '../layout/geometry.ts';
 import { shapeContains, zoneAt } from '../layout/zone.ts';
 import type { Role } from '../presence.ts';
-import { restoreMeeting, type MeetingView } from '../restore.ts';
+import { readMeeting, type MeetingView } from '../meetingView.ts';
 import type { Note } from '../schema/note.ts';
 import { SIDES, type Side } from '../schema/side.ts';
 
 /**
  * The report of a meeting as plain data: what the PDF, the Markdown and the
  * server's `report.md` all print, so the three never disagree. Built from
- * the normalised view (`restoreMeeting`), never from raw document values.
+ * the normalised view (`readMeeting`), never from raw document values.
  */
 export interface ReportOutline {
   title: string;
@@ -209,7 +209,7 @@ const choiceOf = (row: NonNullable<Template['choices']>[number], picked: string 
  * reference answers; per board its fields, agreements and votes.
  */
 export const reportOutline = (source: Y.Doc | MeetingView, sources: ReportSources, opts: ReportOptions = {}): ReportOutline => {
-  const view = isDoc(source) ? restoreMeeting(source) : source;
+  const view = isDoc(source) ? readMeeting(source) : source;
 
   // Votes count across every board of the voting template, with one limit per person.
   const votingTemplates = new Map<string, { targets: Set<string>; limit: number }>();

@@ -4,7 +4,3 @@ export type Side = (typeof SIDES)[number];
 
 export const isSide = (v: unknown): v is Side => v === 'formeel' || v === 'informeel';
 
-export const SIDE_LABEL: Record<Side, string> = {
-  formeel: 'Formeel',
-  informeel: 'Informeel',
-};

@@ -31,7 +31,7 @@ export interface MeetingView {
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
 
-export const restoreMeeting = (doc: Y.Doc): MeetingView => {
+export const readMeeting = (doc: Y.Doc): MeetingView => {
   const view: MeetingView = { meta: readMeta(roots(doc).meta), boards: [], notes: [], roles: [], agreements: [], strokes: [], votes: [] };
   const boardMaps = roots(doc).boards;
   view.boards = listBoards(doc).map((b) => {

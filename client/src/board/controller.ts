@@ -5,7 +5,6 @@ import {
   NOTE_SIZE,
   ROLE_CARD_SIZE,
   roots,
-  shapeBounds,
   STROKE_COLORS,
   STROKE_WIDTHS,
   zoneAt,
@@ -26,6 +25,7 @@ import { createStore, type Store } from '../lib/store.ts';
 import type { MeetingSession } from '../sync/session.ts';
 import { drawChangesByArea } from './areaDraws.ts';
 import { BoardDerived } from './boardDerived.ts';
+import { BoardView } from './boardView.ts';
 import { Camera } from './camera.ts';
 import { ItemIndex } from './itemIndex.ts';
 import { cancelClick } from './konvaInternals.ts';
@@ -41,12 +41,8 @@ import { PinchGesture } from './tools/pinch.ts';
 import { SelectTool } from './tools/selectTool.ts';
 import type { BoardPointer, Tool as BoardTool, ToolId } from './tools/tool.ts';
 import {
-  clampPan,
-  fitViewport,
-  focusViewport,
   toBoard,
   toScreen,
-  zoomAround,
   type Insets,
   type Size,
   type Viewport,
@@ -81,8 +77,6 @@ const sameUi = (a: UiState, b: UiState) =>
   a.selectedId === b.selectedId && a.editingId === b.editingId && a.draggingId === b.draggingId;
 
 const GAP = 24;
-/** The wheel gives no "last notch": the layers are redrawn this long after the last one. */
-const WHEEL_SETTLE_MS = 200;
 /** A long press opens an item's menu; the release that ends it is no tap. */
 const TAP_BLOCK_AFTER_LONG_PRESS_MS = 700;
 /** A tap this far outside the poster still lands a note on its edge. */
@@ -100,7 +94,6 @@ export class BoardController {
   /** The camera: what the user sees (`viewport`) and what the layers are drawn at (`camera.drawn`). */
   readonly camera = new Camera({ x: 0, y: 0, scale: 1 }, () => this.drag.state === 'dragging');
   readonly viewport: Store<Viewport> = this.camera.viewport;
-  readonly size = createStore<Size>({ width: 0, height: 0 }, (a, b) => a.width === b.width && a.height === b.height);
   readonly tool = createStore<Tool>('select');
   readonly pen = createStore<{ color: StrokeColor; width: number }>({ color: 'zwart', width: STROKE_WIDTHS[1] }, (a, b) => a.color === b.color && a.width === b.width);
   /** Strokes the eraser went over during the current gesture: hidden now, deleted on release. */
@@ -130,15 +123,13 @@ export class BoardController {
   editor: HTMLTextAreaElement | null = null;
   /** A letter's "Lieve [whom]," field (letter boards only). */
   addresseeEditor: HTMLInputElement | null = null;
-  insets: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
-
-  /** Once the user pans or zooms, a window resize no longer re-fits the board. */
-  private userMoved = false;
-  /**
-   * What the board shows when nobody has moved the camera: a board opens on
-   * one zone at a readable size (the notes' words and the poster's texts at
-   * least 12 px on a tablet), "Hele bord" shows all of it.
-   */
+  /** What part of the poster this screen shows: size, chrome, zone focus, zoom, "volg mij". */
+  readonly view: BoardView;
+  readonly size: Store<Size>;
+  /** The chrome around the board (header, task line, toolbars), in screen pixels. */
+  get insets(): Insets {
+    return this.view.insets;
+  }
   readonly focus: Store<{ whole: boolean; zone: number }>;
   /** Where a dragged note sat among its siblings before it moved to the drag layer. */
   private dragHome: { layer: Konva.Container; index: number } | null = null;
@@ -154,8 +145,9 @@ export class BoardController {
     this.roots = roots(session.doc);
     this.boardSize = { width: template.width, height: template.height };
     this.noteSize = template.noteSize ?? NOTE_SIZE;
-    // The beamer shows the whole poster; a tablet opens on a zone it can read.
-    this.focus = createStore({ whole: session.role === 'projector' || !template.zones.length, zone: 0 });
+    this.view = new BoardView(this.camera, session, boardId, template, () => this.stage);
+    this.size = this.view.size;
+    this.focus = this.view.focus;
     this.items = new ItemIndex(this.roots, boardId, ['note', 'role']);
     this.strokes = new ItemIndex(this.roots, boardId, ['stroke']);
     this.derived = new BoardDerived(session.doc, boardId, template);
@@ -174,10 +166,7 @@ export class BoardController {
         if (id) this.startEditing(id);
       },
       viewport: () => this.viewport.get(),
-      panFrom: (start, dx, dy) => {
-        this.userMoved = true;
-        this.moveViewport({ scale: start.scale, ...clampPan({ x: start.x + dx, y: start.y + dy }, start.scale, this.boardSize, this.size.get()) });
-      },
+      panFrom: (start, dx, dy) => this.view.moveByHand({ scale: start.scale, x: start.x + dx, y: start.y + dy }),
       settle: () => this.camera.settle(),
       cancelClick: (pointerId) => {
         if (this.stage) cancelClick(this.stage, pointerId);
@@ -199,10 +188,7 @@ export class BoardController {
     this.eraserTool = new EraserTool(ink);
     this.pinch = new PinchGesture({
       viewport: () => this.viewport.get(),
-      moveTo: (v) => {
-        this.userMoved = true;
-        this.moveViewport({ scale: v.scale, ...clampPan(v, v.scale, this.boardSize, this.size.get()) });
-      },
+      moveTo: (v) => this.view.moveByHand(v),
       settle: () => this.camera.settle(),
       blockTaps: (ms) => this.blockTaps(ms),
       stopItemDrag: () => {
@@ -322,136 +308,35 @@ export class BoardController {
     this.addresseeEditor = addressee;
   };
 
-  /** Shows a camera at once (a button, "volg mij", a resize): the layers are redrawn at it. */
-  private applyViewport(v: Viewport): void {
-    this.camera.show(v);
-    this.publishView();
-  }
-
-  /** A gesture moves the camera: the drawn picture follows, the layers are redrawn when it settles. */
-  private moveViewport(v: Viewport, settleMs?: number): void {
-    this.camera.move(v, settleMs);
-    this.publishView();
-  }
-
-  /** A point of the window as a point of the board's container (screen pixels of the camera). */
-  private screenPoint(clientX: number, clientY: number): Point | null {
-    const el = this.stage?.container();
-    if (!el) return null;
-    const r = el.getBoundingClientRect();
-    return { x: clientX - r.left, y: clientY - r.top };
-  }
-
-  /** The free part of the window (between the chrome), in screen pixels. */
-  private freeArea() {
-    const size = this.size.get();
-    const { left, right, top, bottom } = this.insets;
-    return { x: left, y: top, width: Math.max(1, size.width - left - right), height: Math.max(1, size.height - top - bottom) };
-  }
-
-  /** The facilitator tells the room what part of which board is on screen ("volg mij" follows it). */
-  private publishView(): void {
-    if (this.session.role !== 'facilitator' || !this.size.get().width) return;
-    const v = this.viewport.get();
-    const a = this.freeArea();
-    this.session.setView({
-      boardId: this.boardId,
-      cx: Math.round((a.x + a.width / 2 - v.x) / v.scale),
-      cy: Math.round((a.y + a.height / 2 - v.y) / v.scale),
-      width: Math.round(a.width / v.scale),
-    });
-  }
-
-  /** Shows the part of the board the facilitator shows: the same centre and width, fitted to this screen. */
+  /** "Volg mij": shows the part of the board the facilitator shows. */
   showRegion(view: { cx: number; cy: number; width: number }): void {
-    const a = this.freeArea();
-    if (a.width <= 1) return;
-    const scale = Math.max(0.05, Math.min(8, a.width / view.width));
-    this.userMoved = true;
-    this.applyViewport({ scale, x: a.x + a.width / 2 - view.cx * scale, y: a.y + a.height / 2 - view.cy * scale });
+    this.view.showRegion(view);
   }
 
   resize(size: Size, insets: Insets): void {
-    this.size.set(size);
-    this.insets = insets;
-    if (!this.userMoved) this.applyFocus();
+    this.view.resize(size, insets);
   }
 
-  /** "Hele bord": the whole poster, as an overview (its texts may be small; notes grow to stay legible). */
+  /** "Hele bord". */
   fit(byUser = true): void {
-    if (byUser) this.userMoved = false;
-    this.focus.set({ ...this.focus.get(), whole: true });
-    this.applyFocus();
+    this.view.fit(byUser);
   }
 
-  /** Opens one zone of the poster at a readable size ("‹ Kennis en begrip ›"). */
+  /** "‹ zone ›". */
   showZone(index: number): void {
-    const n = this.template.zones.length;
-    if (!n) return;
-    this.userMoved = false;
-    this.focus.set({ whole: false, zone: ((index % n) + n) % n });
-    this.applyFocus();
+    this.view.showZone(index);
   }
 
-  /** The camera nobody moved: the focused zone at a readable size, or the whole poster. */
-  private applyFocus(): void {
-    const size = this.size.get();
-    if (!size.width || !size.height) return;
-    const { whole, zone } = this.focus.get();
-    const z = this.template.zones[zone];
-    if (whole) this.applyViewport(fitViewport(this.boardSize, size, this.insets));
-    else this.applyViewport(focusViewport(z ? shapeBounds(z.shape) : { x: 0, y: 0, ...this.boardSize }, size, this.insets));
+  zoomBy(factor: number, center?: Point, settleMs?: number): void {
+    this.view.zoomBy(factor, center, settleMs);
   }
 
-  /**
-   * Zoom by a factor around a screen point (default: the middle of the free
-   * area). From the wheel, as a gesture: the layers are redrawn once the
-   * notches stop.
-   */
-  zoomBy(factor: number, center?: { x: number; y: number }, settleMs?: number): void {
-    const size = this.size.get();
-    const c = center ?? {
-      x: this.insets.left + (size.width - this.insets.left - this.insets.right) / 2,
-      y: this.insets.top + (size.height - this.insets.top - this.insets.bottom) / 2,
-    };
-    this.userMoved = true;
-    const v = zoomAround(this.viewport.get(), c, factor);
-    const next = { ...v, ...clampPan(v, v.scale, this.boardSize, size) };
-    if (settleMs === undefined) this.applyViewport(next);
-    else this.moveViewport(next, settleMs);
-  }
+  onWheel = (e: Konva.KonvaEventObject<WheelEvent>): void => this.view.onWheel(e);
 
-  onWheel = (e: Konva.KonvaEventObject<WheelEvent>): void => {
-    e.evt.preventDefault();
-    const p = this.screenPoint(e.evt.clientX, e.evt.clientY);
-    if (!p) return;
-    const lines = e.evt.deltaMode === 1 ? 16 : e.evt.deltaMode === 2 ? 400 : 1;
-    const dy = e.evt.deltaY * lines;
-    // Trackpad pinches arrive as ctrl+wheel with small deltas.
-    const factor = Math.exp(-dy * (e.evt.ctrlKey ? 0.01 : 0.0015));
-    this.zoomBy(factor, p, WHEEL_SETTLE_MS);
-  };
-
-  /** Pans so a note is fully visible in the free area (after creating it, or with the keyboard up). */
+  /** Pans so a note or role card is fully visible in the free area (after creating it, or with the keyboard up). */
   ensureVisible(id: string, visibleHeight?: number): void {
     const pos = this.notePos(id);
-    const size = this.size.get();
-    if (!pos || !size.width) return;
-    const item = this.sizeOf(this.itemMap(id)?.get('kind'));
-    const v = this.viewport.get();
-    const tl = toScreen(v, pos);
-    const br = toScreen(v, { x: pos.x + item.width, y: pos.y + item.height });
-    const left = this.insets.left + GAP;
-    const right = size.width - this.insets.right - GAP;
-    const top = this.insets.top + GAP;
-    const bottom = Math.min(size.height - this.insets.bottom, visibleHeight ?? Infinity) - GAP;
-    let dx = 0;
-    let dy = 0;
-    if (tl.x < left) dx = left - tl.x;
-    else if (br.x > right) dx = right - br.x;
-    if (tl.y < top) dy = top - tl.y;
-    else if (br.y > bottom) dy = bottom - br.y;
-    if (dx || dy) this.applyViewport({ ...v, x: v.x + dx, y: v.y + dy });
+    if (pos) this.view.ensureVisible({ ...pos, ...this.sizeOf(this.itemMap(id)?.get('kind')) }, visibleHeight);
   }
 
   // --- tools and input --------------------------------------------------------

@@ -18,7 +18,6 @@ export * from './ops/meeting.ts';
 export * from './ops/notes.ts';
 export * from './derive/boards.ts';
 export * from './derive/notes.ts';
-export * from './sync/protocol.ts';
 export * from './layout/geometry.ts';
 export * from './layout/zone.ts';
 export * from './layout/art.ts';

@@ -2,7 +2,7 @@
  * A seeded in-memory network of Y.Docs for convergence tests, modelled on
  * yjs `tests/testHelper.js` (TestConnector / flushRandomMessage).
  *
- * Peers talk only through Bodem's real wire format (`sync/protocol.ts` over
+ * Peers talk only through Bodem's real wire format (`wire.ts` over
  * y-protocols): every message is encoded to bytes, queued on a link, decoded
  * with `decodeMessage` and applied with `applyRemote(…, origins.remote)`,
  * exactly as the relay and the tablets do. Every random choice comes from

@@ -261,11 +261,13 @@ export const en: Messages = {
       4410: 'The facilitator has deleted this meeting.',
       4408: 'The facilitator removed you from this meeting.',
       4422: 'This meeting cannot be opened right now: its stored data is damaged. An administrator can repair it; what is on this tablet stays here.',
+      4426: 'Bodem has been updated. Reload the page to carry on; what is on this tablet stays here.',
       4429: 'This meeting has as many connections as it can take. Close tabs you do not use and try again.',
       1009: 'The changes on this tablet are too large to send at once. They stay on this tablet; ask the facilitator for help.',
     },
     fallback: 'The server closed the connection.',
     toJoin: 'Go to the join page',
+    reload: 'Reload the page',
   },
 
   errors: {

@@ -257,11 +257,13 @@ export const nl = {
       4410: 'Deze bijeenkomst is verwijderd door de gespreksleider.',
       4408: 'De gespreksleider heeft je uit deze bijeenkomst gehaald.',
       4422: 'Deze bijeenkomst kan nu niet worden geopend: de opgeslagen gegevens zijn beschadigd. De beheerder kan ze herstellen; wat op deze tablet staat blijft bewaard.',
+      4426: 'Bodem is bijgewerkt. Herlaad de pagina om verder te gaan; wat op deze tablet staat blijft bewaard.',
       4429: 'Deze bijeenkomst heeft het grootste aantal verbindingen dat kan. Sluit tabbladen die je niet gebruikt en probeer het dan opnieuw.',
       1009: 'De wijzigingen op deze tablet zijn te groot om in één keer te versturen. Ze blijven op deze tablet bewaard; vraag de gespreksleider om hulp.',
     } as Record<number, string>,
     fallback: 'De server heeft de verbinding gesloten.',
     toJoin: 'Naar de aanmeldpagina',
+    reload: 'Pagina herladen',
   },
 
   errors: {

@@ -1,4 +1,4 @@
-import { FREE_TEMPLATE, type Template } from '@bodem/shared';
+import { CloseCode, FREE_TEMPLATE, type Template } from '@bodem/shared';
 import { templateById } from '@bodem/templates';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { deleteMeeting, ApiError } from '../api.ts';
@@ -387,9 +387,15 @@ function ClosedDialog({ code, stored }: { code: number; stored: StoredMeeting })
       <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="closed-title" aria-describedby="closed-text">
         <h2 id="closed-title">{t.closed.title}</h2>
         <p id="closed-text">{message}</p>
-        <a className="btn btn-primary" href={href} onClick={linkClick}>
-          {href === '/' ? t.backToStart : t.closed.toJoin}
-        </a>
+        {code === CloseCode.outdated ? (
+          <button type="button" className="btn btn-primary" onClick={() => location.reload()}>
+            {t.closed.reload}
+          </button>
+        ) : (
+          <a className="btn btn-primary" href={href} onClick={linkClick}>
+            {href === '/' ? t.backToStart : t.closed.toJoin}
+          </a>
+        )}
       </div>
     </div>
   );

@@ -5,6 +5,7 @@ import {
   MessageType,
   origins,
   peekClaims,
+  PROTOCOL_VERSION,
   roots,
   SCHEMA_VERSION,
   shouldReconnectAfter,
@@ -124,7 +125,7 @@ export class MeetingSession {
     this.provider = new WebsocketProvider(`${wsProto}//${location.host}${YJS_PATH}`, meetingId, this.doc, {
       connect: false,
       awareness: this.awareness,
-      params: { token },
+      params: { token, v: String(PROTOCOL_VERSION) },
       // Each tab has its own socket. BroadcastChannel would let a read-only
       // (projector) tab leak edits into another tab's connection.
       disableBc: true,

@@ -1,4 +1,4 @@
-import { CloseCode, YJS_PATH } from '@bodem/shared';
+import { CloseCode, protocolRefusal, YJS_PATH } from '@bodem/shared';
 import type { FastifyInstance } from 'fastify';
 import type { TokenSigner } from '../auth/tokens.ts';
 import { TokenBucket, type Limits } from '../relay/limits.ts';
@@ -39,7 +39,7 @@ export const registerWebsocket = (
   pinger.unref();
   app.addHook('onClose', async () => clearInterval(pinger));
 
-  app.get<{ Params: { id: string }; Querystring: { token?: string } }>(
+  app.get<{ Params: { id: string }; Querystring: { token?: string; v?: string } }>(
     `${YJS_PATH}/:id`,
     { websocket: true },
     (socket, req) => {
@@ -85,6 +85,13 @@ export const registerWebsocket = (
       if (!originAllowed(req, deps.allowedOrigins)) {
         refused = true;
         socket.close(CloseCode.forbidden, 'origin not allowed');
+        return;
+      }
+      // An outdated tablet is told to reload instead of misbehaving.
+      const outdated = protocolRefusal(req.query.v);
+      if (outdated) {
+        refused = true;
+        socket.close(outdated.code, outdated.reason);
         return;
       }
       const claims = deps.signer.verify(req.query.token);

@@ -2,6 +2,7 @@ import { asYText, lockBoard, origins, roots } from '@bodem/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { TestEditor } from '../testEditor.ts';
+import { ItemPress, LONG_PRESS_MS, LONG_PRESS_SLOP } from './itemPress.ts';
 import { PAN_DISTANCE } from './selectTool.ts';
 
 /**
@@ -87,6 +88,43 @@ describe('select tool: tap and pan', () => {
 });
 
 describe('long press', () => {
+  const noteWithWords = () => {
+    const ed = new TestEditor();
+    ed.tap({ x: 300, y: 300 });
+    ed.ctl.setNoteText('Vertrouwen');
+    ed.tap({ x: 700, y: 600 });
+    return { ed, id: ed.notes()[0]!.id };
+  };
+
+  it('held still for LONG_PRESS_MS it opens the menu, and the release is no tap; moved or released early it is nothing', () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    vi.setSystemTime(t0);
+    const { ed, id } = noteWithWords();
+    const press = new ItemPress(() => ed.ctl.longPress(id));
+    press.down({ x: 100, y: 100 });
+    press.move({ x: 104, y: 103 });
+    vi.advanceTimersByTime(LONG_PRESS_MS);
+    expect(press.state).toBe('idle');
+    expect(ed.ctl.ui.get()).toMatchObject({ selectedId: id, editingId: null });
+    ed.ctl.onNoteClick(id); // the release
+    expect(ed.ctl.ui.get().editingId).toBeNull();
+
+    ed.ctl.select(null);
+    vi.advanceTimersByTime(1000);
+    press.down({ x: 100, y: 100 });
+    press.move({ x: 100 + LONG_PRESS_SLOP + 1, y: 100 });
+    vi.advanceTimersByTime(LONG_PRESS_MS * 2);
+    expect(ed.ctl.ui.get().selectedId).toBeNull();
+
+    press.down({ x: 100, y: 100 });
+    vi.advanceTimersByTime(LONG_PRESS_MS / 2);
+    press.cancel(); // released early: a tap
+    vi.advanceTimersByTime(LONG_PRESS_MS);
+    expect(ed.ctl.ui.get().selectedId).toBeNull();
+    ed.ctl.onNoteClick(id);
+    expect(ed.ctl.ui.get().selectedId).toBe(id);
+  });
+
   it('opens the item menu and swallows the tap that ends it; a later tap on the selected note edits it', () => {
     const ed = new TestEditor();
     ed.tap({ x: 300, y: 300 });

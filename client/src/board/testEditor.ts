@@ -158,6 +158,17 @@ export class TestEditor {
     return node;
   }
 
+  /** Taps empty board at a screen point, types `text` into the note that opens and closes it ("Klaar"); returns its id. */
+  writeNote(at: Point, text: string): string {
+    this.tap(at);
+    const id = this.ctl.ui.get().editingId;
+    if (!id) throw new Error('no note opened');
+    this.ctl.setNoteText(text);
+    this.ctl.stopEditing();
+    this.frame();
+    return id;
+  }
+
   /** The notes of the board, oldest first. */
   notes(): { id: string; x: number; y: number; text: string }[] {
     return this.ctl.items.entries

@@ -44,6 +44,7 @@ describe('select tool: tap and pan', () => {
     ed.tap({ x: 300, y: 300 });
     ed.ctl.setNoteText('Luisteren');
     ed.tap({ x: 700, y: 600 });
+    expect(ed.notes()).toHaveLength(1);
     expect(ed.notes().map((n) => asYText(roots(ed.doc).items.get(n.id)?.get('text'))?.toString())).toEqual(['Luisteren']);
   });
 
@@ -61,9 +62,7 @@ describe('select tool: tap and pan', () => {
 
   it('a press on a note closes the open editor and leaves the note to its own gestures (no pan, no new note)', () => {
     const ed = new TestEditor();
-    ed.tap({ x: 300, y: 300 });
-    ed.ctl.setNoteText('Eerste');
-    ed.tap({ x: 700, y: 600 });
+    ed.writeNote({ x: 300, y: 300 }, 'Eerste');
     const [first] = ed.notes();
     ed.tap({ x: 700, y: 600 }); // a second note, open
     ed.ctl.setNoteText('Tweede');
@@ -90,10 +89,7 @@ describe('select tool: tap and pan', () => {
 describe('long press', () => {
   const noteWithWords = () => {
     const ed = new TestEditor();
-    ed.tap({ x: 300, y: 300 });
-    ed.ctl.setNoteText('Vertrouwen');
-    ed.tap({ x: 700, y: 600 });
-    return { ed, id: ed.notes()[0]!.id };
+    return { ed, id: ed.writeNote({ x: 300, y: 300 }, 'Vertrouwen') };
   };
 
   it('held still for LONG_PRESS_MS it opens the menu, and the release is no tap; moved or released early it is nothing', () => {
@@ -126,11 +122,7 @@ describe('long press', () => {
   });
 
   it('opens the item menu and swallows the tap that ends it; a later tap on the selected note edits it', () => {
-    const ed = new TestEditor();
-    ed.tap({ x: 300, y: 300 });
-    ed.ctl.setNoteText('Vertrouwen');
-    ed.tap({ x: 700, y: 600 });
-    const id = ed.notes()[0]!.id;
+    const { ed, id } = noteWithWords();
     ed.ctl.longPress(id);
     ed.ctl.onNoteClick(id); // the release of the long press
     expect(ed.ctl.ui.get()).toMatchObject({ selectedId: id, editingId: null });
@@ -230,9 +222,7 @@ describe('pinch', () => {
 describe('dragging an item', () => {
   it('commits on drop only: moves go to presence, the document gets one write, undone in one step', () => {
     const ed = new TestEditor();
-    ed.tap({ x: 300, y: 300 });
-    ed.ctl.setNoteText('Netwerk');
-    ed.tap({ x: 700, y: 600 });
+    ed.writeNote({ x: 300, y: 300 }, 'Netwerk');
     const before = ed.notes()[0]!;
     let writes = 0;
     ed.doc.on('update', () => writes++);
@@ -257,11 +247,7 @@ describe('dragging an item', () => {
 
   it('dropped well inside another note, a note bundles with it and is put in the pile', () => {
     const ed = new TestEditor();
-    for (const x of [200, 700]) {
-      ed.tap({ x, y: 300 });
-      ed.ctl.setNoteText(`Notitie ${x}`);
-      ed.tap({ x: 900, y: 700 });
-    }
+    for (const x of [200, 700]) ed.writeNote({ x, y: 300 }, `Notitie ${x}`);
     const [a, b] = ed.notes();
     const node = ed.drag(b!.id, [{ x: a!.x + 5, y: a!.y + 5 }]);
     expect(ed.ctl.derived.bundles.get(b!.id)).toBeTruthy();
@@ -272,9 +258,7 @@ describe('dragging an item', () => {
 
   it('a projector dragging writes nothing', () => {
     const ed = new TestEditor();
-    ed.tap({ x: 300, y: 300 });
-    ed.ctl.setNoteText('Blijft');
-    ed.tap({ x: 700, y: 600 });
+    ed.writeNote({ x: 300, y: 300 }, 'Blijft');
     const n = ed.notes()[0]!;
     const beamer = new TestEditor({ role: 'projector' });
     Y.applyUpdate(beamer.doc, Y.encodeStateAsUpdate(ed.doc));

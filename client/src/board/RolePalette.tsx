@@ -2,6 +2,7 @@ import { SIDES, type RoleSpec, type Side } from '@bodem/shared';
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { t } from '../i18n/index.ts';
 import { BringIn } from './BringIn.tsx';
+import { RoleChips } from './RoleChips.tsx';
 import type { BoardController } from './controller.ts';
 
 /** Sideways movement that turns a press on a card into a drag onto the board (vertical scrolls the list). */
@@ -71,38 +72,23 @@ export function RolePalette({ ctl, onClose }: { ctl: BoardController; onClose: (
       </header>
       <p className="muted small">{t.roleCards.paletteHint}</p>
       <BringIn ctl={ctl} />
-      {SIDES.map((side) => (
-        <section key={side} className={`palette-group palette-${side}`}>
-          <h3>{t.roleCards[side]}</h3>
-          <ul>
-            {roles
-              .filter((r) => r.side === side)
-              .map((r) => (
-                <li key={r.id}>
-                  <button
-                    type="button"
-                    className={`role-chip role-${side}`}
-                    onPointerDown={down(r)}
-                    onPointerMove={move}
-                    onPointerUp={up}
-                    onPointerCancel={() => update(null)}
-                    onKeyDown={(e) => {
-                      if (e.key === 'Enter' || e.key === ' ') {
-                        e.preventDefault();
-                        ctl.addPaletteRole(r);
-                      }
-                    }}
-                  >
-                    <strong>{r.title}</strong>
-                    <span>{r.description}</span>
-                    {/* The name says what a tap does, after the words one sees (WCAG 2.5.3). */}
-                    <span className="visually-hidden">{t.roleCards.add}</span>
-                  </button>
-                </li>
-              ))}
-          </ul>
-        </section>
-      ))}
+      <RoleChips
+        roles={roles}
+        heading="h3"
+        idPrefix="palette"
+        chip={(r) => ({
+          onPointerDown: down(r),
+          onPointerMove: move,
+          onPointerUp: up,
+          onPointerCancel: () => update(null),
+          onKeyDown: (e) => {
+            if (e.key === 'Enter' || e.key === ' ') {
+              e.preventDefault();
+              ctl.addPaletteRole(r);
+            }
+          },
+        })}
+      />
       <OwnRole ctl={ctl} />
       {drag?.active && (
         <div className={`role-chip role-${drag.spec.side} role-ghost`} style={{ left: drag.at.x, top: drag.at.y }} aria-hidden="true">

@@ -1,4 +1,4 @@
-import { fieldKey, MAX_FIELD_LENGTH, SIDES, asYMap, rectCenter, type ChoiceRow, type TextField } from '@bodem/shared';
+import { fieldKey, MAX_FIELD_LENGTH, asYMap, rectCenter, type ChoiceRow, type TextField } from '@bodem/shared';
 import { useMemo, useRef, type ReactNode } from 'react';
 import { BringIn } from '../board/BringIn.tsx';
 import { OwnRole } from '../board/RolePalette.tsx';
@@ -8,6 +8,7 @@ import { useLiveText } from '../ui/liveText.ts';
 import { focusSoon, useList } from './context.ts';
 import { zoneIdAt, type ListEntry } from './layout.ts';
 import { BundleItem, NoteItem, RoleItem } from './items.tsx';
+import { RoleChips } from '../board/RoleChips.tsx';
 
 interface Props {
   zoneId: string | null;
@@ -179,27 +180,7 @@ function RolePicker() {
       <summary className="btn">
         {t.list.addRole}
       </summary>
-      {SIDES.map((side) => (
-        <section key={side} className="palette-group" aria-labelledby={`lr-${side}`}>
-          <h4 id={`lr-${side}`}>{t.roleCards[side]}</h4>
-          <ul>
-            {roles
-              .filter((r) => r.side === side)
-              .map((r) => (
-                <li key={r.id}>
-                  <button
-                    type="button"
-                    className={`role-chip role-${side}`}
-                    onClick={() => ctl.addPaletteRole(r)}
-                  >
-                    <strong>{r.title}</strong>
-                    <span>{r.description}</span>
-                  </button>
-                </li>
-              ))}
-          </ul>
-        </section>
-      ))}
+      <RoleChips roles={roles} heading="h4" idPrefix="lr" chip={(r) => ({ onClick: () => ctl.addPaletteRole(r) })} />
       <OwnRole ctl={ctl} />
     </details>
   );

@@ -3,15 +3,12 @@ import type Konva from 'konva';
 import { memo, useCallback, useMemo } from 'react';
 import { Group } from 'react-konva';
 import type * as Y from 'yjs';
-import { BundleBadge } from './BundleBadge.tsx';
-import { NoteBody } from './NoteBody.tsx';
 import { MIN_NOTE_TEXT_PX, noteHeight } from './noteDraw.ts';
-import { NoteText } from './NoteText.tsx';
 import { useItem } from './useItem.ts';
 import { useItemGestures } from './useItemGestures.ts';
 import { useKeyed, useSelector, useStore } from '../lib/store.ts';
 import type { BoardController } from './controller.ts';
-import { SELECT_STROKE } from './theme.ts';
+import { NoteView } from './views/NoteView.tsx';
 
 interface Props {
   id: string;
@@ -49,7 +46,6 @@ export const NoteNode = memo(function NoteNode({ id, map, ctl, lifted = false }:
   if (!note || (bundle && !bundle.isHead) || !!remote !== lifted) return null;
   const { width } = ctl.noteSize;
   const count = bundle ? bundle.memberIds.length : 1;
-  const behind = Math.min(count - 1, 3);
   // Someone else is dragging this note: follow their hand, and leave it to them.
   const x = remote ? remote.x : note.x;
   const y = remote ? remote.y : note.y;
@@ -66,18 +62,7 @@ export const NoteNode = memo(function NoteNode({ id, map, ctl, lifted = false }:
       {...gestures}
       onPointerDblClick={onDblClick}
     >
-      <NoteBody
-        name="note-body"
-        width={width}
-        height={height}
-        fill={noteFill(note.color, note.side)}
-        stroke={selected ? SELECT_STROKE : 'rgba(0,0,0,0.18)'}
-        strokeWidth={selected ? 4 : 1}
-        pile={behind}
-        grow
-      />
-      <NoteText name="note-text" text={words} width={width} height={height} minScreenPx={MIN_NOTE_TEXT_PX} grow />
-      {bundle && <BundleBadge count={count} noteWidth={width} />}
+      <NoteView words={words} width={width} height={height} fill={noteFill(note.color, note.side)} count={count} selected={selected} interactive grow minScreenPx={MIN_NOTE_TEXT_PX} />
     </Group>
   );
 });

@@ -1,11 +1,11 @@
-import { readRoleCard, ROLE_CARD_SIZE } from '@bodem/shared';
+import { readRoleCard } from '@bodem/shared';
 import { memo } from 'react';
-import { Group, Rect, Text } from 'react-konva';
+import { Group } from 'react-konva';
 import type * as Y from 'yjs';
 import { useItemGestures } from './useItemGestures.ts';
 import { useKeyed, useSelector, useStore } from '../lib/store.ts';
 import type { BoardController } from './controller.ts';
-import { INK, NOTE_FONT_FAMILY, ROLE_LOOK, SELECT_STROKE } from './theme.ts';
+import { RoleCardView } from './views/RoleCardView.tsx';
 import { useItem } from './useItem.ts';
 
 interface Props {
@@ -30,8 +30,6 @@ export const RoleCardNode = memo(function RoleCardNode({ id, map, ctl, lifted = 
   const gestures = useItemGestures(ctl, id, ctl.select);
 
   if (!card || !!remote !== lifted) return null;
-  const { width, height } = ROLE_CARD_SIZE;
-  const look = ROLE_LOOK[card.side ?? 'none'];
   return (
     <Group
       name="role-card"
@@ -44,49 +42,7 @@ export const RoleCardNode = memo(function RoleCardNode({ id, map, ctl, lifted = 
       opacity={remote ? 0.85 : 1}
       {...gestures}
     >
-      <Rect x={2} y={4} width={width} height={height} cornerRadius={10} fill="rgba(40, 30, 10, 0.16)" listening={false} perfectDrawEnabled={false} />
-      <Rect
-        name="role-body"
-        width={width}
-        height={height}
-        cornerRadius={10}
-        fill={look.fill}
-        stroke={selected ? SELECT_STROKE : look.band}
-        strokeWidth={selected ? 5 : 2}
-        perfectDrawEnabled={false}
-      />
-      <Rect width={14} height={height} cornerRadius={[10, 0, 0, 10]} fill={look.band} listening={false} perfectDrawEnabled={false} />
-      <Text
-        name="role-title"
-        x={26}
-        y={12}
-        width={width - 38}
-        text={card.title}
-        fontFamily={NOTE_FONT_FAMILY}
-        fontSize={22}
-        fontStyle="bold"
-        fill={INK}
-        wrap="word"
-        ellipsis
-        height={28}
-        listening={false}
-        perfectDrawEnabled={false}
-      />
-      <Text
-        x={26}
-        y={44}
-        width={width - 38}
-        height={height - 52}
-        text={card.description}
-        fontFamily={NOTE_FONT_FAMILY}
-        fontSize={18}
-        lineHeight={1.15}
-        fill="#3D3A33"
-        wrap="word"
-        ellipsis
-        listening={false}
-        perfectDrawEnabled={false}
-      />
+      <RoleCardView title={card.title} description={card.description} side={card.side} selected={selected} interactive />
     </Group>
   );
 });

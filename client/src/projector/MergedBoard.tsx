@@ -1,12 +1,10 @@
 import { layoutMerged, listBoards, mergeBoards, noteFill, notesOfBoard, noteWords, roots, type PlacedMerged, type Template } from '@bodem/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Group, Layer, Rect, Stage } from 'react-konva';
+import { Group, Layer, Stage } from 'react-konva';
 import type * as Y from 'yjs';
-import { BundleBadge } from '../board/BundleBadge.tsx';
-import { NoteText } from '../board/NoteText.tsx';
+import { NoteView } from '../board/views/NoteView.tsx';
 import { Art } from '../board/poster/Art.tsx';
 import { ZoneLabels } from '../board/poster/Zones.tsx';
-import { NOTE_RADIUS } from '../board/theme.ts';
 import { docSource, useSource } from '../lib/source.ts';
 
 /** Few notes in a zone show up to twice their board size on the beamer. */
@@ -70,9 +68,8 @@ export function MergedBoard({ doc, template, boardIds, title }: { doc: Y.Doc; te
             <ZoneLabels template={template} />
             {placed.map((p) => (
               <Group key={`${p.item.boardId}/${p.item.note.id}`} name="merged-note" id={`merged-${p.item.note.id}`} x={p.x} y={p.y} scaleX={p.scale} scaleY={p.scale}>
-                <Rect width={note.width} height={note.height} cornerRadius={NOTE_RADIUS} fill={noteFill(null, p.item.note.side)} stroke="rgba(0,0,0,0.2)" strokeWidth={1} perfectDrawEnabled={false} />
-                <NoteText name="merged-note-text" text={noteWords(p.item.note, template.letter)} width={note.width} height={note.height} />
-                {p.item.bundleSize > 1 && <BundleBadge count={p.item.bundleSize} noteWidth={note.width} />}
+                {/* The merged layout places notes at their board size: a long note is cut ("… +N woorden"), not grown over the next row. */}
+                <NoteView words={noteWords(p.item.note, template.letter)} width={note.width} height={note.height} fill={noteFill(null, p.item.note.side)} count={p.item.bundleSize} shadow={false} textName="merged-note-text" />
               </Group>
             ))}
           </Layer>

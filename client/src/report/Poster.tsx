@@ -1,12 +1,8 @@
-import { NoteBody } from '../board/NoteBody.tsx';
-import { NoteText } from '../board/NoteText.tsx';
 import { noteHeight } from '../board/noteDraw.ts';
-import { BundleBadge } from '../board/BundleBadge.tsx';
 import {
   collapseBundles,
   noteFill,
   noteWords,
-  ROLE_CARD_SIZE,
   NOTE_SIZE,
   STROKE_COLORS,
   type Agreement,
@@ -17,13 +13,13 @@ import {
   type Stroke,
   type Template,
 } from '@bodem/shared';
-import { Group, Line, Rect, Text } from 'react-konva';
-import { TABLE_HEADER, TABLE_ROW } from '../board/poster/Agreements.tsx';
+import { Group, Line, Rect } from 'react-konva';
 import { Art } from '../board/poster/Art.tsx';
-import { buttonWidth, CHOICE_BUTTON } from '../board/poster/Choices.tsx';
 import { ZoneLabels } from '../board/poster/Zones.tsx';
 import { strokeOutline } from '../board/strokeOutline.ts';
-import { INK, NOTE_FONT_FAMILY, ROLE_LOOK } from '../board/theme.ts';
+import { NoteView } from '../board/views/NoteView.tsx';
+import { AgreementRowView, AgreementTableHead, ChoiceRowView, FieldView } from '../board/views/PosterParts.tsx';
+import { RoleCardView } from '../board/views/RoleCardView.tsx';
 
 /** Everything drawn on one poster, read from the normalised meeting view. */
 export interface PosterData {
@@ -52,65 +48,29 @@ const still = { listening: false, perfectDrawEnabled: false } as const;
 
 /** A note as the board shows it, a bundle as a pile with its count; no selection, no drag. */
 function StillNote({ note, count, size, letter }: { note: Note; count: number; size: { width: number; height: number }; letter: Template['letter'] }) {
-  const behind = Math.min(count - 1, 3);
-  const fill = noteFill(note.color, note.side);
   const words = noteWords(note, letter);
-  const height = noteHeight(words, size);
   return (
     <Group x={note.x} y={note.y}>
-      <NoteBody width={size.width} height={height} fill={fill} stroke="rgba(0,0,0,0.18)" strokeWidth={1} pile={behind} listening={false} />
-      <NoteText text={words} width={size.width} height={height} />
-      {count > 1 && <BundleBadge count={count} noteWidth={size.width} />}
+      <NoteView words={words} width={size.width} height={noteHeight(words, size)} fill={noteFill(note.color, note.side)} count={count} />
     </Group>
   );
 }
 
 function StillRole({ card }: { card: RoleCard }) {
-  const { width, height } = ROLE_CARD_SIZE;
-  const look = ROLE_LOOK[card.side ?? 'none'];
   return (
     <Group x={card.x} y={card.y}>
-      <Rect x={2} y={4} width={width} height={height} cornerRadius={10} fill="rgba(40, 30, 10, 0.16)" {...still} />
-      <Rect width={width} height={height} cornerRadius={10} fill={look.fill} stroke={look.band} strokeWidth={2} {...still} />
-      <Rect width={14} height={height} cornerRadius={[10, 0, 0, 10]} fill={look.band} {...still} />
-      <Text x={26} y={12} width={width - 38} height={28} text={card.title} fontFamily={NOTE_FONT_FAMILY} fontSize={22} fontStyle="bold" fill={INK} wrap="word" ellipsis {...still} />
-      <Text x={26} y={44} width={width - 38} height={height - 52} text={card.description} fontFamily={NOTE_FONT_FAMILY} fontSize={15} lineHeight={1.2} fill="#3D3A33" wrap="word" ellipsis {...still} />
+      <RoleCardView title={card.title} description={card.description} side={card.side} />
     </Group>
   );
 }
 
 function StillTable({ template, rows }: { template: Template; rows: readonly Agreement[] }) {
   const table = template.table!;
-  const xs = table.columns.map((_, i) => table.columns.slice(0, i).reduce((sum, c) => sum + c.width, 0));
-  const cell = (a: Agreement, id: string) => (id === 'wat' || id === 'wie' || id === 'wanneer' ? a[id] : '');
   return (
     <Group x={table.rect.x} y={table.rect.y}>
-      <Rect width={table.rect.width} height={TABLE_HEADER} fill="#3B5B45" cornerRadius={[10, 10, 0, 0]} {...still} />
-      {table.columns.map((c, i) => (
-        <Text key={c.id} x={xs[i]! + 14} width={c.width - 28} height={TABLE_HEADER} text={c.label} verticalAlign="middle" fontFamily={NOTE_FONT_FAMILY} fontSize={28} fontStyle="bold" fill="#FFFFFF" {...still} />
-      ))}
+      <AgreementTableHead table={table} />
       {rows.map((r, index) => (
-        <Group key={r.id} y={TABLE_HEADER + index * TABLE_ROW}>
-          <Rect width={table.rect.width} height={TABLE_ROW} fill={index % 2 ? '#FFFFFF' : '#F7F4EA'} stroke="#D8D3C4" strokeWidth={1} {...still} />
-          {table.columns.map((c, i) => (
-            <Text
-              key={c.id}
-              x={xs[i]! + 14}
-              y={10}
-              width={c.width - 28}
-              height={TABLE_ROW - 20}
-              text={cell(r, c.id)}
-              verticalAlign="middle"
-              fontFamily={NOTE_FONT_FAMILY}
-              fontSize={22}
-              lineHeight={1.2}
-              fill={INK}
-              wrap="word"
-              ellipsis
-              {...still}
-            />
-          ))}
-        </Group>
+        <AgreementRowView key={r.id} row={r} index={index} table={table} />
       ))}
     </Group>
   );
@@ -119,36 +79,9 @@ function StillTable({ template, rows }: { template: Template; rows: readonly Agr
 function StillChoices({ template, state }: { template: Template; state: BoardState }) {
   return (
     <>
-      {(template.choices ?? []).map((row) => {
-        const widths = row.options.map((o) => buttonWidth(o.label));
-        const lefts = widths.map((_, i) => widths.slice(0, i).reduce((sum, w) => sum + w + CHOICE_BUTTON.gap, 0));
-        const chosen = state.choices[row.id];
-        return (
-          <Group key={row.id} x={row.at.x} y={row.at.y}>
-            <Text y={-40} text={row.label} fontFamily={NOTE_FONT_FAMILY} fontSize={24} fontStyle="bold" fill="#3B3526" {...still} />
-            {row.options.map((o, i) => {
-              const on = chosen === o.id;
-              return (
-                <Group key={o.id} x={lefts[i]}>
-                  <Rect width={widths[i]} height={CHOICE_BUTTON.height} cornerRadius={28} fill={on ? '#2F5D3A' : '#FFFFFF'} stroke={on ? '#2F5D3A' : '#8C8572'} strokeWidth={3} {...still} />
-                  <Text
-                    width={widths[i]}
-                    height={CHOICE_BUTTON.height}
-                    text={on ? `✓ ${o.label}` : o.label}
-                    align="center"
-                    verticalAlign="middle"
-                    fontFamily={NOTE_FONT_FAMILY}
-                    fontSize={24}
-                    fontStyle="bold"
-                    fill={on ? '#FFFFFF' : '#3B3526'}
-                    {...still}
-                  />
-                </Group>
-              );
-            })}
-          </Group>
-        );
-      })}
+      {(template.choices ?? []).map((row) => (
+        <ChoiceRowView key={row.id} row={row} chosen={state.choices[row.id] ?? null} />
+      ))}
     </>
   );
 }
@@ -157,11 +90,7 @@ function StillFields({ template, state }: { template: Template; state: BoardStat
   return (
     <>
       {(template.fields ?? []).map((f) => (
-        <Group key={f.id} x={f.rect.x} y={f.rect.y}>
-          <Text text={f.label} y={-38} width={f.rect.width} fontFamily={NOTE_FONT_FAMILY} fontSize={26} fontStyle="bold" fill="#3B3526" {...still} />
-          <Rect width={f.rect.width} height={f.rect.height} fill="#FFFFFF" stroke="#8C8572" strokeWidth={3} cornerRadius={10} {...still} />
-          <Text x={16} width={f.rect.width - 32} height={f.rect.height} text={state.fields[f.id] ?? ''} verticalAlign="middle" fontFamily={NOTE_FONT_FAMILY} fontSize={26} fill={INK} ellipsis wrap="none" {...still} />
-        </Group>
+        <FieldView key={f.id} spec={f} value={state.fields[f.id] ?? ''} />
       ))}
     </>
   );

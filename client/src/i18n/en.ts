@@ -123,6 +123,9 @@ export const en: Messages = {
     other: 'Other',
     votes: '{n} votes',
     votesOne: '1 vote',
+    /** An optional part of the programme (the manual: "Optioneel onderdeel, als er tijd is"). */
+    optional: 'optional',
+    part: 'Part {part}',
   },
 
   roleCards: {

@@ -121,6 +121,9 @@ export const nl = {
     other: 'Overig',
     votes: '{n} stemmen',
     votesOne: '1 stem',
+    /** An optional part of the programme (the manual: "Optioneel onderdeel, als er tijd is"). */
+    optional: 'optioneel',
+    part: 'Onderdeel {part}',
   },
 
   roleCards: {
@@ -185,7 +188,7 @@ export const nl = {
     sendPerson: 'Per persoon',
     sendNone: '(niet sturen)',
     sendButton: 'Stuur naar de borden',
-    sendKracht: 'Deel B: formeel → De kracht van informeel, informeel → De kracht van formeel',
+    sendKracht: 'Onderdeel B: formeel → De kracht van informeel, informeel → De kracht van formeel',
     sent: 'Verstuurd',
     board: 'Dit bord',
     lock: 'Op slot zetten',

@@ -9,3 +9,4 @@ export { D_UITLEG } from './citaten.ts';
 export { VOORBEELDEN, voorbeeldCard, CONDITIONS_HEADING, type Voorbeeld } from './voorbeelden.ts';
 export { KADER_1, KADER_2 } from './beeld.ts';
 export { IDEA_COUNT, IDEA_PARTS } from './ideeen.ts';
+export { DRAAIBOEK } from './draaiboek.ts';

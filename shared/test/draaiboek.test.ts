@@ -272,6 +272,13 @@ describe('time used against planned', () => {
     // 15 + 20 + 45 + 5 + 5 + 15 + 10 + 20
     expect(tl.plannedMs).toBe(135 * MIN);
     expect(tl.plannedLeftMs).toBe(100 * MIN);
+    // Five minutes behind: the introduction ran over; A.2 is under way within its time.
+    expect(tl.driftMs).toBe(5 * MIN);
+    // Once A.2 runs over, its overrun counts too.
+    expect(timeline(steps, draaiboekOf(doc), listBoards(doc), T0 + 50 * MIN).driftMs).toBe(15 * MIN);
+    // A.2 done in 5 of its 20 minutes: ten minutes ahead in all.
+    goToStep(doc, steps, 'A.3', T0 + 25 * MIN);
+    expect(timeline(steps, draaiboekOf(doc), listBoards(doc), T0 + 25 * MIN).driftMs).toBe(-10 * MIN);
   });
 
   it('does not count skipped steps in the plan, and counts a step visited twice twice', () => {

@@ -24,6 +24,7 @@ import { RolePalette } from '../board/RolePalette.tsx';
 import { ToolBar } from '../board/ToolBar.tsx';
 import { ListBoard } from '../list/ListBoard.tsx';
 import { ViewToggle } from '../list/ViewToggle.tsx';
+import { Assignment } from '../draaiboek/Assignment.tsx';
 import { focusListWhenShown, keepView, useBoardView, viewHref } from '../list/view.ts';
 
 // The facilitator's tools (the join code and its QR, running the meeting,
@@ -31,6 +32,7 @@ import { focusListWhenShown, keepView, useBoardView, viewHref } from '../list/vi
 // never loads them.
 const JoinInfo = lazy(() => import('../ui/JoinInfo.tsx').then((m) => ({ default: m.JoinInfo })));
 const RunPanel = lazy(() => import('../ui/RunPanel.tsx').then((m) => ({ default: m.RunPanel })));
+const DraaiboekPanel = lazy(() => import('../draaiboek/DraaiboekPanel.tsx').then((m) => ({ default: m.DraaiboekPanel })));
 const ReferencePanel = lazy(() => import('../ui/ReferencePanel.tsx').then((m) => ({ default: m.ReferencePanel })));
 const ExportPanel = lazy(() => import('../report/ExportPanel.tsx').then((m) => ({ default: m.ExportPanel })));
 
@@ -187,6 +189,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
       )}
       {board && template && list ? (
         <ListBoard key={board.id} session={session} boardId={board.id} title={board.title} template={template} onController={setCtl}>
+          <Assignment session={session} boards={boards} />
           {votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite && control.votingOpen} closed={!control.votingOpen} />}
           {banner && stateBanner}
           {readOnly}
@@ -229,6 +232,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
         <aside id="side-panel" className="side-panel" aria-label={t.meeting.panel}>
           <Suspense fallback={null}>
             {isFacilitator && stored.joinCode && <JoinInfo joinCode={stored.joinCode} />}
+            {isFacilitator && canWrite && <DraaiboekPanel session={session} boards={boards} />}
             {isFacilitator && canWrite && (
               <RunPanel
                 session={session}
@@ -259,6 +263,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
       <div className="board-top" ref={topRef}>
         {!list && (
           <>
+            <Assignment session={session} boards={boards} />
             {template && ctl && board && <TaskLine key={board.id} ctl={ctl} text={template.instructions} />}
             {board && votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite && control.votingOpen} closed={!control.votingOpen} />}
             {banner && stateBanner}

@@ -227,6 +227,12 @@ export interface Timeline {
   plannedToHereMs: number;
   /** What is planned for the steps still to come after the current one. */
   plannedLeftMs: number;
+  /**
+   * How far behind the plan the meeting runs (negative: ahead): the steps
+   * done took this much more than planned, plus the current step's overrun
+   * once it runs over (a step under way is not "ahead" yet).
+   */
+  driftMs: number;
 }
 
 /** Time used against time planned, per step and for the whole meeting. */
@@ -255,6 +261,11 @@ export const timeline = (steps: readonly DraaiboekStep[], state: DraaiboekState,
       counted.filter((s) => list.indexOf(s) > at),
       (s) => s.plannedMs,
     ),
+    driftMs:
+      sum(
+        list.filter((s) => s.done),
+        (s) => s.usedMs - (s.skipped ? 0 : s.plannedMs),
+      ) + (at >= 0 ? Math.max(0, list[at]!.usedMs - list[at]!.plannedMs) : 0),
   };
 };
 

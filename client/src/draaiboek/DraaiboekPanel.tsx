@@ -46,6 +46,25 @@ export function DraaiboekPanel({ session, boards }: { session: MeetingSession; b
       <h2 id="draaiboek-title" className="panel-title">
         {t.draaiboek.heading}
       </h2>
+      <div className="draaiboek-buttons">
+        <button type="button" className="btn btn-primary draaiboek-next" disabled={!next} onClick={() => nextStep(doc, steps, clock())}>
+          {step ? t.draaiboek.next : t.draaiboek.begin}
+        </button>
+        <button type="button" className="btn" disabled={!hasPrevious} onClick={() => previousStep(doc, steps, clock())}>
+          {t.draaiboek.previous}
+        </button>
+        {step && (
+          <button type="button" className="btn" aria-pressed={paused} onClick={() => (paused ? resumeMeeting(doc, clock()) : pauseMeeting(doc, clock()))}>
+            {paused ? t.draaiboek.resume : t.draaiboek.pause}
+          </button>
+        )}
+      </div>
+      {step && (
+        <p className="draaiboek-time" data-testid="draaiboek-time">
+          {fmt(t.draaiboek.used, { used: formatMinutes(tl.usedMs), planned: formatMinutes(tl.plannedMs) })} ·{' '}
+          {drift > 0 ? fmt(t.draaiboek.behind, { n: drift }) : drift < 0 ? fmt(t.draaiboek.ahead, { n: -drift }) : t.draaiboek.onTime}
+        </p>
+      )}
       {step ? (
         <div className="draaiboek-current" data-testid="draaiboek-current" data-step={step.id}>
           <p className="draaiboek-where">
@@ -70,19 +89,6 @@ export function DraaiboekPanel({ session, boards }: { session: MeetingSession; b
       ) : (
         <p className="draaiboek-where">{t.draaiboek.notStarted}</p>
       )}
-      <div className="draaiboek-buttons">
-        <button type="button" className="btn btn-primary draaiboek-next" disabled={!next} onClick={() => nextStep(doc, steps, clock())}>
-          {step ? t.draaiboek.next : t.draaiboek.begin}
-        </button>
-        <button type="button" className="btn" disabled={!hasPrevious} onClick={() => previousStep(doc, steps, clock())}>
-          {t.draaiboek.previous}
-        </button>
-        {step && (
-          <button type="button" className="btn" aria-pressed={paused} onClick={() => (paused ? resumeMeeting(doc, clock()) : pauseMeeting(doc, clock()))}>
-            {paused ? t.draaiboek.resume : t.draaiboek.pause}
-          </button>
-        )}
-      </div>
       <p className="draaiboek-next-is">
         {next ? fmt(t.draaiboek.nextIs, { step: stepHeading(next) }) : step ? t.draaiboek.last : null}
         {next?.optional && <span className="optional"> {t.draaiboek.optional}</span>}
@@ -91,12 +97,6 @@ export function DraaiboekPanel({ session, boards }: { session: MeetingSession; b
         <button type="button" className="btn btn-small" onClick={() => nextStep(doc, steps, clock(), { skipOptional: true })}>
           {t.draaiboek.skipOptional}: {stepHeading(nextRequired)}
         </button>
-      )}
-      {step && (
-        <p className="draaiboek-time" data-testid="draaiboek-time">
-          {fmt(t.draaiboek.used, { used: formatMinutes(tl.usedMs), planned: formatMinutes(tl.plannedMs) })} ·{' '}
-          {drift > 0 ? fmt(t.draaiboek.behind, { n: drift }) : drift < 0 ? fmt(t.draaiboek.ahead, { n: -drift }) : t.draaiboek.onTime}
-        </p>
       )}
       <details className="draaiboek-steps">
         <summary>{t.draaiboek.steps}</summary>

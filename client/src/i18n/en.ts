@@ -240,6 +240,7 @@ export const en: Messages = {
     goTo: 'Go to {step}',
     skipOptional: 'Next, skipping optional steps',
     assignment: 'Task',
+    forFacilitator: 'For the facilitator',
   },
 
   meetingState: {

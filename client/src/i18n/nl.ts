@@ -236,6 +236,7 @@ export const nl = {
     goTo: 'Ga naar {step}',
     skipOptional: 'Volgende, optionele stappen overslaan',
     assignment: 'Opdracht',
+    forFacilitator: 'Voor de gespreksleider',
   },
 
   meetingState: {

@@ -4,7 +4,7 @@ import { pane, rectZone } from './shapes.ts';
 
 // Part G's other closing: everyone thinks alone, walks, stops at the bell
 // and asks the nearest person "Wat moet er nu gebeuren?"; then the room
-// gathers what was said.
+// gathers what was said. The bell sits in the lower corner, clear of the question's hint.
 const TOP = 120;
 const GAP = 20;
 const ZELF = { x: 40, y: TOP, width: 1100, height: 1640 };
@@ -31,7 +31,7 @@ export const fietsbel: Template = {
   width: 2600,
   height: 1800,
   background: PAPER,
-  art: [pane(ZELF, TINT.sand, EDGE.sand), pane(GEZEGD, TINT.blue, EDGE.blue), ...bell(ZELF.x + ZELF.width - 170, ZELF.y + 150)],
+  art: [pane(ZELF, TINT.sand, EDGE.sand), pane(GEZEGD, TINT.blue, EDGE.blue), ...bell(ZELF.x + ZELF.width - 170, ZELF.y + ZELF.height - 170)],
   zones: [
     {
       id: 'wat-moet-er-nu-gebeuren',

@@ -50,7 +50,7 @@ export const VOORBEELDEN: readonly Voorbeeld[] = [
       'CJG is erbij aanwezig, luistert, draagt kennis over waar gewenst. Uiteindelijk bezoeken moeders ook als groep het CJG eens.',
     ],
     conditions: [
-      'Randvoorwaarde: inspelen op de groep, HUN proces. Sensitief zijn.',
+      'inspelen op de groep, HUN proces. Sensitief zijn.',
       'Informele werkers moeten in staat zijn om de formele werkers toegang te bieden tot de veilige ruimte.',
     ],
   },

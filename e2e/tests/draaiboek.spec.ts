@@ -62,6 +62,11 @@ test('the facilitator runs the programme with "Volgende stap"; every screen show
   await next.click();
   await expectStep('B.2');
 
+  // More time for this step: the plan and every timer get five minutes more.
+  await panel.getByRole('button', { name: '5 minuten meer voor deze stap' }).click();
+  await expect(panel.locator('.draaiboek-minutes')).toContainText('10 min');
+  await expect.poll(() => timerLeft(anna.page)).toBeGreaterThan(9 * 60_000);
+
   // Pause: every timer stands still, every screen says so; the facilitator's page reloads into the same paused step.
   await panel.getByRole('button', { name: 'Pauzeer' }).click();
   await expect(anna.page.getByTestId('assignment')).toContainText('Gepauzeerd');

@@ -4,6 +4,7 @@ import {
   currentStep,
   destinationOf,
   draaiboekOf,
+  extendCurrentStep,
   type DraaiboekStep,
   goToStep,
   initMeeting,
@@ -305,6 +306,37 @@ describe('time used against planned', () => {
     expect(setStepMinutes(doc, steps, 'A.2', Number.NaN)).toBe(false);
     setStepMinutes(doc, steps, 'A.2', null);
     expect(plannedMinutes(steps[1]!, listBoards(doc), draaiboekOf(doc))).toBe(20);
+  });
+});
+
+describe('more or less time for the step being done', () => {
+  it('changes the step\u2019s plan and its running timer by the same minutes', () => {
+    const doc = meeting();
+    const steps = stepsFor(STEPS, listBoards(doc));
+    expect(extendCurrentStep(doc, steps, 5, T0)).toBe(false);
+    goToStep(doc, steps, 'A.2', T0);
+    expect(extendCurrentStep(doc, steps, 5, T0 + 3 * MIN)).toBe(true);
+    expect(plannedMinutes(steps[1]!, listBoards(doc), draaiboekOf(doc))).toBe(25);
+    expect(control(doc).timer).toMatchObject({ durationMs: 25 * MIN, endsAt: T0 + 25 * MIN });
+    expect(timeLeft(control(doc).timer!, T0 + 3 * MIN)).toBe(22 * MIN);
+    expect(extendCurrentStep(doc, steps, -5, T0 + 3 * MIN)).toBe(true);
+    expect(timeLeft(control(doc).timer!, T0 + 3 * MIN)).toBe(17 * MIN);
+    // Never below a second left, never below a minute planned.
+    extendCurrentStep(doc, steps, -60, T0 + 3 * MIN);
+    expect(timeLeft(control(doc).timer!, T0 + 3 * MIN)).toBe(1000);
+    expect(plannedMinutes(steps[1]!, listBoards(doc), draaiboekOf(doc))).toBe(1);
+    expect(extendCurrentStep(doc, steps, Number.NaN, T0)).toBe(false);
+  });
+
+  it('adds to a paused timer what it adds to the plan', () => {
+    const doc = meeting();
+    const steps = stepsFor(STEPS, listBoards(doc));
+    goToStep(doc, steps, 'A.2', T0);
+    pauseMeeting(doc, T0 + 10 * MIN);
+    extendCurrentStep(doc, steps, 5, T0 + 60 * MIN);
+    expect(control(doc).timer).toMatchObject({ pausedLeftMs: 15 * MIN, durationMs: 25 * MIN });
+    resumeMeeting(doc, T0 + 90 * MIN);
+    expect(timeLeft(control(doc).timer!, T0 + 90 * MIN)).toBe(15 * MIN);
   });
 });
 

@@ -1,5 +1,6 @@
 import {
   currentStep,
+  extendCurrentStep,
   goToStep,
   nextStep,
   nextStepId,
@@ -75,10 +76,19 @@ export function DraaiboekPanel({ session, boards }: { session: MeetingSession; b
           <p className="draaiboek-minutes">
             {fmt(t.draaiboek.minutes, { n: plannedMinutes(step, boards, state) })}{' '}
             <span className="draaiboek-source">
-              ({step.duration ? `${t.draaiboek.from.handleiding}: “${step.duration}”` : t.draaiboek.from[step.minutesFrom]})
+              ({state.minutes[step.id] !== undefined && `${t.draaiboek.changed}; `}
+              {step.duration ? `${t.draaiboek.from.handleiding}: “${step.duration}”` : t.draaiboek.from[step.minutesFrom]})
             </span>
             {step.optional && <span className="optional"> {t.draaiboek.optional}</span>}
           </p>
+          <div className="draaiboek-extend" role="group">
+            <button type="button" className="btn btn-small" aria-label={t.draaiboek.lessLabel} onClick={() => extendCurrentStep(doc, steps, -5, clock())}>
+              {t.draaiboek.less}
+            </button>
+            <button type="button" className="btn btn-small" aria-label={t.draaiboek.moreLabel} onClick={() => extendCurrentStep(doc, steps, 5, clock())}>
+              {t.draaiboek.more}
+            </button>
+          </div>
           <dl>
             <dt>{t.draaiboek.say}</dt>
             <dd>{step.say}</dd>

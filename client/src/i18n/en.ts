@@ -240,6 +240,11 @@ export const en: Messages = {
     goTo: 'Go to {step}',
     skipOptional: 'Next, skipping optional steps',
     assignment: 'Task',
+    changed: 'changed',
+    more: '+5 min',
+    less: '−5 min',
+    moreLabel: '5 more minutes for this step',
+    lessLabel: '5 fewer minutes for this step',
     forFacilitator: 'For the facilitator',
   },
 

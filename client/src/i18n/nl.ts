@@ -236,6 +236,11 @@ export const nl = {
     goTo: 'Ga naar {step}',
     skipOptional: 'Volgende, optionele stappen overslaan',
     assignment: 'Opdracht',
+    changed: 'aangepast',
+    more: '+5 min',
+    less: '−5 min',
+    moreLabel: '5 minuten meer voor deze stap',
+    lessLabel: '5 minuten minder voor deze stap',
     forFacilitator: 'Voor de gespreksleider',
   },
 

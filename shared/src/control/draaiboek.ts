@@ -6,7 +6,7 @@ import type { Board } from '../schema/board.ts';
 import { roots } from '../schema/roots.ts';
 import { SIDES, type Side } from '../schema/side.ts';
 import { num } from '../schema/values.ts';
-import { CONTROL_KEYS, MAX_TIMER_MS, type ProjectorMode, type ProjectorView, type Send } from './control.ts';
+import { CONTROL_KEYS, MAX_TIMER_MS, readControl, type ProjectorMode, type ProjectorView, type Send } from './control.ts';
 import { pauseTimer, resumeTimer, sendGroups, setProjector, setVotingOpen, startTimer, stopTimer } from './ops.ts';
 
 /**
@@ -368,5 +368,31 @@ export const setStepMinutes = (doc: Y.Doc, steps: readonly DraaiboekStep[], id: 
   if (minutes === null) delete next[id];
   else next[id] = Math.min(MAX_MINUTES, minutes);
   doc.transact(() => write(doc, { ...state, minutes: next }), origin);
+  return true;
+};
+
+/**
+ * "+5 min" / "−5 min" on the step being done: its planned minutes change,
+ * and so does the running (or paused) timer, by the same amount; a timer
+ * never goes below one second left or past the longest allowed. Returns
+ * false before the first step.
+ */
+export const extendCurrentStep = (doc: Y.Doc, steps: readonly DraaiboekStep[], deltaMinutes: number, now: number, origin: Origin = origins.user): boolean => {
+  const state = draaiboekOf(doc);
+  const step = currentStep(steps, state);
+  if (!step || !Number.isFinite(deltaMinutes) || deltaMinutes === 0) return false;
+  const minutes = Math.max(1, Math.min(MAX_MINUTES, plannedMinutes(step, listBoards(doc), state) + deltaMinutes));
+  const timer = readControl(roots(doc).control).timer;
+  doc.transact(() => {
+    write(doc, { ...state, minutes: { ...state.minutes, [step.id]: minutes } });
+    if (!timer) return;
+    const delta = deltaMinutes * 60_000;
+    const durationMs = Math.max(1000, Math.min(MAX_TIMER_MS, timer.durationMs + delta));
+    if (timer.pausedLeftMs !== null) {
+      roots(doc).control.set(CONTROL_KEYS.timer, { ...timer, durationMs, pausedLeftMs: Math.max(1000, Math.min(durationMs, timer.pausedLeftMs + delta)) });
+    } else {
+      roots(doc).control.set(CONTROL_KEYS.timer, { ...timer, durationMs, endsAt: Math.max(now + 1000, Math.min(now + durationMs, timer.endsAt + delta)) });
+    }
+  }, origin);
   return true;
 };

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { DRAAIBOEK } from '../../templates/src/index.ts';
-import { createMeeting, joinAs, LAPTOP_1366 } from './pages.ts';
+import { createMeeting, joinAs, LAPTOP_1366, PHONE } from './pages.ts';
 
 const SHOTS = 'test-results/draaiboek';
 const step = (id: string) => DRAAIBOEK.find((s) => s.id === id)!;
@@ -14,6 +14,8 @@ test('the facilitator runs the programme with "Volgende stap"; every screen show
   await page.setViewportSize(LAPTOP_1366.viewport);
   const anna = await joinAs(browser, fac.code, 'Anna', 'formeel');
   const bram = await joinAs(browser, fac.code, 'Bram', 'informeel');
+  // A phone opens the list view: the step shows there too.
+  const chaima = await joinAs(browser, fac.code, 'Chaima', 'informeel', PHONE);
   await fac.board.setPanel(true);
   const panel = page.locator('.draaiboek');
   await expect(panel.getByText('De bijeenkomst is nog niet begonnen.')).toBeVisible();
@@ -25,7 +27,7 @@ test('the facilitator runs the programme with "Volgende stap"; every screen show
   const expectStep = async (id: string) => {
     const s = step(id);
     await expect(panel.getByTestId('draaiboek-current')).toHaveAttribute('data-step', id);
-    for (const who of [anna, bram]) {
+    for (const who of [anna, bram, chaima]) {
       await expect(who.page.getByTestId('assignment')).toHaveAttribute('data-step', id);
       await expect(who.page.getByTestId('assignment')).toContainText(s.task);
     }
@@ -34,7 +36,6 @@ test('the facilitator runs the programme with "Volgende stap"; every screen show
     // (The server clock estimate may move a little between the start and the reading.)
     expect(left).toBeLessThanOrEqual(s.minutes * 60_000 + 2_000);
     expect(left).toBeGreaterThan(s.minutes * 60_000 - 15_000);
-    await expect(anna.page.getByTestId('timer')).toContainText(s.title);
   };
 
   await next.click();
@@ -55,6 +56,8 @@ test('the facilitator runs the programme with "Volgende stap"; every screen show
   await expect.poll(() => anna.textsOf('.board-title')).toEqual(['De kracht van informeel']);
   await expect.poll(() => bram.textsOf('.board-title')).toEqual(['De kracht van formeel']);
   await page.screenshot({ path: `${SHOTS}/3-B2.png` });
+  await anna.page.screenshot({ path: `${SHOTS}/3-B2-tablet-formeel.png` });
+  await chaima.page.screenshot({ path: `${SHOTS}/3-B2-phone-informeel.png` });
 
   // "Vorige" goes back a step and starts it again.
   await panel.getByRole('button', { name: 'Vorige' }).click();
@@ -88,7 +91,7 @@ test('the facilitator runs the programme with "Volgende stap"; every screen show
   const beamer = await beamerContext.newPage();
   await beamer.goto(href!);
   await expect(beamer.getByTestId('assignment')).toContainText(step('B.2').task);
-  await expect(beamer.getByTestId('timer')).toContainText(step('B.2').title);
+  await expect(beamer.getByTestId('timer')).toBeVisible();
   await beamer.screenshot({ path: `${SHOTS}/beamer-B2.png` });
   await beamerContext.close();
 

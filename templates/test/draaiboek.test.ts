@@ -113,7 +113,7 @@ describe('a full meeting run with "Volgende stap"', () => {
       seen.push(id);
       const step = steps.find((s) => s.id === id)!;
       const c = readControl(roots(doc).control);
-      expect(c.timer, id).toMatchObject({ label: step.title, durationMs: plannedMinutes(step, boards) * MIN, endsAt: now + plannedMinutes(step, boards) * MIN });
+      expect(c.timer, id).toMatchObject({ durationMs: plannedMinutes(step, boards) * MIN, endsAt: now + plannedMinutes(step, boards) * MIN });
       if (step.send) {
         expect(destinationOf(c.send, { id: 'x', side: 'formeel' }), id).toBe(byTemplate(step.send.formeel!));
         expect(destinationOf(c.send, { id: 'x', side: 'informeel' }), id).toBe(byTemplate(step.send.informeel!));

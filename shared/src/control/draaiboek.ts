@@ -171,6 +171,7 @@ export const plannedMinutes = (step: DraaiboekStep, boards: readonly Board[], st
 export interface StepControl {
   /** Null: nobody is moved. Every send clears the per-person destinations. */
   send: Pick<Send, 'bySide' | 'byPerson'> | null;
+  /** The step's minutes; null when it has none (the timer is stopped). */
   timer: { label: string; durationMs: number } | null;
   projector: ProjectorView | null;
   votingOpen: boolean | null;
@@ -198,7 +199,9 @@ export const stepControl = (step: DraaiboekStep, boards: readonly Board[], state
     : null;
   return {
     send,
-    timer: minutes > 0 ? { label: step.title, durationMs: Math.min(MAX_TIMER_MS, Math.round(minutes * 60_000)) } : null,
+    // No label: every screen shows the step's name beside the timer already (the assignment), and a
+    // long label pushed the tablet's header controls over each other.
+    timer: minutes > 0 ? { label: '', durationMs: Math.min(MAX_TIMER_MS, Math.round(minutes * 60_000)) } : null,
     projector,
     votingOpen: step.voting === undefined ? null : step.voting === 'open',
   };

@@ -34,7 +34,7 @@ test('the facilitator runs part B: sends the groups, times them, reveals, locks,
   await expect(projector.page.getByTestId('projector-code')).toContainText(fac.code);
 
   // Groups: formal workers to "De kracht van informeel", informal workers to "De kracht van formeel".
-  await fac.board.page.getByRole('button', { name: /^Deel B: formeel/ }).click();
+  await fac.board.page.getByRole('button', { name: /^Onderdeel B: formeel/ }).click();
   await expect.poll(() => anna.textsOf('.board-title')).toEqual(['De kracht van informeel']);
   await expect.poll(() => bilal.textsOf('.board-title')).toEqual(['De kracht van formeel']);
   // Sent once: they may look elsewhere without being pulled back.

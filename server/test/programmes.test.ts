@@ -43,7 +43,7 @@ describe('creating a meeting from a programme', () => {
     const a = await app();
     const res = await a.inject({ method: 'POST', url: '/api/meetings', payload: { title: 'Kennismaking', programme: 'kennismaking' } });
     expect(res.statusCode).toBe(201);
-    expect((await storedBoards(a, res.json<{ id: string }>().id)).map((b) => b.template)).toEqual(['beeld', 'kracht-informeel', 'kracht-formeel', 'eigen-kracht']);
+    expect((await storedBoards(a, res.json<{ id: string }>().id)).map((b) => b.template)).toEqual(programmeById('kennismaking')!.templates);
   });
 
   it("takes the facilitator's own selection, numbering a board chosen twice", async () => {

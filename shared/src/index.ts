@@ -42,6 +42,7 @@ export * from './derive/votes.ts';
 export * from './derive/blindSpots.ts';
 export * from './control/control.ts';
 export * from './control/ops.ts';
+export * from './control/draaiboek.ts';
 export * from './derive/merge.ts';
 export * from './report/outline.ts';
 export * from './report/markdown.ts';

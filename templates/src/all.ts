@@ -3,26 +3,38 @@ import { afspraken } from './afspraken.ts';
 import { beeld } from './beeld.ts';
 import { boom } from './boom.ts';
 import { eigenKracht } from './eigenKracht.ts';
+import { evaluatie } from './evaluatie.ts';
+import { fietsbel } from './fietsbel.ts';
+import { ideeen } from './ideeen.ts';
 import { inDeWeg } from './inDeWeg.ts';
+import { kern } from './kern.ts';
 import { krachtFormeel } from './krachtFormeel.ts';
 import { krachtInformeel } from './krachtInformeel.ts';
+import { presentaties } from './presentaties.ts';
 import { valkuilen } from './valkuilen.ts';
 import { voorbeeld } from './voorbeeld.ts';
+import { voorbeelden } from './voorbeelden.ts';
 import { vrij } from './vrij.ts';
 import { wens } from './wens.ts';
 
-/** Every board, in the order of the full programme; the free board last. */
+/** Every board, in the order the toolkit uses them; the free board last. */
 export const TEMPLATES: readonly Template[] = [
   beeld,
+  presentaties,
   krachtInformeel,
   krachtFormeel,
   eigenKracht,
+  voorbeelden,
+  ideeen,
   voorbeeld,
   inDeWeg,
+  kern,
   boom,
   valkuilen,
   afspraken,
+  evaluatie,
   wens,
+  fietsbel,
   vrij,
 ];
 

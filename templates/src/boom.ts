@@ -224,4 +224,5 @@ export const boom: Template = {
   roles: ROLLEN,
   roleZoneId: 'stam',
   bringIn: { fromTemplate: 'eigen-kracht', zoneId: 'wortels', label: 'Eigen kracht (uit deel 1)' },
+  optional: 'Optioneel onderdeel, als er tijd is',
 };

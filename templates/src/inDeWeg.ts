@@ -1,5 +1,5 @@
 import type { ArtShape, Template, TemplateZone } from '@bodem/shared';
-import { THEMAS } from './citaten.ts';
+import { D_UITLEG, THEMAS } from './citaten.ts';
 import { EDGE, PAPER, TINT } from './palette.ts';
 import { pane, rectZone } from './shapes.ts';
 
@@ -63,4 +63,5 @@ export const inDeWeg: Template = {
   background: PAPER,
   art,
   zones,
+  facilitatorNotes: D_UITLEG,
 };

@@ -17,3 +17,8 @@ export { REPORT_SOURCES } from './report.ts';
 export { ROLLEN } from './rollen.ts';
 export { VALKUILEN } from './valkuilen.ts';
 export { THEMAS, type Thema } from './citaten.ts';
+export { D_UITLEG } from './citaten.ts';
+export { VOORBEELDEN, voorbeeldCard, CONDITIONS_HEADING, type Voorbeeld } from './voorbeelden.ts';
+export { KADER_1, KADER_2 } from './beeld.ts';
+export { IDEA_COUNT, IDEA_PARTS } from './ideeen.ts';
+export { DRAAIBOEK } from './draaiboek.ts';

@@ -58,24 +58,31 @@ export const PROGRAMMES: readonly Programme[] = [
     id: 'volledig',
     title: 'Volledige bijeenkomst',
     description: 'Het hele programma, van kennismaking tot afspraken en een wens voor de toekomst (minimaal een dag).',
+    // Part C's own ideas stay one board per idea ('voorbeeld', voted on per
+    // board) until votes per idea on one board ('ideeen') are drawn.
     templates: [
       'beeld',
+      'presentaties',
       'kracht-informeel',
       'kracht-formeel',
       'eigen-kracht',
+      'voorbeelden',
       'voorbeeld',
       'in-de-weg',
+      'kern',
       'boom',
       'valkuilen',
       'afspraken',
+      'evaluatie',
       'wens',
+      'fietsbel',
     ],
   },
   {
     id: 'kennismaking',
     title: 'Kennismaking',
     description: 'Alleen deel 1, voor partners die elkaar nog niet goed kennen: elkaar leren kennen en elkaars kracht verkennen (een dagdeel).',
-    templates: ['beeld', 'kracht-informeel', 'kracht-formeel', 'eigen-kracht'],
+    templates: ['beeld', 'presentaties', 'kracht-informeel', 'kracht-formeel', 'eigen-kracht'],
   },
 ];
 

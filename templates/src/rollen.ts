@@ -1,13 +1,14 @@
 import type { RoleSpec } from '@bodem/shared';
 
 /**
- * "Mogelijke rollen in de samenwerking", Bijlage 3 of the facilitator's
- * manual. The manual is followed rather than the hand-out because it fixes
- * the hand-out's typos ("Begeleidt", "betrekt"); its own spelling is kept
- * otherwise ("laagdrempelig aanspreekpunt", "Begeleid cliënten",
- * "administratie taken"), since participants compare the cards with paper.
- * Only the stray quote marks around "Verhelderaar" and "Meedenker" are
- * dropped: they are conversion debris, and a card shows the title alone.
+ * "Mogelijke rollen in de samenwerking": the role cards as printed on the
+ * hand-out participants hold beside the tablet (the manual's Bijlage 3 has
+ * the same list with a few different words: "Begeleidt", "administratie
+ * taken", "Wordt als positief voorbeeld genomen", "betrekt"). The hand-out
+ * is followed word for word, its slips included ("Begeleid", "betreft"),
+ * because participants compare the cards with their paper. Only the stray
+ * quote marks around "Verhelderaar" and "Meedenker" are dropped: they are
+ * conversion debris, and a card shows the title alone.
  */
 export const ROLLEN: readonly RoleSpec[] = [
   {
@@ -15,7 +16,7 @@ export const ROLLEN: readonly RoleSpec[] = [
     side: 'formeel',
     title: 'Coördinator',
     description:
-      'Begeleidt informele werkers die als intermediair optreden of coördineert projecten waarin formele en informele werkers samen optreden.',
+      'Begeleid informele werkers die als intermediair optreden of coördineert projecten waarin formele en informele werkers samen optreden.',
   },
   {
     id: 'formeel-fixer',
@@ -40,7 +41,7 @@ export const ROLLEN: readonly RoleSpec[] = [
     side: 'formeel',
     title: 'Organisator/faciliterende functie',
     description:
-      'Neemt organisatorische en administratie taken in de samenwerking voor zijn rekening. Faciliteren van ontmoetingen en bijeenkomsten.',
+      'Neemt organisatorische en administratieve taken in de samenwerking voor zijn rekening. Faciliteren van ontmoetingen en bijeenkomsten.',
   },
   {
     id: 'formeel-katalysator',
@@ -90,7 +91,7 @@ export const ROLLEN: readonly RoleSpec[] = [
     side: 'informeel',
     title: 'Rolmodel',
     description:
-      'Wordt als positief voorbeeld genomen voor ouders of jongeren, inspireert beweging en verandering.',
+      'Is een positief voorbeeld voor ouders of jongeren, inspireert beweging en verandering.',
   },
   {
     id: 'informeel-voorlichter',
@@ -122,7 +123,7 @@ export const ROLLEN: readonly RoleSpec[] = [
     id: 'informeel-signaal-verstrekker',
     side: 'informeel',
     title: 'Signaal verstrekker',
-    description: 'Pikt signalen op en betrekt zo nodig formele werkers.',
+    description: 'Pikt signalen op en betreft zo nodig formele werkers.',
   },
   {
     id: 'informeel-doorverwijzer',

@@ -19,7 +19,10 @@ const MARGIN = 40;
 const TOP = 120;
 const ROW_H = 330;
 const GAP = 12;
-const HEIGHT = TOP + VALKUILEN.length * (ROW_H + GAP) - GAP + MARGIN;
+/** Below the six rows, room for the group's own pitfalls. */
+const OWN_H = 300;
+const OWN_Y = TOP + VALKUILEN.length * (ROW_H + GAP);
+const HEIGHT = OWN_Y + OWN_H + MARGIN;
 const CARD = { dx: 30, dy: 24, width: 900, height: 150 };
 /** Room above the buttons for the row's question, below the card. */
 const CHOICE_DY = CARD.dy + CARD.height + 56;
@@ -65,6 +68,16 @@ VALKUILEN.forEach((text, i) => {
   });
 });
 
+art.push({ kind: 'rect', x: MARGIN, y: OWN_Y, width: WIDTH - 2 * MARGIN, height: OWN_H, cornerRadius: 18, fill: TINT.rose, stroke: EDGE.rose, strokeWidth: 3 });
+art.push(...warning(WIDTH - MARGIN - 90, OWN_Y + OWN_H - 40));
+// The manual's E.5: "Deelnemers bespreken met elkaar wat zij als valkuilen of risico’s in de specifieke samenwerkingsvorm zien".
+zones.push({
+  id: 'eigen-valkuilen',
+  label: 'Valkuilen of risico’s in de specifieke samenwerkingsvorm',
+  shape: rectZone(MARGIN, OWN_Y, WIDTH - 2 * MARGIN, OWN_H),
+  labelAt: { x: MARGIN + 30, y: OWN_Y + 20 },
+});
+
 /** Part E.5: which pitfalls apply, and what they mean here. */
 export const valkuilen: Template = {
   id: 'valkuilen',
@@ -78,4 +91,5 @@ export const valkuilen: Template = {
   art,
   zones,
   choices,
+  optional: 'Optioneel onderdeel, als er tijd is',
 };

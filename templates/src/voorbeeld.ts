@@ -96,4 +96,5 @@ export const voorbeeld: Template = {
   ],
   voting: { limit: 2 },
   repeatable: true,
+  optional: 'EXTRA ONDERDEEL (EVENTUEEL)',
 };

@@ -14,14 +14,23 @@ import {
 } from '@bodem/shared';
 import { describe, expect, it } from 'vitest';
 import {
+  CONDITIONS_HEADING,
   DEELS,
   deelOf,
+  IDEA_COUNT,
+  IDEA_PARTS,
+  KADER_1,
+  KADER_2,
   PART_INFO,
   PROGRAMMES,
   programmeBoards,
+  ROLLEN,
   TEMPLATES,
   templateById,
+  VOORBEELDEN,
+  voorbeeldCard,
 } from '../src/index.ts';
+import { inSeeds, inSeedsAsLabel, withoutBullet } from './seeds.ts';
 
 // ---------------------------------------------------------------------------
 // The toolkit's words, copied by hand from the seeds (hand-out and manual) so
@@ -65,15 +74,15 @@ const B1B: Record<string, readonly string[]> = {
   'macht-en-middelen': ['Meer invloed op ouders en kinderen', 'Meer flexibiliteit buiten vaste kaders'],
 };
 
-/** Bijlage 3, with the manual's spelling; stray quote marks around two titles dropped. */
+/** The roles as the hand-out prints them (four descriptions differ from the manual's Bijlage 3); stray quote marks around two titles dropped. */
 const ROLES_FORMEEL: readonly [string, string][] = [
-  ['Coördinator', 'Begeleidt informele werkers die als intermediair optreden of coördineert projecten waarin formele en informele werkers samen optreden.'],
+  ['Coördinator', 'Begeleid informele werkers die als intermediair optreden of coördineert projecten waarin formele en informele werkers samen optreden.'],
   ['Fixer', 'Lost snel praktische problemen op wanneer deze zich voordoen, bedenkt oplossingen en mogelijkheden.'],
   ['Linking pin', 'Brengt informele werkers met elkaar in contact, en verbindt informele werkers ook met andere formele werkers.'],
   ['Netwerker', 'Weet de juiste mensen te bereiken en in te zetten voor het behalen van gezamenlijke doelstellingen.'],
   [
     'Organisator/faciliterende functie',
-    'Neemt organisatorische en administratie taken in de samenwerking voor zijn rekening. Faciliteren van ontmoetingen en bijeenkomsten.',
+    'Neemt organisatorische en administratieve taken in de samenwerking voor zijn rekening. Faciliteren van ontmoetingen en bijeenkomsten.',
   ],
   [
     'Katalysator van de positieve beweging',
@@ -88,7 +97,7 @@ const ROLES_FORMEEL: readonly [string, string][] = [
 const ROLES_INFORMEEL: readonly [string, string][] = [
   ['Vertrouwenspersoon', 'Biedt een luisterend oor en wordt in vertrouwen genomen door ouders.'],
   ['laagdrempelig aanspreekpunt', 'Wordt als eerste benaderd in geval van twijfels of problemen.'],
-  ['Rolmodel', 'Wordt als positief voorbeeld genomen voor ouders of jongeren, inspireert beweging en verandering.'],
+  ['Rolmodel', 'Is een positief voorbeeld voor ouders of jongeren, inspireert beweging en verandering.'],
   ['Voorlichter', 'Geeft basale informatie over opvoeden en over de bestaande voorzieningen.'],
   ['Aanjager', 'Moedigt ouders aan om problemen onder ogen te zien en aan te pakken.'],
   [
@@ -99,7 +108,7 @@ const ROLES_INFORMEEL: readonly [string, string][] = [
     'Schepper van de veilige ruimte',
     'Zorgt ervoor dat ouders met elkaar een positief zelfbeeld ontwikkelen op basis waarvan ze keuzes en moeilijkheden in de opvoeding kunnen bespreken.',
   ],
-  ['Signaal verstrekker', 'Pikt signalen op en betrekt zo nodig formele werkers.'],
+  ['Signaal verstrekker', 'Pikt signalen op en betreft zo nodig formele werkers.'],
   ['Doorverwijzer', 'Verwijst ouders door naar professionele hulp, nadat zij hier door middel van ‘voorwerk’ klaar voor gemaakt zijn.'],
   ['Adviseur van de formele werker', 'Geeft advies aan de formele werker over hoe om te gaan met een specifieke doelgroep.'],
   ['Verhelderaar', 'Helpt problemen van ouders/jongeren te verduidelijken.'],
@@ -143,8 +152,13 @@ const QUOTES: readonly [number, string, string, string, string][] = [
 // Geometry helpers
 // ---------------------------------------------------------------------------
 
-/** How the client draws a choice row: buttons of about 130×56, 12 px apart. */
-const BUTTON = { width: 130, height: 56, gap: 12 };
+/**
+ * How the client draws a choice row (board/poster/Choices.tsx): buttons 64
+ * high, 12 apart, at least 130 wide and growing with "✓ label" in bold
+ * 24 px (estimated here at 0.62 em a character, a little over the font's).
+ */
+const BUTTON = { width: 130, height: 64, gap: 12 };
+const buttonWidth = (label: string): number => Math.max(BUTTON.width, Math.ceil(0.62 * 24 * (label.length + 2)) + 40);
 /** The client draws the board's title over the top of the poster. */
 const TITLE_BAR = 110;
 
@@ -176,10 +190,10 @@ const noteFits = (s: ZoneShape, size: { width: number; height: number }): boolea
   return false;
 };
 
-const choiceButtons = (c: { at: { x: number; y: number }; options: readonly unknown[] }): Rect => ({
+const choiceButtons = (c: { at: { x: number; y: number }; options: readonly { label: string }[] }): Rect => ({
   x: c.at.x,
   y: c.at.y,
-  width: c.options.length * BUTTON.width + (c.options.length - 1) * BUTTON.gap,
+  width: c.options.reduce((sum, o) => sum + buttonWidth(o.label), 0) + (c.options.length - 1) * BUTTON.gap,
   height: BUTTON.height,
 });
 
@@ -522,8 +536,10 @@ describe('Boom van samenwerking (part E.4)', () => {
 describe('Valkuilen (part E.5)', () => {
   const t = template('valkuilen');
 
+  const rows = t.zones.filter((z) => z.id.startsWith('valkuil-'));
+
   it('prints the six pitfalls, each with "van toepassing?"', () => {
-    expect(t.zones.map((z) => z.card?.text)).toEqual(PITFALLS);
+    expect(rows.map((z) => z.card?.text)).toEqual(PITFALLS);
     expect(t.choices).toHaveLength(PITFALLS.length);
     for (const c of t.choices ?? []) {
       expect(c.label).toBe('Van toepassing?');
@@ -536,13 +552,24 @@ describe('Valkuilen (part E.5)', () => {
   });
 
   it('puts each row\u2019s buttons under its card, inside the row', () => {
-    t.zones.forEach((z, i) => {
+    rows.forEach((z, i) => {
       const c = t.choices?.[i];
       expect(c).toBeDefined();
       const buttons = choiceButtons(c!);
       expect(inside(buttons, shapeBounds(z.shape))).toBe(true);
       expect(buttons.y).toBeGreaterThanOrEqual(z.card!.rect.y + z.card!.rect.height);
     });
+  });
+});
+
+describe('Valkuilen: the group\u2019s own (part E.5)', () => {
+  it('has room for the group\u2019s own pitfalls under the six, without a printed card or a question', () => {
+    const t = template('valkuilen');
+    expect(t.zones.map((z) => z.id)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `valkuil-${n}`).concat('eigen-valkuilen'));
+    const own = t.zones.at(-1)!;
+    expect(own.card).toBeUndefined();
+    const last = shapeBounds(t.zones[5]!.shape);
+    expect(shapeBounds(own.shape).y).toBeGreaterThanOrEqual(last.y + last.height);
   });
 });
 
@@ -581,15 +608,20 @@ describe('Een wens voor de toekomst (part G)', () => {
 
 const VOLLEDIG = [
   'beeld',
+  'presentaties',
   'kracht-informeel',
   'kracht-formeel',
   'eigen-kracht',
+  'voorbeelden',
   'voorbeeld',
   'in-de-weg',
+  'kern',
   'boom',
   'valkuilen',
   'afspraken',
+  'evaluatie',
   'wens',
+  'fietsbel',
 ];
 
 describe('programmes', () => {
@@ -615,7 +647,8 @@ describe('programmes', () => {
   });
 
   it('lists the templates in the order of the full programme, the free board last', () => {
-    expect(TEMPLATES.map((t) => t.id)).toEqual([...VOLLEDIG, 'vrij']);
+    // One board per idea ('voorbeeld') in the programme; every idea on one board ('ideeen') beside it.
+    expect(TEMPLATES.map((t) => t.id)).toEqual([...VOLLEDIG.slice(0, 6), 'ideeen', ...VOLLEDIG.slice(6), 'vrij']);
     expect(template('vrij')).toMatchObject({ part: null, zones: [], art: [] });
   });
 
@@ -627,7 +660,7 @@ describe('programmes', () => {
     for (const p of PROGRAMMES) expect(p.description.trim()).not.toBe('');
     expect(programmeBoards({ programme: 'volledig' }).map((b) => b.template)).toEqual(VOLLEDIG);
     const kennismaking = programmeBoards({ programme: 'kennismaking' });
-    expect(kennismaking.map((b) => b.template)).toEqual(['beeld', 'kracht-informeel', 'kracht-formeel', 'eigen-kracht']);
+    expect(kennismaking.map((b) => b.template)).toEqual(['beeld', 'presentaties', 'kracht-informeel', 'kracht-formeel', 'eigen-kracht']);
     for (const b of kennismaking) expect(deelOf(b.template)).toBe(1);
   });
 
@@ -654,5 +687,249 @@ describe('programmes', () => {
     expect(deelOf('wens')).toBe(3);
     expect(deelOf('vrij')).toBeNull();
     expect(deelOf('bestaat-niet')).toBeNull();
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Every text added for issue 17, quoted from the seeds word for word
+// ---------------------------------------------------------------------------
+
+describe('the seed check itself', () => {
+  it('finds the toolkit\u2019s words and nothing else', () => {
+    expect(inSeeds('Wat moet er nu gebeuren?')).toBe(true);
+    // Across a hyphenated line end of the manual ("isole-/ment"), and a real hyphen at one ("Oost-/Europese").
+    expect(inSeeds('verbreken van isolement van Afrikaanse vrouwen')).toBe(true);
+    expect(inSeeds('Midden- en Oost-Europese migranten')).toBe(true);
+    // A paraphrase, a changed word, or words from the wrong document are not quotes.
+    expect(inSeeds('Wat moet er nu gaan gebeuren?')).toBe(false);
+    expect(inSeeds('Begeleidt informele werkers die als intermediair optreden', 'handleiding')).toBe(true);
+    expect(inSeeds('Begeleidt informele werkers die als intermediair optreden', 'hand-out')).toBe(false);
+    expect(inSeeds('')).toBe(false);
+    expect(inSeedsAsLabel('Wat is er gezegd?')).toBe(true);
+    expect(inSeedsAsLabel('Wat is er allemaal gezegd?')).toBe(false);
+  });
+});
+
+const expectQuoted = (texts: readonly string[], what: string) => {
+  for (const text of texts) expect(inSeeds(text), `${what}: "${text}"`).toBe(true);
+};
+const expectLabels = (texts: readonly string[], what: string) => {
+  for (const text of texts) expect(inSeedsAsLabel(text), `${what}: "${text}"`).toBe(true);
+};
+/** Instructions made of several quoted sentences, in this order. */
+const expectInstructions = (t: Template, fragments: readonly string[]) => {
+  expect(t.instructions).toBe(fragments.join(' '));
+  expectQuoted(fragments, `${t.id} instructions`);
+};
+const zone = (t: Template, id: string) => {
+  const z = t.zones.find((x) => x.id === id);
+  if (!z) throw new Error(`${t.id} has no zone ${id}`);
+  return z;
+};
+
+describe('Voorbeelden van samenwerking (part C)', () => {
+  const t = template('voorbeelden');
+
+  it('prints the five examples of the slides and the manual, each with its conditions', () => {
+    expect(t.part).toBe('C');
+    expectLabels([t.title], 'title');
+    expect(VOORBEELDEN.map((v) => v.number)).toEqual([1, 2, 3, 4, 5]);
+    // The five the issue names, one to a card, in the manual's order.
+    const places = ['Dordrecht', 'Nieuw-West', 'M. (informele werker)', 'SIAZ', 'Idhem'];
+    VOORBEELDEN.forEach((v, i) => {
+      const z = zone(t, `voorbeeld-${v.number}`);
+      expect(z.label).toBe(`Voorbeeld ${v.number}`);
+      expectQuoted([z.label], 'label');
+      expect(z.hint).toBe(v.name);
+      expectLabels([v.name], `name of ${v.number}`);
+      expect(z.card?.text).toBe(voorbeeldCard(v));
+      expect(z.card?.text).toContain(places[i]);
+      expect(v.conditions.length, `conditions of ${v.number}`).toBeGreaterThanOrEqual(1);
+      expectQuoted(v.lines.map(withoutBullet), `example ${v.number}`);
+      expectQuoted(v.conditions.map(withoutBullet), `conditions of ${v.number}`);
+    });
+    expectLabels([CONDITIONS_HEADING.replace(/:$/, '')], 'heading');
+  });
+
+  it('asks the hand-out\u2019s question, answered by the group and later voted on per example', () => {
+    const band = zone(t, 'voorkeur');
+    expectQuoted([band.label], 'preference');
+    expect(t.choices).toHaveLength(1);
+    const choice = t.choices![0]!;
+    expectLabels([choice.label], 'choice');
+    expect(choice.options.map((o) => o.label)).toEqual(VOORBEELDEN.map((v) => `Voorbeeld ${v.number}`));
+    const buttons = choiceButtons(choice);
+    expect(inside(buttons, shapeBounds(band.shape))).toBe(true);
+    expect(t.ideas?.voting.limit).toBe(1);
+    expect(t.ideas?.list.map((i) => i.zoneIds)).toEqual(VOORBEELDEN.map((v) => [`voorbeeld-${v.number}`]));
+    expectQuoted([t.instructions], 'instructions');
+    // The per-board dots of 'voorbeeld' would count this board as an idea: it has none.
+    expect(t.voting).toBeUndefined();
+  });
+});
+
+describe('Samenwerkingsvoorbeelden: every group\u2019s idea on one board (part C, extra)', () => {
+  const t = template('ideeen');
+
+  it('has a column per idea with its name and the hand-out\u2019s four parts', () => {
+    expectLabels([t.title], 'title');
+    expect(t.ideas?.list).toHaveLength(IDEA_COUNT);
+    expectLabels([...IDEA_PARTS.map((p): string => p.label), 'Idee', 'Vorm'], 'parts');
+    t.ideas!.list.forEach((idea, i) => {
+      const n = i + 1;
+      expect(idea.label).toBe(`Idee ${n}`);
+      expect(idea.zoneIds).toEqual(IDEA_PARTS.map((p) => `idee-${n}-${p.id}`));
+      expect(idea.zoneIds.map((id) => zone(t, id).label)).toEqual(IDEA_PARTS.map((p) => `Idee ${n} · ${p.label}`));
+      expect(t.fields?.find((f) => f.id === idea.fieldId)?.label).toBe(`Idee ${n} · Vorm`);
+      // A column: its zones one above the other, its name above them.
+      const xs = idea.zoneIds.map((id) => shapeBounds(zone(t, id).shape).x);
+      expect(new Set(xs).size).toBe(1);
+    });
+    // Every zone belongs to exactly one idea.
+    expect(t.ideas!.list.flatMap((i) => i.zoneIds).sort()).toEqual(t.zones.map((z) => z.id).sort());
+    expect(t.ideas!.voting.limit).toBeGreaterThanOrEqual(1);
+    expect(t.voting).toBeUndefined();
+  });
+
+  it('quotes the hand-out', () => {
+    expectInstructions(t, [
+      'Benoem expliciet wat de doelstelling van de samenwerking is, wat er precies gedaan wordt en wie welke rol heeft. Denk ook na over belangrijke randvoorwaarden voor het slagen van de samenwerking.',
+      'Maak samen de keuze voor de meest aansprekende samenwerkingsvorm.',
+    ]);
+    expectQuoted([t.optional!], 'optional');
+  });
+});
+
+describe('De kern van het samen doen, per partnership (part E.3)', () => {
+  const t = template('kern');
+
+  it('has doelstelling, werkwijze, inbreng van de partners and condities, and who writes the short report', () => {
+    expect(t.part).toBe('E');
+    expect(t.repeatable).toBe(true);
+    expect(t.title).toBe(PART_INFO.E.title);
+    expect(t.zones.map((z) => z.id)).toEqual(['doelstelling', 'werkwijze', 'inbreng', 'condities']);
+    expectLabels(t.zones.map((z) => z.label), 'label');
+    expectLabels(t.zones.map((z) => z.hint!), 'hint');
+    expect(t.fields?.map((f) => f.id)).toEqual(['verslag']);
+    expectLabels(t.fields!.map((f) => f.label), 'field');
+    expectInstructions(t, [
+      'Spreek eerst af wie een kort verslagje maakt van wat in dit onderdeel uitgewisseld wordt.',
+      'Vervolgens gaan ze concreet met elkaar bespreken wat zij met elkaar willen doen.',
+      'Leg ideeën op tafel en kijk of je op een lijn zit.',
+    ]);
+  });
+});
+
+describe('Evaluatie (part F)', () => {
+  const t = template('evaluatie');
+
+  it('collects in plenary what came out, the evaluation and the next steps', () => {
+    expect(t.part).toBe('F');
+    expectLabels([t.title], 'title');
+    expect(t.zones.map((z) => z.id)).toEqual(['uit-de-sessie', 'evalueren', 'vervolg']);
+    expectLabels(t.zones.map((z) => z.label), 'label');
+    expectInstructions(t, [
+      'De gehele groep zit weer bij elkaar.',
+      'Vervolgens evalueren de deelnemers de bijeenkomst plenair en worden er concrete stappen voor een vervolg genoemd.',
+    ]);
+  });
+});
+
+describe('De fietsbel (part G)', () => {
+  const t = template('fietsbel');
+
+  it('asks "Wat moet er nu gebeuren?" and gathers what was said', () => {
+    expect(t.part).toBe('G');
+    expectLabels([t.title], 'title');
+    expect(t.zones.map((z) => z.label)).toEqual(['Wat moet er nu gebeuren?', 'Wat is er gezegd?']);
+    expectLabels(t.zones.map((z) => z.label), 'label');
+    expectLabels(t.zones.map((z) => z.hint!), 'hint');
+    expectInstructions(t, ['Iedereen mag eerst even zelf nadenken over de vraag: Wat moet er nu gebeuren?', 'Je vraagt elkaar: Wat moet er nu gebeuren?']);
+  });
+
+  it('stands beside the letter, after it', () => {
+    const ids = TEMPLATES.map((x) => x.id);
+    expect(ids.indexOf('fietsbel')).toBe(ids.indexOf('wens') + 1);
+  });
+});
+
+describe('Een nieuw beeld van elkaar: kader 1 and 2, and the notes during the presentations (part A)', () => {
+  const beeld = template('beeld');
+
+  it('prints kader 1 and 2 as the hand-out does, below the four questions', () => {
+    const k1 = zone(beeld, 'kader-1');
+    const k2a = zone(beeld, 'kader-2-gezin');
+    const k2b = zone(beeld, 'kader-2-gemeenschap');
+    expectLabels([k1.label, k2a.label, k2b.label, KADER_1.title, KADER_2.title], 'kader');
+    expect(k1.card?.text).toBe(KADER_1.text.join('\n'));
+    expect(k2a.card?.text).toBe([KADER_2.gezin.heading, ...KADER_2.gezin.text].join('\n'));
+    expect(k2b.card?.text).toBe([KADER_2.gemeenschap.heading, ...KADER_2.gemeenschap.text].join('\n'));
+    expectQuoted(
+      [...KADER_1.text, KADER_2.gezin.heading, ...KADER_2.gezin.text, KADER_2.gemeenschap.heading, ...KADER_2.gemeenschap.text]
+        .filter((l) => l !== '')
+        .map(withoutBullet),
+      'kader',
+    );
+    const questions = beeld.zones.filter((z) => !z.id.startsWith('kader-')).map((z) => shapeBounds(z.shape));
+    const lowest = Math.max(...questions.map((b) => b.y + b.height));
+    for (const k of [k1, k2a, k2b]) expect(shapeBounds(k.shape).y).toBeGreaterThanOrEqual(lowest);
+  });
+
+  it('has the hand-out\u2019s box for notes during the presentations', () => {
+    const t = template('presentaties');
+    expect(t.part).toBe('A');
+    expectLabels([t.title], 'title');
+    expect(t.zones.map((z) => z.label)).toEqual(['Doelstellingen waar ik mij in kan vinden', 'Vragen/ twijfels']);
+    expectQuoted(t.zones.map((z) => z.label), 'label');
+    expectQuoted([t.instructions], 'instructions');
+  });
+});
+
+describe('Wat staat er in de weg? For the facilitator only (part D)', () => {
+  const t = template('in-de-weg');
+
+  it('carries the manual\u2019s explanation per theme and the VEILIGE RUIMTE box', () => {
+    const notes = t.facilitatorNotes ?? [];
+    expect(notes.map((n) => n.id)).toEqual(['thema-1', 'thema-2', 'thema-3', 'veilige-ruimte']);
+    expect(notes.map((n) => n.title)).toEqual([
+      'Onevenwicht in macht en middelen',
+      'Loyaliteit en afstand',
+      'Gevoeligheid voor andere waarden en de positie als migrant',
+      'VEILIGE RUIMTE',
+    ]);
+    expectQuoted(notes.map((n) => n.title), 'title');
+    for (const n of notes) {
+      expect(n.paragraphs.length, n.id).toBeGreaterThanOrEqual(2);
+      for (const p of n.paragraphs) expectQuoted(p, n.id);
+    }
+  });
+
+  it('never prints them on the poster', () => {
+    const printed = t.zones.flatMap((z) => [z.label, z.hint ?? '', z.card?.text ?? '']).join('\n') + t.instructions;
+    for (const n of t.facilitatorNotes ?? []) for (const p of n.paragraphs) for (const f of p) expect(printed).not.toContain(f.slice(0, 40));
+  });
+});
+
+describe('E.5 and the optional parts', () => {
+  it('names the group\u2019s own pitfalls in the manual\u2019s words', () => {
+    expectLabels([zone(template('valkuilen'), 'eigen-valkuilen').label], 'own pitfalls');
+  });
+
+  it('marks the optional parts with the toolkit\u2019s words, and only those', () => {
+    const optional = TEMPLATES.filter((t) => t.optional).map((t) => t.id);
+    expect(optional).toEqual(['ideeen', 'voorbeeld', 'boom', 'valkuilen']);
+    for (const t of TEMPLATES) if (t.optional) expectQuoted([t.optional], t.id);
+  });
+});
+
+describe('the role cards', () => {
+  it('read as the hand-out participants hold prints them', () => {
+    for (const r of ROLLEN) expect(inSeeds(r.description, 'hand-out'), `${r.title}: ${r.description}`).toBe(true);
+    // The four where the hand-out and the manual differ.
+    const byTitle = new Map(ROLLEN.map((r) => [r.title, r.description]));
+    expect(byTitle.get('Coördinator')).toMatch(/^Begeleid informele/);
+    expect(byTitle.get('Organisator/faciliterende functie')).toContain('administratieve taken');
+    expect(byTitle.get('Rolmodel')).toMatch(/^Is een positief voorbeeld voor/);
+    expect(byTitle.get('Signaal verstrekker')).toContain('betreft');
   });
 });

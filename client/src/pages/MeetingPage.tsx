@@ -24,6 +24,8 @@ import { RolePalette } from '../board/RolePalette.tsx';
 import { ToolBar } from '../board/ToolBar.tsx';
 import { ListBoard } from '../list/ListBoard.tsx';
 import { ViewToggle } from '../list/ViewToggle.tsx';
+import { Assignment } from '../draaiboek/Assignment.tsx';
+import { useDraaiboek } from '../draaiboek/useDraaiboek.ts';
 import { focusListWhenShown, keepView, useBoardView, viewHref } from '../list/view.ts';
 
 // The facilitator's tools (the join code and its QR, running the meeting,
@@ -31,6 +33,8 @@ import { focusListWhenShown, keepView, useBoardView, viewHref } from '../list/vi
 // never loads them.
 const JoinInfo = lazy(() => import('../ui/JoinInfo.tsx').then((m) => ({ default: m.JoinInfo })));
 const RunPanel = lazy(() => import('../ui/RunPanel.tsx').then((m) => ({ default: m.RunPanel })));
+const FacilitatorNotes = lazy(() => import('../draaiboek/FacilitatorNotes.tsx').then((m) => ({ default: m.FacilitatorNotes })));
+const DraaiboekPanel = lazy(() => import('../draaiboek/DraaiboekPanel.tsx').then((m) => ({ default: m.DraaiboekPanel })));
 const ReferencePanel = lazy(() => import('../ui/ReferencePanel.tsx').then((m) => ({ default: m.ReferencePanel })));
 const ExportPanel = lazy(() => import('../report/ExportPanel.tsx').then((m) => ({ default: m.ExportPanel })));
 
@@ -83,6 +87,8 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
   const list = view === 'lijst';
   const votes = useVotes(session, boards);
   const control = useControl(session.doc);
+  // Once the programme runs, the draaiboek comes first in the panel; before, the join code does.
+  const started = useDraaiboek(session.doc).current !== null;
   const [ctl, setCtl] = useState<BoardController | null>(null);
   const locked = useLocked(ctl);
   const [paletteOpen, setPaletteOpen] = useState(() => window.innerWidth >= WIDE);
@@ -187,6 +193,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
       )}
       {board && template && list ? (
         <ListBoard key={board.id} session={session} boardId={board.id} title={board.title} template={template} onController={setCtl}>
+          <Assignment session={session} boards={boards} />
           {votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite && control.votingOpen} closed={!control.votingOpen} />}
           {banner && stateBanner}
           {readOnly}
@@ -228,7 +235,9 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
       {panelOpen && (
         <aside id="side-panel" className="side-panel" aria-label={t.meeting.panel}>
           <Suspense fallback={null}>
-            {isFacilitator && stored.joinCode && <JoinInfo joinCode={stored.joinCode} />}
+            {isFacilitator && stored.joinCode && !started && <JoinInfo joinCode={stored.joinCode} />}
+            {isFacilitator && canWrite && <DraaiboekPanel session={session} boards={boards} />}
+            {isFacilitator && stored.joinCode && started && <JoinInfo joinCode={stored.joinCode} />}
             {isFacilitator && canWrite && (
               <RunPanel
                 session={session}
@@ -240,6 +249,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
               />
             )}
             {isFacilitator && ctl && <ReferencePanel ctl={ctl} />}
+            {isFacilitator && template?.facilitatorNotes && <FacilitatorNotes template={template} />}
             {isFacilitator && <ExportPanel session={session} board={board} />}
             <BoardList session={session} boards={boards} currentId={board?.id ?? null} onOpen={openBoard} votes={votes} canAdd={isFacilitator && canWrite} />
             <PresenceList session={session} />
@@ -259,6 +269,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
       <div className="board-top" ref={topRef}>
         {!list && (
           <>
+            <Assignment session={session} boards={boards} />
             {template && ctl && board && <TaskLine key={board.id} ctl={ctl} text={template.instructions} />}
             {board && votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite && control.votingOpen} closed={!control.votingOpen} />}
             {banner && stateBanner}

@@ -10,6 +10,7 @@ import { useStore } from '../lib/store.ts';
 import { MeetingSession } from '../sync/session.ts';
 import { JoinQr } from '../ui/JoinQr.tsx';
 import { TimerBadge } from '../ui/TimerBadge.tsx';
+import { Assignment } from '../draaiboek/Assignment.tsx';
 import { useControl } from '../ui/useControl.ts';
 import { useBoards, useMeta } from '../ui/useDoc.ts';
 import { MergedBoard } from './MergedBoard.tsx';
@@ -74,6 +75,7 @@ function ProjectorView({ session, code }: { session: MeetingSession; code: strin
     <div className="projector" data-testid="projector" data-mode={mode}>
       <header className="projector-bar">
         <h1>{meta.title}</h1>
+        <Assignment session={session} boards={boards} />
         <TimerBadge timer={control.timer} clock={session.clock} large />
         {code && (
           <div className="projector-join">

@@ -34,7 +34,8 @@ export function BoardList({ session, boards, currentId, onOpen, votes, canAdd }:
           <h3>{g.deel ? DEELS[g.deel] : t.boards.other}</h3>
           <ul>
             {g.boards.map((b) => {
-              const part = templateById(b.template)?.part;
+              const template = templateById(b.template);
+              const part = template?.part;
               const count = votes?.targets.has(b.id) ? (votes.tally.counts.get(b.id) ?? 0) : null;
               return (
                 <li key={b.id}>
@@ -46,11 +47,12 @@ export function BoardList({ session, boards, currentId, onOpen, votes, canAdd }:
                     onClick={() => onOpen(b.id)}
                   >
                     {part && (
-                      <span className="part" aria-hidden="true">
+                      <span className="part" aria-hidden="true" title={fmt(t.boards.part, { part })}>
                         {part}
                       </span>
                     )}
                     <span>{b.title}</span>
+                    {template?.optional && <span className="optional">{t.boards.optional}</span>}
                     {count !== null && <span className="votes">{count === 1 ? t.boards.votesOne : fmt(t.boards.votes, { n: count })}</span>}
                   </button>
                 </li>

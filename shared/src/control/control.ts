@@ -9,7 +9,7 @@ import { num, str } from '../schema/values.ts';
  * root map written only by the facilitator; each value is one plain
  * object, replaced whole, so a reader never sees half of a change.
  */
-export const CONTROL_KEYS = { timer: 'timer', send: 'send', voting: 'voting', follow: 'follow', projector: 'projector' } as const;
+export const CONTROL_KEYS = { timer: 'timer', send: 'send', voting: 'voting', follow: 'follow', projector: 'projector', draaiboek: 'draaiboek' } as const;
 
 /** A countdown on the server's clock: every screen subtracts the same server time. */
 export interface Timer {

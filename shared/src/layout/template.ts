@@ -61,6 +61,30 @@ export interface PrintedCard {
   rect: Rect;
 }
 
+/**
+ * Text for the facilitator only (part D's explanation per theme, the
+ * VEILIGE RUIMTE box): never printed on the poster. A paragraph is a list
+ * of the manual's own fragments, shown joined by a space; a fragment ends
+ * where the manual's column breaks a sentence, so each one can be checked
+ * word for word against the manual.
+ */
+export interface FacilitatorNote {
+  id: string;
+  title: string;
+  paragraphs: readonly (readonly string[])[];
+}
+
+/**
+ * One of several ideas on one board (part C), made of some of the board's
+ * zones and, optionally, a field holding its name; voted on as a whole.
+ */
+export interface IdeaSpec {
+  id: string;
+  label: string;
+  zoneIds: readonly string[];
+  fieldId?: string;
+}
+
 /** A zone as a template draws it: where its label sits, and any printed card. */
 export interface TemplateZone extends Zone {
   labelAt?: Point;
@@ -105,4 +129,15 @@ export interface Template extends BoardLayout {
   voting?: { limit: number };
   /** Several boards of this template per meeting make sense (one per group). */
   repeatable?: boolean;
+  /**
+   * Several ideas on this one board, each with its own dots (votes per
+   * person across the ideas of the board). Data only for now: the relay
+   * accepts a vote only on an item or a board, and the vote bar votes on
+   * boards, so nothing draws or counts these yet.
+   */
+  ideas?: { list: readonly IdeaSpec[]; voting: { limit: number } };
+  /** What the facilitator reads beside the board; never printed on it. */
+  facilitatorNotes?: readonly FacilitatorNote[];
+  /** The manual's words when this part is optional ("Optioneel onderdeel, als er tijd is"). */
+  optional?: string;
 }

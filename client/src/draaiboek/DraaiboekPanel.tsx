@@ -1,19 +1,13 @@
 import {
   currentStep,
-  extendCurrentStep,
-  goToStep,
-  nextStep,
   nextStepId,
-  pauseMeeting,
   plannedMinutes,
-  previousStep,
   previousStepId,
-  resumeMeeting,
-  setStepSkipped,
   stepById,
   timeline,
   type Board,
 } from '@bodem/shared';
+import * as edit from '../edit/meeting.ts';
 import { fmt, t } from '../i18n/index.ts';
 import { formatMinutes, stepHeading } from './stepHeading.ts';
 import type { MeetingSession } from '../sync/session.ts';
@@ -48,14 +42,14 @@ export function DraaiboekPanel({ session, boards }: { session: MeetingSession; b
         {t.draaiboek.heading}
       </h2>
       <div className="draaiboek-buttons">
-        <button type="button" className="btn btn-primary draaiboek-next" disabled={!next} onClick={() => nextStep(doc, steps, clock())}>
+        <button type="button" className="btn btn-primary draaiboek-next" disabled={!next} onClick={() => edit.nextStep(session, steps, clock())}>
           {step ? t.draaiboek.next : t.draaiboek.begin}
         </button>
-        <button type="button" className="btn" disabled={!hasPrevious} onClick={() => previousStep(doc, steps, clock())}>
+        <button type="button" className="btn" disabled={!hasPrevious} onClick={() => edit.previousStep(session, steps, clock())}>
           {t.draaiboek.previous}
         </button>
         {step && (
-          <button type="button" className="btn" aria-pressed={paused} onClick={() => (paused ? resumeMeeting(doc, clock()) : pauseMeeting(doc, clock()))}>
+          <button type="button" className="btn" aria-pressed={paused} onClick={() => (paused ? edit.resumeMeeting(session, clock()) : edit.pauseMeeting(session, clock()))}>
             {paused ? t.draaiboek.resume : t.draaiboek.pause}
           </button>
         )}
@@ -82,10 +76,10 @@ export function DraaiboekPanel({ session, boards }: { session: MeetingSession; b
             {step.optional && <span className="optional"> {t.draaiboek.optional}</span>}
           </p>
           <div className="draaiboek-extend" role="group">
-            <button type="button" className="btn btn-small" aria-label={t.draaiboek.lessLabel} onClick={() => extendCurrentStep(doc, steps, -5, clock())}>
+            <button type="button" className="btn btn-small" aria-label={t.draaiboek.lessLabel} onClick={() => edit.extendCurrentStep(session, steps, -5, clock())}>
               {t.draaiboek.less}
             </button>
-            <button type="button" className="btn btn-small" aria-label={t.draaiboek.moreLabel} onClick={() => extendCurrentStep(doc, steps, 5, clock())}>
+            <button type="button" className="btn btn-small" aria-label={t.draaiboek.moreLabel} onClick={() => edit.extendCurrentStep(session, steps, 5, clock())}>
               {t.draaiboek.more}
             </button>
           </div>
@@ -104,7 +98,7 @@ export function DraaiboekPanel({ session, boards }: { session: MeetingSession; b
         {next?.optional && <span className="optional"> {t.draaiboek.optional}</span>}
       </p>
       {next?.optional && nextRequired && (
-        <button type="button" className="btn btn-small" onClick={() => nextStep(doc, steps, clock(), { skipOptional: true })}>
+        <button type="button" className="btn btn-small" onClick={() => edit.nextStep(session, steps, clock(), { skipOptional: true })}>
           {t.draaiboek.skipOptional}: {stepHeading(nextRequired)}
         </button>
       )}
@@ -115,7 +109,7 @@ export function DraaiboekPanel({ session, boards }: { session: MeetingSession; b
             const time = tl.steps[i]!;
             return (
               <li key={s.id} className={`${time.current ? 'current' : ''}${time.done ? ' done' : ''}${time.skipped ? ' skipped' : ''}`} aria-current={time.current ? 'step' : undefined}>
-                <button type="button" className="draaiboek-step" aria-label={fmt(t.draaiboek.goTo, { step: stepHeading(s) })} onClick={() => goToStep(doc, steps, s.id, clock())}>
+                <button type="button" className="draaiboek-step" aria-label={fmt(t.draaiboek.goTo, { step: stepHeading(s) })} onClick={() => edit.goToStep(session, steps, s.id, clock())}>
                   <span className="part" aria-hidden="true">
                     {s.part ?? '·'}
                   </span>
@@ -124,7 +118,7 @@ export function DraaiboekPanel({ session, boards }: { session: MeetingSession; b
                 </button>
                 {s.optional && (
                   <label className="draaiboek-skip">
-                    <input type="checkbox" checked={time.skipped} onChange={(e) => setStepSkipped(doc, steps, s.id, e.target.checked)} />
+                    <input type="checkbox" checked={time.skipped} onChange={(e) => edit.setStepSkipped(session, steps, s.id, e.target.checked)} />
                     {t.draaiboek.skip}
                   </label>
                 )}

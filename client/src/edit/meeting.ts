@@ -1,5 +1,5 @@
 import * as ops from '@bodem/shared';
-import type { ProjectorView, Send } from '@bodem/shared';
+import type { DraaiboekStep, ProjectorView, Send } from '@bodem/shared';
 import type * as Y from 'yjs';
 import { write, type Writer } from './write.ts';
 
@@ -30,3 +30,14 @@ export const restoreBoard = (w: Writer, past: Y.Doc, boardId: string) => write(w
 /** A participant's dot on an idea; votes are not in the undo history (they are taken back with "Stem intrekken"). */
 export const castVote = (w: Writer, targetId: string, participantId: string, at: number) => write(w, (d) => ops.castVote(d, targetId, participantId, at));
 export const withdrawVote = (w: Writer, targetId: string, participantId: string) => write(w, (d) => ops.withdrawVote(d, targetId, participantId));
+
+/** The draaiboek: each step's changes (groups, timer, beamer, voting) are one write, the facilitator's. */
+type Steps = readonly DraaiboekStep[];
+export const nextStep = (w: Writer, steps: Steps, now: number, opts: { skipOptional?: boolean } = {}) => write(w, (d) => ops.nextStep(d, steps, now, opts), F);
+export const previousStep = (w: Writer, steps: Steps, now: number) => write(w, (d) => ops.previousStep(d, steps, now), F);
+export const goToStep = (w: Writer, steps: Steps, id: string, now: number) => write(w, (d) => ops.goToStep(d, steps, id, now), F);
+export const pauseMeeting = (w: Writer, now: number) => write(w, (d) => ops.pauseMeeting(d, now), F);
+export const resumeMeeting = (w: Writer, now: number) => write(w, (d) => ops.resumeMeeting(d, now), F);
+export const setStepSkipped = (w: Writer, steps: Steps, id: string, skipped: boolean) => write(w, (d) => ops.setStepSkipped(d, steps, id, skipped), F);
+export const setStepMinutes = (w: Writer, steps: Steps, id: string, minutes: number | null) => write(w, (d) => ops.setStepMinutes(d, steps, id, minutes), F);
+export const extendCurrentStep = (w: Writer, steps: Steps, deltaMinutes: number, now: number) => write(w, (d) => ops.extendCurrentStep(d, steps, deltaMinutes, now), F);

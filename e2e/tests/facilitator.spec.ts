@@ -75,6 +75,10 @@ test('the facilitator runs part B: sends the groups, times them, reveals, locks,
   await anna.addNoteOnBoard(kennis.x, kennis.y, 'Ze kennen twee culturen');
   await fac.board.openBoard('De kracht van informeel');
   await fac.board.page.getByRole('button', { name: 'Toon op het bord' }).click();
+  // The keywords only suggest: nothing counts until the facilitator confirms.
+  await expect.poll(async () => (await anna.references()).length).toBeGreaterThan(0);
+  expect((await anna.references()).filter((r) => r.covered)).toEqual([]);
+  await fac.board.page.getByRole('button', { name: /^Klopt: “Ze kennen twee culturen”/ }).click();
   await expect.poll(async () => (await anna.references()).filter((r) => r.covered).length).toBe(1);
 
   // Locked: Anna sees why, and her tap adds nothing.
@@ -113,7 +117,7 @@ test('the facilitator runs part B: sends the groups, times them, reveals, locks,
     projector.page.evaluate(() =>
       (window as unknown as { Konva: { stages: any[] } }).Konva.stages
         .flatMap((s) => s.find('.merged-note'))
-        .map((n: any) => `${n.findOne('.merged-note-text').getAttr('text')}|${n.findOne('Rect').fill()}`)
+        .map((n: any) => `${n.findOne('.merged-note-text').getAttr('text')}|${n.findOne('.note-body').getAttr('fill')}`)
         .sort(),
     );
   await expect.poll(mergedNotes).toEqual(['Fysieke nabijheid|#FFE58A', 'Kennis van de wijk|#FFE58A', 'Ze kennen twee culturen|#A9D6FF']);

@@ -52,7 +52,7 @@ test('every template renders its zones on a tablet; a screenshot of each poster'
   await anna.page.screenshot({ path: `${SHOTS}/template-boom-portrait.png` });
 });
 
-test('blind spots follow the notes live, on the facilitator panel and as ghost notes on the tablets', async ({ browser }) => {
+test('reference answers: the keywords suggest, the facilitator confirms or dismisses with one tap; blind spots and ghost notes count confirmed ones', async ({ browser }) => {
   const fac = await createMeeting(browser, 'Blinde vlekken', { programme: 'Kennismaking' });
   const board = template('kracht-informeel');
   await fac.board.openBoard(board.title);
@@ -70,11 +70,37 @@ test('blind spots follow the notes live, on the facilitator panel and as ghost n
   const note = await anna.note('Ze kennen twee culturen');
   expect(inside(await anna.screenToBoard(note.cx, note.cy), kennis)).toBe(true);
 
+  // A suggestion in the toolkit's words and the note's own words, never a keyword; not yet counted.
+  const suggestion = panel.getByTestId('suggestion');
+  await expect(suggestion).toHaveCount(1);
+  await expect(suggestion).toHaveText(/Ze kennen twee culturen.*noemt.*Kennis van twee culturen/);
+  await expect(count).toHaveText(`0 van ${total} genoemd`);
+  await expect(blindKennis.getByTestId('blind-spot')).toHaveCount(4);
+  await expect(blindKennis.getByTestId('blind-spot').first()).toHaveText('Kennis van twee culturen');
+  // No word stem of any reference is on the panel.
+  const panelText = await panel.innerText();
+  for (const stem of ['doorvra', 'contact legg', 'omgeving, gewoonte', 'cultu,']) expect(panelText).not.toContain(stem);
+
+  await panel.getByTestId('suggestions').scrollIntoViewIfNeeded();
+  await fac.board.page.screenshot({ path: `${SHOTS}/reference-suggestion-facilitator.png` });
+  // One tap confirms: counted, and no longer a blind spot.
+  await panel.getByRole('button', { name: /^Klopt: “Ze kennen twee culturen” noemt Kennis van twee culturen$/ }).click();
+  await expect(count).toHaveText(`1 van ${total} genoemd`);
+  await expect(suggestion).toHaveCount(0);
   await expect(blindKennis.getByTestId('blind-spot')).toHaveCount(3);
   await expect(blindKennis).not.toContainText('Kennis van twee culturen');
+  await expect(panel.getByTestId('confirmed-match')).toHaveText(/Kennis van twee culturen: .*Ze kennen twee culturen/);
+
+  // Rooms are not room given; a wrong suggestion is dismissed with one tap and not counted.
+  const vaardig = zoneBounds('kracht-informeel', 'vaardigheden');
+  await anna.addNoteOnBoard(vaardig.x + 200, vaardig.y + 200, 'ruimtes (buurthuis, moskee)');
+  await anna.addNoteOnBoard(vaardig.x + 600, vaardig.y + 200, 'Spreken de taal');
+  await expect(suggestion).toHaveCount(1);
+  await expect(suggestion).toHaveText(/Spreken de taal.*noemt/);
+  await expect(panel.locator('[data-reference="ruimte-bieden"]')).toHaveCount(0);
+  await suggestion.getByRole('button', { name: /^Klopt niet:/ }).click();
+  await expect(suggestion).toHaveCount(0);
   await expect(count).toHaveText(`1 van ${total} genoemd`);
-  // The list shows the matching rule: the label, then its keywords.
-  await expect(blindKennis.getByTestId('blind-spot').first()).toHaveText(/^Kennis van sociale omgeving \(omgeving, gewoonte/);
 
   // Nothing on the tablets until the facilitator shows them.
   expect(await anna.references()).toEqual([]);
@@ -87,10 +113,11 @@ test('blind spots follow the notes live, on the facilitator panel and as ghost n
   await anna.page.screenshot({ path: `${SHOTS}/blind-spots-tablet.png` });
   await fac.board.page.screenshot({ path: `${SHOTS}/blind-spots-facilitator.png` });
 
-  // Deleting the note brings the blind spot back, everywhere.
-  await anna.tap(note.cx, note.cy);
+  // Deleting the confirmed note brings the blind spot back, everywhere.
+  const confirmedNote = await anna.note('Ze kennen twee culturen');
+  await anna.tap(confirmedNote.cx, confirmedNote.cy);
   await anna.page.getByRole('toolbar', { name: 'Notitie' }).getByRole('button', { name: 'Verwijderen' }).click();
-  await expect.poll(() => anna.texts()).toEqual([]);
+  await expect.poll(() => anna.texts()).not.toContain('Ze kennen twee culturen');
   await expect.poll(async () => (await anna.references()).find((r) => r.id === 'kennis-van-twee-culturen')?.covered).toBe(false);
   await expect(blindKennis).toContainText('Kennis van twee culturen');
   await expect(count).toHaveText(`0 van ${total} genoemd`);

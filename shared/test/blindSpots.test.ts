@@ -8,6 +8,11 @@ import {
   deleteItem,
   foldForMatch,
   initMeeting,
+  isCovered,
+  matchId,
+  readBoardState,
+  roots,
+  setReferenceMatch,
   matchingKeyword,
   type Note,
   notesOfBoard,
@@ -121,19 +126,40 @@ describe('referenceCoverage', () => {
     const notes = [note('n1', 'Respect voor andere culturen'), note('n2', 'Een tolk regelen'), note('n3', 'Culturele achtergrond')];
     const coverage = referenceCoverage(REFERENCES, notes);
     expect(coverage.map((c) => c.reference.id)).toEqual(['cultuur', 'taal', 'samen']);
-    expect(coverage.map((c) => c.coveredBy)).toEqual([
+    expect(coverage.map((c) => c.suggested)).toEqual([
       [
-        { noteId: 'n1', keyword: 'cultu' },
-        { noteId: 'n3', keyword: 'cultu' },
+        { noteId: 'n1', keyword: 'cultu', text: 'Respect voor andere culturen' },
+        { noteId: 'n3', keyword: 'cultu', text: 'Culturele achtergrond' },
       ],
-      [{ noteId: 'n2', keyword: 'tolk' }],
+      [{ noteId: 'n2', keyword: 'tolk', text: 'Een tolk regelen' }],
       [],
     ]);
   });
 
   it('lets one note cover several references', () => {
     const coverage = referenceCoverage(REFERENCES, [note('n1', 'Samenwerken met een tolk uit dezelfde cultuur')]);
-    expect(coverage.map((c) => c.coveredBy.map((x) => x.keyword))).toEqual([['cultu'], ['tolk'], ['samenwerk']]);
+    expect(coverage.map((c) => c.suggested.map((x) => x.keyword))).toEqual([['cultu'], ['tolk'], ['samenwerk']]);
+  });
+
+  it('counts a reference as named only when the facilitator confirmed a note; a dismissed note is no longer suggested', () => {
+    const notes = [note('n1', 'Respect voor andere culturen'), note('n2', 'Een tolk regelen'), note('n3', 'Cultuurhuis als ruimte')];
+    // Keywords alone: suggestions, and every reference is still a blind spot.
+    expect(blindSpots(REFERENCES, notes).map((r) => r.id)).toEqual(['cultuur', 'taal', 'samen']);
+    const verdicts = { [matchId('cultuur', 'n1')]: 'confirmed', [matchId('cultuur', 'n3')]: 'dismissed', [matchId('taal', 'n2')]: 'dismissed' } as const;
+    const coverage = referenceCoverage(REFERENCES, notes, verdicts);
+    expect(coverage.map((c) => [c.confirmed.map((x) => x.noteId), c.suggested.map((x) => x.noteId)])).toEqual([
+      [['n1'], []],
+      [[], []],
+      [[], []],
+    ]);
+    expect(coverage.map(isCovered)).toEqual([true, false, false]);
+    expect(blindSpots(REFERENCES, notes, verdicts).map((r) => r.id)).toEqual(['taal', 'samen']);
+  });
+
+  it('confirms only notes still on the board, and a confirmation stands when no keyword matches (the facilitator read it)', () => {
+    const verdicts = { [matchId('samen', 'n1')]: 'confirmed', [matchId('taal', 'gone')]: 'confirmed' } as const;
+    const coverage = referenceCoverage(REFERENCES, [note('n1', 'We doen het met z’n allen')], verdicts);
+    expect(coverage.map((c) => c.confirmed)).toEqual([[], [], [{ noteId: 'n1', text: 'We doen het met z’n allen' }]]);
   });
 
   it('with no notes, every reference is a blind spot', () => {
@@ -142,7 +168,7 @@ describe('referenceCoverage', () => {
   });
 });
 
-describe('blind spots of a live board', () => {
+describe('suggestions and verdicts on a live board', () => {
   let doc: Y.Doc;
   beforeEach(() => {
     doc = new Y.Doc();
@@ -157,7 +183,11 @@ describe('blind spots of a live board', () => {
   });
   const add = (text: string, over: { boardId?: string; x?: number; createdAt?: number } = {}) =>
     addNote(doc, { boardId: 'b1', x: 0, y: 0, side: null, authorId: 'a', createdAt: 1, text, ...over });
-  const spots = (boardId = 'b1') => blindSpots(REFERENCES, notesOfBoard(doc, boardId)).map((r) => r.id);
+  /** The references no note suggests yet (what the facilitator is asked about follows the writing live). */
+  const spots = (boardId = 'b1') =>
+    referenceCoverage(REFERENCES, notesOfBoard(doc, boardId))
+      .filter((c) => c.suggested.length === 0)
+      .map((c) => c.reference.id);
 
   it('closes a blind spot when a note is typed that mentions it, and reopens it when the words are changed', () => {
     const id = add('');
@@ -180,6 +210,30 @@ describe('blind spots of a live board', () => {
     expect(spots()).toEqual(['cultuur', 'taal', 'samen']);
   });
 
+  it('stores the facilitator’s verdicts on the board and counts them; taking one back makes it a suggestion again', () => {
+    const id = add('Een tolk erbij');
+    const board = () => readBoardState(roots(doc).boards.get('b1') as Y.Map<unknown>);
+    const coverage = () => referenceCoverage(REFERENCES, notesOfBoard(doc, 'b1'), board().matches);
+    expect(coverage()[1]).toMatchObject({ suggested: [{ noteId: id, keyword: 'tolk' }], confirmed: [] });
+    expect(setReferenceMatch(doc, 'b1', 'taal', id, 'confirmed')).toBe(true);
+    expect(board().matches).toEqual({ [matchId('taal', id)]: 'confirmed' });
+    expect(coverage()[1]).toMatchObject({ suggested: [], confirmed: [{ noteId: id, text: 'Een tolk erbij' }] });
+    setReferenceMatch(doc, 'b1', 'taal', id, null);
+    expect(board().matches).toEqual({});
+    expect(coverage()[1]).toMatchObject({ suggested: [{ noteId: id }], confirmed: [] });
+    expect(setReferenceMatch(doc, 'nope', 'taal', id, 'confirmed')).toBe(false);
+  });
+
+  it('ignores malformed verdicts in a stored board', () => {
+    const m = roots(doc).boards.get('b1') as Y.Map<unknown>;
+    doc.transact(() => {
+      m.set('match:taal:n1', 'yes');
+      m.set('match:taal:n2', 1);
+      m.set('match:taal:n3', 'confirmed');
+    });
+    expect(readBoardState(m).matches).toEqual({ 'taal:n3': 'confirmed' });
+  });
+
   it('counts only the notes of its own board', () => {
     add('cultuur, taal en samen werken', { boardId: 'b2' });
     expect(spots('b1')).toEqual(['cultuur', 'taal', 'samen']);
@@ -195,7 +249,7 @@ describe('blind spots of a live board', () => {
     const bundle = [...bundlesOf(notesOfBoard(doc, 'b1')).values()];
     expect(bundle.map((b) => [b.head.id, b.members.length])).toEqual([[head, 3]]);
     const coverage = referenceCoverage(REFERENCES, notesOfBoard(doc, 'b1'));
-    expect(coverage.map((c) => c.coveredBy.map((x) => x.noteId))).toEqual([[other], [member], []]);
+    expect(coverage.map((c) => c.suggested.map((x) => x.noteId))).toEqual([[other], [member], []]);
     expect(spots()).toEqual(['samen']);
   });
 });

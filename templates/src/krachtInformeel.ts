@@ -78,7 +78,8 @@ const B1B: readonly ReferenceAnswer[] = [
     label: 'Ruimte bieden',
     explanation:
       'Zij kunnen ook juist geduld opbrengen, de ruimte en tijd bieden die ouders vaak nodig hebben om moeilijk bespreekbare onderwerpen op tafel te brengen.',
-    keywords: ['ruimte', 'geduld', 'veilig', 'tijd nemen', 'tijd geven'],
+    // Never 'ruimte' alone: "ruimtes (buurthuis, moskee)" are rooms, not room given to parents.
+    keywords: ['ruimte bied', 'bieden ruimte', 'ruimte en tijd', 'geduld', 'tijd nemen'],
   },
   {
     id: 'sociale-dynamiek-begeleiden',

@@ -425,6 +425,15 @@ describe('De kracht van de ander (part B)', () => {
     expect(notesFor('kracht-formeel', 'Kennis over ontwikkeling van het kind, pedagogiek')).toContain('pedagogische-kennis');
   });
 
+  it('does not take rooms for room given: "ruimtes (buurthuis, moskee)" is no "Ruimte bieden"', () => {
+    expect(notesFor('kracht-informeel', 'ruimtes (buurthuis, moskee)')).not.toContain('ruimte-bieden');
+    expect(notesFor('kracht-informeel', 'Ze hebben ruimte: een buurthuis')).not.toContain('ruimte-bieden');
+    expect(notesFor('kracht-informeel', 'Ruimte bieden')).toContain('ruimte-bieden');
+    expect(notesFor('kracht-informeel', 'Ze geven ouders de ruimte en tijd')).toContain('ruimte-bieden');
+    expect(notesFor('kracht-informeel', 'Bieden ruimte om te praten')).toContain('ruimte-bieden');
+    expect(notesFor('kracht-informeel', 'Hebben geduld')).toContain('ruimte-bieden');
+  });
+
   it('recognises plausible notes of the formal workers about informal workers', () => {
     expect(notesFor('kracht-informeel', 'Ze kennen beide culturen')).toContain('kennis-van-twee-culturen');
     expect(notesFor('kracht-informeel', 'Spreken de taal van de ouders')).toContain('vertalen');

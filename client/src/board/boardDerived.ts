@@ -90,16 +90,14 @@ export class BoardDerived {
       this.zoneCounts.set(new Map([...groups].map(([k, v]) => [k, v.length])));
     }
 
-    if (this.template.references?.length) {
-      const next = referenceCoverage(this.template.references, notes);
-      const prev = this.coverage.get();
-      const same =
-        prev.length === next.length &&
-        prev.every((c, i) => c.coveredBy.map((x) => x.noteId).join() === next[i]!.coveredBy.map((x) => x.noteId).join());
-      if (!same) this.coverage.set(next);
-    }
-
     const board = asYMap(roots(this.doc).boards.get(this.boardId));
-    this.state.set(board ? readBoardState(board) : EMPTY_STATE);
+    const state = board ? readBoardState(board) : EMPTY_STATE;
+    this.state.set(state);
+
+    if (this.template.references?.length) {
+      // The keywords suggest, the facilitator's verdicts (on the board) decide.
+      const next = referenceCoverage(this.template.references, notes, state.matches);
+      if (JSON.stringify(next) !== JSON.stringify(this.coverage.get())) this.coverage.set(next);
+    }
   }
 }

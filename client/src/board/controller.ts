@@ -9,6 +9,7 @@ import {
   STROKE_WIDTHS,
   zoneAt,
   type AgreementField,
+  type MatchVerdict,
   type NoteColor,
   type Point,
   type RoleSpec,
@@ -733,6 +734,11 @@ export class BoardController {
 
   showReferences(shown: boolean): void {
     this.edits.showReferences(shown);
+  }
+
+  /** The facilitator confirms or dismisses that a note says a reference answer (null: undecided again). */
+  judgeMatch(referenceId: string, noteId: string, verdict: MatchVerdict | null): void {
+    this.edits.judgeMatch(referenceId, noteId, verdict);
   }
 
   recolor(id: string, color: NoteColor): void {

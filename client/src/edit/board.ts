@@ -1,5 +1,5 @@
 import * as ops from '@bodem/shared';
-import type { AgreementField, NoteColor } from '@bodem/shared';
+import type { AgreementField, MatchVerdict, NoteColor } from '@bodem/shared';
 import { write, type Step, type Writer } from './write.ts';
 
 type Omitted<T> = Omit<T, 'boardId'>;
@@ -75,6 +75,15 @@ export class BoardEdits {
 
   showReferences(shown: boolean) {
     return this.run((d) => ops.setReferencesShown(d, this.boardId, shown));
+  }
+
+  /**
+   * The facilitator's verdict on a suggested reference match (one tap):
+   * confirmed counts the reference as named, dismissed drops the suggestion,
+   * null takes the verdict back. Nobody else's (the relay refuses it too).
+   */
+  judgeMatch(referenceId: string, noteId: string, verdict: MatchVerdict | null) {
+    return write(this.writer, (d) => ops.setReferenceMatch(d, this.boardId, referenceId, noteId, verdict), { need: 'facilitate' });
   }
 
   setNoteText(id: string, text: string) {

@@ -1,4 +1,4 @@
-import { asYText, initMeeting, origins, readControl, roots, type Role } from '@bodem/shared';
+import { asYText, initMeeting, origins, readBoardState, readControl, roots, type Role } from '@bodem/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardEdits } from './board.ts';
@@ -35,6 +35,16 @@ describe('the one write path', () => {
     const c = readControl(roots(f.doc).control);
     expect(c.timer?.label).toBe('Pauze');
     expect(c.votingOpen).toBe(true);
+  });
+
+  it('takes a verdict on a reference match from the facilitator only', () => {
+    const p = writer('participant');
+    const f = writer('facilitator');
+    const verdicts = (w: Writer) => readBoardState(roots(w.doc).boards.get('b1') as Y.Map<unknown>).matches;
+    expect(new BoardEdits(p, 'b1', () => true).judgeMatch('ruimte-bieden', 'n1', 'confirmed')).toBeUndefined();
+    expect(verdicts(p)).toEqual({});
+    expect(new BoardEdits(f, 'b1', () => true).judgeMatch('ruimte-bieden', 'n1', 'confirmed')).toBe(true);
+    expect(verdicts(f)).toEqual({ 'ruimte-bieden:n1': 'confirmed' });
   });
 
   it('makes each tap its own undo step, and joins the keystrokes of one pause into one', () => {

@@ -1,4 +1,4 @@
-import { fieldKey, MAX_FIELD_LENGTH, asYMap, rectCenter, type ChoiceRow, type TextField } from '@bodem/shared';
+import { fieldKey, isCovered, MAX_FIELD_LENGTH, asYMap, rectCenter, type ChoiceRow, type TextField } from '@bodem/shared';
 import { useMemo, useRef, type ReactNode } from 'react';
 import { BringIn } from '../board/BringIn.tsx';
 import { OwnRole } from '../board/RolePalette.tsx';
@@ -159,7 +159,7 @@ function References({ zoneId }: { zoneId: string | null }) {
       <h4>{t.list.references}</h4>
       <ul>
         {list.map((c) => {
-          const covered = c.coveredBy.length > 0;
+          const covered = isCovered(c);
           return (
             <li key={c.reference.id} className={covered ? 'covered' : 'blind-spot'}>
               <span aria-hidden="true">{covered ? '✓' : '○'}</span> {c.reference.label} <span className="list-muted">({covered ? t.list.covered : t.list.notCovered})</span>

@@ -1,5 +1,6 @@
 import type { ReferenceAnswer } from '../layout/template.ts';
 import type { Note } from '../schema/note.ts';
+import { matchId, type MatchVerdict } from '../schema/boardState.ts';
 
 /**
  * Folds text for matching: lower case, accents dropped (é → e, ş → s,
@@ -30,29 +31,54 @@ export const matchingKeyword = (folded: string, keywords: readonly string[]): st
 
 export interface Coverage {
   reference: ReferenceAnswer;
-  /** The notes that mention it, with the keyword that made them count. */
-  coveredBy: { noteId: string; keyword: string }[];
+  /**
+   * The notes whose words suggest they say it (with the keyword that did),
+   * which the facilitator has not judged yet. A suggestion only: it does not
+   * make the reference count as named.
+   */
+  suggested: { noteId: string; keyword: string; text: string }[];
+  /** The notes the facilitator confirmed say it (still on the board): only these make it count as named. */
+  confirmed: { noteId: string; text: string }[];
 }
 
+/** Whether the facilitator confirmed a note on the board says it. */
+export const isCovered = (c: Coverage): boolean => c.confirmed.length > 0;
+
 /**
- * Which reference answers the notes of a board already mention. A note
- * anywhere on the board counts (the point was made, whatever box it went
- * in); the rule is the keyword list, which the facilitator can read.
+ * Which reference answers the notes of a board say. A note anywhere on the
+ * board counts (the point was made, whatever box it went in). The keyword
+ * list only suggests a match; the facilitator's verdicts (BoardState
+ * `matches`, by `matchId`) confirm or dismiss it. A dismissed note is no
+ * longer suggested; a confirmed one counts even when its words changed
+ * since (the facilitator read it and judged).
  */
-export const referenceCoverage = (references: readonly ReferenceAnswer[], notes: readonly Note[]): Coverage[] => {
-  const folded = notes.map((n) => ({ id: n.id, text: foldForMatch(n.text) }));
+export const referenceCoverage = (
+  references: readonly ReferenceAnswer[],
+  notes: readonly Note[],
+  verdicts: Readonly<Record<string, MatchVerdict>> = {},
+): Coverage[] => {
+  const folded = notes.map((n) => ({ id: n.id, text: n.text, folded: foldForMatch(n.text) }));
   return references.map((reference) => {
-    const coveredBy: Coverage['coveredBy'] = [];
+    const suggested: Coverage['suggested'] = [];
+    const confirmed: Coverage['confirmed'] = [];
     for (const n of folded) {
-      const keyword = matchingKeyword(n.text, reference.keywords);
-      if (keyword) coveredBy.push({ noteId: n.id, keyword });
+      const verdict = verdicts[matchId(reference.id, n.id)];
+      if (verdict === 'confirmed') confirmed.push({ noteId: n.id, text: n.text });
+      else if (verdict !== 'dismissed') {
+        const keyword = matchingKeyword(n.folded, reference.keywords);
+        if (keyword) suggested.push({ noteId: n.id, keyword, text: n.text });
+      }
     }
-    return { reference, coveredBy };
+    return { reference, suggested, confirmed };
   });
 };
 
-/** The reference answers no note mentions yet: the group's blind spots. */
-export const blindSpots = (references: readonly ReferenceAnswer[], notes: readonly Note[]): ReferenceAnswer[] =>
-  referenceCoverage(references, notes)
-    .filter((c) => c.coveredBy.length === 0)
+/** The reference answers the facilitator has not confirmed any note for: the group's blind spots. */
+export const blindSpots = (
+  references: readonly ReferenceAnswer[],
+  notes: readonly Note[],
+  verdicts: Readonly<Record<string, MatchVerdict>> = {},
+): ReferenceAnswer[] =>
+  referenceCoverage(references, notes, verdicts)
+    .filter((c) => !isCovered(c))
     .map((c) => c.reference);

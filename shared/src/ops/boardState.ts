@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { origins, type Origin } from '../origins.ts';
-import { choiceKey, fieldKey, fieldText, MAX_FIELD_LENGTH, SHOW_REFERENCES_KEY } from '../schema/boardState.ts';
+import { choiceKey, fieldKey, fieldText, matchKey, MAX_FIELD_LENGTH, SHOW_REFERENCES_KEY, type MatchVerdict } from '../schema/boardState.ts';
 import { roots } from '../schema/roots.ts';
 import { cleanText } from '../schema/text.ts';
 import { applyTextEdit } from './text.ts';
@@ -43,5 +43,25 @@ export const setReferencesShown = (doc: Y.Doc, boardId: string, shown: boolean, 
   const m = boardMap(doc, boardId);
   if (!m) return false;
   doc.transact(() => m.set(SHOW_REFERENCES_KEY, shown), origin);
+  return true;
+};
+
+/**
+ * The facilitator confirms that a note says a reference answer, or dismisses
+ * the keyword's suggestion; null takes the verdict back (a suggestion again).
+ */
+export const setReferenceMatch = (
+  doc: Y.Doc,
+  boardId: string,
+  referenceId: string,
+  noteId: string,
+  verdict: MatchVerdict | null,
+  origin: Origin = origins.user,
+): boolean => {
+  const m = boardMap(doc, boardId);
+  if (!m) return false;
+  const key = matchKey(referenceId, noteId);
+  if ((m.get(key) ?? null) === verdict) return true;
+  doc.transact(() => (verdict === null ? m.delete(key) : m.set(key, verdict)), origin);
   return true;
 };

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { referenceCoverage } from '../derive/blindSpots.ts';
+import { isCovered, referenceCoverage } from '../derive/blindSpots.ts';
 import { collapseBundles } from '../derive/bundles.ts';
 import { noteWords } from '../derive/notes.ts';
 import { tallyVotes } from '../derive/votes.ts';
@@ -272,10 +272,10 @@ export const reportOutline = (source: Y.Doc | MeetingView, sources: ReportSource
     }
 
     if (template?.references?.length && (opts.allReferences || board.state.showReferences)) {
-      for (const c of referenceCoverage(template.references, notes)) {
+      for (const c of referenceCoverage(template.references, notes, board.state.matches)) {
         const z = zoneById.get(c.reference.zoneId);
         if (!z) continue;
-        (z.references ??= []).push({ label: c.reference.label, covered: c.coveredBy.length > 0 });
+        (z.references ??= []).push({ label: c.reference.label, covered: isCovered(c) });
       }
     }
 

@@ -11,6 +11,13 @@ import { asYText, str } from './values.ts';
 const CHOICE = 'choice:';
 const FIELD = 'field:';
 const SHOW_REFERENCES = 'showReferences';
+/**
+ * The facilitator's verdict on a suggested reference match: one flat key per
+ * reference answer and note (`match:<referenceId>:<noteId>`), so two
+ * verdicts given at once never overwrite each other. Not a participant key,
+ * so the relay refuses it from anyone but the facilitator.
+ */
+const MATCH = 'match:';
 /** Set while the facilitator has locked the board; the value is the reason participants see. */
 export const LOCK_KEY = 'locked';
 export const MAX_LOCK_REASON = 160;
@@ -20,6 +27,13 @@ export const MAX_FIELD_LENGTH = 200;
 export const choiceKey = (rowId: string) => CHOICE + rowId;
 export const fieldKey = (fieldId: string) => FIELD + fieldId;
 export const SHOW_REFERENCES_KEY = SHOW_REFERENCES;
+
+/** Whether the facilitator confirmed that a note says a reference answer, or dismissed the suggestion. */
+export type MatchVerdict = 'confirmed' | 'dismissed';
+export const matchKey = (referenceId: string, noteId: string) => `${MATCH}${referenceId}:${noteId}`;
+/** The key of `matches` in BoardState for a reference answer and a note. */
+export const matchId = (referenceId: string, noteId: string) => `${referenceId}:${noteId}`;
+const isVerdict = (v: unknown): v is MatchVerdict => v === 'confirmed' || v === 'dismissed';
 
 /**
  * An answer field's own Y.Text on a board's map, if it has one. Boards made
@@ -35,25 +49,28 @@ export const isFieldText = (board: Y.Map<unknown>, key: string): boolean => key.
 export const isParticipantBoardKey = (key: string): boolean => key.startsWith(CHOICE) || key.startsWith(FIELD);
 
 /** A board with nothing on it yet. */
-export const EMPTY_BOARD_STATE: BoardState = { choices: {}, fields: {}, showReferences: false, locked: null };
+export const EMPTY_BOARD_STATE: BoardState = { choices: {}, fields: {}, showReferences: false, locked: null, matches: {} };
 
 export interface BoardState {
   choices: Record<string, string>;
   fields: Record<string, string>;
   showReferences: boolean;
   locked: string | null;
+  /** The facilitator's verdicts on suggested reference matches, by `matchId(referenceId, noteId)`. */
+  matches: Record<string, MatchVerdict>;
 }
 
 export const readBoardState = (map: Y.Map<unknown>): BoardState => {
   const choices: Record<string, string> = {};
   const fields: Record<string, string> = {};
+  const matches: Record<string, MatchVerdict> = {};
   map.forEach((v, k) => {
     if (k.startsWith(CHOICE) && typeof v === 'string' && v) choices[k.slice(CHOICE.length)] = v.slice(0, 64);
     else if (k.startsWith(FIELD)) {
       // A Y.Text since schema 5 (two people typing at once both keep their words); a plain string before.
       const text = cleanLine(asYText(v)?.toString() ?? str(v), MAX_FIELD_LENGTH);
       if (text) fields[k.slice(FIELD.length)] = text;
-    }
+    } else if (k.startsWith(MATCH) && isVerdict(v) && k.length <= 200) matches[k.slice(MATCH.length)] = v;
   });
   const lock = map.get(LOCK_KEY);
   return {
@@ -61,5 +78,6 @@ export const readBoardState = (map: Y.Map<unknown>): BoardState => {
     fields,
     showReferences: map.get(SHOW_REFERENCES) === true,
     locked: typeof lock === 'string' ? cleanLine(lock, MAX_LOCK_REASON) || ' ' : null,
+    matches,
   };
 };

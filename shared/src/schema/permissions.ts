@@ -108,7 +108,7 @@ export interface Refusal {
  * role cards, strokes, agreements), their own votes, and the answers on a
  * board (`choice:`/`field:` keys); the controls, the meeting's metadata,
  * the set of boards and a board's settings (title, lock, reference answers
- * shown) are the facilitator's. Roots the schema does not know are nobody's. The projector writes nothing (the relay
+ * shown, the verdicts on suggested reference matches: `match:` keys) are the facilitator's. Roots the schema does not know are nobody's. The projector writes nothing (the relay
  * drops its updates before they reach the document).
  *
  * Locked boards are not enforced here: a lock pauses the board on every

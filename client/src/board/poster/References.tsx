@@ -1,4 +1,4 @@
-import { shapeBounds, type Coverage } from '@bodem/shared';
+import { isCovered, shapeBounds, type Coverage } from '@bodem/shared';
 import { memo } from 'react';
 import { Group, Rect, Text } from 'react-konva';
 import { useSelector, useStore } from '../../lib/store.ts';
@@ -10,7 +10,7 @@ export const GHOST = { width: 230, height: 76, gap: 10 } as const;
 /**
  * The reference answers of Bijlage 1 as ghost notes at the foot of their
  * zone, once the facilitator shows them: ticked when a note already says
- * it, dashed and orange when it is a blind spot. Drawn under the notes and
+ * it (the facilitator confirmed a note), dashed and orange when it is a blind spot. Drawn under the notes and
  * not listening, so they never get in the way of the group's own work.
  */
 export const References = memo(function References({ ctl }: { ctl: BoardController }) {
@@ -33,7 +33,7 @@ export const References = memo(function References({ ctl }: { ctl: BoardControll
         const rows = Math.ceil(list.length / perRow);
         const top = b.y + b.height - 16 - rows * (GHOST.height + GHOST.gap);
         return list.map((c, i) => {
-          const covered = c.coveredBy.length > 0;
+          const covered = isCovered(c);
           return (
             <Group
               key={c.reference.id}

@@ -99,10 +99,9 @@ test('the facilitator runs part B: sends the groups, times them, reveals, locks,
   await run.getByRole('checkbox', { name: 'De kracht van informeel' }).check();
   await run.getByRole('checkbox', { name: 'De kracht van formeel' }).check();
   await run.getByRole('button', { name: 'Toon', exact: true }).click();
-  await expect(projector.page.locator('.projector-cell')).toHaveCount(2);
-  await expect
-    .poll(() => projector.page.evaluate(() => (window as unknown as { Konva: { stages: any[] } }).Konva.stages.map((s) => s.findOne('.board-title')?.text()).sort()))
-    .toEqual(['De kracht van formeel', 'De kracht van informeel']);
+  // Whole boards side by side would be unreadable from the back: the same zone of each, side by side (beamer.spec measures it).
+  await expect(projector.page.locator('.walk-cell')).toHaveCount(2);
+  await expect(projector.page.locator('.walk-board')).toHaveText(['De kracht van informeel', 'De kracht van formeel']);
   await projector.page.screenshot({ path: `${SHOTS}/run-projector-side.png` });
 
   // Merged: the two groups' "De kracht van informeel", per zone, coloured by side.
@@ -162,7 +161,7 @@ test('the projector cannot change the meeting, whatever its page sends: the serv
   await expect(fac.board.page.getByRole('heading', { level: 1 })).not.toHaveText('gekaapt');
 });
 
-test('"volg mij": tablets and the projector open the board the facilitator shows, at the same part of it', async ({ browser }) => {
+test('"volg mij": tablets open the board the facilitator shows, at the same part of it; the projector shows that board whole', async ({ browser }) => {
   const fac = await createMeeting(browser, 'Volg mij', { programme: 'Kennismaking' });
   const anna = await joinAs(browser, fac.code, 'Anna', 'formeel');
   const projector = await openProjector(browser, fac);
@@ -176,8 +175,12 @@ test('"volg mij": tablets and the projector open the board the facilitator shows
   // The facilitator zooms in on the top left: the tablet shows the same part, scaled to its screen.
   const scale = () => anna.page.evaluate(() => (window as unknown as { Konva: { stages: any[] } }).Konva.stages[0].scaleX() as number);
   const before = await scale();
+  const beamerScale = () => projector.page.evaluate(() => (window as unknown as { Konva: { stages: any[] } }).Konva.stages[0].scaleX() as number);
+  const beamerBefore = await beamerScale();
   for (let i = 0; i < 3; i++) await fac.board.page.getByRole('button', { name: 'Inzoomen' }).click();
   await expect.poll(scale).toBeGreaterThan(before * 1.5);
+  // The beamer keeps the whole board for the back of the room (beamer.spec checks every zone is on screen).
+  expect(await beamerScale()).toBe(beamerBefore);
   await anna.page.screenshot({ path: `${SHOTS}/run-follow-tablet.png` });
   // Turned off: the tablet stays where it is and is free again.
   await fac.board.page.locator('.run-panel').getByRole('button', { name: 'Niet meer volgen' }).click();

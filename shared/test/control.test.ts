@@ -94,7 +94,7 @@ describe('sending groups to boards', () => {
 
 describe('the other controls', () => {
   it('has voting open, no follow and the projector following the facilitator by default', () => {
-    expect(control(meeting())).toEqual({ timer: null, send: null, votingOpen: true, follow: false, projector: { mode: 'follow', boards: [] } });
+    expect(control(meeting())).toEqual({ timer: null, send: null, votingOpen: true, follow: false, projector: { mode: 'follow', boards: [], step: 0 } });
   });
 
   it('closes and opens voting, turns "volg mij" on and off, and tells the projector what to show', () => {
@@ -104,7 +104,16 @@ describe('the other controls', () => {
     setProjector(doc, { mode: 'side', boards: ['ki', 'kf'] });
     expect(control(doc)).toMatchObject({ votingOpen: false, follow: true, projector: { mode: 'side', boards: ['ki', 'kf'] } });
     roots(doc).control.set('projector', { mode: 'dans', boards: [1, 'ki'] });
-    expect(control(doc).projector).toEqual({ mode: 'follow', boards: ['ki'] });
+    expect(control(doc).projector).toEqual({ mode: 'follow', boards: ['ki'], step: 0 });
+    // The presentation's step: written by setProjector, a whole number in range, whatever was stored.
+    setProjector(doc, { mode: 'zones', boards: ['ki'], step: 4 });
+    expect(control(doc).projector).toEqual({ mode: 'zones', boards: ['ki'], step: 4 });
+    roots(doc).control.set('projector', { mode: 'zones', boards: ['ki'], step: 3 });
+    expect(control(doc).projector).toEqual({ mode: 'zones', boards: ['ki'], step: 3 });
+    for (const [bad, read] of [[-4, 0], [2.7, 2], [1e9, 999], ['3', 0], [Number.NaN, 0]] as const) {
+      roots(doc).control.set('projector', { mode: 'votes', boards: [], step: bad });
+      expect(control(doc).projector).toEqual({ mode: 'votes', boards: [], step: read });
+    }
   });
 
   it('locks a board with the reason participants see, and unlocks it; an unknown board writes nothing', () => {

@@ -217,13 +217,13 @@ describe('what "Volgende stap" does', () => {
     const doc = meeting();
     const steps = stepsFor(STEPS, listBoards(doc));
     goToStep(doc, steps, 'A.3', T0);
-    expect(control(doc).projector).toEqual({ mode: 'board', boards: ['beeld-1'] });
+    expect(control(doc).projector).toEqual({ mode: 'board', boards: ['beeld-1'], step: 0 });
     goToStep(doc, steps, 'B.4', T0);
-    expect(control(doc).projector).toEqual({ mode: 'side', boards: ['kracht-informeel-1', 'kracht-formeel-1'] });
+    expect(control(doc).projector).toEqual({ mode: 'side', boards: ['kracht-informeel-1', 'kracht-formeel-1'], step: 0 });
     goToStep(doc, steps, 'C.4', T0);
-    expect(control(doc).projector).toEqual({ mode: 'side', boards: ['voorbeeld-1', 'voorbeeld-2'] });
+    expect(control(doc).projector).toEqual({ mode: 'side', boards: ['voorbeeld-1', 'voorbeeld-2'], step: 0 });
     goToStep(doc, steps, 'B.2', T0);
-    expect(control(doc).projector).toEqual({ mode: 'follow', boards: [] });
+    expect(control(doc).projector).toEqual({ mode: 'follow', boards: [], step: 0 });
   });
 
   it('opens voting for the vote and closes it again after', () => {

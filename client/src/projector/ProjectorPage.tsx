@@ -13,7 +13,12 @@ import { TimerBadge } from '../ui/TimerBadge.tsx';
 import { Assignment } from '../draaiboek/Assignment.tsx';
 import { useControl } from '../ui/useControl.ts';
 import { useBoards, useMeta } from '../ui/useDoc.ts';
+import { useVotes, type VoteState } from '../ui/useVotes.ts';
 import { MergedBoard } from './MergedBoard.tsx';
+import { Ranking } from './Ranking.tsx';
+import { useWalk } from './useWalk.ts';
+import { stepAt, wholeBoardsReadable } from './walk.ts';
+import { WalkView } from './WalkView.tsx';
 
 const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
 
@@ -52,8 +57,9 @@ export function ProjectorPage({ id }: { id: string }) {
 /**
  * What the room sees on the beamer: large, read only, no toolbars and no
  * pointers, fitted to the screen. It shows what the facilitator picked:
- * their own view ("volg mij"), one board, boards side by side, or boards
- * merged into one.
+ * the board they are on ("volg mij"), one board, boards side by side (zone
+ * by zone when whole boards would be too small to read), boards merged
+ * into one, a board zone by zone (the presentation), or the votes' ranking.
  */
 function ProjectorView({ session, code }: { session: MeetingSession; code: string | null }) {
   const meta = useMeta(session.doc);
@@ -64,8 +70,13 @@ function ProjectorView({ session, code }: { session: MeetingSession; code: strin
   const picked = control.projector.boards.map((b) => boards.find((x) => x.id === b)).filter((b): b is BoardRecord => !!b);
   let shown: BoardRecord[];
   if (mode === 'follow') shown = [boards.find((b) => b.id === leader?.boardId) ?? boards[0]].filter((b): b is BoardRecord => !!b);
-  else if (mode === 'board') shown = picked.slice(0, 1);
+  else if (mode === 'board' || mode === 'zones') shown = picked.slice(0, 1);
+  else if (mode === 'votes') shown = [...boards];
   else shown = picked;
+  const templates = shown.map((b) => templateById(b.template) ?? templateById(FREE_TEMPLATE)!);
+  // Whole boards side by side only while their notes stay readable from the back; else zone by zone.
+  const walking = mode === 'zones' || (mode === 'side' && !wholeBoardsReadable(templates));
+  const votes = useVotes(session, boards);
 
   useEffect(() => {
     document.title = `${meta.title || t.appName} — ${t.projector.title}`;
@@ -89,12 +100,16 @@ function ProjectorView({ session, code }: { session: MeetingSession; code: strin
       <main className="projector-stage">
         {shown.length === 0 ? (
           <p className="loading">{t.projector.nothing}</p>
+        ) : mode === 'votes' ? (
+          <Ranking boards={boards} votes={votes} />
         ) : mode === 'merged' ? (
           <Merged session={session} boards={shown} boardIds={control.projector.boards} />
+        ) : walking ? (
+          <Walk session={session} boards={shown} step={control.projector.step ?? 0} votes={votes} />
         ) : (
           <div className="projector-row" data-count={shown.length}>
             {shown.map((b) => (
-              <ProjectedBoard key={b.id} session={session} board={b} follow={mode === 'follow'} />
+              <ProjectedBoard key={b.id} session={session} board={b} />
             ))}
           </div>
         )}
@@ -103,14 +118,17 @@ function ProjectorView({ session, code }: { session: MeetingSession; code: strin
   );
 }
 
-function ProjectedBoard({ session, board, follow }: { session: MeetingSession; board: BoardRecord; follow: boolean }) {
+/**
+ * One board, whole: fitted into its cell (in "volg mij" the board the
+ * facilitator is on, not their zoomed view, which cut off the bottom row
+ * on a 16:9 beamer).
+ */
+function ProjectedBoard({ session, board }: { session: MeetingSession; board: BoardRecord }) {
   const template = templateById(board.template) ?? templateById(FREE_TEMPLATE)!;
   const [ctl, setCtl] = useState<BoardController | null>(null);
-  const leader = useStore(session.presence.leaderView);
   useEffect(() => {
-    if (follow && ctl && leader && leader.boardId === board.id) ctl.showRegion(leader);
-    else ctl?.fit();
-  }, [follow, ctl, leader, board.id]);
+    ctl?.fit();
+  }, [ctl, board.id]);
   return (
     <section className="projector-cell" aria-label={board.title}>
       <Board session={session} boardId={board.id} title={board.title} template={template} insets={NO_INSETS} cursors={false} onController={setCtl} />
@@ -118,10 +136,22 @@ function ProjectedBoard({ session, board, follow }: { session: MeetingSession; b
   );
 }
 
+function Walk({ session, boards, step, votes }: { session: MeetingSession; boards: BoardRecord[]; step: number; votes: VoteState | null }) {
+  const steps = useWalk(session.doc, boards);
+  const counts = votes ? new Map([...votes.tally.counts].filter(([id]) => boards.some((b) => b.id === id))) : null;
+  return <WalkView boards={boards} steps={steps} step={stepAt(steps, step)} votes={counts} />;
+}
+
 function Merged({ session, boards, boardIds }: { session: MeetingSession; boards: BoardRecord[]; boardIds: readonly string[] }) {
-  // Only boards of one template merge: the first picked decides which.
+  // Only boards of one template merge (their zones are the same); anything else is refused, saying why.
   const first = boards[0]!;
   const template = templateById(first.template) ?? templateById(FREE_TEMPLATE)!;
-  const titles = boards.filter((b) => b.template === first.template).map((b) => b.title);
-  return <MergedBoard doc={session.doc} template={template} boardIds={boardIds} title={fmt(t.projector.merged, { boards: titles.join(' + ') })} />;
+  if (boards.some((b) => b.template !== first.template)) {
+    return (
+      <p className="projector-refusal" role="alert" data-testid="merge-refused">
+        {fmt(t.projector.mergeRefused, { boards: boards.map((b) => `‘${b.title}’`).join(', ') })}
+      </p>
+    );
+  }
+  return <MergedBoard doc={session.doc} template={template} boardIds={boardIds} title={fmt(t.projector.merged, { boards: boards.map((b) => b.title).join(' + ') })} />;
 }

@@ -11,6 +11,8 @@ import * as edit from '../edit/meeting.ts';
 import { fmt, t } from '../i18n/index.ts';
 import { useStore } from '../lib/store.ts';
 import type { MeetingSession } from '../sync/session.ts';
+import { useWalk } from '../projector/useWalk.ts';
+import { stepAt, wholeBoardsReadable } from '../projector/walk.ts';
 import { HistoryPanel } from './HistoryPanel.tsx';
 
 interface Props {
@@ -22,7 +24,7 @@ interface Props {
   projectorHref: string | null;
 }
 
-const MODES: ProjectorMode[] = ['follow', 'board', 'side', 'merged'];
+const MODES: ProjectorMode[] = ['follow', 'board', 'zones', 'side', 'merged', 'votes'];
 
 /**
  * The facilitator's controls for running the meeting: timer, sending
@@ -255,9 +257,13 @@ function ProjectorControls({ session, boards, board, control, href }: { session:
   const [mode, setMode] = useState<ProjectorMode>(control.projector.mode);
   const [picked, setPicked] = useState<string[]>(control.projector.boards);
   const needsBoards = mode === 'side' || mode === 'merged';
+  const list = mode === 'board' || mode === 'zones' ? (board ? [board.id] : []) : mode === 'follow' || mode === 'votes' ? [] : boards.filter((b) => picked.includes(b.id)).map((b) => b.id);
+  // Merging needs boards of one template: refused here already, saying why (the beamer says the same).
+  const chosen = boards.filter((b) => list.includes(b.id));
+  const unmergeable = mode === 'merged' && new Set(chosen.map((b) => b.template)).size > 1;
   const show = () => {
-    const list = mode === 'board' ? (board ? [board.id] : []) : mode === 'follow' ? [] : boards.filter((b) => picked.includes(b.id)).map((b) => b.id);
-    edit.setProjector(session, { mode, boards: list });
+    if (unmergeable) return;
+    edit.setProjector(session, { mode, boards: list, step: 0 });
   };
   return (
     <div className="run-group">
@@ -288,9 +294,43 @@ function ProjectorControls({ session, boards, board, control, href }: { session:
           ))}
         </fieldset>
       )}
-      <button type="button" className="btn btn-primary" onClick={show}>
+      {unmergeable && (
+        <p className="error" role="alert" data-testid="merge-refused-panel">
+          {fmt(t.run.mergeRefused, { boards: chosen.map((b) => `‘${b.title}’`).join(', ') })}
+        </p>
+      )}
+      <button type="button" className="btn btn-primary" onClick={show} disabled={unmergeable}>
         {t.run.projectorShow}
       </button>
+      <WalkControls session={session} boards={boards} control={control} />
     </div>
   );
 }
+
+/** While the beamer walks boards zone by zone: where it is, and the previous and next zone. */
+function WalkControls({ session, boards, control }: { session: MeetingSession; boards: readonly Board[]; control: Control }) {
+  const { mode, step = 0 } = control.projector;
+  const shown = control.projector.boards.map((id) => boards.find((b) => b.id === id)).filter((b): b is Board => !!b);
+  const templates = shown.map((b) => templateById(b.template)).filter((x) => !!x);
+  const walking = mode === 'zones' || (mode === 'side' && !wholeBoardsReadable(templates));
+  const steps = useWalk(session.doc, walking ? shown : NO_BOARDS);
+  const at = stepAt(steps, step);
+  if (!walking || !at) return null;
+  const index = steps.indexOf(at);
+  const go = (to: number) => edit.setProjector(session, { ...control.projector, step: Math.max(0, Math.min(steps.length - 1, to)) });
+  return (
+    <div className="walk-controls">
+      <p data-testid="walk-at">{fmt(t.run.walkAt, { label: at.label + (at.pages > 1 ? ` ${at.page + 1}/${at.pages}` : ''), n: index + 1, total: steps.length })}</p>
+      <div className="row">
+        <button type="button" className="btn" onClick={() => go(index - 1)} disabled={index === 0}>
+          {t.run.walkPrev}
+        </button>
+        <button type="button" className="btn btn-primary" onClick={() => go(index + 1)} disabled={index >= steps.length - 1}>
+          {t.run.walkNext}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+const NO_BOARDS: readonly Board[] = [];

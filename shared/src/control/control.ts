@@ -29,13 +29,23 @@ export interface Send {
   byPerson: Record<string, string>;
 }
 
-export type ProjectorMode = 'follow' | 'board' | 'side' | 'merged';
+export type ProjectorMode = 'follow' | 'board' | 'side' | 'merged' | 'zones' | 'votes';
 
-/** What the projector shows: the facilitator's view, one board, boards side by side, or merged. */
+/**
+ * What the projector shows: the board the facilitator is on, one board,
+ * boards side by side, merged, one board zone by zone (the presentation),
+ * or the votes' ranking. `step` is where a zone-by-zone walk is (the
+ * presentation, and boards side by side when whole boards would be too
+ * small to read); 0 when absent.
+ */
 export interface ProjectorView {
   mode: ProjectorMode;
   boards: string[];
+  step?: number;
 }
+
+/** The most steps a zone-by-zone walk has (zones × pages). */
+export const MAX_PROJECTOR_STEP = 999;
 
 export interface Control {
   timer: Timer | null;
@@ -77,12 +87,12 @@ export const readSend = (v: unknown): Send | null => {
   return { seq: num(o.seq, 0, Number.MAX_SAFE_INTEGER), bySide, byPerson };
 };
 
-const MODES: readonly ProjectorMode[] = ['follow', 'board', 'side', 'merged'];
+const MODES: readonly ProjectorMode[] = ['follow', 'board', 'side', 'merged', 'zones', 'votes'];
 
 export const readProjector = (v: unknown): ProjectorView => {
   const o = obj(v);
   const mode = o && MODES.includes(o.mode as ProjectorMode) ? (o.mode as ProjectorMode) : 'follow';
-  return { mode, boards: ids(o?.boards) };
+  return { mode, boards: ids(o?.boards), step: Math.floor(Math.max(0, num(o?.step, 0, MAX_PROJECTOR_STEP))) };
 };
 
 export const readControl = (map: Y.Map<unknown>): Control => ({

@@ -10,6 +10,7 @@ import {
   MAX_TIMER_MS,
   readControl,
   timeLeft,
+  MAX_PROJECTOR_STEP,
   type ProjectorView,
   type Send,
 } from './control.ts';
@@ -53,7 +54,7 @@ export const setVotingOpen = (doc: Y.Doc, open: boolean, origin: Origin = origin
 export const setFollow = (doc: Y.Doc, on: boolean, origin: Origin = origins.user): void => set(doc, CONTROL_KEYS.follow, on, origin);
 
 export const setProjector = (doc: Y.Doc, view: ProjectorView, origin: Origin = origins.user): void =>
-  set(doc, CONTROL_KEYS.projector, { mode: view.mode, boards: [...view.boards] }, origin);
+  set(doc, CONTROL_KEYS.projector, { mode: view.mode, boards: [...view.boards], ...(view.step ? { step: Math.floor(Math.max(0, Math.min(MAX_PROJECTOR_STEP, view.step))) } : {}) }, origin);
 
 /** Locks a board with a reason participants see, or unlocks it (null). */
 export const lockBoard = (doc: Y.Doc, boardId: string, reason: string | null, origin: Origin = origins.user): boolean => {

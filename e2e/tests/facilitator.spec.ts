@@ -113,7 +113,7 @@ test('the facilitator runs part B: sends the groups, times them, reveals, locks,
     projector.page.evaluate(() =>
       (window as unknown as { Konva: { stages: any[] } }).Konva.stages
         .flatMap((s) => s.find('.merged-note'))
-        .map((n: any) => `${n.findOne('.merged-note-text').getAttr('text')}|${n.findOne('Rect').fill()}`)
+        .map((n: any) => `${n.findOne('.merged-note-text').getAttr('text')}|${n.findOne('.note-body').fill()}`)
         .sort(),
     );
   await expect.poll(mergedNotes).toEqual(['Fysieke nabijheid|#FFE58A', 'Kennis van de wijk|#FFE58A', 'Ze kennen twee culturen|#A9D6FF']);

@@ -4,6 +4,7 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { mark } from './lib/marks.ts';
 import { UpdatePrompt } from './pwa/UpdatePrompt.tsx';
 
 /**
@@ -20,6 +21,7 @@ const fontsReady = Promise.race([
 ]);
 
 void fontsReady.then(() => {
+  mark('fonts');
   const root = document.getElementById('root');
   if (!root) throw new Error('missing #root');
   createRoot(root).render(

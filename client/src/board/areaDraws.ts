@@ -1,10 +1,34 @@
 import Konva from 'konva';
-import { redrawAreas, type Box, type Split } from './redrawArea.ts';
+import { opaquePaper } from './noteDraw.ts';
+import { placedNodes, redrawAreas, type Box, type Cover, type Split } from './redrawArea.ts';
 
-/** More separate areas than this in one frame: one whole redraw is as cheap. */
-const MAX_AREAS = 24;
 /** Areas covering more than this share of the layer's canvas: one whole redraw is as cheap. */
 const MAX_SHARE = 0.5;
+/**
+ * Drawing of areas per frame (ms, the JS that records it; the browser
+ * rasters it after). What does not fit waits for the next frame: twenty
+ * people writing at once never make one long frame.
+ */
+const BUDGET_MS = 6;
+
+/** A note's paper, where it paints the board opaque (see redrawArea's Cover). */
+const paperOf =
+  (layer: Konva.Layer): Cover =>
+  (node) => {
+    if (node.name() !== 'note' || node.opacity() !== 1 || !node.visible()) return null;
+    const body = (node as Konva.Group).findOne('.note-body');
+    if (!(body instanceof Konva.Shape)) return null;
+    // CSS px per board px: the scale the note is drawn at (its growth depends on it).
+    const [scale = 1] = layer.getAbsoluteTransform().getMatrix();
+    const p = opaquePaper(body, scale);
+    return p && { box: { x: node.x() + body.x() + p.x, y: node.y() + body.y() + p.y, width: p.width, height: p.height }, radius: p.radius };
+  };
+
+/** A place to draw again: on the picture, and (when what listens may have changed) on the hit canvas. */
+interface Area {
+  box: Box;
+  hit: boolean;
+}
 
 interface Pos {
   x: number;
@@ -46,14 +70,14 @@ const union = (a: Box, b: Box): Box => {
 };
 
 /** Overlapping areas become one (so a node in two of them is not drawn twice over itself). */
-const mergeAreas = (areas: Box[]): Box[] => {
+const mergeAreas = (areas: readonly Area[]): Area[] => {
   const out = [...areas];
   for (let changed = true; changed; ) {
     changed = false;
     for (let i = 0; i < out.length && !changed; i++) {
       for (let j = i + 1; j < out.length; j++) {
-        if (!meets(out[i]!, out[j]!)) continue;
-        out[i] = union(out[i]!, out[j]!);
+        if (!meets(out[i]!.box, out[j]!.box)) continue;
+        out[i] = { box: union(out[i]!.box, out[j]!.box), hit: out[i]!.hit || out[j]!.hit };
         out.splice(j, 1);
         changed = true;
         break;
@@ -103,7 +127,11 @@ export class AreaDraws {
   private drawnAt = new Map<Konva.Node, Pos>();
   private order: Konva.Node[] = [];
   private known = false;
-  private dirty = new Set<Konva.Node>();
+  /** Items changed since the last frame; true while only their words changed. */
+  private dirty = new Map<Konva.Node, boolean>();
+  /** Areas still to draw (a frame draws what fits in BUDGET_MS). */
+  private pending: Area[] = [];
+  private readonly cover: Cover;
   /** A container of items changed its children (added, removed, reordered). */
   private structure = false;
   /** Something changed whose place is not known: the whole layer. */
@@ -115,7 +143,9 @@ export class AreaDraws {
     private readonly layer: Konva.Layer,
     private readonly split: Split,
     private readonly busy: () => boolean,
-  ) {}
+  ) {
+    this.cover = paperOf(layer);
+  }
 
   /** Starts drawing the layer's changes by area; returns the cleanup. */
   install(): () => void {
@@ -154,8 +184,11 @@ export class AreaDraws {
       }
       if (how) item = n;
     }
-    if (item) this.dirty.add(item);
-    else if (!this.structure) this.whole = true;
+    if (item) {
+      // Only the words: the area inside its paper, on the picture only (words do not listen).
+      const words = node.name() === 'note-text' && node.getParent() === item;
+      this.dirty.set(item, (this.dirty.get(item) ?? true) && words);
+    } else if (!this.structure) this.whole = true;
   }
 
   private schedule(): void {
@@ -185,6 +218,7 @@ export class AreaDraws {
     this.drawnAt = new Map(this.order.map((n) => [n, { x: n.x(), y: n.y() }]));
     this.known = true;
     this.dirty.clear();
+    this.pending = [];
     this.structure = false;
     this.whole = false;
   }
@@ -199,8 +233,8 @@ export class AreaDraws {
   private flush(): void {
     if (!this.layer.getStage()) return;
     if (this.whole || !this.known || this.busy()) return this.drawWhole();
-    const areas: Box[] = [];
-    const dirty = new Set(this.dirty);
+    const areas: Area[] = [];
+    const dirty = new Map(this.dirty);
     if (this.structure) {
       const now = this.items();
       const present = new Set(now);
@@ -209,44 +243,63 @@ export class AreaDraws {
         // Taken away: where it was drawn.
         const was = this.drawnAt.get(n);
         const box = was && this.boxAt(n, was);
-        if (box) areas.push(box);
+        if (box) areas.push({ box, hit: true });
       }
       const before = new Map(this.order.map((n, i) => [n, i]));
       const kept = now.filter((n) => before.has(n));
       const keepOrder = longestIncreasing(kept.map((n) => before.get(n)!));
       // Moved in the order: its own place shows another stacking.
       kept.forEach((n, i) => {
-        if (!keepOrder.has(i)) dirty.add(n);
+        if (!keepOrder.has(i)) dirty.set(n, false);
       });
-      for (const n of now) if (!before.has(n)) dirty.add(n);
+      for (const n of now) if (!before.has(n)) dirty.set(n, false);
       this.order = now;
     }
-    for (const n of dirty) {
+    for (const [n, wordsOnly] of dirty) {
       const was = this.drawnAt.get(n);
       if (n.getLayer() !== this.layer) {
         // Left the layer (taken away, or lifted to be dragged): where it was drawn.
         const box = was && this.boxAt(n, was);
-        if (box) areas.push(box);
+        if (box) areas.push({ box, hit: true });
         this.drawnAt.delete(n);
         continue;
       }
       const box = this.split(n);
       if (!box || box === 'children') return this.drawWhole();
-      areas.push(box);
-      if (was && (was.x !== n.x() || was.y !== n.y())) areas.push(this.boxAt(n, was)!);
+      const moved = !was || was.x !== n.x() || was.y !== n.y();
+      const paper = wordsOnly && !moved ? this.cover(n) : null;
+      if (paper) {
+        // Its words, inside its paper: nothing under the note shows there, and nothing there listens.
+        const r = paper.radius;
+        const { x, y, width, height } = paper.box;
+        areas.push({ box: { x: x + r, y: y + r, width: width - 2 * r, height: height - 2 * r }, hit: false });
+        continue;
+      }
+      areas.push({ box, hit: true });
+      if (was && moved) areas.push({ box: this.boxAt(n, was)!, hit: true });
       this.drawnAt.set(n, { x: n.x(), y: n.y() });
     }
     this.dirty.clear();
     this.structure = false;
-    if (!areas.length) return;
-    const merged = mergeAreas(areas);
+    const merged = mergeAreas([...this.pending, ...areas]);
+    this.pending = [];
+    if (!merged.length) return;
     // Board → canvas (CSS) pixels: is drawing by area still worth it?
     const [sx = 1, , , sy = 1] = this.layer.getAbsoluteTransform().getMatrix();
     const canvas = this.layer.getCanvas();
-    const covered = merged.reduce((sum, a) => sum + a.width * sx * a.height * sy, 0);
+    const covered = merged.reduce((sum, a) => sum + a.box.width * sx * a.box.height * sy, 0);
     const whole = (canvas.width * canvas.height) / canvas.getPixelRatio() ** 2;
-    if (merged.length > MAX_AREAS || covered > MAX_SHARE * whole) return this.drawWhole();
-    redrawAreas(this.layer, merged, this.split);
+    if (covered > MAX_SHARE * whole) return this.drawWhole();
+    // As many areas as fit in this frame's budget (at least one); the rest in the next frames.
+    const placed = placedNodes(this.layer, this.split);
+    const t0 = performance.now();
+    let i = 0;
+    while (i < merged.length && (i === 0 || performance.now() - t0 < BUDGET_MS)) {
+      const { box, hit } = merged[i++]!;
+      redrawAreas(this.layer, [box], this.split, { hit: hit ? [box] : [], cover: this.cover, placed });
+    }
+    this.pending = merged.slice(i);
+    if (this.pending.length) this.schedule();
   }
 
   private drawWhole(): void {

@@ -3,14 +3,14 @@ import {
   EMPTY_BOARD_STATE,
   bundlesOf,
   groupByZone,
-  isPlaced,
-  itemsOfBoard,
   readBoardState,
+  readItemMap,
   referenceCoverage,
   roots,
   type BoardState,
   type Coverage,
   type Note,
+  type PlacedItem,
   type Template,
 } from '@bodem/shared';
 import type * as Y from 'yjs';
@@ -32,6 +32,25 @@ const sameCounts = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numbe
   a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 
 const sameState = (a: BoardState, b: BoardState) => JSON.stringify(a) === JSON.stringify(b);
+
+const byAge = (a: PlacedItem, b: PlacedItem) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
+
+/**
+ * The notes and role cards of one board, oldest first. Only they count here;
+ * strokes (hundreds, each a long list of points) and agreements are passed
+ * by on their kind and board, without being read.
+ */
+const placedOfBoard = (doc: Y.Doc, boardId: string): PlacedItem[] => {
+  const out: PlacedItem[] = [];
+  roots(doc).items.forEach((v, id) => {
+    const m = asYMap(v);
+    const kind = m?.get('kind');
+    if (!m || (kind !== 'note' && kind !== 'role') || m.get('boardId') !== boardId) return;
+    const item = readItemMap(id, m);
+    if (item && (item.kind === 'note' || item.kind === 'role') && item.boardId === boardId) out.push(item);
+  });
+  return out.sort(byAge);
+};
 
 /**
  * What a board shows that depends on many items at once: bundles, items per
@@ -74,7 +93,7 @@ export class BoardDerived {
   }
 
   recompute(): void {
-    const items = itemsOfBoard(this.doc, this.boardId);
+    const items = placedOfBoard(this.doc, this.boardId);
     const notes = items.filter((i): i is Note => i.kind === 'note');
 
     const next = new Map<string, BundleInfo>();
@@ -86,7 +105,7 @@ export class BoardDerived {
     for (const [id, info] of next) if (!sameBundle(this.bundles.get(id), info)) this.bundles.set(id, info);
 
     if (this.template.zones.some((z) => z.limit)) {
-      const groups = groupByZone(this.template, items.filter(isPlaced), this.template.noteSize);
+      const groups = groupByZone(this.template, items, this.template.noteSize);
       this.zoneCounts.set(new Map([...groups].map(([k, v]) => [k, v.length])));
     }
 

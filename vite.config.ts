@@ -23,6 +23,29 @@ const buildId = (): Plugin => ({
 });
 
 /**
+ * The note font (latin, regular and bold) is asked for by index.html itself,
+ * beside the entry's code: otherwise the browser finds it only once the CSS
+ * has arrived and a text needs it, a round trip later, and the board (which
+ * waits for it, client/src/fonts.ts) with it.
+ */
+const preloadFonts = (): Plugin => ({
+  name: 'bodem-preload-fonts',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler: (_html, ctx) =>
+      Object.keys(ctx.bundle ?? {})
+        .filter((f) => /atkinson-hyperlegible-latin-(400|700)-normal-[\w-]+\.woff2$/.test(f))
+        .sort()
+        .map((f) => ({
+          tag: 'link',
+          attrs: { rel: 'preload', href: `/${f}`, as: 'font', type: 'font/woff2', crossorigin: '' },
+          injectTo: 'head' as const,
+        })),
+  },
+});
+
+/**
  * The service worker and its Workbox runtime are written after the bundle
  * (vite-plugin-pwa's closeBundle), too late for the compression plugin:
  * their brotli and gzip copies are made here, once they exist.
@@ -54,6 +77,7 @@ export default defineConfig({
   plugins: [
     react(),
     buildId(),
+    preloadFonts(),
     // An installable app whose shell opens without network (the meeting
     // itself comes from IndexedDB). The service worker precaches the HTML
     // and what every page needs; it never touches the API or the websocket.

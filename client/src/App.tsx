@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { fontsReady } from './fonts.ts';
 import { t } from './i18n/index.ts';
 import { JoinPage } from './pages/JoinPage.tsx';
 import { linkClick, matchRoute, useLocation } from './router.ts';
@@ -6,11 +7,14 @@ import { linkClick, matchRoute, useLocation } from './router.ts';
 // Each page is a chunk of its own, loaded when its route is opened: a
 // participant's phone gets the join form and the board, never the start
 // page's templates or the projector. The join page stays in the entry: it is
-// what a QR code opens, and it is small.
+// what a QR code opens, and it is small. The pages that draw notes wait for
+// the note font too (fonts.ts), while their code loads.
 const StartPage = lazy(() => import('./pages/StartPage.tsx').then((m) => ({ default: m.StartPage })));
 const loadMeetingPage = () => import('./pages/MeetingPage.tsx');
-const MeetingPage = lazy(() => loadMeetingPage().then((m) => ({ default: m.MeetingPage })));
-const ProjectorPage = lazy(() => import('./projector/ProjectorPage.tsx').then((m) => ({ default: m.ProjectorPage })));
+const MeetingPage = lazy(() => Promise.all([loadMeetingPage(), fontsReady()]).then(([m]) => ({ default: m.MeetingPage })));
+const ProjectorPage = lazy(() =>
+  Promise.all([import('./projector/ProjectorPage.tsx'), fontsReady()]).then(([m]) => ({ default: m.ProjectorPage })),
+);
 
 export function App() {
   return (
@@ -22,18 +26,12 @@ export function App() {
 
 /**
  * On the join page the board comes next: its code loads while the person
- * types their name (or looks at "Verder als ..."), once the page is idle.
+ * types their name (or looks at "Verder als ..."), from the moment the form
+ * is on screen (effects run after it is painted).
  */
 const useBoardNext = (joining: boolean) =>
   useEffect(() => {
-    if (!joining) return;
-    const load = () => void loadMeetingPage().catch(() => undefined);
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(load, { timeout: 1000 });
-      return () => cancelIdleCallback(id);
-    }
-    const id = setTimeout(load, 200);
-    return () => clearTimeout(id);
+    if (joining) void loadMeetingPage().catch(() => undefined);
   }, [joining]);
 
 function Route() {

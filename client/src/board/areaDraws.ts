@@ -2,7 +2,7 @@ import Konva from 'konva';
 import { opaquePaper } from './noteDraw.ts';
 import { placedNodes, redrawAreas, type Box, type Cover, type Split } from './redrawArea.ts';
 
-/** Areas covering more than this share of the layer's canvas: one whole redraw is as cheap. */
+/** An area covering more than this share of the layer's canvas: one whole redraw is as cheap. */
 const MAX_SHARE = 0.5;
 /**
  * Drawing of areas per frame (ms, the JS that records it; the browser
@@ -62,27 +62,25 @@ const patchRequestDraw = (): void => {
   };
 };
 
-const meets = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-const union = (a: Box, b: Box): Box => {
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
-};
+const inside = (inner: Area, outer: Area) =>
+  (outer.hit || !inner.hit) &&
+  outer.box.x <= inner.box.x &&
+  outer.box.y <= inner.box.y &&
+  outer.box.x + outer.box.width >= inner.box.x + inner.box.width &&
+  outer.box.y + outer.box.height >= inner.box.y + inner.box.height;
 
-/** Overlapping areas become one (so a node in two of them is not drawn twice over itself). */
-const mergeAreas = (areas: readonly Area[]): Area[] => {
-  const out = [...areas];
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let i = 0; i < out.length && !changed; i++) {
-      for (let j = i + 1; j < out.length; j++) {
-        if (!meets(out[i]!.box, out[j]!.box)) continue;
-        out[i] = { box: union(out[i]!.box, out[j]!.box), hit: out[i]!.hit || out[j]!.hit };
-        out.splice(j, 1);
-        changed = true;
-        break;
-      }
-    }
+/**
+ * Adds areas to the ones waiting, leaving out those another covers.
+ * Overlapping areas stay apart: each is cleared whole before it is drawn,
+ * so drawing one after the other never paints a node twice over itself,
+ * and a union of two would draw what lies between them for nothing.
+ */
+const addAreas = (pending: Area[], more: readonly Area[]): Area[] => {
+  let out = pending;
+  for (const a of more) {
+    if (out.some((b) => inside(a, b))) continue;
+    out = out.filter((b) => !inside(b, a));
+    out.push(a);
   }
   return out;
 };
@@ -281,24 +279,22 @@ export class AreaDraws {
     }
     this.dirty.clear();
     this.structure = false;
-    const merged = mergeAreas([...this.pending, ...areas]);
-    this.pending = [];
-    if (!merged.length) return;
-    // Board → canvas (CSS) pixels: is drawing by area still worth it?
+    this.pending = addAreas(this.pending, areas);
+    if (!this.pending.length) return;
+    // Board → canvas (CSS) pixels: one area over half the canvas (zoomed far in) costs a whole redraw anyway.
     const [sx = 1, , , sy = 1] = this.layer.getAbsoluteTransform().getMatrix();
     const canvas = this.layer.getCanvas();
-    const covered = merged.reduce((sum, a) => sum + a.box.width * sx * a.box.height * sy, 0);
     const whole = (canvas.width * canvas.height) / canvas.getPixelRatio() ** 2;
-    if (covered > MAX_SHARE * whole) return this.drawWhole();
+    if (this.pending.some((a) => a.box.width * sx * a.box.height * sy > MAX_SHARE * whole)) return this.drawWhole();
     // As many areas as fit in this frame's budget (at least one); the rest in the next frames.
     const placed = placedNodes(this.layer, this.split);
     const t0 = performance.now();
     let i = 0;
-    while (i < merged.length && (i === 0 || performance.now() - t0 < BUDGET_MS)) {
-      const { box, hit } = merged[i++]!;
+    while (i < this.pending.length && (i === 0 || performance.now() - t0 < BUDGET_MS)) {
+      const { box, hit } = this.pending[i++]!;
       redrawAreas(this.layer, [box], this.split, { hit: hit ? [box] : [], cover: this.cover, placed });
     }
-    this.pending = merged.slice(i);
+    this.pending = this.pending.slice(i);
     if (this.pending.length) this.schedule();
   }
 

@@ -13,7 +13,7 @@ import {
   type PlacedItem,
   type Template,
 } from '@bodem/shared';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { createStore, KeyedStore, type Store } from '../lib/store.ts';
 
 export interface BundleInfo {
@@ -74,6 +74,13 @@ export class BoardDerived {
 
   attach(): () => void {
     const { items, boards } = roots(this.doc);
+    // A note's words (its Y.Text) count only for the references' answers: twenty people writing
+    // at once on a board without references recompute nothing.
+    const wordsMatter = !!this.template.references?.length;
+    const onItems = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+      if (!wordsMatter && events.every((e) => e.target instanceof Y.Text)) return;
+      schedule();
+    };
     const schedule = () => {
       if (this.frame) return;
       this.frame = requestAnimationFrame(() => {
@@ -82,10 +89,10 @@ export class BoardDerived {
       });
     };
     this.recompute();
-    items.observeDeep(schedule);
+    items.observeDeep(onItems);
     boards.observeDeep(schedule);
     return () => {
-      items.unobserveDeep(schedule);
+      items.unobserveDeep(onItems);
       boards.unobserveDeep(schedule);
       if (this.frame) cancelAnimationFrame(this.frame);
       this.frame = 0;

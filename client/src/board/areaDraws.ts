@@ -1,6 +1,6 @@
 import Konva from 'konva';
 import { opaquePaper } from './noteDraw.ts';
-import { placedNodes, redrawAreas, type Box, type Cover, type Split } from './redrawArea.ts';
+import { placedNodes, redrawArea, redrawAreas, type Box, type Cover, type Split } from './redrawArea.ts';
 
 /** An area covering more than this share of the layer's canvas: one whole redraw is as cheap. */
 const MAX_SHARE = 0.5;
@@ -189,6 +189,12 @@ export class AreaDraws {
     } else if (!this.structure) this.whole = true;
   }
 
+  /** An item put on or taken off the layer quietly (a drag lifted or put down): its places, in the next frame. */
+  redraw(item: Konva.Node): void {
+    this.dirty.set(item, false);
+    this.schedule();
+  }
+
   private schedule(): void {
     if (this.waiting) return;
     this.waiting = true;
@@ -308,3 +314,17 @@ export class AreaDraws {
 /** Draws `layer`'s changes by area from now on (see AreaDraws); returns the cleanup. */
 export const drawChangesByArea = (layer: Konva.Layer, split: Split, busy: () => boolean): (() => void) =>
   new AreaDraws(layer, split, busy).install();
+
+/**
+ * The place of `item`, lifted off `layer` or put down on it with Konva's
+ * automatic redraw held (see `quietly`), is drawn again: with the layer's
+ * other changes in the next frame when the layer draws by area, at once
+ * (redrawArea) otherwise.
+ */
+export const redrawItemArea = (layer: Konva.Layer, item: Konva.Node, split: Split): void => {
+  const tracker = trackers.get(layer);
+  if (tracker) return tracker.redraw(item);
+  const area = split(item);
+  if (area && area !== 'children') redrawArea(layer, area, split);
+  else layer.batchDraw();
+};

@@ -44,8 +44,8 @@ import { freeSlot } from './placement.ts';
 import { distanceToStroke, strokeOutline } from './strokeOutline.ts';
 import { Camera } from './camera.ts';
 import { noteGrowth } from './noteDraw.ts';
-import { drawChangesByArea } from './areaDraws.ts';
-import { quietly, redrawArea, type Split } from './redrawArea.ts';
+import { drawChangesByArea, redrawItemArea } from './areaDraws.ts';
+import { quietly, type Split } from './redrawArea.ts';
 import {
   clampPan,
   fitViewport,
@@ -1022,10 +1022,8 @@ export class BoardController {
     const dragLayer = this.dragLayer;
     if (dragLayer && home && layer) {
       this.dragHome = { layer: home, index: node.zIndex() };
-      const area = this.splitItems(node);
       quietly(() => node.moveTo(dragLayer));
-      if (area && area !== 'children') redrawArea(layer, area, this.splitItems);
-      else layer.batchDraw();
+      redrawItemArea(layer, node, this.splitItems);
       dragLayer.batchDraw();
     }
   }
@@ -1080,9 +1078,7 @@ export class BoardController {
         if (this.canWrite.get()) node.position({ x: Math.round(node.x()), y: Math.round(node.y()) });
       });
       const layer = node.getLayer();
-      const area = this.splitItems(node);
-      if (layer && area && area !== 'children') redrawArea(layer, area, this.splitItems);
-      else layer?.batchDraw();
+      if (layer) redrawItemArea(layer, node, this.splitItems);
       this.dragLayer?.batchDraw();
     }
     if (this.canWrite.get()) {

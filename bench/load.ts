@@ -24,7 +24,8 @@
 import fastifyStatic from '@fastify/static';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { Socket } from 'node:net';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { addNote, listBoards } from '@bodem/shared';
 import { buildApp } from '../server/src/app.ts';
@@ -309,7 +310,14 @@ const run = async (browser: Browser, s: Served, code: string, name: string): Pro
       await sleep(1000);
     }
     const backgroundBytes = s.bytes() - before;
+    // --trace: a Chrome trace of the warm visit too (open it in DevTools → Performance).
+    if (TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'toplevel'] });
     const warm = await visit(s, page, traced, 'warm', `${s.http}/join?code=${code}`, () => page.locator('[data-testid=rejoin] a').click(), 'rejoin');
+    if (TRACE) {
+      const file = join(tmpdir(), `bodem-bench-load-${s.variant}-warm.json`);
+      writeFileSync(file, await browser.stopTracing());
+      console.error(`  trace of the warm visit: ${file}`);
+    }
     return { cold, backgroundBytes, warm };
   } finally {
     await context.close();

@@ -1,6 +1,7 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { fontsReady } from './fonts.ts';
 import { t } from './i18n/index.ts';
+import { mark } from './lib/marks.ts';
 import { JoinPage } from './pages/JoinPage.tsx';
 import { linkClick, matchRoute, useLocation } from './router.ts';
 
@@ -10,8 +11,25 @@ import { linkClick, matchRoute, useLocation } from './router.ts';
 // what a QR code opens, and it is small. The pages that draw notes wait for
 // the note font too (fonts.ts), while their code loads.
 const StartPage = lazy(() => import('./pages/StartPage.tsx').then((m) => ({ default: m.StartPage })));
-const loadMeetingPage = () => import('./pages/MeetingPage.tsx');
-const MeetingPage = lazy(() => Promise.all([loadMeetingPage(), fontsReady()]).then(([m]) => ({ default: m.MeetingPage })));
+type MeetingModule = typeof import('./pages/MeetingPage.tsx');
+let meetingModule: MeetingModule | null = null;
+const loadMeetingPage = (): Promise<MeetingModule> =>
+  Promise.all([import('./pages/MeetingPage.tsx'), fontsReady()]).then(([m]) => (meetingModule = m));
+
+/**
+ * The meeting page, at once when its code is already here (loaded while the
+ * join form was shown), else as soon as it is. Not through lazy() and
+ * Suspense: a lazy component suspends on its first render even when its
+ * code is loaded, and React holds back what comes after a fallback by up to
+ * 300 ms, which a participant waits for on every open of the board.
+ */
+function MeetingPage({ id }: { id: string }) {
+  const [loaded, setLoaded] = useState(meetingModule);
+  useEffect(() => {
+    if (!loaded) void loadMeetingPage().then(setLoaded, () => undefined);
+  }, [loaded]);
+  return loaded ? <loaded.MeetingPage id={id} /> : <p className="loading">{t.loading}</p>;
+}
 const ProjectorPage = lazy(() =>
   Promise.all([import('./projector/ProjectorPage.tsx'), fontsReady()]).then(([m]) => ({ default: m.ProjectorPage })),
 );
@@ -43,6 +61,7 @@ function Route() {
     case 'join':
       return <JoinPage key={route.code} initialCode={route.code} />;
     case 'meeting':
+      mark('route-meeting');
       return <MeetingPage key={route.id} id={route.id} />;
     case 'projector':
       return <ProjectorPage key={route.id} id={route.id} />;

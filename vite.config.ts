@@ -162,6 +162,18 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      // The join page takes a few helpers from @bodem/shared (the join code, the
+      // sides, a token's claims); Yjs comes with the board. Yjs, lib0 and
+      // shared/src do nothing when imported that a page would miss, so what a
+      // page does not use of them is left out of its chunk.
+      treeshake: {
+        moduleSideEffects: [
+          { test: /node_modules\/\.pnpm\/(yjs|lib0)@/, sideEffects: false },
+          { test: /\/shared\/src\//, sideEffects: false },
+        ],
+      },
+    },
   },
   server: {
     proxy: {

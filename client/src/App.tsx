@@ -45,11 +45,20 @@ export function App() {
 /**
  * On the join page the board comes next: its code loads while the person
  * types their name (or looks at "Verder als ..."), from the moment the form
- * is on screen (effects run after it is painted).
+ * has been painted (after the next frame, so that its evaluation, a few
+ * hundred ms on a slow tablet, never holds back the form's first paint).
  */
 const useBoardNext = (joining: boolean) =>
   useEffect(() => {
-    if (joining) void loadMeetingPage().catch(() => undefined);
+    if (!joining) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => void loadMeetingPage().catch(() => undefined), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [joining]);
 
 function Route() {

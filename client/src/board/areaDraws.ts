@@ -16,7 +16,7 @@ const paperOf =
   (layer: Konva.Layer): Cover =>
   (node) => {
     if (node.name() !== 'note' || node.opacity() !== 1 || !node.visible()) return null;
-    const body = (node as Konva.Group).findOne('.note-body');
+    const body = (node as Konva.Group).getChildren().find((c) => c.name() === 'note-body');
     if (!(body instanceof Konva.Shape)) return null;
     // CSS px per board px: the scale the note is drawn at (its growth depends on it).
     const [scale = 1] = layer.getAbsoluteTransform().getMatrix();

@@ -83,7 +83,8 @@ const nodesFor = (placed: readonly Placed[], areas: readonly Box[], cover?: Cove
     if (!cover) return 0;
     for (let i = placed.length - 1; i >= 0; i--) {
       const { node, box } = placed[i]!;
-      if (!box || !meets(box, a)) continue;
+      // Its box holds all it draws: only a box holding the whole area can cover it.
+      if (!box || !contains({ box, radius: 0 }, a)) continue;
       const c = cover(node);
       if (c && contains(c, a)) return i;
     }

@@ -11,6 +11,7 @@
  *   --seconds   length of each measured gesture
  *   --rate      CPU throttling factor (Emulation.setCPUThrottlingRate)
  *   --no-build  do not run `pnpm build` when client/dist is missing or older than the sources
+ *   --dist dir  measure another build instead of client/dist (main's, for a before/after)
  *   --profile   also record a Chrome trace per page and gesture (written to the temp folder)
  *               and sample the main thread (CDP Profiler), and print where the time goes:
  *               renderer threads, trace events, JS by package/file through the source maps
@@ -31,7 +32,9 @@ import { connectClient, joinMeeting, removeDir, synced, tempDir, waitFor } from 
 import { sentence } from './lib/words.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const DIST = join(ROOT, 'client/dist');
+/** --dist <dir>: measure another build (e.g. main's, for a before/after; it is not rebuilt). */
+const DIST_OPTION = process.argv.indexOf('--dist');
+const DIST = DIST_OPTION >= 0 ? resolve(process.argv[DIST_OPTION + 1]!) : join(ROOT, 'client/dist');
 const VIEWPORT = { width: 1024, height: 768 };
 const STROKES = 300;
 const BOARD = { width: 2400, height: 1600, background: '#FBFAF6' }; // the 'vrij' template (templates/src/vrij.ts)
@@ -139,6 +142,7 @@ const newestMtime = (dir: string): number => {
 };
 
 const ensureBuild = () => {
+  if (DIST_OPTION >= 0) return;
   const index = join(DIST, 'index.html');
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
   const sources = Math.max(...['client/src', 'client/index.html', 'shared/src', 'templates/src', 'vite.config.ts'].map((p) => {

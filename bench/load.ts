@@ -36,7 +36,8 @@ import { kib, load1, loadLine, median, removeDir, rng, round, sleep, tempDir } f
 import { sentence } from './lib/words.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const DIST = join(ROOT, 'client/dist');
+/** --dist=<dir>: another build (e.g. main's, for a before/after), served the same two ways. */
+const DIST = resolve(process.argv.find((a) => a.startsWith('--dist='))?.slice(7) ?? join(ROOT, 'client/dist'));
 const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
 /** --trace: print each visit's requests (from the page's CDP network events) and the app's marks, as a waterfall. */
 const TRACE = process.argv.includes('--trace');

@@ -23,6 +23,29 @@ const buildId = (): Plugin => ({
 });
 
 /**
+ * The note font (latin, regular and bold) is asked for by index.html itself,
+ * beside the entry's code: otherwise the browser finds it only once the CSS
+ * has arrived and a text needs it, a round trip later, and the board (which
+ * waits for it, client/src/fonts.ts) with it.
+ */
+const preloadFonts = (): Plugin => ({
+  name: 'bodem-preload-fonts',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler: (_html, ctx) =>
+      Object.keys(ctx.bundle ?? {})
+        .filter((f) => /atkinson-hyperlegible-latin-(400|700)-normal-[\w-]+\.woff2$/.test(f))
+        .sort()
+        .map((f) => ({
+          tag: 'link',
+          attrs: { rel: 'preload', href: `/${f}`, as: 'font', type: 'font/woff2', crossorigin: '' },
+          injectTo: 'head' as const,
+        })),
+  },
+});
+
+/**
  * The service worker and its Workbox runtime are written after the bundle
  * (vite-plugin-pwa's closeBundle), too late for the compression plugin:
  * their brotli and gzip copies are made here, once they exist.
@@ -54,6 +77,7 @@ export default defineConfig({
   plugins: [
     react(),
     buildId(),
+    preloadFonts(),
     // An installable app whose shell opens without network (the meeting
     // itself comes from IndexedDB). The service worker precaches the HTML
     // and what every page needs; it never touches the API or the websocket.
@@ -138,6 +162,18 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      // The join page takes a few helpers from @bodem/shared (the join code, the
+      // sides, a token's claims); Yjs comes with the board. Yjs, lib0 and
+      // shared/src do nothing when imported that a page would miss, so what a
+      // page does not use of them is left out of its chunk.
+      treeshake: {
+        moduleSideEffects: [
+          { test: /node_modules\/\.pnpm\/(yjs|lib0)@/, sideEffects: false },
+          { test: /\/shared\/src\//, sideEffects: false },
+        ],
+      },
+    },
   },
   server: {
     proxy: {

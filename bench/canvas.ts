@@ -11,6 +11,7 @@
  *   --seconds   length of each measured gesture
  *   --rate      CPU throttling factor (Emulation.setCPUThrottlingRate)
  *   --no-build  do not run `pnpm build` when client/dist is missing or older than the sources
+ *   --dist dir  measure another build instead of client/dist (main's, for a before/after)
  *   --profile   also record a Chrome trace per page and gesture (written to the temp folder)
  *               and sample the main thread (CDP Profiler), and print where the time goes:
  *               renderer threads, trace events, JS by package/file through the source maps
@@ -31,7 +32,9 @@ import { connectClient, joinMeeting, removeDir, synced, tempDir, waitFor } from 
 import { sentence } from './lib/words.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const DIST = join(ROOT, 'client/dist');
+/** --dist <dir>: measure another build (e.g. main's, for a before/after; it is not rebuilt). */
+const DIST_OPTION = process.argv.indexOf('--dist');
+const DIST = DIST_OPTION >= 0 ? resolve(process.argv[DIST_OPTION + 1]!) : join(ROOT, 'client/dist');
 const VIEWPORT = { width: 1024, height: 768 };
 const STROKES = 300;
 const BOARD = { width: 2400, height: 1600, background: '#FBFAF6' }; // the 'vrij' template (templates/src/vrij.ts)
@@ -139,6 +142,7 @@ const newestMtime = (dir: string): number => {
 };
 
 const ensureBuild = () => {
+  if (DIST_OPTION >= 0) return;
   const index = join(DIST, 'index.html');
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
   const sources = Math.max(...['client/src', 'client/index.html', 'shared/src', 'templates/src', 'vite.config.ts'].map((p) => {
@@ -221,7 +225,9 @@ const startServer = async (): Promise<Server> => {
 /** --serve: the server process itself. */
 const serve = async (staticDir: string, dataDir: string) => {
   const { buildApp } = await import('../server/src/app.ts');
-  const app = await buildApp({ dataDir, staticDir, logger: false });
+  // The relay's bounds for a participant's board (1,000 items) are below the bench's boards: the twenty
+  // writers of the 'remote' scenario would have every new note taken back, and so write nothing.
+  const app = await buildApp({ dataDir, staticDir, logger: false, limits: { itemsPerBoard: 100_000, meetingBytes: 64 * 1024 * 1024 } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
   console.log(`port ${(app.server.address() as { port: number }).port}`);
@@ -316,14 +322,16 @@ const startWriters = async (s: Server, m: Meeting) => {
   }
   await sleep(1000);
   return {
-    write: async (ms: number) => {
+    write: async (ms: number): Promise<number> => {
       const t0 = Date.now();
+      let changes = 0;
       for (let tick = 0; Date.now() - t0 < ms; tick++) {
         for (const w of clients) {
           const pick = r();
           const id = w.own[Math.floor(r() * w.own.length)]!;
           const item = w.c.doc.getMap('items').get(id) as Y.Map<unknown> | undefined;
           if (!item) continue;
+          changes++;
           if (pick < 0.8) setNoteText(w.c.doc, id, `${String(item.get('text') ?? '')} ja`);
           else if (pick < 0.9) moveItem(w.c.doc, id, Number(item.get('x')) + 12, Number(item.get('y')) + 6);
           else w.own.push(addNote(w.c.doc, { boardId: m.boardId, x: 100 + r() * (BOARD.width - 300), y: 100 + r() * (BOARD.height - 300), side: w.side, authorId: w.sub, createdAt: Date.now(), text: sentence(r, 2, 5) }));
@@ -331,6 +339,31 @@ const startWriters = async (s: Server, m: Meeting) => {
         const wait = t0 + (tick + 1) * WRITE_EVERY_MS - Date.now();
         if (wait > 0) await sleep(wait);
       }
+      return changes;
+    },
+    /**
+     * Waits until the page shows every writer's notes with their last words
+     * (their changes went through the relay and reached the tablet); throws if not.
+     */
+    arrived: async (page: Page): Promise<number> => {
+      const want: Record<string, string> = {};
+      for (const w of clients) {
+        for (const id of w.own) {
+          const item = w.c.doc.getMap('items').get(id) as Y.Map<unknown> | undefined;
+          if (item) want[id] = String(item.get('text') ?? '');
+        }
+      }
+      await page.waitForFunction(
+        (want: Record<string, string>) => {
+          const stage = (globalThis as unknown as { Konva: { stages: { findOne(sel: string): { findOne(sel: string): { getAttr(k: string): unknown } | undefined } | undefined }[] } }).Konva.stages[0]!;
+          return Object.entries(want).every(([id, text]) => stage.findOne(`#${id}`)?.findOne('.note-text')?.getAttr('text') === text);
+        },
+        want,
+        { timeout: 60_000, polling: 250 },
+      ).catch(() => {
+        throw new Error('the remote writers\' changes did not all reach the page (refused by the relay?)');
+      });
+      return Object.keys(want).length;
     },
     stop: () => {
       for (const w of clients) w.c.destroy();
@@ -664,6 +697,8 @@ interface PageResult {
   /** One full redraw of the stage, rastered (median of 5, throttled). */
   fullDrawMs?: number;
   profile?: string;
+  /** 'remote' (Bodem): changes the writers made, and their notes found on the tablet with their last words. */
+  remote?: { changes: number; notes: number };
 }
 
 /** A page ready to measure: loaded, throttled, probed, warmed up. */
@@ -705,6 +740,8 @@ const profiled = async <T>(browser: Browser, o: Opened, label: string, fn: () =>
   mkdirSync(PROFILE_DIR, { recursive: true });
   const file = join(PROFILE_DIR, `${o.traceName}-${label}.json`);
   writeFileSync(file, trace);
+  // The samples too (DevTools → Performance opens a .cpuprofile as well).
+  writeFileSync(file.replace(/\.json$/, '.cpuprofile'), JSON.stringify(cpu));
   o.report.push(`  ${label} (trace: ${file})`, summariseTrace(trace), summariseProfile(cpu, servedDir));
   return result;
 };
@@ -766,7 +803,11 @@ const measureBoth = async (browser: Browser, s: Server, m: Meeting, content: Ret
       // Twenty others write through the relay (Bodem); the peer changes as many notes' texts in the page.
       const writers = await startWriters(s, m);
       try {
-        await gesture(browser, bodem, 'remote', (ms) => writers.write(ms));
+        let changes = 0;
+        await gesture(browser, bodem, 'remote', async (ms) => {
+          changes = await writers.write(ms);
+        });
+        bodem.remote = { changes, notes: await writers.arrived(bodem.page) };
       } finally {
         writers.stop();
       }
@@ -779,6 +820,7 @@ const measureBoth = async (browser: Browser, s: Server, m: Meeting, content: Ret
         layers: o.layers,
         loadMs: o.loadMs,
         fullDrawMs: o.fullDrawMs,
+        remote: o.remote,
         profile: o.report.length ? o.report.join('\n') : undefined,
       });
       return { bodem: { ...done(bodem), targets: bodem.targets }, konva: done(konva) };
@@ -879,23 +921,49 @@ const summariseProfile = (profile: CpuProfile, staticDir: string): string => {
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
   const byArea = new Map<string, number>();
   const byFn = new Map<string, number>();
+  const labels = new Map<number, { where: string; fn: string }>();
+  const labelOf = (id: number) => {
+    let l = labels.get(id);
+    if (l) return l;
+    const f = byId.get(id)!.callFrame;
+    const map = f.url ? mapFor(f.url) : null;
+    const hit = map ? lookup(map, f.lineNumber, f.columnNumber) : null;
+    const where = hit ? area(hit.source) : f.url ? (f.url.startsWith('about:') || f.url.startsWith('data:') ? 'page script' : area(f.url)) : f.functionName || '(native)';
+    const fn = hit ? `${hit.name ?? (f.functionName || '(anonymous)')} (${where}:${hit.line})` : f.url ? `${f.functionName || '(anonymous)'} (${where})` : where;
+    l = { where, fn };
+    labels.set(id, l);
+    return l;
+  };
   let total = 0;
   for (const [id, ms] of self) {
     const f = byId.get(id)!.callFrame;
     if (f.functionName === '(idle)') continue;
     total += ms;
-    const map = f.url ? mapFor(f.url) : null;
-    const hit = map ? lookup(map, f.lineNumber, f.columnNumber) : null;
-    const where = hit ? area(hit.source) : f.url ? (f.url.startsWith('about:') || f.url.startsWith('data:') ? 'page script' : area(f.url)) : f.functionName || '(native)';
-    const fn = hit ? `${hit.name ?? (f.functionName || '(anonymous)')} (${where}:${hit.line})` : f.url ? `${f.functionName || '(anonymous)'} (${where})` : where;
+    const { where, fn } = labelOf(id);
     byArea.set(where, (byArea.get(where) ?? 0) + ms);
     byFn.set(fn, (byFn.get(fn) ?? 0) + ms);
+  }
+  // Total time (self and callees) of our own functions: where a long frame's JS goes, call by call.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const inclusive = new Map<string, number>();
+  for (const [id, ms] of self) {
+    if (byId.get(id)!.callFrame.functionName === '(idle)') continue;
+    const seen = new Set<string>();
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const { where, fn } = labelOf(n);
+      if (!(where.startsWith('../../src/') || where.startsWith('shared/src/')) || seen.has(fn)) continue;
+      seen.add(fn);
+      inclusive.set(fn, (inclusive.get(fn) ?? 0) + ms);
+    }
   }
   return [
     `   JS samples, ${total.toFixed(0)} ms not idle; by package or file (self time):`,
     ...top(byArea, 10, total),
     '   by function (self time):',
     ...top(byFn, 15, total),
+    "   the client's own functions (total time: self and callees):",
+    ...top(inclusive, 15, total),
   ].join('\n');
 };
 
@@ -1036,8 +1104,9 @@ const drawLines = (label: string, r: PageResult) =>
     const p = r.byKind[k];
     const during = redrawsOf(r, p);
     const after = p.after ? redrawsOf(r, p.after) : null;
+    const arrived = k === 'remote' && r.remote ? ` (${r.remote.changes} changes by ${WRITERS} writers; all ${r.remote.notes} of their notes reached the tablet)` : '';
     return [
-      `  ${label} ${k.padEnd(4)} ${(r1(p.ms) / 1000).toFixed(1)} s, ${p.intervals.length} frames; redraws: ${during.redraws}`,
+      `  ${label} ${k.padEnd(4)} ${(r1(p.ms) / 1000).toFixed(1)} s, ${p.intervals.length} frames${arrived}; redraws: ${during.redraws}`,
       `             attribute changes: ${during.attrs}`,
       ...(after ? [`             after: redraws: ${after.redraws}; attribute changes: ${after.attrs}`] : []),
     ];

@@ -24,7 +24,8 @@
 import fastifyStatic from '@fastify/static';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { Socket } from 'node:net';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { addNote, listBoards } from '@bodem/shared';
 import { buildApp } from '../server/src/app.ts';
@@ -35,8 +36,11 @@ import { kib, load1, loadLine, median, removeDir, rng, round, sleep, tempDir } f
 import { sentence } from './lib/words.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const DIST = join(ROOT, 'client/dist');
+/** --dist=<dir>: another build (e.g. main's, for a before/after), served the same two ways. */
+const DIST = resolve(process.argv.find((a) => a.startsWith('--dist='))?.slice(7) ?? join(ROOT, 'client/dist'));
 const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
+/** --trace: print each visit's requests (from the page's CDP network events) and the app's marks, as a waterfall. */
+const TRACE = process.argv.includes('--trace');
 const NOTES = 30;
 const WIFI = { offline: false, latency: 60, downloadThroughput: (4_000_000 / 8) | 0, uploadThroughput: (1_000_000 / 8) | 0 };
 const CPU_RATE = 4;
@@ -160,22 +164,103 @@ interface Visit {
   assetRequests: number;
 }
 
+/** One request as the page's CDP network events show it (times in s, CDP's monotonic clock). */
+interface Traced {
+  url: string;
+  start: number;
+  end?: number;
+  /** 'net', 'sw' (answered by the service worker), 'cache' (the HTTP cache), 'ws' (the websocket: end = handshake done). */
+  from?: string;
+  status?: number;
+  bytes?: number;
+  /** The websocket's first frame from the server. */
+  firstFrame?: number;
+}
+
 const throttled = async (context: BrowserContext, page: Page) => {
   const cdp = await context.newCDPSession(page);
+  const traced: Traced[] = [];
+  if (TRACE) {
+    const byId = new Map<string, Traced>();
+    cdp.on('Network.requestWillBeSent', (e) => {
+      const t: Traced = { url: e.request.url, start: e.timestamp };
+      byId.set(e.requestId, t);
+      traced.push(t);
+    });
+    cdp.on('Network.responseReceived', (e) => {
+      const t = byId.get(e.requestId);
+      if (!t) return;
+      t.status = e.response.status;
+      t.from = e.response.fromServiceWorker ? 'sw' : e.response.fromDiskCache ? 'cache' : 'net';
+    });
+    cdp.on('Network.loadingFinished', (e) => {
+      const t = byId.get(e.requestId);
+      if (!t) return;
+      t.end = e.timestamp;
+      t.bytes = e.encodedDataLength;
+    });
+    const wsUrls = new Map<string, string>();
+    cdp.on('Network.webSocketCreated', (e) => wsUrls.set(e.requestId, e.url));
+    cdp.on('Network.webSocketWillSendHandshakeRequest', (e) => {
+      const t: Traced = { url: wsUrls.get(e.requestId) ?? 'websocket', start: e.timestamp, from: 'ws' };
+      byId.set(e.requestId, t);
+      traced.push(t);
+    });
+    cdp.on('Network.webSocketHandshakeResponseReceived', (e) => {
+      const t = byId.get(e.requestId);
+      if (t) t.end = e.timestamp;
+    });
+    cdp.on('Network.webSocketFrameReceived', (e) => {
+      const t = byId.get(e.requestId);
+      if (t && t.firstFrame === undefined) t.firstFrame = e.timestamp;
+    });
+  }
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', WIFI);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
-  return cdp;
+  return { cdp, traced };
 };
 
-const visit = async (s: Served, page: Page, url: string, go: () => Promise<void>, shown: Probe): Promise<Visit> => {
+/**
+ * The waterfall of one visit: requests from the document's on (ms after it
+ * was asked for), and the app's marks and the paints (ms after the
+ * navigation started, which is within a few ms of the document's request).
+ */
+const waterfall = (label: string, traced: Traced[], marks: { name: string; at: number }[]): string => {
+  const doc = traced.find((t) => !t.url.includes('/assets/') && !t.url.includes('/api/') && t.from !== 'ws');
+  const t0 = doc?.start ?? traced[0]?.start ?? 0;
+  const ms = (t?: number) => (t === undefined ? '    ?' : String(Math.round((t - t0) * 1000)).padStart(5));
+  const lines = traced.map((t) => {
+    const path = t.url.replace(/^[a-z]+:\/\/[^/]+/, '').replace(/token=[^&]+/, 'token=…');
+    const size = t.bytes === undefined ? '' : `${(t.bytes / 1024).toFixed(1)} KiB`;
+    const frame = t.firstFrame === undefined ? '' : ` first frame ${ms(t.firstFrame).trim()}`;
+    return `    ${ms(t.start)} → ${ms(t.end)}  ${(t.from ?? '?').padEnd(5)} ${String(t.status ?? '').padEnd(3)} ${size.padStart(10)}  ${path}${frame}`;
+  });
+  const m = marks.map((x) => `    ${String(Math.round(x.at)).padStart(5)}  mark  ${x.name}`);
+  return [`  ${label}:`, ...lines, ...m].join('\n');
+};
+
+/** The app's marks (lib/marks.ts), the paints and the moments the bench saw, in ms after navigation start. */
+const pageMarks = (page: Page) =>
+  page.evaluate(() =>
+    [...performance.getEntriesByType('mark'), ...performance.getEntriesByType('paint')]
+      .map((e) => ({ name: e.name, at: e.startTime }))
+      .sort((a, b) => a.at - b.at),
+  );
+
+const visit = async (s: Served, page: Page, traced: Traced[], label: string, url: string, go: () => Promise<void>, shown: Probe): Promise<Visit> => {
   const bytes0 = s.bytes();
   const req0 = s.requests.length;
+  traced.length = 0;
   await page.goto(url, { waitUntil: 'commit' });
   const shownMs = await when(page, shown);
   await go();
   const drawnAt = await when(page, 'board');
   const goAt = await page.evaluate(() => (window as unknown as { __goAt: number }).__goAt);
+  if (TRACE) {
+    const marks = [...(await pageMarks(page)), { name: `(bench) shown`, at: shownMs }, { name: '(bench) go', at: goAt }, { name: '(bench) board drawn', at: drawnAt }];
+    console.error(waterfall(`${s.variant} ${label}`, traced, marks.sort((a, b) => a.at - b.at)));
+  }
   const reqs = s.requests.slice(req0);
   if (process.env.BENCH_LOAD_VERBOSE) console.error(`${s.variant} ${url}:`, reqs.join(' '));
   return {
@@ -204,10 +289,12 @@ const run = async (browser: Browser, s: Served, code: string, name: string): Pro
   try {
     await context.addInitScript(CLOCKS);
     const page = await context.newPage();
-    await throttled(context, page);
+    const { traced } = await throttled(context, page);
     const cold = await visit(
       s,
       page,
+      traced,
+      'cold',
       `${s.http}/join?code=${code}`,
       async () => {
         await page.getByLabel('Naam').fill(name);
@@ -224,7 +311,14 @@ const run = async (browser: Browser, s: Served, code: string, name: string): Pro
       await sleep(1000);
     }
     const backgroundBytes = s.bytes() - before;
-    const warm = await visit(s, page, `${s.http}/join?code=${code}`, () => page.locator('[data-testid=rejoin] a').click(), 'rejoin');
+    // --trace: a Chrome trace of the warm visit too (open it in DevTools → Performance).
+    if (TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'toplevel'] });
+    const warm = await visit(s, page, traced, 'warm', `${s.http}/join?code=${code}`, () => page.locator('[data-testid=rejoin] a').click(), 'rejoin');
+    if (TRACE) {
+      const file = join(tmpdir(), `bodem-bench-load-${s.variant}-warm.json`);
+      writeFileSync(file, await browser.stopTracing());
+      console.error(`  trace of the warm visit: ${file}`);
+    }
     return { cold, backgroundBytes, warm };
   } finally {
     await context.close();

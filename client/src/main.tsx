@@ -4,28 +4,19 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { fontsReady } from './fonts.ts';
+import { mark } from './lib/marks.ts';
 import { UpdatePrompt } from './pwa/UpdatePrompt.tsx';
 
-/**
- * Konva draws text on a canvas with whatever font is loaded at that moment,
- * and measures line breaks then. Wait for the bundled font (it is served by
- * this host, so this is quick), but never longer than a moment.
- */
-const fontsReady = Promise.race([
-  Promise.all([
-    document.fonts.load('22px "Atkinson Hyperlegible"'),
-    document.fonts.load('bold 22px "Atkinson Hyperlegible"'),
-  ]).catch(() => undefined),
-  new Promise((resolve) => setTimeout(resolve, 1500)),
-]);
+// The fonts start loading now; the pages that draw notes wait for them (fonts.ts).
+void fontsReady().then(() => mark('fonts'));
 
-void fontsReady.then(() => {
-  const root = document.getElementById('root');
-  if (!root) throw new Error('missing #root');
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-      <UpdatePrompt />
-    </StrictMode>,
-  );
-});
+const root = document.getElementById('root');
+if (!root) throw new Error('missing #root');
+mark('render');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+    <UpdatePrompt />
+  </StrictMode>,
+);

@@ -111,4 +111,36 @@ test("someone else's notes (written, changed, moved, bundled, deleted) and my ow
   await expect.poll(() => bilal.texts()).not.toContain('Nieuw erbij');
   expect((await wholeDraws(bilal))[NOTES]).toBe(0);
   expect(await stalePixels(bilal)).toBeLessThan(STALE);
+
+  // Notes on top of each other: Anna lays a note over half of "Drie keer", then rewrites the words of
+  // the one underneath and of the one on top. Only a note's words changed: Bilal's board draws them
+  // inside its paper, leaving out what lies under it, and the picture is still what a full redraw gives.
+  const drie = await anna.note('Drie keer');
+  // A new note is centred where the tap was (180 × 140 board px, drawn larger when the board is zoomed
+  // out this far): this one covers the right part of "Drie keer".
+  const over = await anna.boardToScreen(drie.x + 260, drie.y + 100);
+  await anna.tap(over.x, over.y);
+  await expect(editor).toBeFocused();
+  await anna.page.keyboard.type('Erbovenop', { delay: 20 });
+  await anna.page.getByRole('button', { name: 'Klaar', exact: true }).click();
+  await bilal.note('Erbovenop');
+  await expect.poll(() => stalePixels(bilal)).toBeLessThan(STALE);
+  for (const [was, now] of [
+    ['Drie keer', 'Drie keer onder'],
+    ['Erbovenop', 'Erbovenop en meer woorden'],
+  ] as const) {
+    await watchDraws(bilal);
+    const n = await anna.note(was);
+    await anna.page.mouse.dblclick(n.cx, n.cy);
+    await expect(editor).toBeFocused();
+    await anna.page.keyboard.press('End');
+    await anna.page.keyboard.type(now.slice(was.length), { delay: 20 });
+    await anna.page.getByRole('button', { name: 'Klaar', exact: true }).click();
+    await bilal.note(now);
+    await bilal.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect((await wholeDraws(bilal))[NOTES]).toBe(0);
+    expect(await stalePixels(bilal)).toBeLessThan(STALE);
+    expect(await staleHit(bilal)).toBeLessThan(STALE);
+  }
+  await bilal.page.screenshot({ path: `${SHOTS}/area-draws-overlap.png` });
 });

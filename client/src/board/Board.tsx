@@ -3,6 +3,7 @@ import type Konva from 'konva';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Layer, Stage } from 'react-konva';
 import { t } from '../i18n/index.ts';
+import { mark } from '../lib/marks.ts';
 import { useStore } from '../lib/store.ts';
 import type { MeetingSession } from '../sync/session.ts';
 import type { BoardController } from './controller.ts';
@@ -44,6 +45,7 @@ const isEditable = (el: EventTarget | null) =>
  * cursors) with DOM overlays for the note editor and the note toolbar.
  */
 export function Board({ session, boardId, title, template, insets, cursors = true, onController }: Props) {
+  mark('board');
   const ctl = useBoardController(session, boardId, template, onController);
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useCallback((s: Konva.Stage | null) => ctl.setStage(s), [ctl]);

@@ -1,10 +1,34 @@
 import Konva from 'konva';
-import { redrawAreas, type Box, type Split } from './redrawArea.ts';
+import { opaquePaper } from './noteDraw.ts';
+import { placedNodes, redrawArea, redrawAreas, type Box, type Cover, type Split } from './redrawArea.ts';
 
-/** More separate areas than this in one frame: one whole redraw is as cheap. */
-const MAX_AREAS = 24;
-/** Areas covering more than this share of the layer's canvas: one whole redraw is as cheap. */
+/** An area covering more than this share of the layer's canvas: one whole redraw is as cheap. */
 const MAX_SHARE = 0.5;
+/**
+ * Drawing of areas per frame (ms, the JS that records it; the browser
+ * rasters it after). What does not fit waits for the next frame: twenty
+ * people writing at once never make one long frame.
+ */
+const BUDGET_MS = 6;
+
+/** A note's paper, where it paints the board opaque (see redrawArea's Cover). */
+const paperOf =
+  (layer: Konva.Layer): Cover =>
+  (node) => {
+    if (node.name() !== 'note' || node.opacity() !== 1 || !node.visible()) return null;
+    const body = (node as Konva.Group).getChildren().find((c) => c.name() === 'note-body');
+    if (!(body instanceof Konva.Shape)) return null;
+    // CSS px per board px: the scale the note is drawn at (its growth depends on it).
+    const [scale = 1] = layer.getAbsoluteTransform().getMatrix();
+    const p = opaquePaper(body, scale);
+    return p && { box: { x: node.x() + body.x() + p.x, y: node.y() + body.y() + p.y, width: p.width, height: p.height }, radius: p.radius };
+  };
+
+/** A place to draw again: on the picture, and (when what listens may have changed) on the hit canvas. */
+interface Area {
+  box: Box;
+  hit: boolean;
+}
 
 interface Pos {
   x: number;
@@ -38,27 +62,25 @@ const patchRequestDraw = (): void => {
   };
 };
 
-const meets = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-const union = (a: Box, b: Box): Box => {
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
-};
+const inside = (inner: Area, outer: Area) =>
+  (outer.hit || !inner.hit) &&
+  outer.box.x <= inner.box.x &&
+  outer.box.y <= inner.box.y &&
+  outer.box.x + outer.box.width >= inner.box.x + inner.box.width &&
+  outer.box.y + outer.box.height >= inner.box.y + inner.box.height;
 
-/** Overlapping areas become one (so a node in two of them is not drawn twice over itself). */
-const mergeAreas = (areas: Box[]): Box[] => {
-  const out = [...areas];
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let i = 0; i < out.length && !changed; i++) {
-      for (let j = i + 1; j < out.length; j++) {
-        if (!meets(out[i]!, out[j]!)) continue;
-        out[i] = union(out[i]!, out[j]!);
-        out.splice(j, 1);
-        changed = true;
-        break;
-      }
-    }
+/**
+ * Adds areas to the ones waiting, leaving out those another covers.
+ * Overlapping areas stay apart: each is cleared whole before it is drawn,
+ * so drawing one after the other never paints a node twice over itself,
+ * and a union of two would draw what lies between them for nothing.
+ */
+const addAreas = (pending: Area[], more: readonly Area[]): Area[] => {
+  let out = pending;
+  for (const a of more) {
+    if (out.some((b) => inside(a, b))) continue;
+    out = out.filter((b) => !inside(b, a));
+    out.push(a);
   }
   return out;
 };
@@ -103,7 +125,11 @@ export class AreaDraws {
   private drawnAt = new Map<Konva.Node, Pos>();
   private order: Konva.Node[] = [];
   private known = false;
-  private dirty = new Set<Konva.Node>();
+  /** Items changed since the last frame; true while only their words changed. */
+  private dirty = new Map<Konva.Node, boolean>();
+  /** Areas still to draw (a frame draws what fits in BUDGET_MS). */
+  private pending: Area[] = [];
+  private readonly cover: Cover;
   /** A container of items changed its children (added, removed, reordered). */
   private structure = false;
   /** Something changed whose place is not known: the whole layer. */
@@ -115,7 +141,9 @@ export class AreaDraws {
     private readonly layer: Konva.Layer,
     private readonly split: Split,
     private readonly busy: () => boolean,
-  ) {}
+  ) {
+    this.cover = paperOf(layer);
+  }
 
   /** Starts drawing the layer's changes by area; returns the cleanup. */
   install(): () => void {
@@ -154,8 +182,17 @@ export class AreaDraws {
       }
       if (how) item = n;
     }
-    if (item) this.dirty.add(item);
-    else if (!this.structure) this.whole = true;
+    if (item) {
+      // Only the words: the area inside its paper, on the picture only (words do not listen).
+      const words = node.name() === 'note-text' && node.getParent() === item;
+      this.dirty.set(item, (this.dirty.get(item) ?? true) && words);
+    } else if (!this.structure) this.whole = true;
+  }
+
+  /** An item put on or taken off the layer quietly (a drag lifted or put down): its places, in the next frame. */
+  redraw(item: Konva.Node): void {
+    this.dirty.set(item, false);
+    this.schedule();
   }
 
   private schedule(): void {
@@ -185,6 +222,7 @@ export class AreaDraws {
     this.drawnAt = new Map(this.order.map((n) => [n, { x: n.x(), y: n.y() }]));
     this.known = true;
     this.dirty.clear();
+    this.pending = [];
     this.structure = false;
     this.whole = false;
   }
@@ -199,8 +237,8 @@ export class AreaDraws {
   private flush(): void {
     if (!this.layer.getStage()) return;
     if (this.whole || !this.known || this.busy()) return this.drawWhole();
-    const areas: Box[] = [];
-    const dirty = new Set(this.dirty);
+    const areas: Area[] = [];
+    const dirty = new Map(this.dirty);
     if (this.structure) {
       const now = this.items();
       const present = new Set(now);
@@ -209,44 +247,61 @@ export class AreaDraws {
         // Taken away: where it was drawn.
         const was = this.drawnAt.get(n);
         const box = was && this.boxAt(n, was);
-        if (box) areas.push(box);
+        if (box) areas.push({ box, hit: true });
       }
       const before = new Map(this.order.map((n, i) => [n, i]));
       const kept = now.filter((n) => before.has(n));
       const keepOrder = longestIncreasing(kept.map((n) => before.get(n)!));
       // Moved in the order: its own place shows another stacking.
       kept.forEach((n, i) => {
-        if (!keepOrder.has(i)) dirty.add(n);
+        if (!keepOrder.has(i)) dirty.set(n, false);
       });
-      for (const n of now) if (!before.has(n)) dirty.add(n);
+      for (const n of now) if (!before.has(n)) dirty.set(n, false);
       this.order = now;
     }
-    for (const n of dirty) {
+    for (const [n, wordsOnly] of dirty) {
       const was = this.drawnAt.get(n);
       if (n.getLayer() !== this.layer) {
         // Left the layer (taken away, or lifted to be dragged): where it was drawn.
         const box = was && this.boxAt(n, was);
-        if (box) areas.push(box);
+        if (box) areas.push({ box, hit: true });
         this.drawnAt.delete(n);
         continue;
       }
       const box = this.split(n);
       if (!box || box === 'children') return this.drawWhole();
-      areas.push(box);
-      if (was && (was.x !== n.x() || was.y !== n.y())) areas.push(this.boxAt(n, was)!);
+      const moved = !was || was.x !== n.x() || was.y !== n.y();
+      const paper = wordsOnly && !moved ? this.cover(n) : null;
+      if (paper) {
+        // Its words, inside its paper: nothing under the note shows there, and nothing there listens.
+        const r = paper.radius;
+        const { x, y, width, height } = paper.box;
+        areas.push({ box: { x: x + r, y: y + r, width: width - 2 * r, height: height - 2 * r }, hit: false });
+        continue;
+      }
+      areas.push({ box, hit: true });
+      if (was && moved) areas.push({ box: this.boxAt(n, was)!, hit: true });
       this.drawnAt.set(n, { x: n.x(), y: n.y() });
     }
     this.dirty.clear();
     this.structure = false;
-    if (!areas.length) return;
-    const merged = mergeAreas(areas);
-    // Board → canvas (CSS) pixels: is drawing by area still worth it?
+    this.pending = addAreas(this.pending, areas);
+    if (!this.pending.length) return;
+    // Board → canvas (CSS) pixels: one area over half the canvas (zoomed far in) costs a whole redraw anyway.
     const [sx = 1, , , sy = 1] = this.layer.getAbsoluteTransform().getMatrix();
     const canvas = this.layer.getCanvas();
-    const covered = merged.reduce((sum, a) => sum + a.width * sx * a.height * sy, 0);
     const whole = (canvas.width * canvas.height) / canvas.getPixelRatio() ** 2;
-    if (merged.length > MAX_AREAS || covered > MAX_SHARE * whole) return this.drawWhole();
-    redrawAreas(this.layer, merged, this.split);
+    if (this.pending.some((a) => a.box.width * sx * a.box.height * sy > MAX_SHARE * whole)) return this.drawWhole();
+    // As many areas as fit in this frame's budget (at least one); the rest in the next frames.
+    const placed = placedNodes(this.layer, this.split);
+    const t0 = performance.now();
+    let i = 0;
+    while (i < this.pending.length && (i === 0 || performance.now() - t0 < BUDGET_MS)) {
+      const { box, hit } = this.pending[i++]!;
+      redrawAreas(this.layer, [box], this.split, { hit: hit ? [box] : [], cover: this.cover, placed });
+    }
+    this.pending = this.pending.slice(i);
+    if (this.pending.length) this.schedule();
   }
 
   private drawWhole(): void {
@@ -259,3 +314,17 @@ export class AreaDraws {
 /** Draws `layer`'s changes by area from now on (see AreaDraws); returns the cleanup. */
 export const drawChangesByArea = (layer: Konva.Layer, split: Split, busy: () => boolean): (() => void) =>
   new AreaDraws(layer, split, busy).install();
+
+/**
+ * The place of `item`, lifted off `layer` or put down on it with Konva's
+ * automatic redraw held (see `quietly`), is drawn again: with the layer's
+ * other changes in the next frame when the layer draws by area, at once
+ * (redrawArea) otherwise.
+ */
+export const redrawItemArea = (layer: Konva.Layer, item: Konva.Node, split: Split): void => {
+  const tracker = trackers.get(layer);
+  if (tracker) return tracker.redraw(item);
+  const area = split(item);
+  if (area && area !== 'children') redrawArea(layer, area, split);
+  else layer.batchDraw();
+};

@@ -3,17 +3,17 @@ import {
   EMPTY_BOARD_STATE,
   bundlesOf,
   groupByZone,
-  isPlaced,
-  itemsOfBoard,
   readBoardState,
+  readItemMap,
   referenceCoverage,
   roots,
   type BoardState,
   type Coverage,
   type Note,
+  type PlacedItem,
   type Template,
 } from '@bodem/shared';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { createStore, KeyedStore, type Store } from '../lib/store.ts';
 
 export interface BundleInfo {
@@ -32,6 +32,25 @@ const sameCounts = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numbe
   a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 
 const sameState = (a: BoardState, b: BoardState) => JSON.stringify(a) === JSON.stringify(b);
+
+const byAge = (a: PlacedItem, b: PlacedItem) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
+
+/**
+ * The notes and role cards of one board, oldest first. Only they count here;
+ * strokes (hundreds, each a long list of points) and agreements are passed
+ * by on their kind and board, without being read.
+ */
+const placedOfBoard = (doc: Y.Doc, boardId: string): PlacedItem[] => {
+  const out: PlacedItem[] = [];
+  roots(doc).items.forEach((v, id) => {
+    const m = asYMap(v);
+    const kind = m?.get('kind');
+    if (!m || (kind !== 'note' && kind !== 'role') || m.get('boardId') !== boardId) return;
+    const item = readItemMap(id, m);
+    if (item && (item.kind === 'note' || item.kind === 'role') && item.boardId === boardId) out.push(item);
+  });
+  return out.sort(byAge);
+};
 
 /**
  * What a board shows that depends on many items at once: bundles, items per
@@ -55,6 +74,13 @@ export class BoardDerived {
 
   attach(): () => void {
     const { items, boards } = roots(this.doc);
+    // A note's words (its Y.Text) count only for the references' answers: twenty people writing
+    // at once on a board without references recompute nothing.
+    const wordsMatter = !!this.template.references?.length;
+    const onItems = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+      if (!wordsMatter && events.every((e) => e.target instanceof Y.Text)) return;
+      schedule();
+    };
     const schedule = () => {
       if (this.frame) return;
       this.frame = requestAnimationFrame(() => {
@@ -63,10 +89,10 @@ export class BoardDerived {
       });
     };
     this.recompute();
-    items.observeDeep(schedule);
+    items.observeDeep(onItems);
     boards.observeDeep(schedule);
     return () => {
-      items.unobserveDeep(schedule);
+      items.unobserveDeep(onItems);
       boards.unobserveDeep(schedule);
       if (this.frame) cancelAnimationFrame(this.frame);
       this.frame = 0;
@@ -74,7 +100,7 @@ export class BoardDerived {
   }
 
   recompute(): void {
-    const items = itemsOfBoard(this.doc, this.boardId);
+    const items = placedOfBoard(this.doc, this.boardId);
     const notes = items.filter((i): i is Note => i.kind === 'note');
 
     const next = new Map<string, BundleInfo>();
@@ -86,7 +112,7 @@ export class BoardDerived {
     for (const [id, info] of next) if (!sameBundle(this.bundles.get(id), info)) this.bundles.set(id, info);
 
     if (this.template.zones.some((z) => z.limit)) {
-      const groups = groupByZone(this.template, items.filter(isPlaced), this.template.noteSize);
+      const groups = groupByZone(this.template, items, this.template.noteSize);
       this.zoneCounts.set(new Map([...groups].map(([k, v]) => [k, v.length])));
     }
 

@@ -24,7 +24,7 @@ import type * as Y from 'yjs';
 import { BoardEdits } from '../edit/board.ts';
 import { createStore, type Store } from '../lib/store.ts';
 import type { MeetingSession } from '../sync/session.ts';
-import { drawChangesByArea } from './areaDraws.ts';
+import { drawChangesByArea, redrawItemArea } from './areaDraws.ts';
 import { BoardDerived } from './boardDerived.ts';
 import { BoardView } from './boardView.ts';
 import { Camera } from './camera.ts';
@@ -32,7 +32,7 @@ import { ItemIndex } from './itemIndex.ts';
 import { cancelClick } from './konvaInternals.ts';
 import { noteGrowth } from './noteDraw.ts';
 import { freeSlot } from './placement.ts';
-import { quietly, redrawArea, type Split } from './redrawArea.ts';
+import { quietly, type Split } from './redrawArea.ts';
 import { distanceToStroke, strokeOutline } from './strokeOutline.ts';
 import { GestureDispatcher } from './tools/dispatcher.ts';
 import { attachDomInput } from './tools/domInput.ts';
@@ -807,10 +807,8 @@ export class BoardController {
     const dragLayer = this.dragLayer;
     if (!node || !dragLayer || !home || !layer) return;
     this.dragHome = { layer: home, index: node.zIndex() };
-    const area = this.splitItems(node);
     quietly(() => node.moveTo(dragLayer));
-    if (area && area !== 'children') redrawArea(layer, area, this.splitItems);
-    else layer.batchDraw();
+    redrawItemArea(layer, node, this.splitItems);
     dragLayer.batchDraw();
   }
 
@@ -830,9 +828,7 @@ export class BoardController {
       if (rounded) node.position({ x: Math.round(node.x()), y: Math.round(node.y()) });
     });
     const layer = node.getLayer();
-    const area = this.splitItems(node);
-    if (layer && area && area !== 'children') redrawArea(layer, area, this.splitItems);
-    else layer?.batchDraw();
+    if (layer) redrawItemArea(layer, node, this.splitItems);
     this.dragLayer?.batchDraw();
   }
 

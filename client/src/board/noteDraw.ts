@@ -246,6 +246,24 @@ export function drawNoteBody(ctx: Konva.Context, shape: Konva.Shape): void {
   ctx.fillStrokeShape(shape);
 }
 
+/**
+ * Where a note's body paints the board opaque: its paper, grown as drawn at
+ * `scale` CSS px per board px, in the body's own units, with the radius of
+ * its corners; null when its paper is not opaque. Whatever lies under a
+ * note there cannot be seen, so a redraw of an area inside it need not draw
+ * what lies under it (redrawArea.ts). Its words lie inside, `radius` from
+ * every edge and more (the padding is larger than the corners).
+ */
+export const opaquePaper = (body: Konva.Shape, scale: number): { x: number; y: number; width: number; height: number; radius: number } | null => {
+  const fill = body.fill();
+  if (typeof fill !== 'string' || !/^#[0-9a-f]{6}$/i.test(fill) || body.opacity() !== 1 || !body.visible()) return null;
+  const width = body.width();
+  const height = body.height();
+  const g = body.getAttr('grow') ? noteGrowth(width, scale) : 1;
+  const [x, y, w, h] = grownBox(width, height, g, 0);
+  return { x, y, width: w, height: h, radius: NOTE_RADIUS * g };
+};
+
 /** hitFunc of a note's body: the paper only. */
 export function hitNoteBody(ctx: Konva.Context, shape: Konva.Shape): void {
   const width = shape.width();

@@ -28,35 +28,105 @@ const meets = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && 
 export const redrawArea = (layer: Konva.Layer, area: Box, split: Split): void => redrawAreas(layer, [area], split);
 
 /**
+ * Where a node paints the board opaque (board coordinates): a box with
+ * rounded corners, or null. Under it, nothing can be seen, so a redraw of an
+ * area inside it starts from that node and leaves out everything below it.
+ */
+export type Cover = (node: Konva.Node) => { box: Box; radius: number } | null;
+
+/** A node of the layer in drawing order, with its box (null: no box of its own, it meets every area). */
+export interface Placed {
+  node: Konva.Node;
+  box: Box | null;
+}
+
+/** The layer's nodes in drawing order, split as `split` says (items with their boxes). */
+export const placedNodes = (layer: Konva.Layer, split: Split): Placed[] => {
+  const out: Placed[] = [];
+  const collect = (container: Konva.Container) => {
+    for (const child of container.getChildren()) {
+      const how = split(child);
+      if (how === 'children') collect(child as Konva.Container);
+      else out.push({ node: child, box: how });
+    }
+  };
+  collect(layer);
+  return out;
+};
+
+/** Whether the box `inner` lies inside `outer` with its corners rounded by `radius`. */
+const contains = ({ box: outer, radius: r }: { box: Box; radius: number }, inner: Box): boolean => {
+  const x0 = outer.x;
+  const y0 = outer.y;
+  const x1 = outer.x + outer.width;
+  const y1 = outer.y + outer.height;
+  if (inner.x < x0 || inner.y < y0 || inner.x + inner.width > x1 || inner.y + inner.height > y1) return false;
+  // Each corner of `inner` that lies in a rounded corner must be inside its arc.
+  for (const px of [inner.x, inner.x + inner.width]) {
+    for (const py of [inner.y, inner.y + inner.height]) {
+      const cx = px < x0 + r ? x0 + r : px > x1 - r ? x1 - r : px;
+      const cy = py < y0 + r ? y0 + r : py > y1 - r ? y1 - r : py;
+      if ((px - cx) ** 2 + (py - cy) ** 2 > r * r) return false;
+    }
+  }
+  return true;
+};
+
+/**
+ * The nodes to draw for `areas`, in order: those meeting an area, less
+ * those under a node that covers the whole area opaque (see Cover). A node
+ * drawn for one area may paint into another where it lies under such a
+ * node; that node is drawn after it, over it.
+ */
+const nodesFor = (placed: readonly Placed[], areas: readonly Box[], cover?: Cover): Konva.Node[] => {
+  const from = areas.map((a) => {
+    if (!cover) return 0;
+    for (let i = placed.length - 1; i >= 0; i--) {
+      const { node, box } = placed[i]!;
+      // Its box holds all it draws: only a box holding the whole area can cover it.
+      if (!box || !contains({ box, radius: 0 }, a)) continue;
+      const c = cover(node);
+      if (c && contains(c, a)) return i;
+    }
+    return 0;
+  });
+  const out: Konva.Node[] = [];
+  placed.forEach(({ node, box }, i) => {
+    if (areas.some((a, k) => i >= from[k]! && (!box || meets(box, a)))) out.push(node);
+  });
+  return out;
+};
+
+export interface AreaOptions {
+  /** The areas of the hit canvas to redraw; by default the same as the picture's. */
+  hit?: readonly Box[];
+  /** What paints which part opaque (see Cover): what lies under it is left out. */
+  cover?: Cover;
+  /** The layer's nodes, when the caller already has them (placedNodes). */
+  placed?: readonly Placed[];
+}
+
+/**
  * Redraws several areas of a layer at once (areas that do not overlap, see
  * areaDraws.ts): one walk over the layer's nodes, each node that meets any
  * of them drawn once, clipped to all of them. Many changes in one frame cost
  * one pass over a thousand notes, not one per change.
  */
-export const redrawAreas = (layer: Konva.Layer, areas: readonly Box[], split: Split): void => {
-  if (!areas.length || !layer.getStage() || !layer.isVisible()) return;
-  // What to draw, in the layer's order: items meeting an area, and whatever has no box of its own.
-  const nodes: Konva.Node[] = [];
-  const collect = (container: Konva.Container) => {
-    for (const child of container.getChildren()) {
-      const how = split(child);
-      if (how === 'children') collect(child as Konva.Container);
-      else if (how && !areas.some((a) => meets(how, a))) continue;
-      else nodes.push(child);
-    }
-  };
-  collect(layer);
+export const redrawAreas = (layer: Konva.Layer, areas: readonly Box[], split: Split, opts: AreaOptions = {}): void => {
+  const hitAreas = opts.hit ?? areas;
+  if ((!areas.length && !hitAreas.length) || !layer.getStage() || !layer.isVisible()) return;
+  const placed = opts.placed ?? placedNodes(layer, split);
   // Board → stage pixels: scale and offset (the board is never rotated).
   const [sx = 1, , , sy = 1, ox = 0, oy = 0] = layer.getAbsoluteTransform().getMatrix();
-  type Target = { canvas: ReturnType<Konva.Layer['getCanvas']>; method: 'drawScene' } | { canvas: ReturnType<Konva.Layer['getHitCanvas']>; method: 'drawHit' };
-  const targets: Target[] = [{ canvas: layer.getCanvas(), method: 'drawScene' }];
-  if (layer.isListening()) targets.push({ canvas: layer.getHitCanvas(), method: 'drawHit' });
+  type Target = { canvas: ReturnType<Konva.Layer['getCanvas']>; method: 'drawScene'; areas: readonly Box[] } | { canvas: ReturnType<Konva.Layer['getHitCanvas']>; method: 'drawHit'; areas: readonly Box[] };
+  const targets: Target[] = [{ canvas: layer.getCanvas(), method: 'drawScene', areas }];
+  if (layer.isListening() && hitAreas.length) targets.push({ canvas: layer.getHitCanvas(), method: 'drawHit', areas: hitAreas });
   for (const target of targets) {
     const { canvas } = target;
     const pr = canvas.getPixelRatio();
     const c = canvas.getContext()._context;
     // The areas in device pixels, widened to whole pixels; those off the canvas left out.
-    const rects = areas
+    const onCanvas = target.areas
       .map((area) => {
         const x0 = Math.floor((ox + area.x * sx) * pr);
         const y0 = Math.floor((oy + area.y * sy) * pr);
@@ -65,13 +135,20 @@ export const redrawAreas = (layer: Konva.Layer, areas: readonly Box[], split: Sp
         return { x0, y0, x1, y1 };
       })
       .filter((r) => r.x1 > 0 && r.y1 > 0 && r.x0 < c.canvas.width && r.y0 < c.canvas.height);
-    if (!rects.length) continue;
+    if (!onCanvas.length) continue;
+    // What is drawn is the widened area: a node covers it only if it covers those whole pixels.
+    const widened = onCanvas.map((r): Box => {
+      const x = (r.x0 / pr - ox) / sx;
+      const y = (r.y0 / pr - oy) / sy;
+      return { x, y, width: (r.x1 / pr - ox) / sx - x, height: (r.y1 / pr - oy) / sy - y };
+    });
+    const nodes = nodesFor(placed, widened, opts.cover);
     c.save();
     c.setTransform(1, 0, 0, 1, 0, 0);
     c.beginPath();
-    for (const r of rects) c.rect(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
+    for (const r of onCanvas) c.rect(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
     c.clip();
-    for (const r of rects) c.clearRect(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
+    for (const r of onCanvas) c.clearRect(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
     // Konva's resting transform of a layer canvas: its pixel ratio.
     c.setTransform(pr, 0, 0, pr, 0, 0);
     for (const node of nodes) {

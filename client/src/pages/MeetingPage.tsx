@@ -7,6 +7,7 @@ import { Board } from '../board/Board.tsx';
 import type { Insets } from '../board/viewport.ts';
 import { loadMeeting, rememberBoard, saveMeeting, tokenOf, type StoredMeeting } from '../credentials.ts';
 import { fmt, t } from '../i18n/index.ts';
+import { mark } from '../lib/marks.ts';
 import { useStore } from '../lib/store.ts';
 import { joinPath, linkClick, meetingPath, navigate, projectorPath, useLocation } from '../router.ts';
 import { MeetingSession } from '../sync/session.ts';
@@ -43,6 +44,7 @@ const PALETTE_WIDTH = 300;
 const WIDE = 1000;
 
 export function MeetingPage({ id }: { id: string }) {
+  mark('meeting-page');
   const stored = useMemo(() => loadMeeting(id), [id]);
   const token = stored ? tokenOf(stored) : null;
   const [session, setSession] = useState<MeetingSession | null>(null);
@@ -51,7 +53,10 @@ export function MeetingPage({ id }: { id: string }) {
     if (!token) navigate('/join', { replace: true });
   }, [token]);
 
-  useEffect(() => {
+  // A layout effect: the socket and the local copy start opening before the
+  // browser paints this page (a passive effect waits for that paint, a few
+  // hundred ms on a slow tablet), and the meeting's frame is the first paint.
+  useLayoutEffect(() => {
     if (!token) return;
     // The session is an external resource (socket, IndexedDB) that lives as
     // long as this effect; React state only hands it to the render.

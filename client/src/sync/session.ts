@@ -20,6 +20,7 @@ import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { forgetMeeting, markRemoved } from '../credentials.ts';
+import { mark } from '../lib/marks.ts';
 import { createStore, type Store } from '../lib/store.ts';
 import { throttle } from '../lib/throttle.ts';
 import { reconnectDelay } from './reconnect.ts';
@@ -97,6 +98,7 @@ export class MeetingSession {
     readonly meetingId: string,
     token: string,
   ) {
+    mark('session');
     this.claims = peekClaims(token);
     this.state = createStore<SessionState>(
       { status: 'offline', everSynced: false, localLoaded: false, closed: null, newerSchema: false },
@@ -141,6 +143,7 @@ export class MeetingSession {
       // clock, and we would stay invisible until the cursor moved. A fresh
       // clock makes the first presence frame of every connection count.
       if (status === 'connected') {
+        mark('ws-open');
         const mine = this.awareness.getLocalState();
         if (mine) this.awareness.setLocalState({ ...mine });
       }
@@ -157,6 +160,7 @@ export class MeetingSession {
     });
     this.provider.on('sync', (synced: boolean) => {
       if (synced) {
+        mark('synced');
         this.state.update((s) => ({ ...s, everSynced: true }));
         this.sendSaveCheck();
       }
@@ -199,6 +203,7 @@ export class MeetingSession {
       this.persistence = new IndexeddbPersistence(name, this.doc);
       this.persistence.whenSynced.then(
         () => {
+          mark('local-loaded');
           this.state.update((s) => ({ ...s, localLoaded: true }));
           checkSchema();
         },

@@ -29,6 +29,7 @@ import * as Y from 'yjs';
 import { addNote, addStroke, listBoards, moveItem, noteFill, NOTE_SIZE, peekClaims, setNoteText, STROKE_COLORS, type Side, type StrokeColor } from '@bodem/shared';
 import { connectClient, joinMeeting, removeDir, synced, tempDir, waitFor } from '../server/test/helpers.ts';
 import { sentence } from './lib/words.ts';
+import { KEY_HEADER, TEST_FACILITATOR_KEY } from '../server/test/infra/key.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'client/dist');
@@ -221,7 +222,7 @@ const startServer = async (): Promise<Server> => {
 /** --serve: the server process itself. */
 const serve = async (staticDir: string, dataDir: string) => {
   const { buildApp } = await import('../server/src/app.ts');
-  const app = await buildApp({ dataDir, staticDir, logger: false });
+  const app = await buildApp({ dataDir, staticDir, logger: false, facilitatorKey: TEST_FACILITATOR_KEY, createPerMinute: 10_000 });
   await app.listen({ port: 0, host: '127.0.0.1' });
   process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
   console.log(`port ${(app.server.address() as { port: number }).port}`);
@@ -250,7 +251,7 @@ interface Meeting {
 const seedMeeting = async (s: Server, title: string, content: ReturnType<typeof boardContent>): Promise<Meeting> => {
   const res = await fetch(`${s.http}/api/meetings`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...KEY_HEADER },
     body: JSON.stringify({ title, templates: ['vrij'] }),
   });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);

@@ -46,7 +46,9 @@ export interface CreatedMeeting {
 
 export type ProgrammeChoice = { programme: string } | { templates: string[] };
 
-export const createMeeting = (title: string, choice: ProgrammeChoice) => request<CreatedMeeting>('POST', '/api/meetings', { title, ...choice });
+/** Creating a meeting needs the host's facilitator key (Authorization: Bearer). */
+export const createMeeting = (title: string, choice: ProgrammeChoice, facilitatorKey: string) =>
+  request<CreatedMeeting>('POST', '/api/meetings', { title, ...choice }, facilitatorKey);
 
 /** `previous`: the token this device already holds for the meeting, so it stays the same participant. */
 export const joinByCode = (code: string, name: string, side: Side, extra: { org?: string; previous?: string } = {}) =>

@@ -144,3 +144,32 @@ export const rememberBoard = (id: string, boardId: string): void => {
   const m = loadMeeting(id);
   if (m && m.lastBoard !== boardId) saveMeeting(id, { ...m, lastBoard: boardId });
 };
+
+// --- the host's facilitator key ----------------------------------------------
+
+const KEY_STORAGE = 'bodem:facilitator-key';
+
+/** The facilitator key this laptop remembers (asked once, on the start page). */
+export const loadFacilitatorKey = (): string | null => {
+  try {
+    return localStorage.getItem(KEY_STORAGE);
+  } catch {
+    return null;
+  }
+};
+
+export const saveFacilitatorKey = (key: string): void => {
+  try {
+    localStorage.setItem(KEY_STORAGE, key);
+  } catch {
+    // storage blocked: asked again next time
+  }
+};
+
+export const forgetFacilitatorKey = (): void => {
+  try {
+    localStorage.removeItem(KEY_STORAGE);
+  } catch {
+    // ignore
+  }
+};

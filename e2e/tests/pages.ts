@@ -428,6 +428,18 @@ export interface MeetingOptions {
   boards?: string[];
 }
 
+/** The facilitator key the e2e server runs with (playwright.config.ts sets BODEM_FACILITATOR_KEY). */
+export const E2E_FACILITATOR_KEY = process.env.E2E_FACILITATOR_KEY ?? 'e2e-facilitator-key-0123456789';
+
+/** A laptop that has not been given the key yet is asked for it on the start page: typed, as a person would paste it. */
+export const enterFacilitatorKey = async (page: Page): Promise<void> => {
+  const field = page.getByLabel('Sleutel voor gespreksleiders');
+  if (!(await field.isVisible())) return;
+  await field.click();
+  await page.keyboard.type(E2E_FACILITATOR_KEY);
+  await expect(field).toHaveValue(E2E_FACILITATOR_KEY);
+};
+
 export const createMeeting = async (browser: Browser, title: string, opts: MeetingOptions = {}): Promise<Facilitator> => {
   const context = await browser.newContext(LAPTOP);
   const page = await context.newPage();
@@ -442,6 +454,7 @@ export const createMeeting = async (browser: Browser, title: string, opts: Meeti
   } else if (opts.programme) {
     await programme.getByRole('radio', { name: new RegExp(`^${opts.programme}`) }).check();
   }
+  await enterFacilitatorKey(page);
   await page.getByRole('button', { name: 'Bijeenkomst maken' }).click();
   await expect(page).toHaveURL(/\/m\/[A-Za-z0-9_-]{22}(\?.*)?$/);
   const code = (await page.getByTestId('join-code').innerText()).replace(/\s/g, '');

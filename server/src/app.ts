@@ -1,6 +1,6 @@
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadOrCreateSecret, loadSecretFile, TokenSigner } from './auth/tokens.ts';
@@ -14,7 +14,8 @@ import { registerTime } from './http/time.ts';
 import { JoinLimiter } from './http/joinLimiter.ts';
 import { registerOriginCheck } from './http/origin.ts';
 import { registerWebsocket } from './http/ws.ts';
-import { resolveLimits, type Limits } from './relay/limits.ts';
+import { resolveLimits, TokenBucket, type Limits } from './relay/limits.ts';
+import { resolveFacilitatorKey } from './auth/facilitatorKey.ts';
 import { registerHistory } from './http/history.ts';
 import { startRetention } from './meetings/deletion.ts';
 import { Relay } from './relay/relay.ts';
@@ -47,7 +48,33 @@ export interface AppOptions {
   allowedOrigins?: readonly string[] | null;
   /** Meetings are deleted for good this many days after they were created. */
   retentionDays?: number;
+  /**
+   * The key creating a meeting needs (`BODEM_FACILITATOR_KEY`); default: the
+   * one in `dataDir/facilitator-key`, made on first start.
+   */
+  facilitatorKey?: string;
+  /** Meetings that may be created per minute, server-wide (default 30). */
+  createPerMinute?: number;
+  /** Global quotas; unset ones keep their defaults (DEFAULT_QUOTAS). */
+  quotas?: Partial<Quotas>;
 }
+
+export interface Quotas {
+  /** Meetings stored at most. */
+  maxMeetings: number;
+  /** Live websocket connections on this relay at most. */
+  maxConnections: number;
+  /** Bytes the store may take on disk before creating meetings stops. */
+  maxDiskBytes: number;
+}
+
+export const DEFAULT_QUOTAS: Quotas = { maxMeetings: 2000, maxConnections: 2000, maxDiskBytes: 4096 * 1024 * 1024 };
+
+const resolveQuotas = (given: Partial<Quotas> = {}): Quotas => {
+  const q = { ...DEFAULT_QUOTAS, ...given };
+  for (const [k, v] of Object.entries(q)) if (!Number.isInteger(v) || v < 1) throw new Error(`quota ${k} must be a positive whole number, got ${String(v)}`);
+  return q;
+};
 
 /** Three months: a meeting, its follow-up report and the next meeting fit in it; families' stories do not stay longer. */
 export const DEFAULT_RETENTION_DAYS = 90;
@@ -61,6 +88,21 @@ export const redactUrl = (url: string): string => url.replace(/([?&]token=)[^&]*
 /** History: a snapshot every few minutes while a meeting changes. */
 export const DEFAULT_HISTORY_EVERY_MS = 3 * 60_000;
 
+/**
+ * The data folder holds families' words, the token secret and the
+ * facilitator key: 0700, and the files in it 0600 (SqliteStore makes its
+ * own file 0600).
+ */
+export const prepareDataDir = (dataDir: string): void => {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (process.platform === 'win32') return;
+  if ((statSync(dataDir).mode & 0o077) !== 0) chmodSync(dataDir, 0o700);
+  for (const f of ['secret', 'facilitator-key']) {
+    const p = join(dataDir, f);
+    if (existsSync(p) && (statSync(p).mode & 0o077) !== 0) chmodSync(p, 0o600);
+  }
+};
+
 export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   const compactEvery = opts.compactEvery ?? 500;
   if (!Number.isInteger(compactEvery) || compactEvery < 1) throw new Error('compactEvery must be a positive integer');
@@ -70,9 +112,13 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   const retentionDays = opts.retentionDays ?? DEFAULT_RETENTION_DAYS;
   if (!(retentionDays > 0)) throw new Error('retentionDays must be a positive number of days');
   const allowedOrigins = opts.allowedOrigins ?? null;
-  mkdirSync(opts.dataDir, { recursive: true });
+  const quotas = resolveQuotas(opts.quotas);
+  const createPerMinute = opts.createPerMinute ?? 30;
+  if (!(createPerMinute >= 1)) throw new Error('createPerMinute must be at least 1');
+  prepareDataDir(opts.dataDir);
   const store = new MeasuredStore(opts.store ?? new SqliteStore(join(opts.dataDir, 'bodem.db')));
   const signer = new TokenSigner(opts.secretFile ? loadSecretFile(opts.secretFile) : loadOrCreateSecret(join(opts.dataDir, 'secret')));
+  const facilitatorKey = resolveFacilitatorKey(opts.dataDir, opts.facilitatorKey);
 
   // Whatever logger is configured, requests are logged without their tokens.
   const serializers = { req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }) };
@@ -83,6 +129,7 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   const relay = new Relay(store, {
     compactEvery,
     connectionsPerMeeting: limits.connectionsPerMeeting,
+    maxConnections: quotas.maxConnections,
     socketsPerParticipant: limits.socketsPerParticipant,
     limits,
     historyEveryMs,
@@ -105,7 +152,15 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   registerSecurityHeaders(app);
   registerOriginCheck(app, allowedOrigins);
   await app.register(websocket, { options: { maxPayload: limits.maxPayload } });
-  registerApi(app, { store, relay, signer, joinLimiter: new JoinLimiter(limits.joinFailuresPerMinute) });
+  registerApi(app, {
+    store,
+    relay,
+    signer,
+    joinLimiter: new JoinLimiter(limits.joinFailuresPerMinute),
+    facilitatorKey: facilitatorKey.key,
+    creations: new TokenBucket(createPerMinute / 60, createPerMinute),
+    quotas,
+  });
   registerReport(app, { store, relay, signer });
   registerHistory(app, { store, signer });
   registerWebsocket(app, { store, relay, signer, limits, allowedOrigins });
@@ -114,6 +169,7 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   await registerStatic(app, opts.staticDir === undefined ? DEFAULT_STATIC_DIR : opts.staticDir);
 
   app.decorate('relay', relay);
+  app.decorate('facilitatorKey', { file: facilitatorKey.file, created: facilitatorKey.created });
   app.decorate('store', store);
   const retention = startRetention({ store, relay, log: (event, fields) => app.log.info({ event, ...fields }, event) }, retentionDays);
   app.decorate('purgeExpired', retention.purge);
@@ -132,6 +188,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     relay: Relay;
     store: MeetingStore;
+    /** Where the facilitator key is kept (null: from the environment) and whether this start made it. */
+    facilitatorKey: { file: string | null; created: boolean };
     /** Deletes the meetings past the retention period now; resolves with how many. */
     purgeExpired: () => Promise<number>;
   }

@@ -27,6 +27,11 @@ export const en: Messages = {
     programme: 'Programme',
     ownSelection: 'Choose boards yourself',
     pickOne: 'Choose at least one board.',
+    keyLabel: 'Facilitator key',
+    keyHint: 'You get it from whoever runs Bodem. This laptop remembers it.',
+    keyRequired: 'Enter the facilitator key.',
+    keyRemembered: 'The facilitator key is remembered on this laptop.',
+    keyChange: 'Another key',
   },
 
   join: {

@@ -25,6 +25,11 @@ export const nl = {
     programme: 'Programma',
     ownSelection: 'Zelf borden kiezen',
     pickOne: 'Kies minstens één bord.',
+    keyLabel: 'Sleutel voor gespreksleiders',
+    keyHint: 'Je krijgt hem van de beheerder van Bodem. Deze laptop onthoudt hem.',
+    keyRequired: 'Vul de sleutel voor gespreksleiders in.',
+    keyRemembered: 'De sleutel voor gespreksleiders is onthouden op deze laptop.',
+    keyChange: 'Andere sleutel',
   },
 
   join: {

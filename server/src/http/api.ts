@@ -21,7 +21,10 @@ import { deleteMeetingForGood } from '../meetings/deletion.ts';
 import type { Relay } from '../relay/relay.ts';
 import { JoinCodeTakenError, type MeetingRecord, type MeetingStore } from '../storage/store.ts';
 import { ApiError } from './errors.ts';
-import { asFacilitator, tokenFits } from './auth.ts';
+import { asFacilitator, bearer, tokenFits } from './auth.ts';
+import { keyMatches } from '../auth/facilitatorKey.ts';
+import type { TokenBucket } from '../relay/limits.ts';
+import type { Quotas } from '../app.ts';
 import type { JoinLimiter } from './joinLimiter.ts';
 
 export interface ApiDeps {
@@ -29,6 +32,11 @@ export interface ApiDeps {
   relay: Relay;
   signer: TokenSigner;
   joinLimiter: JoinLimiter;
+  /** What creating a meeting needs (Authorization: Bearer <key>). */
+  facilitatorKey: string;
+  /** Meetings created per minute, server-wide. */
+  creations: TokenBucket;
+  quotas: Quotas;
 }
 
 /**
@@ -88,7 +96,7 @@ interface JoinBody {
 /** Participant ids are base64url (see issueClaims); anything else is not one. */
 const PARTICIPANT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-export const registerApi = (app: FastifyInstance, { store, relay, signer, joinLimiter }: ApiDeps): void => {
+export const registerApi = (app: FastifyInstance, { store, relay, signer, joinLimiter, facilitatorKey, creations, quotas }: ApiDeps): void => {
   app.get('/healthz', async () => ({ ok: true }));
 
   app.post<{ Body: CreateBody }>(
@@ -107,6 +115,14 @@ export const registerApi = (app: FastifyInstance, { store, relay, signer, joinLi
       },
     },
     async (req, reply) => {
+      // The host's key first: a stranger's flood is refused before it can
+      // spend the creation allowance or any quota.
+      const key = bearer(req);
+      if (!key) throw new ApiError(401, 'facilitator_key_required');
+      if (!keyMatches(key, facilitatorKey)) throw new ApiError(403, 'wrong_facilitator_key');
+      if (!creations.take(1)) throw new ApiError(429, 'too_many_meetings');
+      if ((await store.countMeetings()) >= quotas.maxMeetings) throw new ApiError(507, 'quota_meetings');
+      if ((await store.storageBytes()) >= quotas.maxDiskBytes) throw new ApiError(507, 'quota_disk');
       const title = cleanLine(req.body.title, MAX_TITLE_LENGTH);
       if (!title) throw new ApiError(400, 'title_required');
       const createdAt = Date.now();

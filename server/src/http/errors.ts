@@ -18,6 +18,11 @@ export const MESSAGES = {
   route_not_found: 'Deze pagina bestaat niet.',
   internal: 'Er ging iets mis op de server. Probeer het zo nog eens.',
   too_many_attempts: 'Te veel pogingen met een verkeerde code. Wacht een minuut en probeer het dan opnieuw.',
+  facilitator_key_required: 'Een bijeenkomst maken kan alleen met de sleutel voor gespreksleiders. Vraag die aan de beheerder van Bodem.',
+  wrong_facilitator_key: 'Deze sleutel voor gespreksleiders klopt niet. Kijk hem na of vraag de beheerder van Bodem.',
+  too_many_meetings: 'Er zijn net heel veel bijeenkomsten gemaakt. Wacht een minuut en probeer het dan opnieuw.',
+  quota_meetings: 'Deze server bewaart al het grootste aantal bijeenkomsten dat de beheerder toestaat. Verwijder oude bijeenkomsten of vraag de beheerder.',
+  quota_disk: 'De opslag van deze server is vol. Verwijder oude bijeenkomsten of vraag de beheerder van Bodem.',
   origin_not_allowed: 'Deze pagina mag Bodem niet gebruiken. Open Bodem via het eigen adres.',
 } as const;
 

@@ -55,6 +55,10 @@ export interface AppOptions {
   facilitatorKey?: string;
   /** Meetings that may be created per minute, server-wide (default 30). */
   createPerMinute?: number;
+  /** The join limits' clock (tests hold it still, so the allowance does not refill while they flood). */
+  limiterClock?: () => number;
+  /** A join code stops working this many hours after the meeting's last activity (default 12). */
+  joinIdleHours?: number;
   /** Global quotas; unset ones keep their defaults (DEFAULT_QUOTAS). */
   quotas?: Partial<Quotas>;
 }
@@ -75,6 +79,9 @@ const resolveQuotas = (given: Partial<Quotas> = {}): Quotas => {
   for (const [k, v] of Object.entries(q)) if (!Number.isInteger(v) || v < 1) throw new Error(`quota ${k} must be a positive whole number, got ${String(v)}`);
   return q;
 };
+
+/** A day's meeting and its evening: the code of yesterday's meeting no longer lets anyone in. */
+export const DEFAULT_JOIN_IDLE_HOURS = 12;
 
 /** Three months: a meeting, its follow-up report and the next meeting fit in it; families' stories do not stay longer. */
 export const DEFAULT_RETENTION_DAYS = 90;
@@ -113,6 +120,8 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   if (!(retentionDays > 0)) throw new Error('retentionDays must be a positive number of days');
   const allowedOrigins = opts.allowedOrigins ?? null;
   const quotas = resolveQuotas(opts.quotas);
+  const joinIdleMs = (opts.joinIdleHours ?? DEFAULT_JOIN_IDLE_HOURS) * 3600_000;
+  if (!(joinIdleMs >= 1000)) throw new Error('joinIdleHours must be positive (at least a second)');
   const createPerMinute = opts.createPerMinute ?? 30;
   if (!(createPerMinute >= 1)) throw new Error('createPerMinute must be at least 1');
   prepareDataDir(opts.dataDir);
@@ -156,7 +165,8 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
     store,
     relay,
     signer,
-    joinLimiter: new JoinLimiter(limits.joinFailuresPerMinute),
+    joinLimiter: new JoinLimiter(store, limits.joinFailuresPerMinute, 5, opts.limiterClock),
+    joinIdleMs,
     facilitatorKey: facilitatorKey.key,
     creations: new TokenBucket(createPerMinute / 60, createPerMinute),
     quotas,

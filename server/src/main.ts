@@ -49,6 +49,7 @@ const app = await buildApp({
   staticDir: settings.staticDir ? resolve(settings.staticDir) : undefined,
   facilitatorKey: settings.facilitatorKey,
   createPerMinute: settings.createPerMinute,
+  joinIdleHours: settings.joinIdleHours,
   quotas: { maxMeetings: settings.maxMeetings, maxConnections: settings.maxConnections, maxDiskBytes: settings.maxDiskBytes },
   limits: { joinFailuresPerMinute: settings.joinFailuresPerMinute },
 });

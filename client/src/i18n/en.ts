@@ -239,6 +239,14 @@ export const en: Messages = {
     empty: 'No agreements yet. Tap "New agreement".',
   },
 
+  door: {
+    close: 'Close joining',
+    reopen: 'Open joining again',
+    closed: 'Joining closed.',
+    closedByYou: 'Nobody can join with the code now.',
+    expired: 'The code stopped working: nothing happened for a while.',
+  },
+
   meeting: {
     joinPanel: 'Join',
     codeLabel: 'Code',

@@ -235,6 +235,14 @@ export const nl = {
     empty: 'Nog geen afspraken. Tik op "Nieuwe afspraak".',
   },
 
+  door: {
+    close: 'Deelnemen sluiten',
+    reopen: 'Deelnemen weer openen',
+    closed: 'Deelnemen gesloten.',
+    closedByYou: 'Niemand kan er nu bij met de code.',
+    expired: 'De code werkte niet meer: er gebeurde een tijd niets.',
+  },
+
   meeting: {
     joinPanel: 'Meedoen',
     codeLabel: 'Code',

@@ -228,7 +228,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
       {panelOpen && (
         <aside id="side-panel" className="side-panel" aria-label={t.meeting.panel}>
           <Suspense fallback={null}>
-            {isFacilitator && stored.joinCode && <JoinInfo joinCode={stored.joinCode} />}
+            {isFacilitator && stored.joinCode && <JoinInfo meetingId={meetingId} joinCode={stored.joinCode} facilitatorToken={stored.facilitatorToken} />}
             {isFacilitator && canWrite && (
               <RunPanel
                 session={session}

@@ -25,6 +25,7 @@ export function StartPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const clean = cleanLine(title, MAX_TITLE_LENGTH);
+    setKeyError(false);
     if (!clean) {
       setError(t.start.titleRequired);
       return;
@@ -84,8 +85,8 @@ export function StartPage() {
               maxLength={MAX_TITLE_LENGTH}
               placeholder={t.start.titlePlaceholder}
               autoComplete="off"
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? 'start-error' : undefined}
+              aria-invalid={error && !keyError ? true : undefined}
+              aria-describedby={error && !keyError ? 'start-error' : undefined}
               onChange={(e) => setTitle(e.target.value)}
             />
           </div>

@@ -1,5 +1,5 @@
 import { typeAsPeople, type TypingMode } from './typing.ts';
-import { expect, type Browser, type BrowserContext, type CDPSession, type Page, type WebSocketRoute } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type CDPSession, type Page, type WebSocketRoute } from '@playwright/test';
 
 /**
  * Page objects: one per person in the room. The board is read through
@@ -426,6 +426,8 @@ export interface MeetingOptions {
   programme?: 'Volledige bijeenkomst' | 'Kennismaking';
   /** "Zelf borden kiezen": the checkbox labels, e.g. 'E. Boom van samenwerking', 'Vrij bord'. */
   boards?: string[];
+  /** More for the facilitator's browser context (another baseURL, a test certificate). */
+  context?: BrowserContextOptions;
 }
 
 /** The facilitator key the e2e server runs with (playwright.config.ts sets BODEM_FACILITATOR_KEY). */
@@ -441,7 +443,7 @@ export const enterFacilitatorKey = async (page: Page): Promise<void> => {
 };
 
 export const createMeeting = async (browser: Browser, title: string, opts: MeetingOptions = {}): Promise<Facilitator> => {
-  const context = await browser.newContext(LAPTOP);
+  const context = await browser.newContext({ ...LAPTOP, ...opts.context });
   const page = await context.newPage();
   await page.goto('/');
   await page.getByLabel('Titel van de bijeenkomst').click();
@@ -468,7 +470,7 @@ export const joinAs = async (
   code: string,
   name: string,
   side: 'formeel' | 'informeel',
-  device: { viewport: { width: number; height: number }; hasTouch?: boolean; isMobile?: boolean; deviceScaleFactor?: number } = TABLET,
+  device: { viewport: { width: number; height: number }; hasTouch?: boolean; isMobile?: boolean; deviceScaleFactor?: number } & BrowserContextOptions = TABLET,
   typing: TypingMode = 'fast',
 ): Promise<BoardPage> => {
   const context = await browser.newContext(device);

@@ -57,6 +57,14 @@ export interface AppOptions {
   createPerMinute?: number;
   /** The join limits' clock (tests hold it still, so the allowance does not refill while they flood). */
   limiterClock?: () => number;
+  /** Speak HTTPS: a PEM certificate (chain) and its key (BODEM_TLS_CERT, BODEM_TLS_KEY). */
+  https?: { cert: string | Buffer; key: string | Buffer };
+  /**
+   * The reverse proxy in front (addresses or CIDRs, BODEM_TRUST_PROXY)
+   * whose X-Forwarded-Proto and -For count: HSTS is sent when the browser
+   * reached the proxy over HTTPS. Default: no proxy is trusted.
+   */
+  trustProxy?: string[] | null;
   /** A join code stops working this many hours after the meeting's last activity (default 12). */
   joinIdleHours?: number;
   /** Global quotas; unset ones keep their defaults (DEFAULT_QUOTAS). */
@@ -133,7 +141,12 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   const serializers = { req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }) };
   const logger =
     opts.logger === true ? { serializers } : opts.logger ? { ...opts.logger, serializers: { ...opts.logger.serializers, ...serializers } } : false;
-  const app = Fastify({ logger, bodyLimit: 64 * 1024 });
+  const app = Fastify({
+    logger,
+    bodyLimit: 64 * 1024,
+    ...(opts.trustProxy?.length ? { trustProxy: opts.trustProxy } : {}),
+    ...(opts.https ? { https: { cert: opts.https.cert, key: opts.https.key, minVersion: 'TLSv1.2' as const } } : {}),
+  }) as unknown as FastifyInstance;
 
   const relay = new Relay(store, {
     compactEvery,

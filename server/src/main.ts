@@ -10,6 +10,9 @@ import type { MeetingStore } from './storage/store.ts';
  * Starts Bodem with the settings of its environment: every one is listed,
  * with its default, in settings.ts and in README.md ("Settings").
  */
+/** Whether HOST keeps the server to this machine. */
+const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || /^127\./.test(host);
+
 let settings: Settings;
 try {
   settings = readSettings(process.env);
@@ -35,6 +38,18 @@ const openStore = async (): Promise<MeetingStore | undefined> => {
   }
   return undefined;
 };
+const readPem = (name: string, file: string): Buffer => {
+  try {
+    return readFileSync(resolve(file));
+  } catch (e) {
+    console.error(`${name}: cannot read ${file} (${(e as Error).message})`);
+    process.exit(1);
+  }
+};
+const https =
+  settings.tlsCert && settings.tlsKey
+    ? { cert: readPem('BODEM_TLS_CERT', settings.tlsCert), key: readPem('BODEM_TLS_KEY', settings.tlsKey) }
+    : undefined;
 const store = await openStore();
 const app = await buildApp({
   dataDir,
@@ -52,6 +67,8 @@ const app = await buildApp({
   joinIdleHours: settings.joinIdleHours,
   quotas: { maxMeetings: settings.maxMeetings, maxConnections: settings.maxConnections, maxDiskBytes: settings.maxDiskBytes },
   limits: { joinFailuresPerMinute: settings.joinFailuresPerMinute },
+  https,
+  trustProxy: settings.trustProxy,
 });
 
 let stopping = false;
@@ -72,7 +89,19 @@ process.on('SIGINT', () => void stop('SIGINT'));
 
 await app.listen({ port: settings.port, host: settings.host });
 const storage = store instanceof PostgresStore ? 'PostgreSQL' : `data: ${dataDir}`;
-console.log(`Bodem draait op http://localhost:${(app.server.address() as { port: number }).port} (${storage})`);
+const scheme = https ? 'https' : 'http';
+console.log(`Bodem draait op ${scheme}://localhost:${(app.server.address() as { port: number }).port} (${storage})`);
+if (!https && !isLoopback(settings.host) && !settings.trustProxy) {
+  // Everyone on the venue Wi-Fi could read the join code, every token and every note, and swap the JavaScript.
+  console.warn(
+    [
+      'WAARSCHUWING / WARNING: Bodem luistert zonder HTTPS op een adres dat niet alleen deze computer is',
+      `(HOST=${settings.host}). Iedereen op hetzelfde netwerk kan codes, tokens en notities meelezen.`,
+      'Zet BODEM_TLS_CERT en BODEM_TLS_KEY, of zet Bodem achter nginx met HTTPS (deploy/README.md, "HTTPS"),',
+      'of HOST=127.0.0.1 voor gebruik op deze computer alleen.',
+    ].join('\n'),
+  );
+}
 const { file, created } = app.facilitatorKey;
 if (created && file) {
   // Once, clearly: the facilitators need it to create meetings.

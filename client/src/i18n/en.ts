@@ -240,6 +240,7 @@ export const en: Messages = {
   },
 
   door: {
+    insecure: 'Note: this connection is not secure (no HTTPS). Others on this network can read the code and the notes. Ask whoever runs Bodem for HTTPS.',
     close: 'Close joining',
     reopen: 'Open joining again',
     closed: 'Joining closed.',

@@ -236,6 +236,7 @@ export const nl = {
   },
 
   door: {
+    insecure: 'Let op: deze verbinding is niet beveiligd (geen HTTPS). Anderen op dit netwerk kunnen de code en de notities meelezen. Vraag de beheerder van Bodem om HTTPS.',
     close: 'Deelnemen sluiten',
     reopen: 'Deelnemen weer openen',
     closed: 'Deelnemen gesloten.',

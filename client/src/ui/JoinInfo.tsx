@@ -5,6 +5,9 @@ import { t } from '../i18n/index.ts';
 import { JoinQr } from './JoinQr.tsx';
 import { joinUrl } from './qr.ts';
 
+/** Plain HTTP is fine on the facilitator's own machine only. */
+const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
+
 /** How often the panel asks for the door: the code changes when someone is removed, and it expires when idle. */
 const DOOR_EVERY_MS = 15_000;
 
@@ -65,12 +68,18 @@ export function JoinInfo({ meetingId, joinCode, facilitatorToken }: { meetingId:
   };
 
   const url = joinUrl(location.origin, code);
+  const insecure = location.protocol === 'http:' && !LOOPBACK.test(location.hostname);
   const closed = door !== null && !door.open;
   return (
     <section className="panel-section join-info" aria-labelledby="join-title" data-door={door ? (door.open ? 'open' : 'closed') : 'unknown'}>
       <h2 id="join-title" className="panel-title">
         {t.meeting.joinPanel}
       </h2>
+      {insecure && (
+        <p className="insecure-warning" role="note" data-testid="insecure-warning">
+          {t.door.insecure}
+        </p>
+      )}
       {closed ? (
         <p className="door-closed" role="status" data-testid="door-closed">
           <strong>{t.door.closed}</strong> {door.closedByFacilitator ? t.door.closedByYou : t.door.expired}

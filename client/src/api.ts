@@ -72,6 +72,10 @@ export const getDoor = (id: string, token: string) => request<Door>('GET', `/api
 export const setDoor = (id: string, open: boolean, facilitatorToken: string) =>
   request<Door>('PUT', `/api/meetings/${encodeURIComponent(id)}/door`, { open }, facilitatorToken);
 
+/** Facilitator: a fresh beamer token; with `end`, the beamer holding `previous` is cut off at once. */
+export const renewProjector = (id: string, facilitatorToken: string, body: { previous?: string; end?: boolean } = {}) =>
+  request<{ projectorToken: string }>('POST', `/api/meetings/${encodeURIComponent(id)}/projector`, body, facilitatorToken);
+
 /** Facilitator: removes a participant (all their tablets) from the meeting. */
 export const removeParticipant = (meetingId: string, sub: string, facilitatorToken: string) =>
   request<void>('DELETE', `/api/meetings/${encodeURIComponent(meetingId)}/participants/${encodeURIComponent(sub)}`, undefined, facilitatorToken);

@@ -13,6 +13,7 @@ import { registerStatic } from './http/static.ts';
 import { registerTime } from './http/time.ts';
 import { JoinLimiter } from './http/joinLimiter.ts';
 import { registerOriginCheck } from './http/origin.ts';
+import { defaultHosts, registerHostCheck } from './http/host.ts';
 import { registerWebsocket } from './http/ws.ts';
 import { resolveLimits, TokenBucket, type Limits } from './relay/limits.ts';
 import { resolveFacilitatorKey } from './auth/facilitatorKey.ts';
@@ -57,6 +58,13 @@ export interface AppOptions {
   createPerMinute?: number;
   /** The join limits' clock (tests hold it still, so the allowance does not refill while they flood). */
   limiterClock?: () => number;
+  /**
+   * Host names requests may be addressed to (BODEM_ALLOWED_HOSTS); default:
+   * loopback, this machine's addresses and name, and the allowed origins' hosts.
+   */
+  allowedHosts?: readonly string[] | null;
+  /** How long a request's headers and whole request may take to arrive, ms (slow senders hold a socket). */
+  timeouts?: { headersMs?: number; requestMs?: number; keepAliveMs?: number };
   /** Speak HTTPS: a PEM certificate (chain) and its key (BODEM_TLS_CERT, BODEM_TLS_KEY). */
   https?: { cert: string | Buffer; key: string | Buffer };
   /**
@@ -98,7 +106,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_STATIC_DIR = resolve(here, '../../client/dist');
 
 /** Query-string tokens never reach the logs. */
-export const redactUrl = (url: string): string => url.replace(/([?&]token=)[^&]*/g, '$1[redacted]');
+/** Query-string tokens and join codes (the QR link: /join?code=…) never reach the logs. */
+export const redactUrl = (url: string): string => url.replace(/([?&](?:token|code|m)=)[^&#]*/g, '$1[redacted]');
 
 /** History: a snapshot every few minutes while a meeting changes. */
 export const DEFAULT_HISTORY_EVERY_MS = 3 * 60_000;
@@ -141,11 +150,21 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   const serializers = { req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }) };
   const logger =
     opts.logger === true ? { serializers } : opts.logger ? { ...opts.logger, serializers: { ...opts.logger.serializers, ...serializers } } : false;
+  // A client that sends its request slowly (or not at all) holds a socket:
+  // its headers must arrive within 10 s and the whole request within 30 s;
+  // an idle keep-alive connection closes after 10 s. Websockets, once
+  // upgraded, are watched by the relay's ping instead.
+  const headersTimeout = opts.timeouts?.headersMs ?? 10_000;
+  const requestTimeout = Math.max(opts.timeouts?.requestMs ?? 30_000, headersTimeout);
+  const serverOptions = { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout) };
   const app = Fastify({
     logger,
     bodyLimit: 64 * 1024,
+    requestTimeout,
+    keepAliveTimeout: opts.timeouts?.keepAliveMs ?? 10_000,
+    http: serverOptions,
     ...(opts.trustProxy?.length ? { trustProxy: opts.trustProxy } : {}),
-    ...(opts.https ? { https: { cert: opts.https.cert, key: opts.https.key, minVersion: 'TLSv1.2' as const } } : {}),
+    ...(opts.https ? { https: { ...serverOptions, cert: opts.https.cert, key: opts.https.key, minVersion: 'TLSv1.2' as const } } : {}),
   }) as unknown as FastifyInstance;
 
   const relay = new Relay(store, {
@@ -171,6 +190,7 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
     return sendError(reply, 500, 'internal');
   });
 
+  registerHostCheck(app, opts.allowedHosts ?? defaultHosts(allowedOrigins));
   registerSecurityHeaders(app);
   registerOriginCheck(app, allowedOrigins);
   await app.register(websocket, { options: { maxPayload: limits.maxPayload } });

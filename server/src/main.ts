@@ -69,6 +69,7 @@ const app = await buildApp({
   limits: { joinFailuresPerMinute: settings.joinFailuresPerMinute },
   https,
   trustProxy: settings.trustProxy,
+  allowedHosts: settings.allowedHosts,
 });
 
 let stopping = false;

@@ -37,7 +37,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   {
     name: 'BODEM_ALLOWED_HOSTS',
     default: '',
-    doc: 'comma-separated host names (with :port when not 80/443) requests may be addressed to; unset: loopback, this machine’s addresses and the hosts of BODEM_ALLOWED_ORIGINS',
+    doc: 'comma-separated host names requests may be addressed to (any port; others get 421); unset: loopback, this machine’s names and addresses, and the hosts of BODEM_ALLOWED_ORIGINS',
   },
   { name: 'BODEM_TLS_CERT', default: '', doc: 'PEM certificate (chain) file: the server speaks HTTPS itself' },
   { name: 'BODEM_TLS_KEY', default: '', doc: 'PEM private key file of BODEM_TLS_CERT', secret: false },

@@ -209,6 +209,8 @@ export const en: Messages = {
     followOff: 'Stop following',
     projector: 'Projector',
     projectorOpen: 'Open projector',
+    projectorEnd: 'Close the beamer',
+    projectorEnded: 'The beamer is closed. Open the projector again with the new link.',
     projectorMode: 'The projector shows',
     modes: { follow: 'What I show (follow me)', board: 'One board', side: 'Boards side by side', merged: 'Boards combined' },
     projectorBoards: 'Which boards?',

@@ -205,6 +205,8 @@ export const nl = {
     followOff: 'Niet meer volgen',
     projector: 'Projector',
     projectorOpen: 'Projector openen',
+    projectorEnd: 'Beamer afsluiten',
+    projectorEnded: 'De beamer is afgesloten. Open de projector opnieuw met de nieuwe link.',
     projectorMode: 'De projector toont',
     modes: { follow: 'Wat ik laat zien (volg mij)', board: 'Eén bord', side: 'Borden naast elkaar', merged: 'Borden samengevoegd' },
     projectorBoards: 'Welke borden?',

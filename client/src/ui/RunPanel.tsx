@@ -20,6 +20,7 @@ import { fmt, t } from '../i18n/index.ts';
 import { useStore } from '../lib/store.ts';
 import type { MeetingSession } from '../sync/session.ts';
 import { HistoryPanel } from './HistoryPanel.tsx';
+import { BeamerLink } from './BeamerLink.tsx';
 
 interface Props {
   session: MeetingSession;
@@ -272,11 +273,7 @@ function ProjectorControls({ session, boards, board, control, href }: { session:
   return (
     <div className="run-group">
       <h3>{t.run.projector}</h3>
-      {href && (
-        <a className="btn" href={href} target="_blank" rel="noopener">
-          {t.run.projectorOpen}
-        </a>
-      )}
+      {href && <BeamerLink meetingId={session.meetingId} />}
       <label className="send-row">
         {t.run.projectorMode}
         <select value={mode} onChange={(e) => setMode(e.target.value as ProjectorMode)}>

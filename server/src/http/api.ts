@@ -266,6 +266,36 @@ export const registerApi = (app: FastifyInstance, { store, relay, signer, joinLi
     },
   );
 
+  /**
+   * A new beamer link for the facilitator: the projector token is short
+   * lived (auth/tokens.ts), so the panel asks for a fresh one before the
+   * meeting. With `end`, the beamer's current token (`previous`) stops
+   * working at once: its sockets close (4408) and it never connects again,
+   * as for a removed participant.
+   */
+  app.post<{ Params: { id: string }; Body: { previous?: string; end?: boolean } }>(
+    '/api/meetings/:id/projector',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { previous: { type: 'string', maxLength: 4096 }, end: { type: 'boolean' } },
+        },
+      },
+    },
+    async (req) => {
+      const { meeting } = await asFacilitator(req, req.params.id, { store, signer });
+      if (req.body?.end) {
+        const old = signer.verify(req.body.previous, 0);
+        if (!old || old.role !== 'projector' || !tokenFits(old, meeting) || !PARTICIPANT_ID.test(old.sub)) throw new ApiError(400, 'invalid_request');
+        await store.removeParticipant(meeting.id, old.sub, Date.now());
+        relay.removeParticipant(meeting.id, old.sub, CloseCode.removed, 'beamer ended by the facilitator');
+      }
+      return { projectorToken: signer.sign(issueClaims(meeting, 'projector', { name: 'Projector', side: null })) };
+    },
+  );
+
   const rotateJoinCode = async (id: string): Promise<void> => {
     for (let attempt = 0; ; attempt++) {
       try {

@@ -26,6 +26,7 @@ export const MESSAGES = {
   too_many_meetings: 'Er zijn net heel veel bijeenkomsten gemaakt. Wacht een minuut en probeer het dan opnieuw.',
   quota_meetings: 'Deze server bewaart al het grootste aantal bijeenkomsten dat de beheerder toestaat. Verwijder oude bijeenkomsten of vraag de beheerder.',
   quota_disk: 'De opslag van deze server is vol. Verwijder oude bijeenkomsten of vraag de beheerder van Bodem.',
+  host_not_allowed: 'Bodem is niet op dit adres te bereiken. Open Bodem via het eigen adres.',
   origin_not_allowed: 'Deze pagina mag Bodem niet gebruiken. Open Bodem via het eigen adres.',
 } as const;
 

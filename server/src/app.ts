@@ -14,6 +14,7 @@ import { registerTime } from './http/time.ts';
 import { JoinLimiter } from './http/joinLimiter.ts';
 import { registerOriginCheck } from './http/origin.ts';
 import { defaultHosts, registerHostCheck } from './http/host.ts';
+import { registerOperator } from './http/operator.ts';
 import { registerWebsocket } from './http/ws.ts';
 import { resolveLimits, TokenBucket, type Limits } from './relay/limits.ts';
 import { resolveFacilitatorKey } from './auth/facilitatorKey.ts';
@@ -95,6 +96,9 @@ const resolveQuotas = (given: Partial<Quotas> = {}): Quotas => {
   for (const [k, v] of Object.entries(q)) if (!Number.isInteger(v) || v < 1) throw new Error(`quota ${k} must be a positive whole number, got ${String(v)}`);
   return q;
 };
+
+/** What the operator key is derived for (server/src/cli.ts derives the same from the secret file). */
+export const OPERATOR_LABEL = 'operator';
 
 /** A day's meeting and its evening: the code of yesterday's meeting no longer lets anyone in. */
 export const DEFAULT_JOIN_IDLE_HOURS = 12;
@@ -216,6 +220,7 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   app.decorate('store', store);
   const retention = startRetention({ store, relay, log: (event, fields) => app.log.info({ event, ...fields }, event) }, retentionDays);
   app.decorate('purgeExpired', retention.purge);
+  registerOperator(app, { store, relay, operatorKey: signer.derive(OPERATOR_LABEL), purge: retention.purge });
   // Flush and close the relay before the websocket plugin drops the sockets.
   app.addHook('preClose', async () => {
     retention.stop();

@@ -36,6 +36,15 @@ export class TokenSigner {
     return claims;
   }
 
+  /**
+   * A key derived from the secret for another purpose (the operator's
+   * toolbox): whoever can read the secret file can derive it; no token
+   * opens anything with it.
+   */
+  derive(label: string): string {
+    return createHmac('sha256', this.secret).update(`bodem-derive:${label}`).digest('base64url');
+  }
+
   private mac(body: string): string {
     return createHmac('sha256', this.secret).update(body).digest('base64url');
   }

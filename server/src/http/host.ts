@@ -30,7 +30,8 @@ export const defaultHosts = (allowedOrigins: readonly string[] | null): string[]
  * on the list (names; any port). Others get 421 before any route runs.
  */
 export const registerHostCheck = (app: FastifyInstance, allowed: readonly string[]): void => {
-  const names = new Set(allowed.map(hostName));
+  // Loopback always: a rebinding page cannot send it, and the operator's toolbox (pnpm bodem) uses it.
+  const names = new Set([...allowed.map(hostName), 'localhost', '127.0.0.1', '[::1]']);
   app.addHook('onRequest', async (req, reply) => {
     const host = req.headers.host;
     if (host && names.has(hostName(host))) return;

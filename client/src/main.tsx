@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { UpdatePrompt } from './pwa/UpdatePrompt.tsx';
+import { sweepLocalCopies } from './sync/expiry.ts';
 
 /**
  * Konva draws text on a canvas with whatever font is loaded at that moment,
@@ -29,3 +30,6 @@ void fontsReady.then(() => {
     </StrictMode>,
   );
 });
+
+// Local copies expire with their tokens (sync/expiry.ts).
+void sweepLocalCopies().catch(() => undefined);

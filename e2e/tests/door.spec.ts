@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createMeeting, E2E_FACILITATOR_KEY, enterFacilitatorKey, LAPTOP_1366, TABLET } from './pages.ts';
+import { createMeeting, E2E_FACILITATOR_KEY, enterFacilitatorKey, joinAs, LAPTOP_1366, PHONE, TABLET } from './pages.ts';
 import { typeAsPeople } from './typing.ts';
 
 const SHOTS = 'test-results/screens';
@@ -76,5 +76,41 @@ test('"Deelnemen gesloten": the facilitator closes the door, a scanning tablet i
   await screen.screenshot({ path: `${SHOTS}/door-05-beamer.png` });
   await beamer.close();
   await tablet.close();
+  await fac.board.context.close();
+});
+
+test('"Verlaten en wissen" on a tablet and a phone: the device forgets the meeting (copy and token), the board keeps what was written', async ({ browser }) => {
+  const fac = await createMeeting(browser, 'Gedeelde tablets', { boards: ['Vrij bord'] });
+  const tablet = await joinAs(browser, fac.code, 'Noor', 'informeel', TABLET);
+  await tablet.addNote(420, 380, 'Blijft staan');
+  await tablet.waitSaved();
+  const phone = await joinAs(browser, fac.code, 'Sem', 'formeel', PHONE);
+  for (const [device, who] of [
+    [tablet, 'tablet'],
+    [phone, 'phone'],
+  ] as const) {
+    const id = fac.id;
+    expect(await device.page.evaluate((m) => localStorage.getItem(`bodem:meeting:${m}`) !== null, id)).toBe(true);
+    await device.setPanel(true);
+    const leave = device.page.getByRole('button', { name: 'Verlaten en wissen' });
+    await leave.scrollIntoViewIfNeeded();
+    await leave.tap();
+    const confirm = device.page.getByRole('group', { name: /Je verlaat de bijeenkomst/ });
+    await expect(confirm).toBeVisible();
+    await device.page.screenshot({ path: `${SHOTS}/door-06-leave-${who}.png` });
+    await confirm.getByRole('button', { name: 'Ja, verlaten en wissen' }).tap();
+    await expect(device.page).toHaveURL(/\/join$/);
+    await expect
+      .poll(() => device.page.evaluate(async (m) => (await indexedDB.databases()).some((d) => d.name?.startsWith(`bodem:${m}`)), id))
+      .toBe(false);
+    expect(await device.page.evaluate((m) => localStorage.getItem(`bodem:meeting:${m}`), id)).toBeNull();
+    // Nothing offers to carry on as before.
+    await device.page.goto(`/join?code=${fac.code}`);
+    await expect(device.page.getByTestId('rejoin')).toHaveCount(0);
+    await expect(device.page.getByLabel('Naam')).toHaveValue('');
+  }
+  await fac.board.note('Blijft staan');
+  await tablet.context.close();
+  await phone.context.close();
   await fac.board.context.close();
 });

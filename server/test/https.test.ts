@@ -124,5 +124,5 @@ describe('HTTPS first', () => {
     };
     expect(await run('0.0.0.0')).toContain('WAARSCHUWING / WARNING: Bodem luistert zonder HTTPS');
     expect(await run('127.0.0.1')).not.toContain('WAARSCHUWING');
-  });
+  }, 90_000);
 });

@@ -125,7 +125,7 @@ describe('the operator’s toolbox (pnpm bodem)', () => {
       expect(notes.length).toBeGreaterThan(0);
     }
     expect(await closeCodeOf(`${ws2}/yjs/${gone.id}?token=${gone.facilitatorToken}`)).toBe(CloseCode.meetingDeleted);
-  }, 120_000);
+  }, 300_000);
 
   it('settings: prints every setting, secrets hidden, and names a wrong one', async () => {
     const ok = await bodem({ BODEM_FACILITATOR_KEY: 'geheim-geheim-geheim', BODEM_MAX_MEETINGS: '50' }, 'settings');

@@ -241,6 +241,14 @@ export const en: Messages = {
     empty: 'No agreements yet. Tap "New agreement".',
   },
 
+  leave: {
+    button: 'Leave and wipe',
+    confirm: 'You leave the meeting and everything of it is wiped from this device. What you wrote stays on the board.',
+    notSaved: 'Careful: not everything is saved yet. Wait until it says "saved".',
+    yes: 'Yes, leave and wipe',
+    no: 'Cancel',
+  },
+
   door: {
     insecure: 'Note: this connection is not secure (no HTTPS). Others on this network can read the code and the notes. Ask whoever runs Bodem for HTTPS.',
     close: 'Close joining',

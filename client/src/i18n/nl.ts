@@ -237,6 +237,14 @@ export const nl = {
     empty: 'Nog geen afspraken. Tik op "Nieuwe afspraak".',
   },
 
+  leave: {
+    button: 'Verlaten en wissen',
+    confirm: 'Je verlaat de bijeenkomst en alles ervan wordt van dit apparaat gewist. Wat je schreef blijft op het bord.',
+    notSaved: 'Let op: nog niet alles is opgeslagen. Wacht tot er "opgeslagen" staat.',
+    yes: 'Ja, verlaten en wissen',
+    no: 'Annuleren',
+  },
+
   door: {
     insecure: 'Let op: deze verbinding is niet beveiligd (geen HTTPS). Anderen op dit netwerk kunnen de code en de notities meelezen. Vraag de beheerder van Bodem om HTTPS.',
     close: 'Deelnemen sluiten',

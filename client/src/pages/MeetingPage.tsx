@@ -25,6 +25,7 @@ import { ToolBar } from '../board/ToolBar.tsx';
 import { ListBoard } from '../list/ListBoard.tsx';
 import { ViewToggle } from '../list/ViewToggle.tsx';
 import { focusListWhenShown, keepView, useBoardView, viewHref } from '../list/view.ts';
+import { LeaveAndWipe } from '../ui/LeaveAndWipe.tsx';
 
 // The facilitator's tools (the join code and its QR, running the meeting,
 // references, the report) are chunks of their own: a participant's tablet
@@ -246,6 +247,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
             <section className="panel-section">
               <LanguageSwitch />
             </section>
+            {session.role === 'participant' && <LeaveAndWipe session={session} />}
             {isFacilitator && stored.facilitatorToken && (
               <DeleteMeeting session={session} meetingId={meetingId} facilitatorToken={stored.facilitatorToken} />
             )}

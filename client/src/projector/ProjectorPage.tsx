@@ -32,7 +32,7 @@ const projectorCredentials = (id: string): { token: string | null; code: string 
     // PC's history, a screenshot or a shared screen must not show it. A
     // device that never held the meeting keeps it as the projector's, so a
     // reload still opens.
-    if (!stored && token) saveMeeting(id, { role: 'projector', token, ...(code ? { joinCode: code } : {}) });
+    if (!stored && token) saveMeeting(id, { role: 'projector', projectorToken: token, ...(code ? { joinCode: code } : {}) });
     history.replaceState(history.state, '', location.pathname + location.search);
   }
   return { token, code };

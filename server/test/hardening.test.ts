@@ -132,4 +132,20 @@ describe('hardening', () => {
     // The facilitator and Anna carry on.
     await synced(client(s, m.id, anna));
   });
+
+  it('the operator routes (pnpm bodem) refuse without the operator key, with a wrong one, and with the facilitator key or a token', async () => {
+    const s = await server();
+    const m = await createMeeting(s.http);
+    const ask = (method: string, path: string, token?: string) =>
+      fetch(`${s.http}${path}`, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    for (const [method, path] of [
+      ['GET', '/api/operator/meetings'],
+      ['DELETE', `/api/operator/meetings/${m.id}`],
+      ['POST', '/api/operator/purge'],
+    ] as const) {
+      expect((await ask(method, path)).status).toBe(401);
+      for (const wrong of ['nope', KEY_HEADER.authorization.slice(7), m.facilitatorToken]) expect((await ask(method, path, wrong)).status).toBe(403);
+    }
+    expect(await s.app.store.getMeeting(m.id)).not.toBeNull();
+  });
 });

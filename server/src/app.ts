@@ -16,7 +16,7 @@ import { registerOriginCheck } from './http/origin.ts';
 import { defaultHosts, registerHostCheck } from './http/host.ts';
 import { registerOperator } from './http/operator.ts';
 import { registerWebsocket } from './http/ws.ts';
-import { resolveLimits, TokenBucket, type Limits } from './relay/limits.ts';
+import { resolveLimits, type Limits } from './relay/limits.ts';
 import { resolveFacilitatorKey } from './auth/facilitatorKey.ts';
 import { registerHistory } from './http/history.ts';
 import { startRetention } from './meetings/deletion.ts';
@@ -205,7 +205,7 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
     joinLimiter: new JoinLimiter(store, limits.joinFailuresPerMinute, 5, opts.limiterClock),
     joinIdleMs,
     facilitatorKey: facilitatorKey.key,
-    creations: new TokenBucket(createPerMinute / 60, createPerMinute),
+    createPerMinute,
     quotas,
   });
   registerReport(app, { store, relay, signer });

@@ -26,7 +26,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     doc: 'the key that creating a meeting needs (at least 16 characters); unset: made on first start into facilitator-key in the data folder',
     secret: true,
   },
-  { name: 'BODEM_CREATE_PER_MINUTE', default: '30', doc: 'meetings that may be created per minute (with the key), for the whole server' },
+  { name: 'BODEM_CREATE_PER_MINUTE', default: '30', doc: 'meetings that may be created per minute (with the key), for the whole server (all relays of a cluster together)' },
   { name: 'BODEM_MAX_MEETINGS', default: '2000', doc: 'meetings stored at most; creating one more gets 507' },
   { name: 'BODEM_MAX_CONNECTIONS', default: '2000', doc: 'live websocket connections on this relay at most; one more closes 4429' },
   { name: 'BODEM_MAX_DISK_MB', default: '4096', doc: 'MiB the database may take on disk; past it creating a meeting gets 507' },

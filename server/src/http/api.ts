@@ -23,7 +23,6 @@ import { JoinCodeTakenError, type MeetingRecord, type MeetingStore } from '../st
 import { ApiError } from './errors.ts';
 import { asFacilitator, bearer, tokenFits } from './auth.ts';
 import { keyMatches } from '../auth/facilitatorKey.ts';
-import type { TokenBucket } from '../relay/limits.ts';
 import type { Quotas } from '../app.ts';
 import { CODE_ONLY, meetingKey, type JoinLimiter } from './joinLimiter.ts';
 
@@ -34,8 +33,8 @@ export interface ApiDeps {
   joinLimiter: JoinLimiter;
   /** What creating a meeting needs (Authorization: Bearer <key>). */
   facilitatorKey: string;
-  /** Meetings created per minute, server-wide. */
-  creations: TokenBucket;
+  /** Meetings created per minute, server-wide (a bucket in the store: a cluster shares it). */
+  createPerMinute: number;
   quotas: Quotas;
   /** A join code stops working this long after the meeting's last activity, ms. */
   joinIdleMs: number;
@@ -100,7 +99,7 @@ interface JoinBody {
 /** Participant ids are base64url (see issueClaims); anything else is not one. */
 const PARTICIPANT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-export const registerApi = (app: FastifyInstance, { store, relay, signer, joinLimiter, facilitatorKey, creations, quotas, joinIdleMs }: ApiDeps): void => {
+export const registerApi = (app: FastifyInstance, { store, relay, signer, joinLimiter, facilitatorKey, createPerMinute, quotas, joinIdleMs }: ApiDeps): void => {
   app.get('/healthz', async () => ({ ok: true }));
 
   app.post<{ Body: CreateBody }>(
@@ -124,7 +123,7 @@ export const registerApi = (app: FastifyInstance, { store, relay, signer, joinLi
       const key = bearer(req);
       if (!key) throw new ApiError(401, 'facilitator_key_required');
       if (!keyMatches(key, facilitatorKey)) throw new ApiError(403, 'wrong_facilitator_key');
-      if (!creations.take(1)) throw new ApiError(429, 'too_many_meetings');
+      if (!(await store.takeAllowance('route:create', createPerMinute, 1, Date.now()))) throw new ApiError(429, 'too_many_meetings');
       if ((await store.countMeetings()) >= quotas.maxMeetings) throw new ApiError(507, 'quota_meetings');
       if ((await store.storageBytes()) >= quotas.maxDiskBytes) throw new ApiError(507, 'quota_disk');
       const title = cleanLine(req.body.title, MAX_TITLE_LENGTH);

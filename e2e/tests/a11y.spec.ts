@@ -211,6 +211,8 @@ test('a keyboard-only facilitator runs the meeting: opens the panel, sends a gro
 });
 
 test('axe-core finds no WCAG 2.1 A/AA violation on any page: start, join, the board as poster and as list, the facilitator panel, the projector', async ({ browser }) => {
+  // Eleven pages checked with axe, each a few seconds on a shared machine.
+  test.setTimeout(120_000);
   const start = await (await browser.newContext(LAPTOP_1366)).newPage();
   await start.goto('/');
   await expect(start.getByLabel('Titel van de bijeenkomst')).toBeVisible();

@@ -112,7 +112,7 @@ describe('creating a meeting needs the host’s facilitator key', () => {
       let out = '';
       const port = await freePort();
       const child = await spawnServer(dataDir, port, { BODEM_FACILITATOR_KEY: '' }, (d) => (out += d));
-      await waitFor(() => out.includes('facilitator key'));
+      await waitFor(() => out.includes('facilitator key'), 60_000, 'the key line');
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
       return out;
@@ -126,7 +126,7 @@ describe('creating a meeting needs the host’s facilitator key', () => {
     const second = await run();
     expect(second).not.toContain(key);
     expect(second).toContain(`facilitator key: ${file}`);
-  });
+  }, 150_000);
 });
 
 describe('settings', () => {
@@ -156,7 +156,7 @@ describe('settings', () => {
     const code = await new Promise((r) => child.once('exit', r));
     expect(code).toBe(1);
     expect(err).toContain('BODEM_MAX_CONNECTIONS must be a whole number');
-  });
+  }, 60_000);
 });
 
 describe('README', () => {

@@ -30,6 +30,7 @@ import * as Y from 'yjs';
 import { addNote, addStroke, listBoards, moveItem, noteFill, NOTE_SIZE, peekClaims, setNoteText, STROKE_COLORS, type Side, type StrokeColor } from '@bodem/shared';
 import { connectClient, joinMeeting, removeDir, synced, tempDir, waitFor } from '../server/test/helpers.ts';
 import { sentence } from './lib/words.ts';
+import { KEY_HEADER, TEST_FACILITATOR_KEY } from '../server/test/infra/key.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** --dist <dir>: measure another build (e.g. main's, for a before/after; it is not rebuilt). */
@@ -227,7 +228,14 @@ const serve = async (staticDir: string, dataDir: string) => {
   const { buildApp } = await import('../server/src/app.ts');
   // The relay's bounds for a participant's board (1,000 items) are below the bench's boards: the twenty
   // writers of the 'remote' scenario would have every new note taken back, and so write nothing.
-  const app = await buildApp({ dataDir, staticDir, logger: false, limits: { itemsPerBoard: 100_000, meetingBytes: 64 * 1024 * 1024 } });
+  const app = await buildApp({
+    dataDir,
+    staticDir,
+    logger: false,
+    facilitatorKey: TEST_FACILITATOR_KEY,
+    createPerMinute: 10_000,
+    limits: { itemsPerBoard: 100_000, meetingBytes: 64 * 1024 * 1024 },
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
   console.log(`port ${(app.server.address() as { port: number }).port}`);
@@ -256,7 +264,7 @@ interface Meeting {
 const seedMeeting = async (s: Server, title: string, content: ReturnType<typeof boardContent>): Promise<Meeting> => {
   const res = await fetch(`${s.http}/api/meetings`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...KEY_HEADER },
     body: JSON.stringify({ title, templates: ['vrij'] }),
   });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);

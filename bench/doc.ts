@@ -28,6 +28,7 @@ import { MAX_FRAME_BYTES, peekClaims, type Side } from '@bodem/shared';
 import { kib, load1, loadLine, median, removeDir, round, sleep, tempDir } from './lib/figures.ts';
 import { LeanClient, newObservations, type Observations } from './relay/client.ts';
 import { meetingScripts, type Participant } from './doc/workload.ts';
+import { KEY_HEADER, TEST_FACILITATOR_KEY } from '../server/test/infra/key.ts';
 
 const argv = process.argv.slice(2);
 const option = (name: string) => {
@@ -59,7 +60,7 @@ class CountingStore extends SqliteStore {
 }
 
 const post = async <T>(url: string, body: unknown): Promise<T> => {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...KEY_HEADER }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 };
@@ -102,7 +103,7 @@ const simulate = async (perFrameDrags: boolean): Promise<Figures> => {
   const store = new CountingStore(file);
   // Four hours pass in minutes here, so each tablet sends far more messages a
   // second than a person can: the per-connection rate limit is lifted.
-  let app = await buildApp({ dataDir, store, staticDir: null, logger: false, limits: { messagesPerSecond: 1e6, messageBurst: 1e6 } });
+  let app = await buildApp({ dataDir, store, staticDir: null, logger: false, facilitatorKey: TEST_FACILITATOR_KEY, createPerMinute: 10_000, limits: { messagesPerSecond: 1e6, messageBurst: 1e6 } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = () => (app.server.address() as { port: number }).port;
   const http = `http://127.0.0.1:${port()}`;

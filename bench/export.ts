@@ -36,6 +36,7 @@ import { load1, loadLine, median, removeDir, round, sleep, tempDir } from './lib
 import { simulateLocally } from './doc/local.ts';
 import { LeanClient, newObservations } from './relay/client.ts';
 import { RelayServer } from './relay/server.ts';
+import { KEY_HEADER } from '../server/test/infra/key.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'client/dist');
@@ -74,7 +75,7 @@ const ensureBuild = () => {
 };
 
 const post = async <T>(url: string, body: unknown): Promise<T> => {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...KEY_HEADER }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 };

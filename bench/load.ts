@@ -34,6 +34,7 @@ import { connectClient, synced } from '../server/test/helpers.ts';
 type FastifyInstance = Awaited<ReturnType<typeof buildApp>>;
 import { kib, load1, loadLine, median, removeDir, rng, round, sleep, tempDir } from './lib/figures.ts';
 import { sentence } from './lib/words.ts';
+import { KEY_HEADER, TEST_FACILITATOR_KEY } from '../server/test/infra/key.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** --dist=<dir>: another build (e.g. main's, for a before/after), served the same two ways. */
@@ -84,7 +85,7 @@ const meter = (app: FastifyInstance) => {
  */
 const serve = async (variant: Variant): Promise<Served> => {
   const dataDir = tempDir(`bodem-bench-load-${variant}-`);
-  const app = await buildApp({ dataDir, staticDir: variant === 'bodem' ? DIST : null, logger: false });
+  const app = await buildApp({ dataDir, staticDir: variant === 'bodem' ? DIST : null, logger: false, facilitatorKey: TEST_FACILITATOR_KEY, createPerMinute: 10_000 });
   const m = meter(app);
   if (variant === 'peer') {
     await app.register(fastifyStatic, { root: DIST, wildcard: true, index: ['index.html'] });
@@ -100,7 +101,7 @@ const serve = async (variant: Variant): Promise<Served> => {
 const seed = async (s: Served): Promise<{ id: string; joinCode: string }> => {
   const res = await fetch(`${s.http}/api/meetings`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...KEY_HEADER },
     body: JSON.stringify({ title: 'Bijeenkomst in de buurt', templates: ['vrij'] }),
   });
   const m = (await res.json()) as { id: string; joinCode: string; facilitatorToken: string };

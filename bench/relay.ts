@@ -29,6 +29,7 @@ import { load1, loadLine, quantile, rng, round, sleep } from './lib/figures.ts';
 import { sentence, WORDS } from './lib/words.ts';
 import { LeanClient, newObservations, type Observations } from './relay/client.ts';
 import { pinSelf, procCpuUs, procRssBytes, RelayServer, type ServerKind } from './relay/server.ts';
+import { KEY_HEADER } from '../server/test/infra/key.ts';
 
 const argv = process.argv.slice(2);
 const option = (name: string) => {
@@ -75,7 +76,7 @@ interface Meeting {
 }
 
 const post = async <T>(url: string, body: unknown): Promise<T> => {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...KEY_HEADER }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 };

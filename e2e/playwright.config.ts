@@ -7,6 +7,9 @@ const PORT = Number(process.env.E2E_PORT ?? 8787);
 // A fresh database for every run: the tests never see yesterday's meetings.
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'bodem-e2e-'));
 process.env.E2E_DATA_DIR = dataDir;
+// The facilitator key the server runs with; tests type it on the start page (tests/pages.ts).
+const FACILITATOR_KEY = process.env.E2E_FACILITATOR_KEY ?? 'e2e-facilitator-key-0123456789';
+process.env.E2E_FACILITATOR_KEY = FACILITATOR_KEY;
 
 export default defineConfig({
   testDir: './tests',
@@ -38,7 +41,16 @@ export default defineConfig({
     cwd: resolve(import.meta.dirname, '..'),
     url: `http://127.0.0.1:${PORT}/healthz`,
     // History snapshots every 1.5 s instead of every 3 minutes, so history.spec.ts has moments to pick.
-    env: { PORT: String(PORT), HOST: '127.0.0.1', BODEM_DATA_DIR: dataDir, BODEM_LOG: 'silent', BODEM_HISTORY_EVERY_MS: '1500' },
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      BODEM_DATA_DIR: dataDir,
+      BODEM_LOG: 'silent',
+      BODEM_HISTORY_EVERY_MS: '1500',
+      BODEM_FACILITATOR_KEY: FACILITATOR_KEY,
+      // The suite creates a meeting per test, several a minute.
+      BODEM_CREATE_PER_MINUTE: '600',
+    },
     reuseExistingServer: false,
     timeout: 60_000,
   },

@@ -68,7 +68,7 @@ function Route() {
     case 'start':
       return <StartPage />;
     case 'join':
-      return <JoinPage key={route.code} initialCode={route.code} />;
+      return <JoinPage key={route.code} initialCode={route.code} meetingId={route.meetingId} />;
     case 'meeting':
       mark('route-meeting');
       return <MeetingPage key={route.id} id={route.id} />;

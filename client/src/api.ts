@@ -46,11 +46,35 @@ export interface CreatedMeeting {
 
 export type ProgrammeChoice = { programme: string } | { templates: string[] };
 
-export const createMeeting = (title: string, choice: ProgrammeChoice) => request<CreatedMeeting>('POST', '/api/meetings', { title, ...choice });
+/** Creating a meeting needs the host's facilitator key (Authorization: Bearer). */
+export const createMeeting = (title: string, choice: ProgrammeChoice, facilitatorKey: string) =>
+  request<CreatedMeeting>('POST', '/api/meetings', { title, ...choice }, facilitatorKey);
 
 /** `previous`: the token this device already holds for the meeting, so it stays the same participant. */
-export const joinByCode = (code: string, name: string, side: Side, extra: { org?: string; previous?: string } = {}) =>
+export const joinByCode = (code: string, name: string, side: Side, extra: { org?: string; previous?: string; held?: string[] } = {}) =>
   request<{ id: string; token: string }>('POST', '/api/join', { code, name, side, ...extra });
+
+/** Through the meeting's own route (the QR code's link carries the id). */
+export const joinMeetingById = (id: string, code: string, name: string, side: Side, extra: { org?: string; previous?: string; held?: string[] } = {}) =>
+  request<{ token: string }>('POST', `/api/meetings/${encodeURIComponent(id)}/join`, { code, name, side, ...extra }).then((r) => ({ id, token: r.token }));
+
+export interface Door {
+  joinCode: string;
+  open: boolean;
+  closedByFacilitator: boolean;
+  openUntil: number;
+}
+
+/** The door (join code, open or closed), for the facilitator and the projector. */
+export const getDoor = (id: string, token: string) => request<Door>('GET', `/api/meetings/${encodeURIComponent(id)}/door`, undefined, token);
+
+/** "Deelnemen gesloten" / open again (facilitator). */
+export const setDoor = (id: string, open: boolean, facilitatorToken: string) =>
+  request<Door>('PUT', `/api/meetings/${encodeURIComponent(id)}/door`, { open }, facilitatorToken);
+
+/** Facilitator: a fresh beamer token; with `end`, the beamer holding `previous` is cut off at once. */
+export const renewProjector = (id: string, facilitatorToken: string, body: { previous?: string; end?: boolean } = {}) =>
+  request<{ projectorToken: string }>('POST', `/api/meetings/${encodeURIComponent(id)}/projector`, body, facilitatorToken);
 
 /** Facilitator: removes a participant (all their tablets) from the meeting. */
 export const removeParticipant = (meetingId: string, sub: string, facilitatorToken: string) =>

@@ -1,6 +1,7 @@
 import type { TokenClaims } from '@bodem/shared';
 import { describe, expect, it } from 'vitest';
-import { rejoinFor, type StoredEntry } from './credentials.ts';
+import { heldTokens, rejoinFor, type StoredEntry } from './credentials.ts';
+import { expiredMeetings, meetingOfCopy } from './sync/expiry.ts';
 
 const NOW = 1_800_000_000_000;
 
@@ -45,5 +46,33 @@ describe('rejoinFor', () => {
       NOW,
     );
     expect(r?.id).toBe('new');
+  });
+});
+
+describe('local copies expire with their tokens', () => {
+  it('lists meetings whose token has run out or is missing, for every role', () => {
+    const entries = [
+      entry('live', { token: token({ m: 'live' }) }),
+      entry('old', { token: token({ m: 'old', exp: NOW / 1000 - 1 }) }),
+      entry('none', {}),
+      entry('fac', { role: 'facilitator', facilitatorToken: token({ m: 'fac', role: 'facilitator', exp: NOW / 1000 + 10 }) }),
+      entry('facOld', { role: 'facilitator', facilitatorToken: token({ m: 'facOld', role: 'facilitator', exp: NOW / 1000 - 10 }) }),
+      entry('beamer', { role: 'projector', token: token({ m: 'beamer', role: 'projector', exp: NOW / 1000 - 10 }) }),
+    ];
+    expect(expiredMeetings(entries, NOW).sort()).toEqual(['beamer', 'facOld', 'none', 'old']);
+  });
+
+  it('knows which meeting a local copy belongs to by its IndexedDB name', () => {
+    expect(meetingOfCopy('bodem:abcDEF_-12:77')).toBe('abcDEF_-12');
+    expect(meetingOfCopy('bodem:abc')).toBe('abc');
+    for (const other of ['workbox-precache', 'bodem:', 'bodem:a b:1', 'x:bodem:a:1']) expect(meetingOfCopy(other)).toBeNull();
+  });
+
+  it('sends every participant token the device holds when joining, newest first, at most 20', () => {
+    const many = Array.from({ length: 25 }, (_, i) => entry(`m${i}`, { token: `t${i}`, savedAt: i }));
+    const held = heldTokens([...many, entry('f', { role: 'facilitator', facilitatorToken: 'f' })]);
+    expect(held).toHaveLength(20);
+    expect(held[0]).toBe('t24');
+    expect(held).not.toContain('f');
   });
 });

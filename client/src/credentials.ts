@@ -130,6 +130,18 @@ export const rejoinFor = (entries: StoredEntry[], code: string, now = Date.now()
 };
 
 /**
+ * Every participant token this device holds, newest first (at most 20):
+ * sent when joining, so a device the facilitator removed is refused also
+ * when it types the meeting's new code.
+ */
+export const heldTokens = (entries: StoredEntry[]): string[] =>
+  entries
+    .filter((e) => e.meeting.role === 'participant' && e.meeting.token)
+    .sort((a, b) => (b.meeting.savedAt ?? 0) - (a.meeting.savedAt ?? 0))
+    .slice(0, 20)
+    .map((e) => e.meeting.token!);
+
+/**
  * Remembers that the facilitator removed this device's participant. The
  * token stays: joining again sends it, and the server refuses it, instead of
  * the tablet quietly coming back as someone new.
@@ -143,4 +155,33 @@ export const markRemoved = (id: string): void => {
 export const rememberBoard = (id: string, boardId: string): void => {
   const m = loadMeeting(id);
   if (m && m.lastBoard !== boardId) saveMeeting(id, { ...m, lastBoard: boardId });
+};
+
+// --- the host's facilitator key ----------------------------------------------
+
+const KEY_STORAGE = 'bodem:facilitator-key';
+
+/** The facilitator key this laptop remembers (asked once, on the start page). */
+export const loadFacilitatorKey = (): string | null => {
+  try {
+    return localStorage.getItem(KEY_STORAGE);
+  } catch {
+    return null;
+  }
+};
+
+export const saveFacilitatorKey = (key: string): void => {
+  try {
+    localStorage.setItem(KEY_STORAGE, key);
+  } catch {
+    // storage blocked: asked again next time
+  }
+};
+
+export const forgetFacilitatorKey = (): void => {
+  try {
+    localStorage.removeItem(KEY_STORAGE);
+  } catch {
+    // ignore
+  }
 };

@@ -7,6 +7,7 @@ import { App } from './App.tsx';
 import { fontsReady } from './fonts.ts';
 import { mark } from './lib/marks.ts';
 import { UpdatePrompt } from './pwa/UpdatePrompt.tsx';
+import { sweepLocalCopies } from './sync/expiry.ts';
 
 // The fonts start loading now; the pages that draw notes wait for them (fonts.ts).
 void fontsReady().then(() => mark('fonts'));
@@ -20,3 +21,6 @@ createRoot(root).render(
     <UpdatePrompt />
   </StrictMode>,
 );
+
+// Local copies expire with their tokens (sync/expiry.ts).
+void sweepLocalCopies().catch(() => undefined);

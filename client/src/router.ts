@@ -42,7 +42,7 @@ export const linkClick = (e: MouseEvent<HTMLAnchorElement>): void => {
 
 export type Route =
   | { name: 'start' }
-  | { name: 'join'; code: string }
+  | { name: 'join'; code: string; meetingId: string | null }
   | { name: 'meeting'; id: string }
   | { name: 'projector'; id: string }
   | { name: 'notFound' };
@@ -50,7 +50,10 @@ export type Route =
 export const matchRoute = (url: URL): Route => {
   const path = url.pathname.replace(/\/+$/, '') || '/';
   if (path === '/') return { name: 'start' };
-  if (path === '/join') return { name: 'join', code: url.searchParams.get('code') ?? '' };
+  if (path === '/join') {
+    const m = url.searchParams.get('m');
+    return { name: 'join', code: url.searchParams.get('code') ?? '', meetingId: m && /^[A-Za-z0-9_-]{1,64}$/.test(m) ? m : null };
+  }
   const m = /^\/m\/([A-Za-z0-9_-]{1,64})$/.exec(path);
   if (m) return { name: 'meeting', id: m[1]! };
   const p = /^\/m\/([A-Za-z0-9_-]{1,64})\/projector$/.exec(path);
@@ -63,3 +66,10 @@ export const meetingPath = (id: string): string => `/m/${encodeURIComponent(id)}
 export const projectorPath = (id: string, token: string, code?: string): string =>
   `/m/${encodeURIComponent(id)}/projector#${new URLSearchParams(code ? { t: token, c: code } : { t: token }).toString()}`;
 export const joinPath = (code?: string): string => (code ? `/join?code=${encodeURIComponent(code)}` : '/join');
+/**
+ * The QR code's link: the code and the meeting id (128 random bits), so a
+ * scan joins through the meeting's own route, which a stranger guessing
+ * typed codes cannot jam.
+ */
+export const joinLinkPath = (code: string, meetingId: string): string =>
+  `/join?${new URLSearchParams({ code, m: meetingId }).toString()}`;

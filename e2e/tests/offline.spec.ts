@@ -3,7 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BoardPage, createMeeting, NetworkSwitch, TABLET } from './pages.ts';
+import { BoardPage, createMeeting, E2E_FACILITATOR_KEY, NetworkSwitch, TABLET } from './pages.ts';
 
 const SHOTS = 'test-results/screens';
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -165,7 +165,7 @@ test.describe('a new deployment', () => {
     // On a free port (PORT=0): the other E2E_PORTs on this machine belong to other people's runs.
     server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', BODEM_DATA_DIR: data, BODEM_STATIC_DIR: served, BODEM_LOG: 'silent' },
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', BODEM_DATA_DIR: data, BODEM_STATIC_DIR: served, BODEM_LOG: 'silent', BODEM_FACILITATOR_KEY: E2E_FACILITATOR_KEY },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const base = await new Promise<string>((ok, fail) => {
@@ -179,7 +179,10 @@ test.describe('a new deployment', () => {
     });
     await expect.poll(() => fetch(`${base}/healthz`).then((r) => r.status, () => 0), { timeout: 30_000 }).toBe(200);
     const created = (await (
-      await fetch(`${base}/api/meetings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Versies', templates: ['vrij'] }) })
+      await fetch(`${base}/api/meetings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${E2E_FACILITATOR_KEY}` },
+        body: JSON.stringify({ title: 'Versies', templates: ['vrij'] }) })
     ).json()) as { joinCode: string };
 
     const context = await browser.newContext({ ...TABLET, baseURL: base });

@@ -1,5 +1,5 @@
 import { typeAsPeople, type TypingMode } from './typing.ts';
-import { expect, type Browser, type BrowserContext, type CDPSession, type Page, type WebSocketRoute } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type CDPSession, type Page, type WebSocketRoute } from '@playwright/test';
 
 /**
  * Page objects: one per person in the room. The board is read through
@@ -426,10 +426,24 @@ export interface MeetingOptions {
   programme?: 'Volledige bijeenkomst' | 'Kennismaking';
   /** "Zelf borden kiezen": the checkbox labels, e.g. 'E. Boom van samenwerking', 'Vrij bord'. */
   boards?: string[];
+  /** More for the facilitator's browser context (another baseURL, a test certificate). */
+  context?: BrowserContextOptions;
 }
 
+/** The facilitator key the e2e server runs with (playwright.config.ts sets BODEM_FACILITATOR_KEY). */
+export const E2E_FACILITATOR_KEY = process.env.E2E_FACILITATOR_KEY ?? 'e2e-facilitator-key-0123456789';
+
+/** A laptop that has not been given the key yet is asked for it on the start page: typed, as a person would paste it. */
+export const enterFacilitatorKey = async (page: Page): Promise<void> => {
+  const field = page.getByLabel('Sleutel voor gespreksleiders');
+  if (!(await field.isVisible())) return;
+  await field.click();
+  await page.keyboard.type(E2E_FACILITATOR_KEY);
+  await expect(field).toHaveValue(E2E_FACILITATOR_KEY);
+};
+
 export const createMeeting = async (browser: Browser, title: string, opts: MeetingOptions = {}): Promise<Facilitator> => {
-  const context = await browser.newContext(LAPTOP);
+  const context = await browser.newContext({ ...LAPTOP, ...opts.context });
   const page = await context.newPage();
   await page.goto('/');
   await page.getByLabel('Titel van de bijeenkomst').click();
@@ -442,6 +456,7 @@ export const createMeeting = async (browser: Browser, title: string, opts: Meeti
   } else if (opts.programme) {
     await programme.getByRole('radio', { name: new RegExp(`^${opts.programme}`) }).check();
   }
+  await enterFacilitatorKey(page);
   await page.getByRole('button', { name: 'Bijeenkomst maken' }).click();
   await expect(page).toHaveURL(/\/m\/[A-Za-z0-9_-]{22}(\?.*)?$/);
   const code = (await page.getByTestId('join-code').innerText()).replace(/\s/g, '');
@@ -455,7 +470,7 @@ export const joinAs = async (
   code: string,
   name: string,
   side: 'formeel' | 'informeel',
-  device: { viewport: { width: number; height: number }; hasTouch?: boolean; isMobile?: boolean; deviceScaleFactor?: number } = TABLET,
+  device: { viewport: { width: number; height: number }; hasTouch?: boolean; isMobile?: boolean; deviceScaleFactor?: number } & BrowserContextOptions = TABLET,
   typing: TypingMode = 'fast',
 ): Promise<BoardPage> => {
   const context = await browser.newContext(device);

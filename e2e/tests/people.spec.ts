@@ -27,7 +27,8 @@ test('join with an organisation; the facilitator sees the QR code and the groups
   const fac = await createMeeting(browser, 'Kennismaking in de wijk', { boards: ['Vrij bord'] });
   const qr = fac.board.page.getByTestId('join-qr');
   await expect(qr).toBeVisible();
-  await expect(qr).toHaveAttribute('data-url', `${baseURL}/join?code=${fac.code}`);
+  // The QR code's link names the meeting too: a scan joins through the meeting's own route.
+  await expect(qr).toHaveAttribute('data-url', `${baseURL}/join?code=${fac.code}&m=${fac.id}`);
   // Big enough to scan, and drawn as shapes, not fetched.
   const box = (await qr.boundingBox())!;
   expect(box.width).toBeGreaterThanOrEqual(100);
@@ -76,10 +77,19 @@ test('join with an organisation; the facilitator sees the QR code and the groups
   // A reload does not bring Anna back in.
   await anna.page.reload();
   await expect(anna.page.getByRole('alertdialog')).toContainText('De gespreksleider heeft je uit deze bijeenkomst gehaald.');
-  // Neither does joining again with the code on the same tablet.
-  await anna.page.goto(`/join?code=${fac.code}`);
+  // Removal gave the meeting a new code: the facilitator's panel shows it, the old one (and its QR link) is dead.
+  const codeNow = fac.board.page.getByTestId('join-code');
+  await expect(codeNow).not.toHaveText(fac.code);
+  const newCode = (await codeNow.innerText()).replace(/\s/g, '');
+  await anna.page.goto(`/join?code=${fac.code}&m=${fac.id}`);
   await expect(anna.page.getByTestId('rejoin')).toHaveCount(0);
   await expect(anna.page.getByLabel('Naam')).toHaveValue('Anna');
+  await anna.page.getByRole('button', { name: 'Meedoen' }).click();
+  await expect(anna.page.getByRole('alert')).toContainText('Deze code klopt niet');
+  // Neither does joining again with the new code on the same tablet: it still holds her token.
+  await anna.page.goto(`/join?code=${fac.code}`);
+  await anna.page.getByLabel('Code').fill('');
+  await anna.page.getByLabel('Code').pressSequentially(newCode);
   await anna.page.getByRole('button', { name: 'Meedoen' }).click();
   await expect(anna.page.getByRole('alert')).toContainText('De gespreksleider heeft je uit deze bijeenkomst gehaald.');
   await expect(anna.page).toHaveURL(/\/join/);

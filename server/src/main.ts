@@ -1,68 +1,75 @@
-import { mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildApp } from './app.ts';
-import { parseAllowedOrigins } from './http/origin.ts';
+import { buildApp, prepareDataDir } from './app.ts';
+import { readSettings, SettingsError, type Settings } from './settings.ts';
 import { PostgresStore } from './storage/postgres.ts';
 import { SqliteStore } from './storage/sqlite.ts';
 import type { MeetingStore } from './storage/store.ts';
 
 /**
- * Starts Bodem: PORT (default 8080), HOST (default 0.0.0.0), BODEM_DATA_DIR
- * (default ./data), BODEM_ALLOWED_ORIGINS (comma-separated; default: the
- * page's own origin), BODEM_RETENTION_DAYS (default 90: meetings are
- * deleted for good this many days after they were created), BODEM_STATIC_DIR
- * (the built client to serve; default: client/dist of this checkout). Several relays
- * behind a load balancer (deploy/README.md) share BODEM_DATABASE_URL
- * (PostgreSQL) and BODEM_SECRET_FILE.
+ * Starts Bodem with the settings of its environment: every one is listed,
+ * with its default, in settings.ts and in README.md ("Settings").
  */
-const port = Number(process.env.PORT ?? 8080);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`PORT must be a port number, got ${process.env.PORT}`);
+/** Whether HOST keeps the server to this machine. */
+const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || /^127\./.test(host);
+
+let settings: Settings;
+try {
+  settings = readSettings(process.env);
+} catch (e) {
+  console.error(e instanceof SettingsError ? e.message : e);
   process.exit(1);
 }
-const positive = (name: string): number | undefined => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`${name} must be a positive integer, got ${raw}`);
-    process.exit(1);
-  }
-  return n;
-};
-const dataDir = resolve(process.env.BODEM_DATA_DIR ?? './data');
-const databaseUrl = process.env.BODEM_DATABASE_URL;
-if (databaseUrl && !process.env.BODEM_SECRET_FILE) {
+const dataDir = resolve(settings.dataDir);
+if (settings.databaseUrl && !settings.secretFile) {
   console.warn('BODEM_DATABASE_URL without BODEM_SECRET_FILE: tokens signed here are good on this relay only');
 }
-const sqliteSync = process.env.BODEM_SQLITE_SYNC;
-if (sqliteSync !== undefined && sqliteSync !== 'NORMAL' && sqliteSync !== 'FULL') {
-  console.error(`BODEM_SQLITE_SYNC must be NORMAL or FULL, got ${sqliteSync}`);
-  process.exit(1);
+if (settings.databaseUrl && !settings.facilitatorKey) {
+  console.warn('BODEM_DATABASE_URL without BODEM_FACILITATOR_KEY: each relay makes its own key; give them all the same one');
 }
 /** PostgreSQL when configured; SQLite with an fsync per commit (power loss) on request; else buildApp's default SQLite. */
 const openStore = async (): Promise<MeetingStore | undefined> => {
-  if (databaseUrl) {
-    return PostgresStore.open(databaseUrl, { leaseTtlMs: positive('BODEM_LEASE_TTL_MS'), poolSize: positive('BODEM_PG_POOL_SIZE') });
+  if (settings.databaseUrl) {
+    return PostgresStore.open(settings.databaseUrl, { leaseTtlMs: settings.leaseTtlMs, poolSize: settings.pgPoolSize });
   }
-  if (sqliteSync === 'FULL') {
-    mkdirSync(dataDir, { recursive: true });
+  if (settings.sqliteSync === 'FULL') {
+    prepareDataDir(dataDir);
     return new SqliteStore(join(dataDir, 'bodem.db'), { synchronous: 'FULL' });
   }
   return undefined;
 };
+const readPem = (name: string, file: string): Buffer => {
+  try {
+    return readFileSync(resolve(file));
+  } catch (e) {
+    console.error(`${name}: cannot read ${file} (${(e as Error).message})`);
+    process.exit(1);
+  }
+};
+const https =
+  settings.tlsCert && settings.tlsKey
+    ? { cert: readPem('BODEM_TLS_CERT', settings.tlsCert), key: readPem('BODEM_TLS_KEY', settings.tlsKey) }
+    : undefined;
 const store = await openStore();
 const app = await buildApp({
   dataDir,
   store,
-  secretFile: process.env.BODEM_SECRET_FILE || undefined,
+  secretFile: settings.secretFile,
   relayId: store instanceof PostgresStore ? store.holder : undefined,
-  logger: process.env.BODEM_LOG === 'silent' ? false : true,
-  compactEvery: process.env.BODEM_COMPACT_EVERY ? Number(process.env.BODEM_COMPACT_EVERY) : undefined,
-  historyEveryMs: process.env.BODEM_HISTORY_EVERY_MS ? Number(process.env.BODEM_HISTORY_EVERY_MS) : undefined,
-  allowedOrigins: parseAllowedOrigins(process.env.BODEM_ALLOWED_ORIGINS),
-  retentionDays: process.env.BODEM_RETENTION_DAYS ? Number(process.env.BODEM_RETENTION_DAYS) : undefined,
-  staticDir: process.env.BODEM_STATIC_DIR ? resolve(process.env.BODEM_STATIC_DIR) : undefined,
+  logger: !settings.logSilent,
+  compactEvery: settings.compactEvery,
+  historyEveryMs: settings.historyEveryMs,
+  allowedOrigins: settings.allowedOrigins,
+  retentionDays: settings.retentionDays,
+  staticDir: settings.staticDir ? resolve(settings.staticDir) : undefined,
+  facilitatorKey: settings.facilitatorKey,
+  createPerMinute: settings.createPerMinute,
+  joinIdleHours: settings.joinIdleHours,
+  quotas: { maxMeetings: settings.maxMeetings, maxConnections: settings.maxConnections, maxDiskBytes: settings.maxDiskBytes },
+  limits: { joinFailuresPerMinute: settings.joinFailuresPerMinute },
+  https,
+  trustProxy: settings.trustProxy,
+  allowedHosts: settings.allowedHosts,
 });
 
 let stopping = false;
@@ -81,6 +88,39 @@ const stop = async (signal: string) => {
 process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
 
-await app.listen({ port, host: process.env.HOST ?? '0.0.0.0' });
+await app.listen({ port: settings.port, host: settings.host });
 const storage = store instanceof PostgresStore ? 'PostgreSQL' : `data: ${dataDir}`;
-console.log(`Bodem draait op http://localhost:${(app.server.address() as { port: number }).port} (${storage})`);
+const scheme = https ? 'https' : 'http';
+console.log(`Bodem draait op ${scheme}://localhost:${(app.server.address() as { port: number }).port} (${storage})`);
+if (!https && !isLoopback(settings.host) && !settings.trustProxy) {
+  // Everyone on the venue Wi-Fi could read the join code, every token and every note, and swap the JavaScript.
+  console.warn(
+    [
+      'WAARSCHUWING / WARNING: Bodem luistert zonder HTTPS op een adres dat niet alleen deze computer is',
+      `(HOST=${settings.host}). Iedereen op hetzelfde netwerk kan codes, tokens en notities meelezen.`,
+      'Zet BODEM_TLS_CERT en BODEM_TLS_KEY, of zet Bodem achter nginx met HTTPS (deploy/README.md, "HTTPS"),',
+      'of HOST=127.0.0.1 voor gebruik op deze computer alleen.',
+    ].join('\n'),
+  );
+}
+const { file, created } = app.facilitatorKey;
+if (created && file) {
+  // Once, clearly: the facilitators need it to create meetings.
+  const bar = '='.repeat(72);
+  console.log(
+    [
+      bar,
+      'Sleutel voor gespreksleiders (nodig om een bijeenkomst te maken) / facilitator key:',
+      '',
+      `    ${readFileSync(file, 'utf8').trim()}`,
+      '',
+      `Bewaard in ${file} (alleen voor deze gebruiker leesbaar).`,
+      'Geef hem alleen aan gespreksleiders. Hij wordt niet nog eens getoond.',
+      bar,
+    ].join('\n'),
+  );
+} else if (file) {
+  console.log(`Sleutel voor gespreksleiders / facilitator key: ${file}`);
+} else {
+  console.log('Sleutel voor gespreksleiders / facilitator key: BODEM_FACILITATOR_KEY');
+}

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, createMeeting, joinMeeting, removeDir, waitFor, type Client, type CreatedMeeting } from './helpers.ts';
+import { KEY_HEADER } from './infra/key.ts';
 import { startNginx, type TestNginx } from './infra/nginx.ts';
 import { startPostgres, type TestPostgres } from './infra/postgres.ts';
 import { freePort, spawnRelay, type RelayProcess } from './infra/relay.ts';
@@ -120,7 +121,7 @@ describe('two relays behind nginx with PostgreSQL', () => {
     // A browser page served through nginx may write: nginx passes the Host on as the browser sent it.
     const fromPage = await fetch(`${lb.url}/api/meetings`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: lb.url },
+      headers: { 'content-type': 'application/json', origin: lb.url, ...KEY_HEADER },
       body: JSON.stringify({ title: 'Vanaf de pagina' }),
     });
     expect(fromPage.status).toBe(201);

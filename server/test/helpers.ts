@@ -11,6 +11,9 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { encodeSaveCheck, MessageType } from '@bodem/shared';
 import { buildApp, type AppOptions } from '../src/app.ts';
+import { KEY_HEADER, TEST_FACILITATOR_KEY } from './infra/key.ts';
+
+export { KEY_HEADER, TEST_FACILITATOR_KEY };
 
 export const tempDir = (prefix = 'bodem-test-'): string => mkdtempSync(join(tmpdir(), prefix));
 
@@ -25,7 +28,7 @@ export interface Running {
 /** The real app on a random loopback port with a real SQLite file. */
 export const startServer = async (opts: Partial<AppOptions> = {}): Promise<Running> => {
   const dataDir = opts.dataDir ?? tempDir();
-  const app = await buildApp({ staticDir: null, ...opts, dataDir });
+  const app = await buildApp({ staticDir: null, facilitatorKey: TEST_FACILITATOR_KEY, createPerMinute: 600, ...opts, dataDir });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   return {
@@ -49,7 +52,7 @@ export interface CreatedMeeting {
 export const createMeeting = async (http: string, title = 'Bijeenkomst'): Promise<CreatedMeeting> => {
   const res = await fetch(`${http}/api/meetings`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...KEY_HEADER },
     body: JSON.stringify({ title }),
   });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
@@ -191,7 +194,7 @@ export const spawnServer = async (
   onOutput?: (chunk: string) => void,
 ): Promise<ChildProcess> => {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BODEM_DATA_DIR: dataDir, BODEM_LOG: 'silent', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BODEM_DATA_DIR: dataDir, BODEM_LOG: 'silent', BODEM_FACILITATOR_KEY: TEST_FACILITATOR_KEY, BODEM_CREATE_PER_MINUTE: '600', ...env },
     stdio: ['ignore', onOutput ? 'pipe' : 'ignore', 'inherit'],
   });
   if (onOutput) child.stdout!.on('data', (d: Buffer) => onOutput(d.toString('utf8')));

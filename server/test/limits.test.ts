@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createMeeting, joinMeeting, saveCheck, synced, useRig, waitFor, type Running } from './helpers.ts';
+import { KEY_HEADER } from './infra/key.ts';
 
 const { server, client, cleanups } = useRig();
 
@@ -27,7 +28,11 @@ const closeOf = (url: string, send: (s: WebSocket) => void = () => {}, headers: 
   });
 
 const post = (s: Running, path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${s.http}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(`${s.http}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(path === '/api/meetings' ? KEY_HEADER : {}), ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('limits', () => {
   it('closes a frame above maxPayload with 1009; the honest client stops instead of resending it forever', async () => {

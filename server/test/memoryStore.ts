@@ -1,4 +1,4 @@
-import { JoinCodeTakenError, type MeetingRecord, type MeetingStore, type StoredDocument } from '../src/storage/store.ts';
+import { JoinCodeTakenError, MemoryAllowances, type MeetingRecord, type MeetingStore, type MeetingSummary, type StoredDocument } from '../src/storage/store.ts';
 
 interface Meeting {
   record: MeetingRecord;
@@ -45,7 +45,7 @@ export class MemoryStore implements MeetingStore {
     this.live();
     if (this.meetings.has(meeting.id)) throw new Error('meeting exists');
     for (const m of this.meetings.values()) if (m.record.joinCode === meeting.joinCode) throw new JoinCodeTakenError();
-    this.meetings.set(meeting.id, { record: { ...meeting }, updates: [{ seq: 1, data: copy(initialUpdate) }], removed: new Set(), owners: new Map(), snapshots: new Map() });
+    this.meetings.set(meeting.id, { record: { ...meeting, lastActiveAt: meeting.createdAt, joinClosed: false }, updates: [{ seq: 1, data: copy(initialUpdate) }], removed: new Set(), owners: new Map(), snapshots: new Map() });
   }
 
   async getMeeting(id: string): Promise<MeetingRecord | null> {
@@ -64,6 +64,7 @@ export class MemoryStore implements MeetingStore {
     this.live();
     if (!this.meetings.delete(id)) return false;
     if (!this.tombstones.has(id)) this.tombstones.set(id, deletedAt);
+    this.allowances.forget(id);
     return true;
   }
 
@@ -89,6 +90,7 @@ export class MemoryStore implements MeetingStore {
     const m = this.get(id);
     const seq = (m.updates.at(-1)?.seq ?? 0) + 1;
     m.updates.push({ seq, data: copy(update) });
+    m.record.lastActiveAt = Math.max(m.record.lastActiveAt ?? 0, Date.now());
     return seq;
   }
 
@@ -130,6 +132,55 @@ export class MemoryStore implements MeetingStore {
   async loadSnapshot(id: string, takenAt: number): Promise<Uint8Array | null> {
     const d = this.meetings.get(id)?.snapshots.get(takenAt);
     return d ? copy(d) : null;
+  }
+
+  async countMeetings(): Promise<number> {
+    return this.meetings.size;
+  }
+
+  async storageBytes(): Promise<number> {
+    let n = 0;
+    for (const m of this.meetings.values()) for (const u of m.updates) n += u.data.length;
+    return n;
+  }
+
+  async listMeetings(): Promise<MeetingSummary[]> {
+    return [...this.meetings.values()]
+      .sort((a, b) => a.record.createdAt - b.record.createdAt)
+      .map((m) => ({
+        id: m.record.id,
+        createdAt: m.record.createdAt,
+        lastActiveAt: m.record.lastActiveAt ?? m.record.createdAt,
+        bytes: m.updates.reduce((n, u) => n + u.data.length, 0) + [...m.snapshots.values()].reduce((n, d) => n + d.length, 0),
+      }));
+  }
+
+  async touchMeeting(id: string, at: number): Promise<void> {
+    const m = this.meetings.get(id);
+    if (m) m.record.lastActiveAt = Math.max(m.record.lastActiveAt ?? 0, at);
+  }
+
+  async setJoinClosed(id: string, closed: boolean, at: number): Promise<boolean> {
+    const m = this.meetings.get(id);
+    if (!m) return false;
+    m.record.joinClosed = closed;
+    if (!closed) m.record.lastActiveAt = Math.max(m.record.lastActiveAt ?? 0, at);
+    return true;
+  }
+
+  async setJoinCode(id: string, joinCode: string): Promise<void> {
+    for (const m of this.meetings.values()) if (m.record.joinCode === joinCode && m.record.id !== id) throw new JoinCodeTakenError();
+    this.get(id).record.joinCode = joinCode;
+  }
+
+  private allowances = new MemoryAllowances();
+
+  async takeAllowance(key: string, perMinute: number, cost: number, now: number): Promise<boolean> {
+    return this.allowances.take(key, perMinute, cost, now);
+  }
+
+  async schemaVersion(): Promise<number> {
+    return 2;
   }
 
   async close(): Promise<void> {

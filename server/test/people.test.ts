@@ -169,9 +169,12 @@ describe('removing a participant', () => {
     // Removing twice is fine.
     expect((await remove(s, m, claimsOf(anna).sub, m.facilitatorToken)).statusCode).toBe(204);
 
-    // Anna's token no longer opens the meeting; joining with it is refused.
+    // Anna's token no longer opens the meeting; joining with it is refused,
+    // with the join code as it is now (removal gave the meeting a new one).
     expect(await closeCodeOf(`${s.ws}/yjs/${m.id}?token=${anna}`)).toBe(CloseCode.removed);
-    const rejoin = await joinReq(s, m, { name: 'Anna', side: 'formeel', previous: anna });
+    const now = { ...m, joinCode: (await s.app.store.getMeeting(m.id))!.joinCode };
+    expect(now.joinCode).not.toBe(m.joinCode);
+    const rejoin = await joinReq(s, now, { name: 'Anna', side: 'formeel', previous: anna });
     expect(rejoin.statusCode).toBe(403);
     expect(rejoin.json()).toEqual({ error: 'removed', message: expect.stringContaining('gespreksleider') });
 
@@ -181,7 +184,7 @@ describe('removing a participant', () => {
     const again = await startServer({ dataDir: s.dataDir });
     cleanups.push(() => again.stop());
     expect(await closeCodeOf(`${again.ws}/yjs/${m.id}?token=${anna}`)).toBe(CloseCode.removed);
-    expect((await joinReq(again, m, { name: 'Anna', side: 'formeel', previous: anna })).statusCode).toBe(403);
+    expect((await joinReq(again, now, { name: 'Anna', side: 'formeel', previous: anna })).statusCode).toBe(403);
     const b2 = client(again, m.id, bilal);
     await synced(b2);
     expect(texts(b2.doc)).toContain('nog steeds verbonden');

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LeaseNotHeldError, PostgresStore } from '../src/storage/postgres.ts';
+import { LeaseNotHeldError, PG_MIGRATIONS, PostgresStore } from '../src/storage/postgres.ts';
 import type { MeetingRecord } from '../src/storage/store.ts';
 import { closeCodeOf, createMeeting, joinMeeting, synced, tempDir, useRig, waitFor } from './helpers.ts';
 import { startPostgres, type TestPostgres } from './infra/postgres.ts';
@@ -61,6 +61,20 @@ const bytes = (...b: number[]) => new Uint8Array(b);
  * after expiry, a handover when the other relay asks, and a takeover that
  * waits for a write in flight instead of overtaking it.
  */
+it('PostgreSQL: a database of the schema before versions is migrated on open, by one of several relays starting together', async () => {
+  const db = await freshDatabase();
+  const c = new pg.Client({ connectionString: db.url });
+  await c.connect();
+  await c.query(PG_MIGRATIONS[0]!);
+  await c.query("INSERT INTO meetings (id, title, join_code, epoch, created_at) VALUES ('m1', 'Oud', 'ABCDEF', 3, 1700000000000)");
+  await c.end();
+  const stores = await Promise.all([PostgresStore.open(db.url), PostgresStore.open(db.url), PostgresStore.open(db.url)]);
+  for (const s of stores) expect(await s.schemaVersion()).toBe(PG_MIGRATIONS.length);
+  expect(await stores[0]!.getMeeting('m1')).toMatchObject({ id: 'm1', lastActiveAt: 1_700_000_000_000, joinClosed: false });
+  for (const s of stores) await s.close();
+  await db.drop();
+});
+
 describe('PostgreSQL leases: one relay per meeting', () => {
   const open: PostgresStore[] = [];
   let db: { url: string; drop(): Promise<void> };

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { buildApp } from '../src/app.ts';
 import { removeDir, tempDir } from './helpers.ts';
+import { KEY_HEADER } from './infra/key.ts';
 
 const dirs: string[] = [];
 const apps: { close(): Promise<unknown> }[] = [];
@@ -15,7 +16,7 @@ afterEach(async () => {
 const app = async () => {
   const dataDir = tempDir();
   dirs.push(dataDir);
-  const a = await buildApp({ dataDir, staticDir: null });
+  const a = await buildApp({ dataDir, staticDir: null, facilitatorKey: KEY_HEADER.authorization.slice(7) });
   apps.push(a);
   return a;
 };
@@ -31,7 +32,7 @@ const storedBoards = async (a: Awaited<ReturnType<typeof app>>, id: string) => {
 describe('creating a meeting from a programme', () => {
   it('starts the full meeting by default: parts A–G in order, both Kracht boards', async () => {
     const a = await app();
-    const res = await a.inject({ method: 'POST', url: '/api/meetings', payload: { title: 'Wijk Noord' } });
+    const res = await a.inject({ method: 'POST', url: '/api/meetings', headers: KEY_HEADER, payload: { title: 'Wijk Noord' } });
     expect(res.statusCode).toBe(201);
     const boards = await storedBoards(a, res.json<{ id: string }>().id);
     expect(boards.map((b) => b.template)).toEqual(programmeById('volledig')!.templates);
@@ -41,14 +42,14 @@ describe('creating a meeting from a programme', () => {
 
   it('starts a first acquaintance with part 1 only', async () => {
     const a = await app();
-    const res = await a.inject({ method: 'POST', url: '/api/meetings', payload: { title: 'Kennismaking', programme: 'kennismaking' } });
+    const res = await a.inject({ method: 'POST', url: '/api/meetings', headers: KEY_HEADER, payload: { title: 'Kennismaking', programme: 'kennismaking' } });
     expect(res.statusCode).toBe(201);
     expect((await storedBoards(a, res.json<{ id: string }>().id)).map((b) => b.template)).toEqual(programmeById('kennismaking')!.templates);
   });
 
   it("takes the facilitator's own selection, numbering a board chosen twice", async () => {
     const a = await app();
-    const res = await a.inject({ method: 'POST', url: '/api/meetings', payload: { title: 'Eigen', templates: ['beeld', 'beeld', 'boom'] } });
+    const res = await a.inject({ method: 'POST', url: '/api/meetings', headers: KEY_HEADER, payload: { title: 'Eigen', templates: ['beeld', 'beeld', 'boom'] } });
     expect(res.statusCode).toBe(201);
     expect(await storedBoards(a, res.json<{ id: string }>().id)).toEqual([
       { template: 'beeld', title: 'Een nieuw beeld van elkaar' },
@@ -64,11 +65,11 @@ describe('creating a meeting from a programme', () => {
       { title: 'X', templates: ['boom', 'bestaat-niet'] },
       { title: 'X', templates: [] },
     ]) {
-      const res = await a.inject({ method: 'POST', url: '/api/meetings', payload });
+      const res = await a.inject({ method: 'POST', url: '/api/meetings', headers: KEY_HEADER, payload });
       expect(res.statusCode).toBe(400);
       expect(res.json()).toEqual({ error: 'unknown_programme', message: expect.stringMatching(/programma/) });
     }
-    const tooMany = await a.inject({ method: 'POST', url: '/api/meetings', payload: { title: 'X', templates: Array(41).fill('boom') } });
+    const tooMany = await a.inject({ method: 'POST', url: '/api/meetings', headers: KEY_HEADER, payload: { title: 'X', templates: Array(41).fill('boom') } });
     expect(tooMany.statusCode).toBe(400);
   });
 });

@@ -28,6 +28,7 @@ import {
   type Client,
   useRig,
 } from './helpers.ts';
+import { KEY_HEADER } from './infra/key.ts';
 
 const { server, client, cleanups } = useRig();
 
@@ -166,7 +167,7 @@ describe('relay with stock y-websocket clients', () => {
       seen.add(m.joinCode);
     }
     expect(seen.size).toBe(20);
-    const bad = await s.app.inject({ method: 'POST', url: '/api/meetings', payload: { title: '   ' } });
+    const bad = await s.app.inject({ method: 'POST', url: '/api/meetings', headers: KEY_HEADER, payload: { title: '   ' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toEqual({ error: 'title_required', message: 'Geef de bijeenkomst een titel.' });
   });

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { SqliteStore } from '../src/storage/sqlite.ts';
+import { SQLITE_MIGRATIONS, SqliteStore } from '../src/storage/sqlite.ts';
 import { removeDir, tempDir } from './helpers.ts';
 import { storageContract } from './storageContract.ts';
 
@@ -46,5 +46,27 @@ it('SQLite: a deleted meeting leaves no trace of its text in the database files'
   const db = new Database(file, { readonly: true });
   expect(db.prepare('SELECT COUNT(*) AS n FROM updates').get()).toEqual({ n: 0 });
   db.close();
+  removeDir(dir);
+});
+
+it('SQLite: a file of the schema before versions (0) is migrated on open, its meetings kept, and opening again runs nothing twice', async () => {
+  const dir = tempDir();
+  const file = join(dir, 'bodem.db');
+  // The schema exactly as Bodem made it before numbered migrations, with a meeting in it.
+  const old = new Database(file);
+  old.exec(SQLITE_MIGRATIONS[0]!);
+  old.prepare('INSERT INTO meetings (id, title, join_code, epoch, created_at) VALUES (?, ?, ?, ?, ?)').run('m1', 'Oud', 'ABCDEF', 3, 1_700_000_000_000);
+  old.prepare('INSERT INTO updates (meeting_id, seq, data) VALUES (?, ?, ?)').run('m1', 1, Buffer.from([1, 2]));
+  expect(old.pragma('user_version', { simple: true })).toBe(0);
+  old.close();
+  const store = new SqliteStore(file);
+  expect(await store.schemaVersion()).toBe(SQLITE_MIGRATIONS.length);
+  expect(await store.getMeeting('m1')).toEqual({ id: 'm1', title: 'Oud', joinCode: 'ABCDEF', epoch: 3, createdAt: 1_700_000_000_000, lastActiveAt: 1_700_000_000_000, joinClosed: false });
+  expect((await store.loadDocument('m1')).updates).toHaveLength(1);
+  await store.close();
+  // Two processes opening one file: each migration ran once (the version says so, and a second open changes nothing).
+  const again = new SqliteStore(file);
+  expect(await again.schemaVersion()).toBe(SQLITE_MIGRATIONS.length);
+  await again.close();
   removeDir(dir);
 });

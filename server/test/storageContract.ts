@@ -36,8 +36,9 @@ export const storageContract = (name: string, make: () => Promise<StoreFixture>)
 
     it('creates a meeting with its first update and finds it by id and join code', async () => {
       await store.createMeeting(meeting('m1', 'ABCDEF'), bytes(1, 2, 3));
-      expect(await store.getMeeting('m1')).toEqual(meeting('m1', 'ABCDEF'));
-      expect(await store.findByJoinCode('ABCDEF')).toEqual(meeting('m1', 'ABCDEF'));
+      // A new meeting's door is open and its last activity is its creation.
+      expect(await store.getMeeting('m1')).toEqual({ ...meeting('m1', 'ABCDEF'), lastActiveAt: 1_700_000_000_000, joinClosed: false });
+      expect(await store.findByJoinCode('ABCDEF')).toEqual({ ...meeting('m1', 'ABCDEF'), lastActiveAt: 1_700_000_000_000, joinClosed: false });
       expect(await store.getMeeting('nope')).toBeNull();
       expect(await store.findByJoinCode('ZZZZZZ')).toBeNull();
       expect(await store.loadDocument('m1')).toEqual({ updates: [bytes(1, 2, 3)], lastSeq: 1 });
@@ -84,7 +85,7 @@ export const storageContract = (name: string, make: () => Promise<StoreFixture>)
       await store.compact('m1', bytes(7), 2);
       await store.appendUpdate('m1', bytes(2));
       store = await fx.reopen();
-      expect(await store.getMeeting('m1')).toEqual(meeting('m1', 'ABCDEF'));
+      expect(await store.getMeeting('m1')).toMatchObject(meeting('m1', 'ABCDEF'));
       expect((await store.loadDocument('m1')).updates).toEqual([bytes(7), bytes(2)]);
       expect(await store.appendUpdate('m1', bytes(3))).toBe(4);
     });
@@ -190,6 +191,62 @@ export const storageContract = (name: string, make: () => Promise<StoreFixture>)
       expect(await store.listSnapshots('m1')).toEqual([]);
       expect(await store.loadSnapshot('m1', 2_000)).toBeNull();
       expect(await store.listSnapshots('m2')).toHaveLength(1);
+    });
+
+    it('counts and lists meetings for the operator (ids, times, sizes; no titles) and measures its bytes', async () => {
+      expect(await store.countMeetings()).toBe(0);
+      await store.createMeeting(meeting('m1', 'ABCDEF'), bytes(1, 2, 3));
+      await store.createMeeting({ ...meeting('m2', 'BCDEFG'), createdAt: 1_700_000_000_001 }, bytes(1));
+      await store.addSnapshot('m1', 5, bytes(1, 1));
+      expect(await store.countMeetings()).toBe(2);
+      const list = await store.listMeetings();
+      expect(list.map((m) => [m.id, m.bytes])).toEqual([
+        ['m1', 5],
+        ['m2', 1],
+      ]);
+      expect(Object.keys(list[0]!).sort()).toEqual(['bytes', 'createdAt', 'id', 'lastActiveAt']);
+      expect(await store.storageBytes()).toBeGreaterThan(0);
+      await store.deleteMeeting('m2');
+      expect(await store.countMeetings()).toBe(1);
+    });
+
+    it('keeps last activity (never back in time), the door, and a rotated join code, across a reopen', async () => {
+      await store.createMeeting(meeting('m1', 'ABCDEF'), bytes(1));
+      await store.touchMeeting('m1', 1_700_000_100_000);
+      await store.touchMeeting('m1', 1_600_000_000_000);
+      expect((await store.getMeeting('m1'))!.lastActiveAt).toBe(1_700_000_100_000);
+      expect(await store.setJoinClosed('m1', true, 1_800_000_000_000)).toBe(true);
+      expect(await store.getMeeting('m1')).toMatchObject({ joinClosed: true, lastActiveAt: 1_700_000_100_000 });
+      expect(await store.setJoinClosed('nope', true, 1)).toBe(false);
+      store = await fx.reopen();
+      expect((await store.getMeeting('m1'))!.joinClosed).toBe(true);
+      // Reopening is activity.
+      await store.setJoinClosed('m1', false, 1_800_000_000_000);
+      expect(await store.getMeeting('m1')).toMatchObject({ joinClosed: false, lastActiveAt: 1_800_000_000_000 });
+      await store.createMeeting(meeting('m2', 'BCDEFG'), bytes(1));
+      await expect(store.setJoinCode('m1', 'BCDEFG')).rejects.toBeInstanceOf(JoinCodeTakenError);
+      await store.setJoinCode('m1', 'HJKLMN');
+      expect(await store.findByJoinCode('ABCDEF')).toBeNull();
+      expect((await store.findByJoinCode('HJKLMN'))!.id).toBe('m1');
+      store = await fx.reopen();
+      expect((await store.getMeeting('m1'))!.joinCode).toBe('HJKLMN');
+    });
+
+    it('keeps allowances (the join limits): a bucket per key that starts full, empties and refills with time', async () => {
+      const t0 = 1_700_000_000_000;
+      for (let i = 0; i < 3; i++) expect(await store.takeAllowance('meeting:m1', 3, 1, t0)).toBe(true);
+      expect(await store.takeAllowance('meeting:m1', 3, 1, t0)).toBe(false);
+      expect(await store.takeAllowance('meeting:m1', 3, 0, t0)).toBe(false);
+      // Another key is untouched.
+      expect(await store.takeAllowance('meeting:m2', 3, 0, t0)).toBe(true);
+      // A third of a minute brings one back.
+      expect(await store.takeAllowance('meeting:m1', 3, 0, t0 + 20_000)).toBe(true);
+      expect(await store.takeAllowance('meeting:m1', 3, 1, t0 + 20_000)).toBe(true);
+      expect(await store.takeAllowance('meeting:m1', 3, 1, t0 + 20_000)).toBe(false);
+    });
+
+    it('has a schema version (numbered migrations run on open)', async () => {
+      expect(await store.schemaVersion()).toBeGreaterThanOrEqual(2);
     });
   });
 };

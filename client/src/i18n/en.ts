@@ -27,6 +27,11 @@ export const en: Messages = {
     programme: 'Programme',
     ownSelection: 'Choose boards yourself',
     pickOne: 'Choose at least one board.',
+    keyLabel: 'Facilitator key',
+    keyHint: 'You get it from whoever runs Bodem. This laptop remembers it.',
+    keyRequired: 'Enter the facilitator key.',
+    keyRemembered: 'The facilitator key is remembered on this laptop.',
+    keyChange: 'Another key',
   },
 
   join: {
@@ -217,6 +222,8 @@ export const en: Messages = {
     followOff: 'Stop following',
     projector: 'Projector',
     projectorOpen: 'Open projector',
+    projectorEnd: 'Close the beamer',
+    projectorEnded: 'The beamer is closed. Open the projector again with the new link.',
     projectorMode: 'The projector shows',
     modes: {
       follow: 'The board I am on (follow me)',
@@ -297,6 +304,23 @@ export const en: Messages = {
     delete: 'Delete',
     fieldEdit: 'Fill in',
     empty: 'No agreements yet. Tap "New agreement".',
+  },
+
+  leave: {
+    button: 'Leave and wipe',
+    confirm: 'You leave the meeting and everything of it is wiped from this device. What you wrote stays on the board.',
+    notSaved: 'Careful: not everything is saved yet. Wait until it says "saved".',
+    yes: 'Yes, leave and wipe',
+    no: 'Cancel',
+  },
+
+  door: {
+    insecure: 'Note: this connection is not secure (no HTTPS). Others on this network can read the code and the notes. Ask whoever runs Bodem for HTTPS.',
+    close: 'Close joining',
+    reopen: 'Open joining again',
+    closed: 'Joining closed.',
+    closedByYou: 'Nobody can join with the code now.',
+    expired: 'The code stopped working: nothing happened for a while.',
   },
 
   meeting: {

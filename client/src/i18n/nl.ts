@@ -25,6 +25,11 @@ export const nl = {
     programme: 'Programma',
     ownSelection: 'Zelf borden kiezen',
     pickOne: 'Kies minstens één bord.',
+    keyLabel: 'Sleutel voor gespreksleiders',
+    keyHint: 'Je krijgt hem van de beheerder van Bodem. Deze laptop onthoudt hem.',
+    keyRequired: 'Vul de sleutel voor gespreksleiders in.',
+    keyRemembered: 'De sleutel voor gespreksleiders is onthouden op deze laptop.',
+    keyChange: 'Andere sleutel',
   },
 
   join: {
@@ -213,6 +218,8 @@ export const nl = {
     followOff: 'Niet meer volgen',
     projector: 'Projector',
     projectorOpen: 'Projector openen',
+    projectorEnd: 'Beamer afsluiten',
+    projectorEnded: 'De beamer is afgesloten. Open de projector opnieuw met de nieuwe link.',
     projectorMode: 'De projector toont',
     modes: {
       follow: 'Het bord waar ik ben (volg mij)',
@@ -293,6 +300,23 @@ export const nl = {
     delete: 'Verwijderen',
     fieldEdit: 'Invullen',
     empty: 'Nog geen afspraken. Tik op "Nieuwe afspraak".',
+  },
+
+  leave: {
+    button: 'Verlaten en wissen',
+    confirm: 'Je verlaat de bijeenkomst en alles ervan wordt van dit apparaat gewist. Wat je schreef blijft op het bord.',
+    notSaved: 'Let op: nog niet alles is opgeslagen. Wacht tot er "opgeslagen" staat.',
+    yes: 'Ja, verlaten en wissen',
+    no: 'Annuleren',
+  },
+
+  door: {
+    insecure: 'Let op: deze verbinding is niet beveiligd (geen HTTPS). Anderen op dit netwerk kunnen de code en de notities meelezen. Vraag de beheerder van Bodem om HTTPS.',
+    close: 'Deelnemen sluiten',
+    reopen: 'Deelnemen weer openen',
+    closed: 'Deelnemen gesloten.',
+    closedByYou: 'Niemand kan er nu bij met de code.',
+    expired: 'De code werkte niet meer: er gebeurde een tijd niets.',
   },
 
   meeting: {

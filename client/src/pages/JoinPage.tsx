@@ -1,14 +1,14 @@
 import { cleanLine, isJoinCode, JOIN_CODE_LENGTH, MAX_NAME_LENGTH, MAX_ORG_LENGTH, normaliseJoinCode, SIDES, type Side } from '@bodem/shared';
 import { useMemo, useState, type FormEvent } from 'react';
-import { ApiError, joinByCode } from '../api.ts';
-import { rejoinFor, saveMeeting, storedMeetings } from '../credentials.ts';
+import { ApiError, joinByCode, joinMeetingById } from '../api.ts';
+import { heldTokens, rejoinFor, saveMeeting, storedMeetings } from '../credentials.ts';
 import { fmt, t } from '../i18n/index.ts';
 import { linkClick, meetingPath, navigate } from '../router.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 
 type FieldErrors = Partial<Record<'code' | 'name' | 'side', string>>;
 
-export function JoinPage({ initialCode }: { initialCode: string }) {
+export function JoinPage({ initialCode, meetingId = null }: { initialCode: string; meetingId?: string | null }) {
   const [code, setCode] = useState(() => normaliseJoinCode(initialCode).slice(0, JOIN_CODE_LENGTH + 2));
   // This tablet already joined the meeting behind the code in the address:
   // offer to carry on, and fill the form with what it said last time.
@@ -40,7 +40,11 @@ export function JoinPage({ initialCode }: { initialCode: string }) {
       // The token this tablet holds for the meeting keeps it the same participant.
       const previous = rejoinFor(storedMeetings(), c)?.token;
       const o = cleanLine(org, MAX_ORG_LENGTH);
-      const res = await joinByCode(c, n, side, { ...(o ? { org: o } : {}), ...(previous ? { previous } : {}) });
+      const held = heldTokens(storedMeetings());
+      const extra = { ...(o ? { org: o } : {}), ...(previous ? { previous } : {}), ...(held.length ? { held } : {}) };
+      // Scanned: the link names the meeting, and its own route is used (a
+      // code typed by hand goes through the code-only route).
+      const res = meetingId && c === normaliseJoinCode(initialCode) ? await joinMeetingById(meetingId, c, n, side, extra) : await joinByCode(c, n, side, extra);
       saveMeeting(res.id, { role: 'participant', token: res.token, joinCode: c });
       navigate(meetingPath(res.id));
     } catch (err) {

@@ -28,6 +28,7 @@ import { ViewToggle } from '../list/ViewToggle.tsx';
 import { Assignment } from '../draaiboek/Assignment.tsx';
 import { useDraaiboek } from '../draaiboek/useDraaiboek.ts';
 import { focusListWhenShown, keepView, useBoardView, viewHref } from '../list/view.ts';
+import { LeaveAndWipe } from '../ui/LeaveAndWipe.tsx';
 
 // The facilitator's tools (the join code and its QR, running the meeting,
 // references, the report) are chunks of their own: a participant's tablet
@@ -240,9 +241,9 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
       {panelOpen && (
         <aside id="side-panel" className="side-panel" aria-label={t.meeting.panel}>
           <Suspense fallback={null}>
-            {isFacilitator && stored.joinCode && !started && <JoinInfo joinCode={stored.joinCode} />}
+            {isFacilitator && stored.joinCode && !started && <JoinInfo meetingId={meetingId} joinCode={stored.joinCode} facilitatorToken={stored.facilitatorToken} />}
             {isFacilitator && canWrite && <DraaiboekPanel session={session} boards={boards} />}
-            {isFacilitator && stored.joinCode && started && <JoinInfo joinCode={stored.joinCode} />}
+            {isFacilitator && stored.joinCode && started && <JoinInfo meetingId={meetingId} joinCode={stored.joinCode} facilitatorToken={stored.facilitatorToken} />}
             {isFacilitator && canWrite && (
               <RunPanel
                 session={session}
@@ -261,6 +262,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
             <section className="panel-section">
               <LanguageSwitch />
             </section>
+            {session.role === 'participant' && <LeaveAndWipe session={session} />}
             {isFacilitator && stored.facilitatorToken && (
               <DeleteMeeting session={session} meetingId={meetingId} facilitatorToken={stored.facilitatorToken} />
             )}

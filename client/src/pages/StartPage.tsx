@@ -2,7 +2,7 @@ import { cleanLine, MAX_TITLE_LENGTH } from '@bodem/shared';
 import { useState, type FormEvent } from 'react';
 import { PROGRAMMES, TEMPLATES } from '@bodem/templates';
 import { ApiError, createMeeting } from '../api.ts';
-import { facilitatedMeetings, saveMeeting } from '../credentials.ts';
+import { facilitatedMeetings, forgetFacilitatorKey, loadFacilitatorKey, saveFacilitatorKey, saveMeeting } from '../credentials.ts';
 import { t } from '../i18n/index.ts';
 import { linkClick, meetingPath, navigate } from '../router.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
@@ -17,10 +17,15 @@ export function StartPage() {
   const [recent] = useState(() => facilitatedMeetings().slice(0, 5));
   const [programme, setProgramme] = useState(PROGRAMMES[0]?.id ?? OWN);
   const [picked, setPicked] = useState<string[]>([]);
+  // The host's key: asked once per laptop, then remembered.
+  const [rememberedKey, setRememberedKey] = useState(() => loadFacilitatorKey());
+  const [keyInput, setKeyInput] = useState('');
+  const [keyError, setKeyError] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const clean = cleanLine(title, MAX_TITLE_LENGTH);
+    setKeyError(false);
     if (!clean) {
       setError(t.start.titleRequired);
       return;
@@ -29,10 +34,18 @@ export function StartPage() {
       setError(t.start.pickOne);
       return;
     }
+    const key = rememberedKey ?? keyInput.trim();
+    if (!key) {
+      setKeyError(true);
+      setError(t.start.keyRequired);
+      return;
+    }
     setBusy(true);
     setError(null);
+    setKeyError(false);
     try {
-      const m = await createMeeting(clean, programme === OWN ? { templates: picked } : { programme });
+      const m = await createMeeting(clean, programme === OWN ? { templates: picked } : { programme }, key);
+      if (!rememberedKey) saveFacilitatorKey(key);
       saveMeeting(m.id, {
         role: 'facilitator',
         facilitatorToken: m.facilitatorToken,
@@ -42,6 +55,13 @@ export function StartPage() {
       });
       navigate(meetingPath(m.id));
     } catch (err) {
+      if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
+        // A wrong or changed key: forget it and ask again.
+        forgetFacilitatorKey();
+        setRememberedKey(null);
+        setKeyInput(key);
+        setKeyError(true);
+      }
       setError(err instanceof ApiError ? err.message : t.errors.unknown);
       setBusy(false);
     }
@@ -65,8 +85,8 @@ export function StartPage() {
               maxLength={MAX_TITLE_LENGTH}
               placeholder={t.start.titlePlaceholder}
               autoComplete="off"
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? 'start-error' : undefined}
+              aria-invalid={error && !keyError ? true : undefined}
+              aria-describedby={error && !keyError ? 'start-error' : undefined}
               onChange={(e) => setTitle(e.target.value)}
             />
           </div>
@@ -101,6 +121,39 @@ export function StartPage() {
               </div>
             )}
           </fieldset>
+          {rememberedKey ? (
+            <p className="muted small key-remembered">
+              {t.start.keyRemembered}{' '}
+              <button
+                type="button"
+                className="btn-link"
+                onClick={() => {
+                  forgetFacilitatorKey();
+                  setRememberedKey(null);
+                }}
+              >
+                {t.start.keyChange}
+              </button>
+            </p>
+          ) : (
+            <div className="field">
+              <label htmlFor="facilitator-key">{t.start.keyLabel}</label>
+              <input
+                id="facilitator-key"
+                name="facilitator-key"
+                type="password"
+                value={keyInput}
+                autoComplete="off"
+                spellCheck={false}
+                aria-invalid={keyError ? true : undefined}
+                aria-describedby={keyError && error ? 'facilitator-key-hint start-error' : 'facilitator-key-hint'}
+                onChange={(e) => setKeyInput(e.target.value)}
+              />
+              <p id="facilitator-key-hint" className="muted small">
+                {t.start.keyHint}
+              </p>
+            </div>
+          )}
           {error && (
             <p id="start-error" className="error" role="alert">
               {error}

@@ -4,7 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { Board } from '../board/Board.tsx';
 import type { BoardController } from '../board/controller.ts';
 import type { Insets } from '../board/viewport.ts';
-import { loadMeeting } from '../credentials.ts';
+import { getDoor } from '../api.ts';
+import { loadMeeting, saveMeeting } from '../credentials.ts';
 import { fmt, t } from '../i18n/index.ts';
 import { useStore } from '../lib/store.ts';
 import { MeetingSession } from '../sync/session.ts';
@@ -30,15 +31,49 @@ const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
 const projectorCredentials = (id: string): { token: string | null; code: string | null } => {
   const hash = new URLSearchParams(location.hash.slice(1));
   const stored = loadMeeting(id);
-  return {
-    token: hash.get('t') ?? stored?.projectorToken ?? (stored?.role === 'projector' ? (stored.token ?? null) : null),
-    code: hash.get('c') ?? stored?.joinCode ?? null,
-  };
+  const token = hash.get('t') ?? stored?.projectorToken ?? (stored?.role === 'projector' ? (stored.token ?? null) : null);
+  const code = hash.get('c') ?? stored?.joinCode ?? null;
+  if (hash.has('t')) {
+    // The token leaves the address bar and the history at once: a beamer
+    // PC's history, a screenshot or a shared screen must not show it. A
+    // device that never held the meeting keeps it as the projector's, so a
+    // reload still opens.
+    if (!stored && token) saveMeeting(id, { role: 'projector', projectorToken: token, ...(code ? { joinCode: code } : {}) });
+    history.replaceState(history.state, '', location.pathname + location.search);
+  }
+  return { token, code };
+};
+
+/** How often the beamer asks for the door: the code changes when someone is removed, and joining can close. */
+const DOOR_EVERY_MS = 20_000;
+
+/** The join code the room should see now, or null while joining is closed. */
+const useDoorCode = (id: string, token: string | null, initial: string | null): string | null => {
+  const [code, setCode] = useState(initial);
+  useEffect(() => {
+    if (!token) return;
+    let stop = false;
+    const ask = () =>
+      void getDoor(id, token).then(
+        (d) => !stop && setCode(d.open ? d.joinCode : null),
+        () => {
+          // offline or refused: keep showing what was shown
+        },
+      );
+    ask();
+    const timer = setInterval(ask, DOOR_EVERY_MS);
+    return () => {
+      stop = true;
+      clearInterval(timer);
+    };
+  }, [id, token]);
+  return code;
 };
 
 export function ProjectorPage({ id }: { id: string }) {
   const creds = useMemo(() => projectorCredentials(id), [id]);
   const [session, setSession] = useState<MeetingSession | null>(null);
+  const code = useDoorCode(id, creds.token, creds.code);
   useEffect(() => {
     if (!creds.token) return;
     const s = new MeetingSession(id, creds.token);
@@ -51,7 +86,7 @@ export function ProjectorPage({ id }: { id: string }) {
   }, [id, creds.token]);
   if (!creds.token) return <p className="loading">{t.projector.nothing}</p>;
   if (!session) return <p className="loading">{t.loading}</p>;
-  return <ProjectorView session={session} code={creds.code} />;
+  return <ProjectorView session={session} code={code} />;
 }
 
 /**
@@ -93,7 +128,7 @@ function ProjectorView({ session, code }: { session: MeetingSession; code: strin
             <p className="projector-code" data-testid="projector-code">
               {t.projector.join}: <strong>{code}</strong>
             </p>
-            <JoinQr code={code} size={120} />
+            <JoinQr code={code} meetingId={session.meetingId} size={140} />
           </div>
         )}
       </header>

@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
 import { t } from '../i18n/index.ts';
-import { joinUrl, qrPath, QUIET_ZONE } from './qr.ts';
+import { joinQrUrl, qrPath, QUIET_ZONE } from './qr.ts';
 
 /**
  * The QR code of a meeting's join address, as inline SVG. Used small in the
  * facilitator's panel and large on the projector. `size` is a CSS length, or
  * a number of pixels (at most; see below).
  */
-export function JoinQr({ code, size, className }: { code: string; size: number | string; className?: string }) {
-  const url = joinUrl(location.origin, code);
+export function JoinQr({ code, meetingId, size, className }: { code: string; meetingId?: string; size: number | string; className?: string }) {
+  const url = joinQrUrl(location.origin, code, meetingId);
   const { path, modules } = useMemo(() => qrPath(url), [url]);
   const side = modules + 2 * QUIET_ZONE;
   // A pixel size shrinks to a whole number of pixels per module, so no

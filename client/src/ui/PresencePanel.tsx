@@ -31,6 +31,8 @@ export function PresenceList({ session }: { session: MeetingSession }) {
       await removeParticipant(session.meetingId, p.userId, facilitatorToken);
       // The line goes by itself: the relay closes that person's sockets.
       setConfirming(null);
+      // The meeting has a new join code now: the join panel asks for it.
+      window.dispatchEvent(new Event('bodem:door'));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : t.errors.unknown);
     } finally {

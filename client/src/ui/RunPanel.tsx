@@ -14,6 +14,7 @@ import type { MeetingSession } from '../sync/session.ts';
 import { useWalk } from '../projector/useWalk.ts';
 import { stepAt, wholeBoardsReadable } from '../projector/walk.ts';
 import { HistoryPanel } from './HistoryPanel.tsx';
+import { BeamerLink } from './BeamerLink.tsx';
 
 interface Props {
   session: MeetingSession;
@@ -268,11 +269,7 @@ function ProjectorControls({ session, boards, board, control, href }: { session:
   return (
     <div className="run-group">
       <h3>{t.run.projector}</h3>
-      {href && (
-        <a className="btn" href={href} target="_blank" rel="noopener">
-          {t.run.projectorOpen}
-        </a>
-      )}
+      {href && <BeamerLink meetingId={session.meetingId} />}
       <label className="send-row">
         {t.run.projectorMode}
         <select value={mode} onChange={(e) => setMode(e.target.value as ProjectorMode)}>

@@ -1,11 +1,14 @@
 import qrcode from 'qrcode-generator';
-import { joinPath } from '../router.ts';
+import { joinLinkPath, joinPath } from '../router.ts';
 
 /** White modules around the code; the QR standard asks for four. */
 export const QUIET_ZONE = 4;
 
 /** The address a tablet's camera opens: the join page with the code filled in. */
 export const joinUrl = (origin: string, code: string): string => `${origin}${joinPath(code)}`;
+/** The address in the QR code: with the meeting id, when known (see joinLinkPath). */
+export const joinQrUrl = (origin: string, code: string, meetingId?: string): string =>
+  meetingId ? `${origin}${joinLinkPath(code, meetingId)}` : joinUrl(origin, code);
 
 /**
  * The dark modules of a QR code for `text`, as one SVG path (a rectangle per

@@ -36,16 +36,32 @@ export class TokenSigner {
     return claims;
   }
 
+  /**
+   * A key derived from the secret for another purpose (the operator's
+   * toolbox): whoever can read the secret file can derive it; no token
+   * opens anything with it.
+   */
+  derive(label: string): string {
+    return createHmac('sha256', this.secret).update(`bodem-derive:${label}`).digest('base64url');
+  }
+
   private mac(body: string): string {
     return createHmac('sha256', this.secret).update(body).digest('base64url');
   }
 }
 
-/** Token lifetimes: a meeting may run over two days; the facilitator prepares weeks ahead. */
+/**
+ * Token lifetimes, as short as the work allows. A meeting may run over two
+ * days: participants' tokens last three. The beamer's lasts three too; the
+ * facilitator's panel asks for a fresh one when it runs low (POST
+ * /api/meetings/:id/projector), and can end it at once. The facilitator
+ * prepares weeks ahead and writes the report afterwards: 30 days. Any
+ * participant's and the beamer's access ends at once by removal.
+ */
 export const TOKEN_TTL_SECONDS: Record<Role, number> = {
-  facilitator: 60 * 24 * 3600,
-  projector: 60 * 24 * 3600,
-  participant: 14 * 24 * 3600,
+  facilitator: 30 * 24 * 3600,
+  projector: 3 * 24 * 3600,
+  participant: 3 * 24 * 3600,
 };
 
 /**

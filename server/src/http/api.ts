@@ -21,21 +21,25 @@ import { deleteMeetingForGood } from '../meetings/deletion.ts';
 import type { Relay } from '../relay/relay.ts';
 import { JoinCodeTakenError, type MeetingRecord, type MeetingStore } from '../storage/store.ts';
 import { ApiError } from './errors.ts';
-import { asFacilitator, tokenFits } from './auth.ts';
-import type { JoinLimiter } from './joinLimiter.ts';
+import { asFacilitator, bearer, tokenFits } from './auth.ts';
+import { keyMatches } from '../auth/facilitatorKey.ts';
+import type { Quotas } from '../app.ts';
+import { CODE_ONLY, meetingKey, type JoinLimiter } from './joinLimiter.ts';
 
 export interface ApiDeps {
   store: MeetingStore;
   relay: Relay;
   signer: TokenSigner;
   joinLimiter: JoinLimiter;
+  /** What creating a meeting needs (Authorization: Bearer <key>). */
+  facilitatorKey: string;
+  /** Meetings created per minute, server-wide (a bucket in the store: a cluster shares it). */
+  createPerMinute: number;
+  quotas: Quotas;
+  /** A join code stops working this long after the meeting's last activity, ms. */
+  joinIdleMs: number;
 }
 
-/**
- * The code-only route shares one allowance across all meetings (guessing
- * codes there spreads over every meeting), five times a meeting's.
- */
-const CODE_ONLY = { key: 'code-only', weight: 5 };
 
 const newJoinCode = (): string => {
   let code = '';
@@ -74,6 +78,12 @@ const joinBody = {
     org: { type: 'string', maxLength: 400 },
     /** The token this device already holds for the meeting, to keep its participant id. */
     previous: { type: 'string', maxLength: 4096 },
+    /**
+     * Every participant token the device holds (of any meeting here): a
+     * device removed from this meeting is refused even when it types the
+     * meeting's new code, which its stored copy does not know.
+     */
+    held: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 4096 } },
   },
 } as const;
 
@@ -83,12 +93,13 @@ interface JoinBody {
   side: string;
   org?: string;
   previous?: string;
+  held?: string[];
 }
 
 /** Participant ids are base64url (see issueClaims); anything else is not one. */
 const PARTICIPANT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-export const registerApi = (app: FastifyInstance, { store, relay, signer, joinLimiter }: ApiDeps): void => {
+export const registerApi = (app: FastifyInstance, { store, relay, signer, joinLimiter, facilitatorKey, createPerMinute, quotas, joinIdleMs }: ApiDeps): void => {
   app.get('/healthz', async () => ({ ok: true }));
 
   app.post<{ Body: CreateBody }>(
@@ -107,6 +118,14 @@ export const registerApi = (app: FastifyInstance, { store, relay, signer, joinLi
       },
     },
     async (req, reply) => {
+      // The host's key first: a stranger's flood is refused before it can
+      // spend the creation allowance or any quota.
+      const key = bearer(req);
+      if (!key) throw new ApiError(401, 'facilitator_key_required');
+      if (!keyMatches(key, facilitatorKey)) throw new ApiError(403, 'wrong_facilitator_key');
+      if (!(await store.takeAllowance('route:create', createPerMinute, 1, Date.now()))) throw new ApiError(429, 'too_many_meetings');
+      if ((await store.countMeetings()) >= quotas.maxMeetings) throw new ApiError(507, 'quota_meetings');
+      if ((await store.storageBytes()) >= quotas.maxDiskBytes) throw new ApiError(507, 'quota_disk');
       const title = cleanLine(req.body.title, MAX_TITLE_LENGTH);
       if (!title) throw new ApiError(400, 'title_required');
       const createdAt = Date.now();
@@ -140,19 +159,20 @@ export const registerApi = (app: FastifyInstance, { store, relay, signer, joinLi
     },
   );
 
-  const join = async (meeting: MeetingRecord | null, body: JoinBody, limit: { key: string; weight: number }): Promise<string> => {
-    if (!joinLimiter.allows(limit.key, limit.weight)) throw new ApiError(429, 'too_many_attempts');
-    // One answer for an unknown meeting and a wrong code: no hint which it was.
-    if (!meeting || meeting.joinCode !== normaliseJoinCode(body.code)) {
-      joinLimiter.failed(limit.key, limit.weight);
-      throw new ApiError(401, 'wrong_code');
-    }
+  /** Whether the meeting takes joins now: the door is open and it was active within the idle time. */
+  const doorOpen = (meeting: MeetingRecord, now = Date.now()): boolean =>
+    !meeting.joinClosed && (meeting.lastActiveAt ?? meeting.createdAt) + joinIdleMs > now;
+
+  /** A participant's token for a meeting whose code was right. */
+  const admit = async (meeting: MeetingRecord, body: JoinBody): Promise<string> => {
     const name = cleanLine(body.name, MAX_NAME_LENGTH);
     if (!name) throw new ApiError(400, 'name_required');
     if (!isSide(body.side)) throw new ApiError(400, 'side_required');
     const org = cleanLine(body.org, MAX_ORG_LENGTH);
-    const sub = await previousSub(meeting, body.previous);
-    return signer.sign(issueClaims(meeting, 'participant', { name, side: body.side as Side, org, sub }));
+    const sub = await previousSub(meeting, body.previous, body.held ?? []);
+    const now = Date.now();
+    await store.touchMeeting(meeting.id, now);
+    return signer.sign(issueClaims(meeting, 'participant', { name, side: body.side as Side, org, sub }, now));
   };
 
   /**
@@ -162,29 +182,128 @@ export const registerApi = (app: FastifyInstance, { store, relay, signer, joinLi
    * meeting and epoch, a participant's) is ignored: the tablet joins as
    * someone new. A removed participant is refused outright.
    */
-  const previousSub = async (meeting: MeetingRecord, previous: string | undefined): Promise<string | undefined> => {
-    if (previous === undefined) return undefined;
-    const claims = signer.verify(previous);
-    if (!claims || claims.role !== 'participant' || !tokenFits(claims, meeting) || !PARTICIPANT_ID.test(claims.sub)) {
-      return undefined;
+  const previousSub = async (meeting: MeetingRecord, previous: string | undefined, held: string[]): Promise<string | undefined> => {
+    let sub: string | undefined;
+    for (const token of previous === undefined ? held : [previous, ...held]) {
+      const claims = signer.verify(token);
+      if (!claims || claims.role !== 'participant' || !tokenFits(claims, meeting) || !PARTICIPANT_ID.test(claims.sub)) continue;
+      if (await store.isRemoved(meeting.id, claims.sub)) throw new ApiError(403, 'removed');
+      sub ??= claims.sub;
     }
-    if (await store.isRemoved(meeting.id, claims.sub)) throw new ApiError(403, 'removed');
-    return claims.sub;
+    return sub;
   };
 
 
-  app.post<{ Params: { id: string }; Body: JoinBody }>(
-    '/api/meetings/:id/join',
-    { schema: { body: joinBody } },
-    async (req) => ({ token: await join(await store.getMeeting(req.params.id), req.body, { key: `meeting:${req.params.id}`, weight: 1 }) }),
+  /**
+   * Join through the meeting's own route: the QR code's link carries the
+   * meeting id (128 random bits) beside the code, so a QR scan "types" a
+   * code far longer than a person could. Wrong codes count against this
+   * meeting only; an id that is no meeting is not counted at all.
+   */
+  app.post<{ Params: { id: string }; Body: JoinBody }>('/api/meetings/:id/join', { schema: { body: joinBody } }, async (req) => {
+    const meeting = await store.getMeeting(req.params.id);
+    // One answer for an unknown meeting and a wrong code: no hint which it was.
+    if (!meeting) throw new ApiError(401, 'wrong_code');
+    const key = meetingKey(meeting.id);
+    if (!(await joinLimiter.allows(key))) throw new ApiError(429, 'too_many_attempts');
+    if (meeting.joinCode !== normaliseJoinCode(req.body.code)) {
+      await joinLimiter.failed(key);
+      throw new ApiError(401, 'wrong_code');
+    }
+    if (!doorOpen(meeting)) throw new ApiError(403, 'join_closed');
+    return { token: await admit(meeting, req.body) };
+  });
+
+  /**
+   * Join with the code alone, as typed on a tablet. A guess here is a guess
+   * at every meeting at once, so wrong codes share one allowance; a closed
+   * or expired meeting's code is answered as a wrong one (and counted), so
+   * the route never tells a guesser which codes exist.
+   */
+  app.post<{ Body: JoinBody }>('/api/join', { schema: { body: joinBody } }, async (req) => {
+    if (!(await joinLimiter.allows(CODE_ONLY))) throw new ApiError(429, 'too_many_attempts_code');
+    const meeting = await store.findByJoinCode(normaliseJoinCode(req.body.code));
+    if (!meeting || !doorOpen(meeting)) {
+      await joinLimiter.failed(CODE_ONLY);
+      throw new ApiError(401, 'wrong_code_or_closed');
+    }
+    return { id: meeting.id, token: await admit(meeting, req.body) };
+  });
+
+  /**
+   * The door, for the facilitator's panel and the projector: the current
+   * join code (it changes when someone is removed), whether the facilitator
+   * closed it, and until when it stays open without activity.
+   */
+  const doorOf = (meeting: MeetingRecord) => ({
+    joinCode: meeting.joinCode,
+    open: doorOpen(meeting),
+    closedByFacilitator: meeting.joinClosed === true,
+    openUntil: (meeting.lastActiveAt ?? meeting.createdAt) + joinIdleMs,
+  });
+
+  app.get<{ Params: { id: string } }>('/api/meetings/:id/door', async (req, reply) => {
+    const claims = signer.verify(bearer(req));
+    if (!claims) throw new ApiError(401, 'unauthorized');
+    const meeting = await store.getMeeting(req.params.id);
+    if (!meeting) throw new ApiError(404, 'not_found');
+    if (!tokenFits(claims, meeting) || (await store.isRemoved(meeting.id, claims.sub))) throw new ApiError(401, 'unauthorized');
+    if (claims.role !== 'facilitator' && claims.role !== 'projector') throw new ApiError(403, 'forbidden');
+    reply.header('cache-control', 'no-store');
+    return doorOf(meeting);
+  });
+
+  /** "Deelnemen gesloten" and reopening it (which counts as activity: the code works again for the idle time). */
+  app.put<{ Params: { id: string }; Body: { open: boolean } }>(
+    '/api/meetings/:id/door',
+    { schema: { body: { type: 'object', required: ['open'], additionalProperties: false, properties: { open: { type: 'boolean' } } } } },
+    async (req, reply) => {
+      const { meeting } = await asFacilitator(req, req.params.id, { store, signer });
+      await store.setJoinClosed(meeting.id, !req.body.open, Date.now());
+      reply.header('cache-control', 'no-store');
+      return doorOf((await store.getMeeting(meeting.id)) ?? meeting);
+    },
   );
 
-  /** Join with the code alone, as typed on a tablet. */
-  app.post<{ Body: JoinBody }>('/api/join', { schema: { body: joinBody } }, async (req) => {
-    const meeting = await store.findByJoinCode(normaliseJoinCode(req.body.code));
-    const token = await join(meeting, req.body, CODE_ONLY);
-    return { id: meeting!.id, token };
-  });
+  /**
+   * A new beamer link for the facilitator: the projector token is short
+   * lived (auth/tokens.ts), so the panel asks for a fresh one before the
+   * meeting. With `end`, the beamer's current token (`previous`) stops
+   * working at once: its sockets close (4408) and it never connects again,
+   * as for a removed participant.
+   */
+  app.post<{ Params: { id: string }; Body: { previous?: string; end?: boolean } }>(
+    '/api/meetings/:id/projector',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { previous: { type: 'string', maxLength: 4096 }, end: { type: 'boolean' } },
+        },
+      },
+    },
+    async (req) => {
+      const { meeting } = await asFacilitator(req, req.params.id, { store, signer });
+      if (req.body?.end) {
+        const old = signer.verify(req.body.previous, 0);
+        if (!old || old.role !== 'projector' || !tokenFits(old, meeting) || !PARTICIPANT_ID.test(old.sub)) throw new ApiError(400, 'invalid_request');
+        await store.removeParticipant(meeting.id, old.sub, Date.now());
+        relay.removeParticipant(meeting.id, old.sub, CloseCode.removed, 'beamer ended by the facilitator');
+      }
+      return { projectorToken: signer.sign(issueClaims(meeting, 'projector', { name: 'Projector', side: null })) };
+    },
+  );
+
+  const rotateJoinCode = async (id: string): Promise<void> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await store.setJoinCode(id, newJoinCode());
+      } catch (e) {
+        if (!(e instanceof JoinCodeTakenError) || attempt >= 20) throw e;
+      }
+    }
+  };
 
   app.delete<{ Params: { id: string } }>('/api/meetings/:id', async (req, reply) => {
     const { meeting } = await asFacilitator(req, req.params.id, { store, signer });
@@ -204,6 +323,9 @@ export const registerApi = (app: FastifyInstance, { store, relay, signer, joinLi
     if (!PARTICIPANT_ID.test(sub) || sub === claims.sub) throw new ApiError(400, 'invalid_request');
     await store.removeParticipant(meeting.id, sub, Date.now());
     relay.removeParticipant(meeting.id, sub, CloseCode.removed, 'removed by the facilitator');
+    // The removed device knows the code (and its QR link): a new one keeps
+    // it from joining again as someone new. Its token is refused already.
+    await rotateJoinCode(meeting.id);
     return reply.code(204).send();
   });
 };

@@ -18,6 +18,15 @@ export const MESSAGES = {
   route_not_found: 'Deze pagina bestaat niet.',
   internal: 'Er ging iets mis op de server. Probeer het zo nog eens.',
   too_many_attempts: 'Te veel pogingen met een verkeerde code. Wacht een minuut en probeer het dan opnieuw.',
+  too_many_attempts_code: 'Er zijn net te veel verkeerde codes geprobeerd. Scan de QR-code van de gespreksleider, of wacht een minuut en probeer het opnieuw.',
+  wrong_code_or_closed: 'Deze code klopt niet, of deelnemen is gesloten. Kijk nog eens op het scherm van de gespreksleider, of scan de QR-code.',
+  join_closed: 'Deelnemen is gesloten. Vraag de gespreksleider om het weer te openen.',
+  facilitator_key_required: 'Een bijeenkomst maken kan alleen met de sleutel voor gespreksleiders. Vraag die aan de beheerder van Bodem.',
+  wrong_facilitator_key: 'Deze sleutel voor gespreksleiders klopt niet. Kijk hem na of vraag de beheerder van Bodem.',
+  too_many_meetings: 'Er zijn net heel veel bijeenkomsten gemaakt. Wacht een minuut en probeer het dan opnieuw.',
+  quota_meetings: 'Deze server bewaart al het grootste aantal bijeenkomsten dat de beheerder toestaat. Verwijder oude bijeenkomsten of vraag de beheerder.',
+  quota_disk: 'De opslag van deze server is vol. Verwijder oude bijeenkomsten of vraag de beheerder van Bodem.',
+  host_not_allowed: 'Bodem is niet op dit adres te bereiken. Open Bodem via het eigen adres.',
   origin_not_allowed: 'Deze pagina mag Bodem niet gebruiken. Open Bodem via het eigen adres.',
 } as const;
 

@@ -31,10 +31,17 @@ export class Relay {
   /** Meetings whose stored rows do not load, with why (no content). Kept until the process restarts. */
   private readonly quarantined = new Map<string, string>();
   private shuttingDown = false;
+  /** Every open connection of every meeting. */
+  private totalConnections = 0;
 
   constructor(
     private readonly store: MeetingStore,
-    private readonly opts: RoomOptions & { connectionsPerMeeting: number; socketsPerParticipant: number },
+    private readonly opts: RoomOptions & {
+      connectionsPerMeeting: number;
+      socketsPerParticipant: number;
+      /** Open connections on this relay at most, all meetings together (BODEM_MAX_CONNECTIONS). */
+      maxConnections?: number;
+    },
   ) {}
 
   /**
@@ -57,6 +64,11 @@ export class Relay {
       conn.close(CloseCode.removed, 'removed from the meeting');
       return { receive: () => {}, closed: () => {} };
     }
+    if (this.opts.maxConnections !== undefined && this.totalConnections >= this.opts.maxConnections) {
+      this.opts.log('server-full', { connections: this.totalConnections });
+      conn.close(CloseCode.meetingFull, 'server full');
+      return { receive: () => {}, closed: () => {} };
+    }
     let live = this.live.get(meetingId);
     if (live && live.size >= this.opts.connectionsPerMeeting) {
       this.opts.log('meeting-full', { meeting: meetingId, connections: live.size });
@@ -72,6 +84,7 @@ export class Relay {
     if (!live) this.live.set(meetingId, (live = new Set()));
     const mine = live;
     mine.add(conn);
+    this.totalConnections++;
     let room: Room | null = null;
     const early: Uint8Array[] = [];
     const attach = (): void => {
@@ -111,7 +124,7 @@ export class Relay {
       },
       closed: () => {
         conn.closed = true;
-        mine.delete(conn);
+        if (mine.delete(conn)) this.totalConnections--;
         if (mine.size === 0 && this.live.get(meetingId) === mine) this.live.delete(meetingId);
         if (room) {
           room.detach(conn);

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { LatencyWindow } from '../health/window.ts';
-import type { MeetingLease, MeetingRecord, MeetingStore, StoredDocument } from './store.ts';
+import type { MeetingLease, MeetingRecord, MeetingStore, StoredDocument, MeetingSummary } from './store.ts';
 
 /**
  * Any store, timed: how long durable writes (append, compact) and document
@@ -81,6 +81,38 @@ export class MeasuredStore implements MeetingStore {
 
   loadSnapshot(id: string, takenAt: number): Promise<Uint8Array | null> {
     return this.inner.loadSnapshot(id, takenAt);
+  }
+
+  countMeetings(): Promise<number> {
+    return this.inner.countMeetings();
+  }
+
+  storageBytes(): Promise<number> {
+    return this.inner.storageBytes();
+  }
+
+  listMeetings(): Promise<MeetingSummary[]> {
+    return this.inner.listMeetings();
+  }
+
+  touchMeeting(id: string, at: number): Promise<void> {
+    return this.inner.touchMeeting(id, at);
+  }
+
+  setJoinClosed(id: string, closed: boolean, at: number): Promise<boolean> {
+    return this.inner.setJoinClosed(id, closed, at);
+  }
+
+  setJoinCode(id: string, joinCode: string): Promise<void> {
+    return this.inner.setJoinCode(id, joinCode);
+  }
+
+  takeAllowance(key: string, perMinute: number, cost: number, now: number): Promise<boolean> {
+    return this.inner.takeAllowance(key, perMinute, cost, now);
+  }
+
+  schemaVersion(): Promise<number> {
+    return this.inner.schemaVersion();
   }
 
   close(): Promise<void> {

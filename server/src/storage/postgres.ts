@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import pg from 'pg';
-import { JoinCodeTakenError, type MeetingLease, type MeetingRecord, type MeetingStore, type StoredDocument } from './store.ts';
+import { JoinCodeTakenError, type MeetingLease, type MeetingRecord, type MeetingStore, type MeetingSummary, type StoredDocument } from './store.ts';
 
 export interface PostgresStoreOptions {
   /** This relay's name in the `leases` table; unique per process. */
@@ -25,11 +25,15 @@ export interface PostgresStoreOptions {
 const DEFAULT_LEASE_TTL_MS = 10_000;
 
 /**
- * Every relay of a cluster runs this on start; `IF NOT EXISTS` and the
- * transaction-scoped advisory lock make it idempotent and safe when relays
- * start together.
+ * The schema's numbered migrations; `bodem_schema` keeps the version
+ * reached. Every relay runs the missing ones on start, in one transaction
+ * under an advisory lock, so relays starting together run each once; a
+ * relay that finds a newer version than it knows refuses to start. Never
+ * edit a released migration; add the next one.
  */
-const SCHEMA = `
+export const PG_MIGRATIONS: readonly string[] = [
+  // 1: the schema as it was before versions (IF NOT EXISTS: databases from then pass through).
+  `
   CREATE TABLE IF NOT EXISTS meetings (
     id text PRIMARY KEY,
     title text NOT NULL,
@@ -79,7 +83,19 @@ const SCHEMA = `
     expires_at timestamptz NOT NULL DEFAULT '-infinity',
     wanted_at timestamptz
   );
-`;
+`,
+  // 2: the door and last activity (join codes expire after it); the join
+  // limits, shared by every relay (a bucket per meeting and per route).
+  `ALTER TABLE meetings ADD COLUMN IF NOT EXISTS last_active_at bigint;
+   UPDATE meetings SET last_active_at = created_at WHERE last_active_at IS NULL;
+   ALTER TABLE meetings ALTER COLUMN last_active_at SET NOT NULL;
+   ALTER TABLE meetings ADD COLUMN IF NOT EXISTS join_closed boolean NOT NULL DEFAULT false;
+   CREATE TABLE IF NOT EXISTS allowances (
+     key text PRIMARY KEY,
+     tokens double precision NOT NULL,
+     at bigint NOT NULL
+   );`,
+];
 const SCHEMA_LOCK = 0x626f64656d; // 'bodem'
 
 class PgLease implements MeetingLease {
@@ -159,7 +175,13 @@ export class PostgresStore implements MeetingStore {
     try {
       await store.tx(async (c) => {
         await c.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
-        await c.query(SCHEMA);
+        await c.query('CREATE TABLE IF NOT EXISTS bodem_schema (version integer NOT NULL)');
+        const { rows } = await c.query<{ version: number }>('SELECT version FROM bodem_schema');
+        let version = rows[0]?.version ?? 0;
+        if (!rows.length) await c.query('INSERT INTO bodem_schema (version) VALUES (0)');
+        if (version > PG_MIGRATIONS.length) throw new Error(`database schema ${version} is newer than this Bodem knows (${PG_MIGRATIONS.length}): update Bodem`);
+        for (; version < PG_MIGRATIONS.length; version++) await c.query(PG_MIGRATIONS[version]!);
+        await c.query('UPDATE bodem_schema SET version = $1', [version]);
       });
     } catch (e) {
       await store.pool.end();
@@ -175,7 +197,7 @@ export class PostgresStore implements MeetingStore {
       // One statement, so one transaction: the meeting, its first update and its lease row.
       await this.pool.query(
         `WITH m AS (
-           INSERT INTO meetings (id, title, join_code, epoch, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id
+           INSERT INTO meetings (id, title, join_code, epoch, created_at, last_active_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id
          ), u AS (
            INSERT INTO updates (meeting_id, seq, data) SELECT id, 1, $6 FROM m
          )
@@ -202,7 +224,8 @@ export class PostgresStore implements MeetingStore {
     // still live on another relay finds no lease row and writes nothing more.
     const { rows } = await this.pool.query<{ n: number }>(
       `WITH gone AS (DELETE FROM meetings WHERE id = $1 RETURNING id),
-         stone AS (INSERT INTO deleted_meetings (id, deleted_at) SELECT id, $2 FROM gone ON CONFLICT DO NOTHING)
+         stone AS (INSERT INTO deleted_meetings (id, deleted_at) SELECT id, $2 FROM gone ON CONFLICT DO NOTHING),
+         limits AS (DELETE FROM allowances WHERE right(key, length($1) + 1) = ':' || $1)
        SELECT count(*)::int AS n FROM gone`,
       [id, deletedAt],
     );
@@ -242,6 +265,7 @@ export class PostgresStore implements MeetingStore {
       [id, bytes(update), ...params],
     );
     if (!rows.length) throw new LeaseNotHeldError(id);
+    await this.touchMeeting(id, Date.now());
     return rows[0]!.seq;
   }
 
@@ -456,12 +480,94 @@ export class PostgresStore implements MeetingStore {
   }
 
   private async meetingWhere(column: 'id' | 'join_code', value: string): Promise<MeetingRecord | null> {
-    const { rows } = await this.pool.query<{ id: string; title: string; join_code: string; epoch: number; created_at: string }>(
-      `SELECT id, title, join_code, epoch, created_at FROM meetings WHERE ${column} = $1`,
-      [value],
-    );
+    const { rows } = await this.pool.query<{
+      id: string;
+      title: string;
+      join_code: string;
+      epoch: number;
+      created_at: string;
+      last_active_at: string;
+      join_closed: boolean;
+    }>(`SELECT id, title, join_code, epoch, created_at, last_active_at, join_closed FROM meetings WHERE ${column} = $1`, [value]);
     const r = rows[0];
-    return r ? { id: r.id, title: r.title, joinCode: r.join_code, epoch: r.epoch, createdAt: Number(r.created_at) } : null;
+    return r
+      ? {
+          id: r.id,
+          title: r.title,
+          joinCode: r.join_code,
+          epoch: r.epoch,
+          createdAt: Number(r.created_at),
+          lastActiveAt: Number(r.last_active_at),
+          joinClosed: r.join_closed,
+        }
+      : null;
+  }
+
+  async countMeetings(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM meetings');
+    return rows[0]!.n;
+  }
+
+  /** The whole database's size: what the quota guards is the disk under it. */
+  async storageBytes(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n');
+    return Number(rows[0]!.n);
+  }
+
+  async listMeetings(): Promise<MeetingSummary[]> {
+    const { rows } = await this.pool.query<{ id: string; created_at: string; last_active_at: string; bytes: string }>(
+      `SELECT m.id, m.created_at, m.last_active_at,
+         COALESCE((SELECT sum(length(data)) FROM updates WHERE meeting_id = m.id), 0)
+         + COALESCE((SELECT sum(length(data)) FROM snapshots WHERE meeting_id = m.id), 0) AS bytes
+       FROM meetings m ORDER BY m.created_at`,
+    );
+    return rows.map((r) => ({ id: r.id, createdAt: Number(r.created_at), lastActiveAt: Number(r.last_active_at), bytes: Number(r.bytes) }));
+  }
+
+  /** Last activity written at most once a minute per meeting and relay. */
+  private readonly touched = new Map<string, number>();
+
+  async touchMeeting(id: string, at: number): Promise<void> {
+    const last = this.touched.get(id);
+    if (last !== undefined && at - last < 60_000) return;
+    this.touched.set(id, at);
+    await this.pool.query('UPDATE meetings SET last_active_at = GREATEST(last_active_at, $2) WHERE id = $1', [id, at]);
+  }
+
+  async setJoinClosed(id: string, closed: boolean, at: number): Promise<boolean> {
+    if (!closed) this.touched.set(id, at);
+    const res = await this.pool.query(
+      `UPDATE meetings SET join_closed = $2, last_active_at = CASE WHEN $2 THEN last_active_at ELSE GREATEST(last_active_at, $3) END WHERE id = $1`,
+      [id, closed, at],
+    );
+    return (res.rowCount ?? 0) > 0;
+  }
+
+  async setJoinCode(id: string, joinCode: string): Promise<void> {
+    try {
+      await this.pool.query('UPDATE meetings SET join_code = $2 WHERE id = $1', [id, joinCode]);
+    } catch (e) {
+      if (isUniqueViolation(e, 'meetings_join_code_key')) throw new JoinCodeTakenError();
+      throw e;
+    }
+  }
+
+  /** One bucket row per key, refilled and taken from under a row lock: every relay sees the same count. */
+  async takeAllowance(key: string, perMinute: number, cost: number, now: number): Promise<boolean> {
+    return this.tx(async (c) => {
+      await c.query('INSERT INTO allowances (key, tokens, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [key, perMinute, now]);
+      const { rows } = await c.query<{ tokens: number; at: string }>('SELECT tokens, at FROM allowances WHERE key = $1 FOR UPDATE', [key]);
+      const row = rows[0]!;
+      const tokens = Math.min(perMinute, row.tokens + (Math.max(0, now - Number(row.at)) / 60_000) * perMinute);
+      const ok = tokens >= Math.max(cost, 1);
+      await c.query('UPDATE allowances SET tokens = $2, at = GREATEST(at, $3) WHERE key = $1', [key, ok ? tokens - cost : tokens, now]);
+      return ok;
+    });
+  }
+
+  async schemaVersion(): Promise<number> {
+    const { rows } = await this.pool.query<{ version: number }>('SELECT version FROM bodem_schema');
+    return rows[0]?.version ?? 0;
   }
 
   private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {

@@ -1,5 +1,74 @@
 import Database from 'better-sqlite3';
-import { JoinCodeTakenError, type MeetingRecord, type MeetingStore, type StoredDocument } from './store.ts';
+import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
+import { JoinCodeTakenError, MemoryAllowances, type MeetingRecord, type MeetingStore, type MeetingSummary, type StoredDocument } from './store.ts';
+
+/**
+ * The schema's numbered migrations: migration n takes the file from
+ * version n-1 to n (`PRAGMA user_version`). Each runs in its own
+ * immediate transaction that re-reads the version first, so two processes
+ * opening one file never run one twice. Never edit a released migration;
+ * add the next one.
+ */
+export const SQLITE_MIGRATIONS: readonly string[] = [
+  // 1: the schema as it was before versions (IF NOT EXISTS: files from then pass through).
+  `CREATE TABLE IF NOT EXISTS meetings (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     join_code TEXT NOT NULL UNIQUE,
+     epoch INTEGER NOT NULL,
+     created_at INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE IF NOT EXISTS updates (
+     meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     PRIMARY KEY (meeting_id, seq)
+   ) STRICT, WITHOUT ROWID;
+   CREATE TABLE IF NOT EXISTS deleted_meetings (
+     id TEXT PRIMARY KEY,
+     deleted_at INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE IF NOT EXISTS removed_participants (
+     meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+     sub TEXT NOT NULL,
+     removed_at INTEGER NOT NULL,
+     PRIMARY KEY (meeting_id, sub)
+   ) STRICT, WITHOUT ROWID;
+   CREATE TABLE IF NOT EXISTS snapshots (
+     meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+     taken_at INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     PRIMARY KEY (meeting_id, taken_at)
+   ) STRICT, WITHOUT ROWID;
+   CREATE TABLE IF NOT EXISTS client_owners (
+     meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+     client_id INTEGER NOT NULL,
+     sub TEXT NOT NULL,
+     PRIMARY KEY (meeting_id, client_id)
+   ) STRICT, WITHOUT ROWID;`,
+  // 2: the door (closed by the facilitator) and last activity (join codes expire after it).
+  `ALTER TABLE meetings ADD COLUMN last_active_at INTEGER NOT NULL DEFAULT 0;
+   UPDATE meetings SET last_active_at = created_at;
+   ALTER TABLE meetings ADD COLUMN join_closed INTEGER NOT NULL DEFAULT 0;`,
+];
+
+const migrate = (db: Database.Database): void => {
+  for (;;) {
+    const done = db.transaction(() => {
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version >= SQLITE_MIGRATIONS.length) return true;
+      db.exec(SQLITE_MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+      return false;
+    }).immediate();
+    if (done) return;
+  }
+};
+
+const MEETING_COLUMNS =
+  'id, title, join_code AS joinCode, epoch, created_at AS createdAt, last_active_at AS lastActiveAt, join_closed AS joinClosed';
+type MeetingRow = Omit<MeetingRecord, 'joinClosed'> & { joinClosed: number };
+const toRecord = (r: MeetingRow | undefined): MeetingRecord | null => (r ? { ...r, joinClosed: r.joinClosed === 1 } : null);
 
 /**
  * The default store: one SQLite file in WAL mode. better-sqlite3 is
@@ -12,60 +81,40 @@ export class SqliteStore implements MeetingStore {
   private readonly db: Database.Database;
   private readonly stmts;
 
-  constructor(file: string, opts: { synchronous?: 'NORMAL' | 'FULL' } = {}) {
+  constructor(
+    readonly file: string,
+    opts: { synchronous?: 'NORMAL' | 'FULL' } = {},
+  ) {
+    // Families' words: readable by this user only. Made 0600 before SQLite
+    // opens it, because SQLite gives its -wal and -shm files the mode of
+    // the database file; an older file made 0644 is tightened.
+    if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+      if (process.platform !== 'win32' && existsSync(f) && (statSync(f).mode & 0o077) !== 0) chmodSync(f, 0o600);
+    }
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${opts.synchronous ?? 'NORMAL'}`);
     // Deleted meetings must not linger in free pages.
     this.db.pragma('secure_delete = ON');
     this.db.pragma('foreign_keys = ON');
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS meetings (
-        id TEXT PRIMARY KEY,
-        title TEXT NOT NULL,
-        join_code TEXT NOT NULL UNIQUE,
-        epoch INTEGER NOT NULL,
-        created_at INTEGER NOT NULL
-      ) STRICT;
-      CREATE TABLE IF NOT EXISTS updates (
-        meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
-        seq INTEGER NOT NULL,
-        data BLOB NOT NULL,
-        PRIMARY KEY (meeting_id, seq)
-      ) STRICT, WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS deleted_meetings (
-        id TEXT PRIMARY KEY,
-        deleted_at INTEGER NOT NULL
-      ) STRICT;
-      CREATE TABLE IF NOT EXISTS removed_participants (
-        meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
-        sub TEXT NOT NULL,
-        removed_at INTEGER NOT NULL,
-        PRIMARY KEY (meeting_id, sub)
-      ) STRICT, WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS snapshots (
-        meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
-        taken_at INTEGER NOT NULL,
-        data BLOB NOT NULL,
-        PRIMARY KEY (meeting_id, taken_at)
-      ) STRICT, WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS client_owners (
-        meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
-        client_id INTEGER NOT NULL,
-        sub TEXT NOT NULL,
-        PRIMARY KEY (meeting_id, client_id)
-      ) STRICT, WITHOUT ROWID;
-    `);
+    migrate(this.db);
     this.stmts = {
       insertMeeting: this.db.prepare(
-        'INSERT INTO meetings (id, title, join_code, epoch, created_at) VALUES (@id, @title, @joinCode, @epoch, @createdAt)',
+        'INSERT INTO meetings (id, title, join_code, epoch, created_at, last_active_at) VALUES (@id, @title, @joinCode, @epoch, @createdAt, @createdAt)',
       ),
-      getMeeting: this.db.prepare(
-        'SELECT id, title, join_code AS joinCode, epoch, created_at AS createdAt FROM meetings WHERE id = ?',
+      getMeeting: this.db.prepare(`SELECT ${MEETING_COLUMNS} FROM meetings WHERE id = ?`),
+      byCode: this.db.prepare(`SELECT ${MEETING_COLUMNS} FROM meetings WHERE join_code = ?`),
+      count: this.db.prepare('SELECT count(*) AS n FROM meetings'),
+      list: this.db.prepare(
+        `SELECT m.id, m.created_at AS createdAt, m.last_active_at AS lastActiveAt,
+           COALESCE((SELECT sum(length(data)) FROM updates WHERE meeting_id = m.id), 0)
+           + COALESCE((SELECT sum(length(data)) FROM snapshots WHERE meeting_id = m.id), 0) AS bytes
+         FROM meetings m ORDER BY m.created_at`,
       ),
-      byCode: this.db.prepare(
-        'SELECT id, title, join_code AS joinCode, epoch, created_at AS createdAt FROM meetings WHERE join_code = ?',
-      ),
+      touch: this.db.prepare('UPDATE meetings SET last_active_at = max(last_active_at, ?) WHERE id = ?'),
+      setClosed: this.db.prepare('UPDATE meetings SET join_closed = ?, last_active_at = CASE WHEN ? THEN max(last_active_at, ?) ELSE last_active_at END WHERE id = ?'),
+      setCode: this.db.prepare('UPDATE meetings SET join_code = ? WHERE id = ?'),
       deleteMeeting: this.db.prepare('DELETE FROM meetings WHERE id = ?'),
       tombstone: this.db.prepare('INSERT INTO deleted_meetings (id, deleted_at) VALUES (?, ?) ON CONFLICT DO NOTHING'),
       wasDeleted: this.db.prepare('SELECT 1 FROM deleted_meetings WHERE id = ?'),
@@ -114,11 +163,74 @@ export class SqliteStore implements MeetingStore {
   }
 
   async getMeeting(id: string): Promise<MeetingRecord | null> {
-    return (this.stmts.getMeeting.get(id) as MeetingRecord | undefined) ?? null;
+    return toRecord(this.stmts.getMeeting.get(id) as MeetingRow | undefined);
   }
 
   async findByJoinCode(joinCode: string): Promise<MeetingRecord | null> {
-    return (this.stmts.byCode.get(joinCode) as MeetingRecord | undefined) ?? null;
+    return toRecord(this.stmts.byCode.get(joinCode) as MeetingRow | undefined);
+  }
+
+  async countMeetings(): Promise<number> {
+    return (this.stmts.count.get() as { n: number }).n;
+  }
+
+  async storageBytes(): Promise<number> {
+    const pages = this.db.pragma('page_count', { simple: true }) as number;
+    const size = this.db.pragma('page_size', { simple: true }) as number;
+    let wal = 0;
+    try {
+      wal = statSync(`${this.file}-wal`).size;
+    } catch {
+      // no WAL right now
+    }
+    return pages * size + wal;
+  }
+
+  async listMeetings(): Promise<MeetingSummary[]> {
+    return this.stmts.list.all() as MeetingSummary[];
+  }
+
+  /** Last activity written at most once a minute per meeting: a typist's every key would otherwise be two writes. */
+  private readonly touched = new Map<string, number>();
+
+  async touchMeeting(id: string, at: number): Promise<void> {
+    const last = this.touched.get(id);
+    if (last !== undefined && at - last < 60_000) return;
+    this.touched.set(id, at);
+    this.stmts.touch.run(at, id);
+  }
+
+  async setJoinClosed(id: string, closed: boolean, at: number): Promise<boolean> {
+    if (!closed) this.touched.set(id, at);
+    return this.stmts.setClosed.run(closed ? 1 : 0, closed ? 0 : 1, at, id).changes > 0;
+  }
+
+  async setJoinCode(id: string, joinCode: string): Promise<void> {
+    try {
+      this.stmts.setCode.run(joinCode, id);
+    } catch (e) {
+      if (isConstraint(e)) throw new JoinCodeTakenError();
+      throw e;
+    }
+  }
+
+  private readonly allowances = new MemoryAllowances();
+
+  async takeAllowance(key: string, perMinute: number, cost: number, now: number): Promise<boolean> {
+    return this.allowances.take(key, perMinute, cost, now);
+  }
+
+  async schemaVersion(): Promise<number> {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  /**
+   * An online backup into `file` (VACUUM INTO: one consistent copy, WAL
+   * included, while the relay keeps writing; the copy is compact and has no
+   * WAL of its own). The file must not exist.
+   */
+  async backupTo(file: string): Promise<void> {
+    this.db.prepare('VACUUM INTO ?').run(file);
   }
 
   async deleteMeeting(id: string, deletedAt = Date.now()): Promise<boolean> {
@@ -131,6 +243,8 @@ export class SqliteStore implements MeetingStore {
       return gone;
     })();
     this.seqs.delete(id);
+    this.touched.delete(id);
+    this.allowances.forget(id);
     // Move the deleted pages out of the WAL into the (securely zeroed) main file.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     return removed;
@@ -159,6 +273,7 @@ export class SqliteStore implements MeetingStore {
       this.seqs.delete(id);
       throw e;
     }
+    await this.touchMeeting(id, Date.now());
     return seq;
   }
 

@@ -14,6 +14,23 @@ export interface MeetingRecord {
   /** Random per creation; tokens carry it, so a token of a deleted meeting never opens a new one. */
   epoch: number;
   createdAt: number;
+  /**
+   * Last activity (a stored update, a join, the door reopened), ms. The join
+   * code stops working a set time after it (BODEM_JOIN_IDLE_HOURS). Read
+   * back from the store; on create it is createdAt.
+   */
+  lastActiveAt?: number;
+  /** The facilitator closed the door ("Deelnemen gesloten"): no join works. */
+  joinClosed?: boolean;
+}
+
+/** What the operator's `pnpm bodem list` shows: no title, names or content. */
+export interface MeetingSummary {
+  id: string;
+  createdAt: number;
+  lastActiveAt: number;
+  /** Bytes of its stored updates and history snapshots. */
+  bytes: number;
 }
 
 export interface StoredDocument {
@@ -119,5 +136,50 @@ export interface MeetingStore {
   listSnapshots(id: string): Promise<{ takenAt: number; bytes: number }[]>;
   /** One snapshot, or null. */
   loadSnapshot(id: string, takenAt: number): Promise<Uint8Array | null>;
+  /** How many meetings are stored (the BODEM_MAX_MEETINGS quota). */
+  countMeetings(): Promise<number>;
+  /** Bytes the store takes on disk (the BODEM_MAX_DISK_MB quota). */
+  storageBytes(): Promise<number>;
+  /** Every stored meeting, oldest first, for the operator (no content). */
+  listMeetings(): Promise<MeetingSummary[]>;
+  /** Records activity: lastActiveAt becomes `at` unless it is later already. */
+  touchMeeting(id: string, at: number): Promise<void>;
+  /** Closes or reopens the door; reopening counts as activity at `at`. Resolves false for an unknown meeting. */
+  setJoinClosed(id: string, closed: boolean, at: number): Promise<boolean>;
+  /** A new join code for the meeting; throws JoinCodeTakenError on a clash. */
+  setJoinCode(id: string, joinCode: string): Promise<void>;
+  /**
+   * A token bucket kept by the store, shared by every relay on it (the join
+   * limits): refills at `perMinute` a minute up to `perMinute`, starts full.
+   * Takes `cost` when the bucket holds it; resolves whether it did (cost 0:
+   * whether one more would fit). Keys are few and known (a stored meeting,
+   * or a route), so nothing is ever evicted; a meeting's go with it.
+   */
+  takeAllowance(key: string, perMinute: number, cost: number, now: number): Promise<boolean>;
+  /** The schema version the store is at (numbered migrations, run on open). */
+  schemaVersion(): Promise<number>;
   close(): Promise<void>;
+}
+
+/**
+ * Token buckets in memory, for a store that one process owns (SQLite, the
+ * tests' MemoryStore): nothing to share.
+ */
+export class MemoryAllowances {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  take(key: string, perMinute: number, cost: number, now: number): boolean {
+    const b = this.buckets.get(key) ?? { tokens: perMinute, at: now };
+    b.tokens = Math.min(perMinute, b.tokens + ((now - b.at) / 60_000) * perMinute);
+    b.at = now;
+    const ok = b.tokens >= Math.max(cost, 1);
+    if (ok) b.tokens -= cost;
+    this.buckets.set(key, b);
+    return ok;
+  }
+
+  /** Forgets the buckets of a deleted meeting. */
+  forget(suffix: string): void {
+    for (const k of this.buckets.keys()) if (k.endsWith(`:${suffix}`)) this.buckets.delete(k);
+  }
 }

@@ -26,7 +26,13 @@ const nginxBinary = (): string => {
  * temporary folder), nginx in the foreground on loopback. Throws with
  * nginx's own message when it cannot start.
  */
-export const startNginx = async (opts: { port: number; relays: string[]; failTimeoutS?: number }): Promise<TestNginx> => {
+export const startNginx = async (opts: {
+  port: number;
+  relays: string[];
+  failTimeoutS?: number;
+  /** HTTPS on `port` with this certificate, and the redirect server on `httpPort`; without it the template is used over plain HTTP. */
+  tls?: { cert: string; key: string; httpPort: number };
+}): Promise<TestNginx> => {
   const bin = nginxBinary();
   const dir = mkdtempSync(join(tmpdir(), 'bodem-nginx-'));
   // Workers run as nobody when nginx starts as root; they write temporary files here.
@@ -36,8 +42,19 @@ export const startNginx = async (opts: { port: number; relays: string[]; failTim
     chmodSync(join(dir, sub), 0o777);
   }
   const servers = opts.relays.map((r) => `server ${r} max_fails=1 fail_timeout=${opts.failTimeoutS ?? 10}s;`).join('\n    ');
-  const site = readFileSync(NGINX_TEMPLATE, 'utf8')
+  let template = readFileSync(NGINX_TEMPLATE, 'utf8');
+  if (!opts.tls) {
+    // The same site over plain HTTP on loopback: no redirect, no certificate.
+    template = template
+      .replace(/# BEGIN http-redirect[\s\S]*# END http-redirect\n/, '')
+      .replace('listen ${BODEM_LISTEN} ssl;', 'listen ${BODEM_LISTEN};')
+      .replace(/^\s*ssl_.*\n/gm, '');
+  }
+  const site = template
     .replaceAll('${BODEM_LISTEN}', `127.0.0.1:${opts.port}`)
+    .replaceAll('${BODEM_HTTP_LISTEN}', `127.0.0.1:${opts.tls?.httpPort ?? 0}`)
+    .replaceAll('${BODEM_TLS_CERT}', opts.tls?.cert ?? '')
+    .replaceAll('${BODEM_TLS_KEY}', opts.tls?.key ?? '')
     .replaceAll('${BODEM_RELAYS}', servers)
     .replaceAll('${BODEM_ACCESS_LOG}', join(dir, 'access.log'));
   writeFileSync(join(dir, 'bodem.conf'), site);
@@ -71,13 +88,15 @@ http {
     ['error.log', 'access.log']
       .map((f) => (existsSync(join(dir, f)) ? `--- ${f}\n${readFileSync(join(dir, f), 'utf8')}` : ''))
       .join('\n') + stderr;
-  const url = `http://127.0.0.1:${opts.port}`;
+  const url = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${opts.port}`;
+  // With TLS, the redirect server answers the probe (fetch here does not trust the test's certificate).
+  const probe = opts.tls ? `http://127.0.0.1:${opts.tls.httpPort}/api/health` : `${url}/api/health`;
   const deadline = Date.now() + 15_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}):\n${logs()}`);
     try {
       // Any answer from nginx itself will do (the relays may not be up yet).
-      await fetch(`${url}/api/health`);
+      await fetch(probe, { redirect: 'manual' });
       break;
     } catch {
       if (Date.now() > deadline) {
@@ -89,7 +108,7 @@ http {
   }
   return {
     url,
-    ws: `ws://127.0.0.1:${opts.port}`,
+    ws: `${opts.tls ? 'wss' : 'ws'}://127.0.0.1:${opts.port}`,
     logs,
     stop: async () => {
       if (child.exitCode === null) {

@@ -1,3 +1,4 @@
+import { TEST_FACILITATOR_KEY } from './key.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
@@ -38,7 +39,7 @@ export interface RelayProcess {
  */
 export const spawnRelay = async (port: number, env: Record<string, string>): Promise<RelayProcess> => {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BODEM_LOG: 'silent', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BODEM_LOG: 'silent', BODEM_FACILITATOR_KEY: TEST_FACILITATOR_KEY, BODEM_CREATE_PER_MINUTE: '600', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

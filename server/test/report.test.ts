@@ -77,7 +77,12 @@ describe('GET /api/meetings/:id/report.md', () => {
     expect(md).toContain('### Valkuil 1\n\n> (Gebrek aan) diversiteit');
     expect(md).toContain('- Te veel gevraagd van vrijwilligers (formeel)');
     // The relay knows who is connected from their tokens; the facilitator is no participant.
-    expect(md).toContain('Deelnemers: 1 formeel, 1 informeel  \nOrganisaties: CJG Noord, Moskee Al-Fath  \n');
+    expect(md).toContain('Deelnemers: 1 formeel, 1 informeel  \n');
+    expect(md).toContain('| formeel | CJG Noord | 1 |\n| informeel | Moskee Al-Fath | 1 |');
+    expect(md).not.toContain('Anna');
+    // Names only when the facilitator asks for them.
+    const named = await s.app.inject({ method: 'GET', url: `/api/meetings/${m.id}/report.md?names=1`, headers: { authorization: `Bearer ${m.facilitatorToken}` } });
+    expect(named.body).toContain('| formeel | CJG Noord | Anna |\n| informeel | Moskee Al-Fath | Bilal |');
   });
 
   it('refuses everyone but the facilitator with the usual Dutch errors, and creates nothing for unknown meetings', async () => {
@@ -112,16 +117,48 @@ describe('the report outline of the real boards', () => {
     return doc;
   };
 
-  it('names every board with its part of the day and has every zone of its template', () => {
-    const o = reportOutline(fullMeeting(), REPORT_SOURCES);
+  it('names every board with its part of the day and has every zone of its template that was used', () => {
+    const doc = fullMeeting();
+    // A note in every zone of every board.
+    let t = 10;
+    for (const b of listBoards(doc)) {
+      for (const z of templateById(b.template)!.zones) {
+        const s = z.shape;
+        const at = s.type === 'rect' ? { x: s.x + s.width / 2, y: s.y + s.height / 2 } : s.type === 'ellipse' ? { x: s.cx, y: s.cy } : null;
+        if (!at) continue;
+        addNote(doc, { boardId: b.id, x: at.x - 10, y: at.y - 10, side: 'formeel', authorId: 'a', createdAt: t++, text: `${b.id} ${z.id}` });
+      }
+    }
+    const o = reportOutline(doc, REPORT_SOURCES);
     expect(o.boards[0]).toMatchObject({ id: 'beeld', part: 'A', partTitle: 'Een nieuw beeld van elkaar', deel: 'Deel 1: Verkenning' });
     expect(o.boards.find((b) => b.id === 'afspraken')).toMatchObject({ part: 'F', deel: 'Deel 3: Opzetten van samenwerking' });
-    for (const b of o.boards) expect(b.zones.map((z) => z.id)).toEqual(templateById(b.templateId)!.zones.map((z) => z.id));
+    for (const b of o.boards) {
+      const expected = templateById(b.templateId)!.zones.filter((z) => z.shape.type !== 'polygon').map((z) => z.id);
+      expect(b.zones.map((z) => z.id).filter((id) => expected.includes(id))).toEqual(expected);
+    }
+  });
+
+  it('leaves out unused boards and the quotes nobody reacted to: an empty meeting is a line of what was not used', () => {
+    const doc = fullMeeting();
+    const empty = reportOutline(doc, REPORT_SOURCES);
+    expect(empty.boards).toEqual([]);
+    expect(empty.unused.boards.map((b) => b.id)).toEqual(listBoards(doc).map((b) => b.id));
+    const z = templateById('in-de-weg')!.zones[2]!;
+    if (z.shape.type !== 'rect') throw new Error('rect zones only');
+    addNote(doc, { boardId: 'in-de-weg', x: z.shape.x + z.shape.width - 300, y: z.shape.y + 100, side: 'informeel', authorId: 'a', createdAt: 2, text: 'Herkenbaar' });
+    const o = reportOutline(doc, REPORT_SOURCES);
+    const board = o.boards.find((b) => b.id === 'in-de-weg')!;
+    expect(board.zones.map((x) => x.id)).toEqual([z.id]);
+    const md = reportMarkdown(o);
+    // One quote printed, the seven others only named once.
+    expect(o.unused.zones).toEqual([{ boardId: 'in-de-weg', boardTitle: board.title, labels: templateById('in-de-weg')!.zones.filter((x) => x.id !== z.id).map((x) => x.label) }]);
+    for (const other of templateById('in-de-weg')!.zones.filter((x) => x.id !== z.id)) expect(md).not.toContain(other.card!.text.slice(0, 40));
+    expect(md).toContain(z.card!.text.slice(0, 40));
   });
 
   it('answers each pitfall in its own row, and the focus question of part A in its zone', () => {
     const doc = fullMeeting();
-    setChoice(doc, 'valkuilen', 'valkuil-3', 'weet-niet');
+    for (let i = 1; i <= templateById('valkuilen')!.choices!.length; i++) setChoice(doc, 'valkuilen', `valkuil-${i}`, i === 3 ? 'weet-niet' : i === 2 ? 'ja' : 'nee');
     setChoice(doc, 'beeld', 'focus', 'gemeenschap');
     const o = reportOutline(doc, REPORT_SOURCES);
     const valkuilen = o.boards.find((b) => b.id === 'valkuilen')!;
@@ -130,15 +167,21 @@ describe('the report outline of the real boards', () => {
       expect(z.card?.text).toBeTruthy();
     });
     expect(valkuilen.zones[2]!.choices[0]!.answer).toBe('Weet niet');
+    // Only the pitfall that applies is in the summary.
+    expect(o.summary.pitfalls[0]!.pitfalls.map((p) => p.label)).toEqual(['Valkuil 2']);
     const beeld = o.boards.find((b) => b.id === 'beeld')!;
-    expect(beeld.zones.find((z) => z.id === 'bereiken')!.choices).toEqual([{ id: 'focus', question: 'Focus', answer: 'Focus op gemeenschap' }]);
+    expect(beeld.zones.find((z) => z.id === 'bereiken')!.choices).toEqual([{ id: 'focus', question: 'Focus', answer: 'Focus op gemeenschap', answerId: 'gemeenschap' }]);
   });
 
   it('puts a note on the agreements board beside the table, and the agreements in the table', () => {
     const doc = fullMeeting();
     addNote(doc, { boardId: 'afspraken', x: 2000, y: 600, side: 'formeel', authorId: 'a', createdAt: 2, text: 'Evaluatie na een half jaar' });
     addAgreement(doc, { boardId: 'afspraken', authorId: 'a', createdAt: 3, wat: 'Verslag rondsturen', wie: 'Ayşe', wanneer: 'vrijdag' });
+    addNote(doc, { boardId: 'voorbeeld', x: 300, y: 400, side: 'formeel', authorId: 'a', createdAt: 4, text: 'Een idee' });
     const md = reportMarkdown(reportOutline(doc, REPORT_SOURCES));
+    // The summary first: the agreements, the evaluation beside them.
+    expect(md.indexOf('## Samenvatting\n\n### Afspraken\n\n| Wat? | Wie? | Wanneer? |')).toBeGreaterThan(0);
+    expect(md.indexOf('**Vervolgstappen**\n\n- Evaluatie na een half jaar (formeel)')).toBeLessThan(md.indexOf('## Afspraken voor vervolg'));
     expect(md).toContain('### Vervolgstappen\n\n- Evaluatie na een half jaar (formeel)');
     expect(md).toContain('### Afspraken\n\n| Wat? | Wie? | Wanneer? |\n| --- | --- | --- |\n| Verslag rondsturen | Ayşe | vrijdag |\n\n**Wie zet de afspraken op papier?** _niet beantwoord_');
     // The name line of an idea sits above its four zones: it belongs to the board.

@@ -23,6 +23,8 @@ const loadExporter = () => import('./exporter.ts');
  */
 export function ExportPanel({ session, board }: { session: MeetingSession; board: Board | null }) {
   const [status, setStatus] = useState<Status>({ state: 'idle' });
+  // The facilitator's choice: names per side and organisation, or only counts (the default: fewer names on paper).
+  const [names, setNames] = useState(false);
 
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -41,8 +43,9 @@ export function ExportPanel({ session, board }: { session: MeetingSession; board
       const exporter = await loadExporter();
       const src = {
         doc: session.doc,
-        people: session.presence.people.get().map((p) => ({ id: p.userId, side: p.side, role: p.role, ...(p.org ? { org: p.org } : {}) })),
+        people: session.presence.people.get().map((p) => ({ id: p.userId, side: p.side, role: p.role, name: p.name, ...(p.org ? { org: p.org } : {}) })),
         leaders: session.claims?.sub ? [session.claims.sub] : [],
+        names,
       };
       const file =
         kind === 'pdf' ? await exporter.exportPdf(src) : kind === 'png' && board ? await exporter.exportPng(src, board.id) : exporter.exportMarkdown(src);
@@ -73,6 +76,10 @@ export function ExportPanel({ session, board }: { session: MeetingSession; board
           <span aria-hidden="true" className="icon">↓</span> {t.report.markdown}
         </button>
       </div>
+      <label className="small export-names">
+        <input type="checkbox" checked={names} onChange={(e) => setNames(e.target.checked)} /> {t.report.names}
+        <span className="muted"> {t.report.namesHint}</span>
+      </label>
       <p className="small export-status" role="status" data-testid="export-status" data-state={status.state} data-ms={status.state === 'done' ? status.ms : undefined}
         data-timings={status.state === 'done' ? JSON.stringify(status.timings) : undefined}
       >

@@ -26,6 +26,8 @@ export interface ExportSource {
   people: readonly ReportPerson[];
   /** The facilitator's own id: their notes do not make them a participant. */
   leaders: readonly string[];
+  /** The facilitator chose to print names per side and organisation (else counts). */
+  names?: boolean;
 }
 
 export interface ExportedFile {
@@ -42,7 +44,7 @@ const PNG_PIXEL_RATIO = 2;
 const JPEG_QUALITY = 0.9;
 
 const outlineOf = (view: MeetingView, src: ExportSource): ReportOutline =>
-  reportOutline(view, REPORT_SOURCES, { people: src.people, leaders: src.leaders });
+  reportOutline(view, REPORT_SOURCES, { people: src.people, leaders: src.leaders, names: src.names ?? false });
 
 /** Starts fetching the fonts, so an export later works even if the Wi-Fi is gone by then. */
 export const prefetch = (): Promise<unknown> => loadFonts();
@@ -88,6 +90,7 @@ export const exportPdf = async (src: ExportSource): Promise<ExportedFile> => {
   const view = restoreMeeting(src.doc);
   const outline = outlineOf(view, src);
   const pdf = new ReportPdf(outline, await loadFonts());
+  pdf.addSummary();
   const t1 = performance.now();
   const renderer = new PosterRenderer();
   let render = 0;

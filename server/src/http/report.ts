@@ -1,4 +1,4 @@
-import { reportFileName, reportMarkdown, reportOutline, restoreMeeting, type ReportPerson, type TokenClaims } from '@bodem/shared';
+import { reportFileName, reportMarkdown, reportOutline, restoreMeeting, type ReportOutline, type ReportPerson, type TokenClaims } from '@bodem/shared';
 import { REPORT_SOURCES } from '@bodem/templates';
 import type { FastifyInstance } from 'fastify';
 import * as Y from 'yjs';
@@ -29,23 +29,29 @@ const currentDocument = async (deps: ReportDeps, meeting: MeetingRecord): Promis
 };
 
 /**
+ * The report outline of a meeting as it is now. `names`: the facilitator
+ * asked for who took part by name (`?names=1`); by default only counts.
+ */
+const outlineNow = async (deps: ReportDeps, meeting: MeetingRecord, leader: string, names: boolean): Promise<ReportOutline> => {
+  const { doc, people } = await currentDocument(deps, meeting);
+  try {
+    const persons: ReportPerson[] | undefined = people?.map((c) => ({ id: c.sub, side: c.side, role: c.role, name: c.name, ...(c.org ? { org: c.org } : {}) }));
+    return reportOutline(restoreMeeting(doc), REPORT_SOURCES, { ...(persons ? { people: persons } : {}), leaders: [leader], names });
+  } finally {
+    doc.destroy();
+  }
+};
+
+/**
  * `GET /api/meetings/:id/report.md`: the meeting's report as Markdown, for
  * the facilitator only, so a report can be written without a board open.
  * The same outline as the PDF and the Markdown the browser makes.
  */
 export const registerReport = (app: FastifyInstance, deps: ReportDeps): void => {
-  app.get<{ Params: { id: string } }>('/api/meetings/:id/report.md', async (req, reply) => {
+  app.get<{ Params: { id: string }; Querystring: { names?: string } }>('/api/meetings/:id/report.md', async (req, reply) => {
     const { meeting, claims } = await asFacilitator(req, req.params.id, deps);
-
-    const { doc, people } = await currentDocument(deps, meeting);
-    let markdown: string;
-    try {
-      const persons: ReportPerson[] | undefined = people?.map((c) => ({ id: c.sub, side: c.side, role: c.role, ...(c.org ? { org: c.org } : {}) }));
-      const outline = reportOutline(restoreMeeting(doc), REPORT_SOURCES, { ...(persons ? { people: persons } : {}), leaders: [claims.sub] });
-      markdown = reportMarkdown(outline);
-    } finally {
-      doc.destroy();
-    }
+    const outline = await outlineNow(deps, meeting, claims.sub, req.query.names === '1');
+    const markdown = reportMarkdown(outline);
     const name = reportFileName('verslag', meeting.title, meeting.createdAt, 'md');
     return reply
       .header('content-type', 'text/markdown; charset=utf-8')

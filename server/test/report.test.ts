@@ -1,5 +1,6 @@
 import { addAgreement, addNote, fileSlug, initMeeting, listBoards, peekClaims, reportMarkdown, reportOutline, setChoice, setNoteText } from '@bodem/shared';
 import { programmeBoards, REPORT_SOURCES, templateById } from '@bodem/templates';
+import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createMeeting, synced, useRig, waitFor, type Client, type CreatedMeeting, type Running } from './helpers.ts';
@@ -15,8 +16,8 @@ const join = async (s: Running, m: CreatedMeeting, name: string, side: 'formeel'
   return (res.json() as { token: string }).token;
 };
 
-const report = (s: Running, id: string, token: string | null) =>
-  s.app.inject({ method: 'GET', url: `/api/meetings/${id}/report.md`, headers: token ? { authorization: `Bearer ${token}` } : {} });
+const report = (s: Running, id: string, token: string | null, kind: 'md' | 'docx' = 'md') =>
+  s.app.inject({ method: 'GET', url: `/api/meetings/${id}/report.${kind}`, headers: token ? { authorization: `Bearer ${token}` } : {} });
 
 /** A note in the middle of zone `zoneId` of the board made from template `templateId`. */
 const write = (c: Client, templateId: string, zoneId: string, text: string, side: 'formeel' | 'informeel', author: string): string => {
@@ -85,7 +86,7 @@ describe('GET /api/meetings/:id/report.md', () => {
     expect(named.body).toContain('| formeel | CJG Noord | Anna |\n| informeel | Moskee Al-Fath | Bilal |');
   });
 
-  it('refuses everyone but the facilitator with the usual Dutch errors, and creates nothing for unknown meetings', async () => {
+  it.each(['md', 'docx'] as const)('report.%s refuses everyone but the facilitator with the usual Dutch errors, and creates nothing for unknown meetings', async (kind) => {
     const s = await server();
     const m = await createMeeting(s.http);
     const other = await createMeeting(s.http);
@@ -95,17 +96,57 @@ describe('GET /api/meetings/:id/report.md', () => {
       expect(res.headers['content-type']).toMatch(/^application\/json/);
       expect(res.json()).toEqual({ error, message: expect.stringMatching(/\S/) });
     };
-    await expectError(await report(s, m.id, null), 401, 'unauthorized');
-    await expectError(await report(s, m.id, 'junk'), 401, 'unauthorized');
-    await expectError(await report(s, m.id, other.facilitatorToken), 401, 'unauthorized');
-    await expectError(await report(s, m.id, anna), 403, 'forbidden');
-    await expectError(await report(s, m.id, m.projectorToken), 403, 'forbidden');
-    expect((await report(s, m.id, m.facilitatorToken)).statusCode).toBe(200);
+    await expectError(await report(s, m.id, null, kind), 401, 'unauthorized');
+    await expectError(await report(s, m.id, 'junk', kind), 401, 'unauthorized');
+    await expectError(await report(s, m.id, other.facilitatorToken, kind), 401, 'unauthorized');
+    await expectError(await report(s, m.id, anna, kind), 403, 'forbidden');
+    await expectError(await report(s, m.id, m.projectorToken, kind), 403, 'forbidden');
+    expect((await report(s, m.id, m.facilitatorToken, kind)).statusCode).toBe(200);
 
+    // A facilitator token cut short is no token.
+    await expectError(await report(s, m.id, m.facilitatorToken.slice(0, -5), kind), 401, 'unauthorized');
     const unknown = 'AAAAAAAAAAAAAAAAAAAAAA';
-    await expectError(await report(s, unknown, m.facilitatorToken), 404, 'not_found');
+    await expectError(await report(s, unknown, m.facilitatorToken, kind), 404, 'not_found');
     expect(s.app.relay.isLoaded(unknown)).toBe(false);
     expect(await s.app.store.getMeeting(unknown)).toBeNull();
+  });
+});
+
+describe('GET /api/meetings/:id/report.docx', () => {
+  it('gives the facilitator a Word document of the live meeting: summary first, every note in its zone, a safe file name', async () => {
+    const s = await server();
+    const m = await createMeeting(s.http, 'Samen in de wijk — Ayşe & Łukasz');
+    const anna = await join(s, m, 'Anna', 'formeel', 'CJG Noord');
+    const a = client(s, m.id, anna);
+    await synced(a);
+    const sub = peekClaims(anna)!.sub;
+    write(a, 'kracht-informeel', 'kennis-en-begrip', DIACRITICS, 'formeel', sub);
+    write(a, 'kracht-informeel', 'vaardigheden', ARABIC, 'formeel', sub);
+    const board = listBoards(a.doc).find((b) => b.template === 'afspraken')!;
+    addAgreement(a.doc, { boardId: board.id, authorId: sub, createdAt: Date.now(), wat: 'Verslag rondsturen', wie: 'Ayşe', wanneer: 'vrijdag' });
+    const res = await waitFor(async () => {
+      const r = await report(s, m.id, m.facilitatorToken, 'docx');
+      return r.statusCode === 200 && (await mammoth.extractRawText({ buffer: r.rawPayload })).value.includes('Verslag rondsturen') ? r : null;
+    }, 10_000, 'the agreement in the Word report');
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="verslag-samen-in-de-wijk-ayse-lukasz-\d{4}-\d{2}-\d{2}\.docx"; filename\*=UTF-8''verslag-/);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const html = (await mammoth.convertToHtml({ buffer: res.rawPayload })).value;
+    expect(html.indexOf('<h1>Samenvatting</h1>')).toBeGreaterThan(0);
+    expect(html.indexOf('<h1>Samenvatting</h1>')).toBeLessThan(html.indexOf('<h2>B. De kracht van informeel</h2>'));
+    const zone = (label: string) => {
+      const i = html.indexOf(`<h3>${label}</h3>`);
+      expect(i, label).toBeGreaterThan(0);
+      return html.slice(i, html.indexOf('<h', i + 4));
+    };
+    expect(zone('Kennis en begrip')).toContain(DIACRITICS);
+    expect(zone('Vaardigheden')).toContain(ARABIC);
+    expect(html).toMatch(/<table>.*Verslag rondsturen.*Ayşe.*vrijdag.*<\/table>/s);
+    // Counts by default; names only on request.
+    expect(html).not.toContain('Anna');
+    const named = await s.app.inject({ method: 'GET', url: `/api/meetings/${m.id}/report.docx?names=1`, headers: { authorization: `Bearer ${m.facilitatorToken}` } });
+    expect((await mammoth.extractRawText({ buffer: named.rawPayload })).value).toContain('Anna');
+    a.destroy();
   });
 });
 

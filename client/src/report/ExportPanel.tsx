@@ -4,7 +4,7 @@ import { fmt, t } from '../i18n/index.ts';
 import type { MeetingSession } from '../sync/session.ts';
 import { saveFile } from './download.ts';
 
-type Kind = 'pdf' | 'png' | 'markdown';
+type Kind = 'pdf' | 'docx' | 'png' | 'markdown';
 type Status =
   | { state: 'idle' }
   | { state: 'busy'; kind: Kind }
@@ -15,8 +15,8 @@ type Status =
 const loadExporter = () => import('./exporter.ts');
 
 /**
- * "Verslag" in the facilitator's panel: the meeting as PDF, the open board
- * as PNG, the report as Markdown. All three are made on this device from
+ * "Verslag" in the facilitator's panel: the meeting as PDF or Word, the open
+ * board as PNG, the report as Markdown. All four are made on this device from
  * its own copy of the meeting, so they work with the Wi-Fi gone; the
  * exporter is fetched a little after the panel opens, while there is a
  * network, for that reason.
@@ -48,7 +48,13 @@ export function ExportPanel({ session, board }: { session: MeetingSession; board
         names,
       };
       const file =
-        kind === 'pdf' ? await exporter.exportPdf(src) : kind === 'png' && board ? await exporter.exportPng(src, board.id) : exporter.exportMarkdown(src);
+        kind === 'pdf'
+          ? await exporter.exportPdf(src)
+          : kind === 'docx'
+            ? await exporter.exportDocx(src)
+            : kind === 'png' && board
+              ? await exporter.exportPng(src, board.id)
+              : exporter.exportMarkdown(src);
       saveFile(file.blob, file.name);
       const timings = Object.fromEntries(Object.entries(file.timings).map(([k, v]) => [k, Math.round(v)]));
       setStatus({ state: 'done', kind, name: file.name, ms: timings.total ?? 0, timings });
@@ -69,6 +75,9 @@ export function ExportPanel({ session, board }: { session: MeetingSession; board
         <button type="button" className="btn" disabled={busy} onClick={() => void run('pdf')} aria-label={t.report.pdfLabel}>
           <span aria-hidden="true" className="icon">↓</span> {t.report.pdf}
         </button>
+        <button type="button" className="btn" disabled={busy} onClick={() => void run('docx')} aria-label={t.report.docxLabel}>
+          <span aria-hidden="true" className="icon">↓</span> {t.report.docx}
+        </button>
         <button type="button" className="btn" disabled={busy || !board} onClick={() => void run('png')}>
           <span aria-hidden="true" className="icon">↓</span> {t.report.png}
         </button>
@@ -77,8 +86,9 @@ export function ExportPanel({ session, board }: { session: MeetingSession; board
         </button>
       </div>
       <label className="small export-names">
-        <input type="checkbox" checked={names} onChange={(e) => setNames(e.target.checked)} /> {t.report.names}
-        <span className="muted"> {t.report.namesHint}</span>
+        <input type="checkbox" checked={names} onChange={(e) => setNames(e.target.checked)} />
+        <span>{t.report.names}</span>
+        <span className="muted">{t.report.namesHint}</span>
       </label>
       <p className="small export-status" role="status" data-testid="export-status" data-state={status.state} data-ms={status.state === 'done' ? status.ms : undefined}
         data-timings={status.state === 'done' ? JSON.stringify(status.timings) : undefined}

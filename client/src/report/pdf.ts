@@ -1,5 +1,6 @@
 import {
   boardContext,
+  drawingKey,
   formatReportDate,
   groupSide,
   groupWho,
@@ -61,9 +62,6 @@ export const loadFonts = (): Promise<{ regular: string; bold: string }> => {
   return fonts;
 };
 
-/** The key of a drawing's cut-out: its place on the board. */
-export const drawingKey = (d: ReportDrawing): string => `${Math.round(d.rect.x)},${Math.round(d.rect.y)},${Math.round(d.rect.width)},${Math.round(d.rect.height)}`;
-
 /** A board's picture, encoded, with its size in pixels. */
 export interface Picture {
   data: Uint8Array;
@@ -123,7 +121,8 @@ export class ReportPdf {
   /** What the pages being filled are headed with (a board, or the summary). */
   private header: { title: string; context: string } = { title: '', context: '' };
   /** Cut-outs of the board's picture where something was drawn, by the drawing's rect. */
-  private drawings = new Map<string, Picture>();
+  private drawings: ReadonlyMap<string, Picture> = new Map();
+  private boardId = '';
   private readonly firstPage = new Map<string, number>();
 
   constructor(
@@ -294,7 +293,7 @@ export class ReportPdf {
 
   /** A drawing as a drawing: its cut-out of the poster, or a line saying where to see it. */
   private drawing(d: ReportDrawing): void {
-    const picture = this.drawings.get(drawingKey(d));
+    const picture = this.drawings.get(drawingKey(this.boardId, d));
     if (!picture) {
       this.paragraph(REPORT_WORDS.drawingNote(d.strokes), SMALL);
       return;
@@ -379,7 +378,8 @@ export class ReportPdf {
   /** A board's pages: its picture, then its content as text. */
   addBoard(b: ReportBoard, picture: Picture | null, drawings: ReadonlyMap<string, Picture> = new Map()): void {
     this.header = { title: b.title, context: boardContext(b) };
-    this.drawings = new Map(drawings);
+    this.drawings = drawings;
+    this.boardId = b.id;
     this.startPage(false);
     this.firstPage.set(b.id, this.doc.getNumberOfPages());
     if (picture) {

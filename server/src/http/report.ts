@@ -1,6 +1,7 @@
 import { reportFileName, reportMarkdown, reportOutline, restoreMeeting, type ReportOutline, type ReportPerson, type TokenClaims } from '@bodem/shared';
 import { REPORT_SOURCES } from '@bodem/templates';
-import type { FastifyInstance } from 'fastify';
+import { DOCX_TYPE, docxBytes } from '@bodem/report-docx';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import * as Y from 'yjs';
 import type { TokenSigner } from '../auth/tokens.ts';
 import type { Relay } from '../relay/relay.ts';
@@ -52,12 +53,26 @@ export const registerReport = (app: FastifyInstance, deps: ReportDeps): void => 
     const { meeting, claims } = await asFacilitator(req, req.params.id, deps);
     const outline = await outlineNow(deps, meeting, claims.sub, req.query.names === '1');
     const markdown = reportMarkdown(outline);
-    const name = reportFileName('verslag', meeting.title, meeting.createdAt, 'md');
-    return reply
-      .header('content-type', 'text/markdown; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`)
-      // It holds what families' helpers said: no copy in any cache.
-      .header('cache-control', 'no-store')
-      .send(markdown);
+    return attachment(reply, reportFileName('verslag', meeting.title, meeting.createdAt, 'md'), 'text/markdown; charset=utf-8').send(markdown);
+  });
+
+  /**
+   * `GET /api/meetings/:id/report.docx`: the same report as a Word document,
+   * for the people who file it. Text and tables only: the posters are
+   * pictures the facilitator's browser draws (its "Verslag" puts them in).
+   */
+  app.get<{ Params: { id: string }; Querystring: { names?: string } }>('/api/meetings/:id/report.docx', async (req, reply) => {
+    const { meeting, claims } = await asFacilitator(req, req.params.id, deps);
+    const outline = await outlineNow(deps, meeting, claims.sub, req.query.names === '1');
+    const bytes = await docxBytes(outline);
+    return attachment(reply, reportFileName('verslag', meeting.title, meeting.createdAt, 'docx'), DOCX_TYPE).send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   });
 };
+
+/** A download: its type, a file name every system takes (fileSlug keeps it ASCII), and no copy in any cache. */
+const attachment = (reply: FastifyReply, name: string, type: string): FastifyReply =>
+  reply
+    .header('content-type', type)
+    .header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    // It holds what families' helpers said: no copy in any cache.
+    .header('cache-control', 'no-store');

@@ -568,6 +568,10 @@ const summaryOf = (boards: readonly ReportBoard[], sources: ReportSources): Repo
   return summary;
 };
 
+/** The key of a drawing's cut-out of its poster: its board and its place on the board. */
+export const drawingKey = (boardId: string, d: ReportDrawing): string =>
+  `${boardId}@${Math.round(d.rect.x)},${Math.round(d.rect.y)},${Math.round(d.rect.width)},${Math.round(d.rect.height)}`;
+
 /** Every note text in an outline (bundles' other texts included): what a report must not lose. */
 export const outlineTexts = (outline: ReportOutline): string[] =>
   outline.boards.flatMap((b) =>

@@ -8,7 +8,6 @@ import {
   type ReportDrawing,
   type ReportOutline,
   type ReportPerson,
-  type Template,
 } from '@bodem/shared';
 import { REPORT_SOURCES, templateById } from '@bodem/templates';
 import type * as Y from 'yjs';
@@ -96,8 +95,8 @@ const drawingsOf = (b: ReportOutline['boards'][number]): ReportDrawing[] => [...
  * A drawing cut out of its poster's picture (with a margin), as a JPEG: the
  * report shows a drawing as a drawing, beside the zone it belongs to.
  */
-const cutOut = async (canvas: HTMLCanvasElement, template: Template, d: ReportDrawing): Promise<Picture> => {
-  const scale = canvas.width / template.width;
+const cutOut = async (canvas: HTMLCanvasElement, width: number, d: ReportDrawing): Promise<Picture> => {
+  const scale = canvas.width / width;
   const pad = 30;
   const x0 = Math.max(0, Math.floor((d.rect.x - pad) * scale));
   const y0 = Math.max(0, Math.floor((d.rect.y - pad) * scale));
@@ -133,7 +132,7 @@ const eachPoster = async (
       const board = view.boards.find((x) => x.id === b.id)!;
       const template = templateById(board.template) ?? templateById('vrij')!;
       const r0 = performance.now();
-      const canvas = await renderer.render(posterData(view, board, template), pixels / template.width);
+      const canvas = await renderer.render(posterData(view, board, template), (width) => pixels / width);
       const r1 = performance.now();
       // JPEG goes into the PDF byte for byte. A PNG jsPDF decodes and stores
       // again: measured on twelve boards, 5.9 s and 116 MB uncompressed
@@ -142,7 +141,7 @@ const eachPoster = async (
       const blob = await canvasBlob(canvas, 'image/jpeg', JPEG_QUALITY);
       const picture: Picture = { data: new Uint8Array(await blob.arrayBuffer()), format: 'JPEG', width: canvas.width, height: canvas.height };
       const drawings = new Map<string, Picture>();
-      for (const d of drawingsOf(b)) drawings.set(drawingKey(b.id, d), await cutOut(canvas, template, d));
+      for (const d of drawingsOf(b)) drawings.set(drawingKey(b.id, d), await cutOut(canvas, renderer.lastSize.width, d));
       releaseCanvas(canvas);
       const r2 = performance.now();
       await nextTurn();

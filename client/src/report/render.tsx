@@ -4,7 +4,20 @@ import { createRoot, type Root } from 'react-dom/client';
 import { Layer, Stage } from 'react-konva';
 import { NOTE_FONT_FAMILY } from '../board/theme.ts';
 import { boundedPixelRatio } from './bounds.ts';
+import { cachedMeasure } from '../board/textLayout.ts';
+import { NOTE_FONT } from '../board/theme.ts';
 import { Poster, type PosterData } from './Poster.tsx';
+import { posterPlan, type PosterPlan } from './posterPlan.ts';
+
+/** Widths of the board's font, measured on a canvas once per word. */
+const canvasMeasure = () => {
+  const ctx = document.createElement('canvas').getContext('2d');
+  return cachedMeasure((text, size) => {
+    if (!ctx) return text.length * size * 0.5;
+    ctx.font = `${size}px ${NOTE_FONT}`;
+    return ctx.measureText(text).width;
+  });
+};
 
 /** The board's font must be there before a canvas measures or draws a letter. */
 const fontsReady = async (): Promise<void> => {
@@ -26,14 +39,26 @@ export class PosterRenderer {
   private layer: Konva.Layer | null = null;
   private ready: Promise<void> | null = null;
 
-  async render(data: PosterData, pixelRatio: number): Promise<HTMLCanvasElement> {
+  private measure: ReturnType<typeof canvasMeasure> | null = null;
+  /** The size in board px of the picture drawn last (the poster and its continuation list). */
+  lastSize = { width: 0, height: 0 };
+
+  /** The poster's layout for the report (taller notes, the continuation list), measured with the loaded font. */
+  async plan(data: PosterData): Promise<PosterPlan> {
     this.ready ??= fontsReady();
     await this.ready;
+    this.measure ??= canvasMeasure();
+    return posterPlan(data, this.measure);
+  }
+
+  /** Draws the poster `pixelRatio` times its size in board px, or `pixelRatio(width)` of the whole picture's width. */
+  async render(data: PosterData, pixelRatio: number | ((width: number) => number)): Promise<HTMLCanvasElement> {
+    const plan = await this.plan(data);
     flushSync(() =>
       this.root.render(
         <Stage width={1} height={1} listening={false}>
           <Layer ref={(l) => void (this.layer = l)} listening={false}>
-            <Poster data={data} />
+            <Poster data={data} plan={plan} />
           </Layer>
         </Stage>,
       ),
@@ -42,8 +67,10 @@ export class PosterRenderer {
     for (let i = 0; i < 10 && !this.layer?.hasChildren(); i++) await new Promise((r) => requestAnimationFrame(() => r(null)));
     const layer = this.layer;
     if (!layer) throw new Error('the poster did not render');
-    const { width, height } = data.template;
-    return layer.toCanvas({ x: 0, y: 0, width, height, pixelRatio: boundedPixelRatio(width, height, pixelRatio) });
+    const { width, height } = plan.size;
+    this.lastSize = plan.size;
+    const wanted = typeof pixelRatio === 'function' ? pixelRatio(width) : pixelRatio;
+    return layer.toCanvas({ x: 0, y: 0, width, height, pixelRatio: boundedPixelRatio(width, height, wanted) });
   }
 
   destroy(): void {

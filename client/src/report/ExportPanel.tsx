@@ -25,11 +25,14 @@ export function ExportPanel({ session, board }: { session: MeetingSession; board
   const [status, setStatus] = useState<Status>({ state: 'idle' });
   // The facilitator's choice: names per side and organisation, or only counts (the default: fewer names on paper).
   const [names, setNames] = useState(false);
+  // The exporter, its worker and the fonts are here: exports work offline from now on.
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
     const timer = setTimeout(() => {
       loadExporter()
         .then((m) => m.prefetch())
+        .then(() => setReady(true))
         .catch(() => {
           // No network right now: the buttons try again when pressed.
         });
@@ -66,7 +69,7 @@ export function ExportPanel({ session, board }: { session: MeetingSession; board
 
   const busy = status.state === 'busy';
   return (
-    <section className="panel-section export-panel" aria-labelledby="export-title">
+    <section className="panel-section export-panel" aria-labelledby="export-title" data-ready={ready || undefined}>
       <h2 id="export-title" className="panel-title">
         {t.report.heading}
       </h2>

@@ -206,7 +206,7 @@ function StillFields({ template, state }: { template: Template; state: BoardStat
  * cards and ink, in the board's own drawing code and coordinates. No
  * cursors, selection, buttons or hints: nothing that is only there to edit.
  */
-export function Poster({ data, plan }: { data: PosterData; plan: PosterPlan }) {
+export function Poster({ data, plan, upTo = Infinity }: { data: PosterData; plan: PosterPlan; upTo?: number }) {
   const { template, state } = data;
   const noteSize = template.noteSize ?? NOTE_SIZE;
   const badges = [...plan.entries].map((e) => <Badge key={`badge-${e.number}`} x={e.at.x} y={e.at.y} n={e.number} />);
@@ -219,19 +219,20 @@ export function Poster({ data, plan }: { data: PosterData; plan: PosterPlan }) {
       {template.table && <StillTable template={template} rows={data.agreements} />}
       <StillChoices template={template} state={state} />
       <StillFields template={template} state={state} />
-      {/* Oldest first, as on the board, so later items lie on top. */}
+      {/* Oldest first, as on the board, so later items lie on top; the first `upTo` of them (the renderer adds them in slices). */}
       {[
         ...plan.notes.map((p) => ({ at: p.note.createdAt, id: p.note.id, node: <StillNote key={p.note.id} planned={p} size={noteSize} /> })),
         ...data.roles.map((r) => ({ at: r.createdAt, id: r.id, node: <StillRole key={r.id} card={r} /> })),
       ]
         .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1))
+        .slice(0, upTo)
         .map((x) => x.node)}
-      {data.strokes.map((s) => {
+      {upTo >= plan.notes.length + data.roles.length && data.strokes.map((s) => {
         const outline = strokeOutline(s.points, s.width);
         return outline.length >= 6 ? <Line key={s.id} points={outline} closed fill={STROKE_COLORS[s.color]} {...still} /> : null;
       })}
-      {badges}
-      <Continuation plan={plan} height={plan.size.height} />
+      {upTo >= plan.notes.length + data.roles.length && badges}
+      {upTo >= plan.notes.length + data.roles.length && <Continuation plan={plan} height={plan.size.height} />}
     </Group>
   );
 }

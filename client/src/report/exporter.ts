@@ -11,10 +11,11 @@ import {
 } from '@bodem/shared';
 import { REPORT_SOURCES, templateById } from '@bodem/templates';
 import type * as Y from 'yjs';
-import { loadFonts, PICTURE_PIXELS, ReportPdf, type Picture } from './pdf.ts';
+import { loadFonts, PICTURE_PIXELS, type Picture } from './pdfAssets.ts';
 import { posterData } from './Poster.tsx';
-import { canvasBlob, PosterRenderer, releaseCanvas } from './render.tsx';
+import { canvasBlob, nextTurn, PosterRenderer, releaseCanvas } from './render.tsx';
 import type { DocxPicture } from '@bodem/report-docx';
+import type { JobAnswer, JobRequest } from './reportJobs.ts';
 
 /**
  * The exports of the facilitator's "Verslag": PDF, Word, PNG of one board,
@@ -42,6 +43,60 @@ export interface ExportedFile {
   size?: { width: number; height: number };
 }
 
+/**
+ * The report's worker (reportWorker.ts): jsPDF and docx run there, so the
+ * page never freezes while they work. Started by `prefetch` while there is
+ * a network (its script and libraries load then) and kept for later exports.
+ * Where a browser has no module workers, the same jobs run on the page.
+ */
+class Jobs {
+  private worker: Worker | null = null;
+  private next = 1;
+  private readonly waiting = new Map<number, { resolve: (a: JobAnswer) => void }>();
+  private inline: Promise<typeof import('./reportJobs.ts')> | null = null;
+
+  start(): Promise<unknown> {
+    if (this.worker || this.inline) return Promise.resolve();
+    try {
+      this.worker = new Worker(new URL('./reportWorker.ts', import.meta.url), { type: 'module', name: 'bodem-report' });
+      this.worker.onmessage = (e: MessageEvent<JobAnswer>) => {
+        this.waiting.get(e.data.id)?.resolve(e.data);
+        this.waiting.delete(e.data.id);
+      };
+      this.worker.onerror = (e) => {
+        console.error('report worker failed', e.message);
+        for (const w of this.waiting.values()) w.resolve({ id: 0, ok: false, error: e.message || 'worker failed' });
+        this.waiting.clear();
+        this.worker = null;
+        this.inline = import('./reportJobs.ts');
+      };
+      return Promise.resolve();
+    } catch {
+      this.inline = import('./reportJobs.ts');
+      return this.inline;
+    }
+  }
+
+  /** Sends a request; resolves with its answer when it ends a job, at once when it does not. */
+  async send(req: DistributiveOmit<JobRequest, 'id'>, transfer: Transferable[] = [], answers = false): Promise<JobAnswer | null> {
+    await this.start();
+    const id = this.next++;
+    const full = { ...req, id } as JobRequest;
+    if (!this.worker) return (await this.inline!).handleJob(full);
+    const answer = answers ? new Promise<JobAnswer>((resolve) => this.waiting.set(id, { resolve })) : null;
+    this.worker.postMessage(full, transfer);
+    return answer;
+  }
+}
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+const jobs = new Jobs();
+
+const result = (a: JobAnswer | null): { bytes: Uint8Array; ms: number } => {
+  if (!a) throw new Error('no answer from the report worker');
+  if (!a.ok) throw new Error(a.error);
+  return a;
+};
+
 /** Print quality for a PNG: twice the board's own size, within the canvas bound. */
 const PNG_PIXEL_RATIO = 2;
 const JPEG_QUALITY = 0.9;
@@ -50,7 +105,7 @@ const outlineOf = (view: MeetingView, src: ExportSource): ReportOutline =>
   reportOutline(view, REPORT_SOURCES, { people: src.people, leaders: src.leaders, names: src.names ?? false });
 
 /** Starts fetching the fonts, so an export later works even if the Wi-Fi is gone by then. */
-export const prefetch = (): Promise<unknown> => Promise.all([loadFonts(), import('@bodem/report-docx')]);
+export const prefetch = (): Promise<unknown> => Promise.all([loadFonts(), jobs.send({ kind: 'ping' }, [], true).then(result)]);
 
 export const exportMarkdown = (src: ExportSource): ExportedFile => {
   const t0 = performance.now();
@@ -156,8 +211,6 @@ const eachPoster = async (
   }
 };
 
-/** Lets the page paint and answer input before the next slice of work. */
-const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The width of a poster in the Word document: 17 cm at ~240 dpi, sharp in print, a few MB for a whole meeting. */
 const DOCX_PICTURE_PIXELS = 1600;
@@ -166,7 +219,6 @@ export const exportDocx = async (src: ExportSource): Promise<ExportedFile> => {
   const t0 = performance.now();
   const view = restoreMeeting(src.doc);
   const outline = outlineOf(view, src);
-  const { docxBytes, DOCX_TYPE } = await import('@bodem/report-docx');
   const t1 = performance.now();
   const posters = new Map<string, DocxPicture>();
   const drawings = new Map<string, DocxPicture>();
@@ -183,10 +235,10 @@ export const exportDocx = async (src: ExportSource): Promise<ExportedFile> => {
     times,
   );
   const t2 = performance.now();
-  const bytes = await docxBytes(outline, { posters, drawings });
+  const { bytes } = result(await jobs.send({ kind: 'docx', outline, posters: [...posters], drawings: [...drawings] }, [], true));
   const t3 = performance.now();
   return {
-    blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: DOCX_TYPE }),
+    blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }),
     name: reportFileName('verslag', view.meta.title, view.meta.createdAt, 'docx'),
     timings: { setup: t1 - t0, render: times.render, encode: times.encode, output: t3 - t2, total: t3 - t0, boards: outline.boards.length },
   };
@@ -196,17 +248,19 @@ export const exportPdf = async (src: ExportSource): Promise<ExportedFile> => {
   const t0 = performance.now();
   const view = restoreMeeting(src.doc);
   const outline = outlineOf(view, src);
-  const pdf = new ReportPdf(outline, await loadFonts());
-  pdf.addSummary();
+  await jobs.send({ kind: 'pdf-start', outline, fonts: await loadFonts() });
   const t1 = performance.now();
   const times = { render: 0, encode: 0, layout: 0 };
-  await eachPoster(view, outline, PICTURE_PIXELS, (b, picture, drawings) => pdf.addBoard(b, picture, drawings), times);
+  // Each picture goes to the worker as soon as it is drawn: the worker lays out one board while the page draws the next.
+  await eachPoster(view, outline, PICTURE_PIXELS, (b, picture, drawings) => {
+    void jobs.send({ kind: 'pdf-board', boardId: b.id, picture, drawings: [...drawings] }, [picture.data.buffer, ...[...drawings.values()].map((d) => d.data.buffer)]);
+  }, times);
   const { render, encode, layout } = times;
   const t2 = performance.now();
-  const blob = pdf.finish(Date.now());
+  const { bytes } = result(await jobs.send({ kind: 'pdf-finish', at: Date.now() }, [], true));
   const t3 = performance.now();
   return {
-    blob,
+    blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
     name: reportFileName('verslag', view.meta.title, view.meta.createdAt, 'pdf'),
     timings: { setup: t1 - t0, render, encode, layout, output: t3 - t2, total: t3 - t0, boards: outline.boards.length },
   };

@@ -19,12 +19,10 @@ import {
   type ReportZone,
 } from '@bodem/shared';
 import { jsPDF } from 'jspdf';
-// DejaVu Sans has every letter the meetings write (é ë ş ğ ı ł ż and the
-// Arabic presentation forms) in one family, regular and bold, as TrueType,
-// which is what jsPDF embeds (it subsets: only the glyphs used go in).
-import boldUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
-import regularUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 import { isRtl, shapeArabic } from './arabic.ts';
+import { PICTURE_PIXELS, type Picture } from './pdfAssets.ts';
+
+export { PICTURE_PIXELS, type Picture };
 
 const FONT = 'DejaVuSans';
 /** The summary's key among the first pages of the sections. */
@@ -35,39 +33,6 @@ const api = jsPDF.API as unknown as { events: [string, unknown][]; processArabic
 for (let i = api.events.length - 1; i >= 0; i--) {
   const [name, fn] = api.events[i]!;
   if (name === 'preProcessText' && fn === api.processArabic) api.events.splice(i, 1);
-}
-
-const base64Of = (buffer: ArrayBuffer): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).slice(String(reader.result).indexOf(',') + 1));
-    reader.onerror = () => reject(reader.error ?? new Error('font unreadable'));
-    reader.readAsDataURL(new Blob([buffer]));
-  });
-
-let fonts: Promise<{ regular: string; bold: string }> | null = null;
-
-/** The fonts, fetched once from this server and kept, so an export later works without the network. */
-export const loadFonts = (): Promise<{ regular: string; bold: string }> => {
-  fonts ??= (async () => {
-    const get = async (url: string) => {
-      const res = await fetch(url);
-      if (!res.ok) throw new Error(`font ${url}: ${res.status}`);
-      return base64Of(await res.arrayBuffer());
-    };
-    const [regular, bold] = await Promise.all([get(regularUrl), get(boldUrl)]);
-    return { regular, bold };
-  })();
-  fonts.catch(() => (fonts = null));
-  return fonts;
-};
-
-/** A board's picture, encoded, with its size in pixels. */
-export interface Picture {
-  data: Uint8Array;
-  format: 'JPEG';
-  width: number;
-  height: number;
 }
 
 // --- page geometry (mm, A4 landscape) -------------------------------------------
@@ -85,8 +50,6 @@ const NEXT_COLUMNS = [
   { x: MARGIN, width: HALF },
   { x: MARGIN + HALF + 2 * GUTTER, width: HALF },
 ];
-/** The width of the picture in pixels for print at 300 dpi. */
-export const PICTURE_PIXELS = Math.round((PICTURE.width / 25.4) * 300);
 
 const PT = 25.4 / 72;
 const LINE = 1.3;
@@ -555,9 +518,9 @@ export class ReportPdf {
     }
   }
 
-  finish(generatedAt: number): Blob {
+  finish(generatedAt: number): ArrayBuffer {
     this.cover(generatedAt);
     this.footers();
-    return this.doc.output('blob');
+    return this.doc.output('arraybuffer');
   }
 }

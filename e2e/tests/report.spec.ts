@@ -152,7 +152,7 @@ test('after a meeting the facilitator downloads PDF, Word, PNG and Markdown: out
   const pages = text.split('\f');
   expect(pages.filter((p) => p.trim())).toHaveLength(5);
   // The cover.
-  inOrder(pages[0]!, ['Verslag', 'Verslag Ayşe & Łukasz', 'Deelnemers:', '1 formeel, 1 informeel', 'Borden', 'Samenvatting', 'B. De kracht van informeel', 'E. Valkuilen', 'F. Afspraken voor vervolg']);
+  inOrder(pages[0]!, ['Verslag', 'Verslag Ayşe & Łukasz', 'Deelnemers:', '1 formeel, 1 informeel', 'Inhoud', 'Samenvatting', 'B. De kracht van informeel', 'E. Valkuilen', 'F. Afspraken voor vervolg']);
   expect(pages[0]).not.toContain('Wat is je eigen kracht?');
   // The outcomes first: the agreements with who writes them down, the evaluation, the pitfalls that apply; what was not used, named once.
   inOrder(pages[1]!, [

@@ -101,7 +101,7 @@ const para = (children: ParagraphChild[], opts: { bullet?: number; heading?: (ty
 
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => para(runs(text), { heading: level, keepNext: true });
 
-const muted = (text: string) => para(runs(text, { italics: true, color: COLOR.muted, size: 18 }));
+const muted = (text: string, keepNext = false) => para(runs(text, { italics: true, color: COLOR.muted, size: 18 }), { keepNext });
 
 const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule } as const;
 
@@ -109,6 +109,8 @@ const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule } as 
 const table = (t: { columns: readonly { label: string }[]; rows: readonly (readonly string[])[] }, widths: readonly number[]): Table =>
   new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    // Room around each cell's words (twips).
+    margins: { top: 50, bottom: 50, left: 100, right: 100 },
     columnWidths: widths.map((w) => Math.round(w * 17 * CM)),
     borders: { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder, insideHorizontal: cellBorder, insideVertical: cellBorder },
     rows: [
@@ -201,7 +203,8 @@ const zoneBlock = (b: ReportBoard, z: ReportZone, pictures: DocxPictures): (Para
 const boardBlock = (b: ReportBoard, pictures: DocxPictures): (Paragraph | Table)[] => {
   const out: (Paragraph | Table)[] = [heading(`${b.part ? `${b.part}. ` : ''}${b.title}`, HeadingLevel.HEADING_2)];
   const context = boardContext(b);
-  if (context) out.push(muted(context));
+  // The heading, its line of context and the poster stay on one page (LibreOffice showed them split).
+  if (context) out.push(muted(context, true));
   const poster = pictures.posters?.get(b.id);
   if (poster) out.push(para([image(poster, POSTER_MAX_HEIGHT_PX, `${b.title}: het bord`)]));
   if (b.votes) out.push(para([new TextRun({ text: `${REPORT_WORDS.votes}: ` }), new TextRun({ text: String(b.votes.count), bold: true }), new TextRun({ text: ` (${voteLine(b.votes)})`, color: COLOR.muted })]));

@@ -473,7 +473,7 @@ export class ReportPdf {
     }
     y += this.draw(o.participants.source === 'document' ? REPORT_WORDS.sourceDocument : REPORT_WORDS.sourcePresence, MARGIN, y, SMALL) + 5;
 
-    this.draw('Borden', MARGIN, y, { size: 13, bold: true });
+    this.draw('Inhoud', MARGIN, y, { size: 13, bold: true });
     y += 8;
     const summaryPage = this.firstPage.get(SUMMARY);
     if (summaryPage) {

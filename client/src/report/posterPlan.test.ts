@@ -66,6 +66,13 @@ describe('posterPlan: every word visible in the picture of a board', () => {
     expect(plan.size.height).toBeGreaterThanOrEqual(1400);
   });
 
+  it('grows a note low on the poster only to the bottom edge, and lists it', () => {
+    const text = 'woord '.repeat(25).trim();
+    const plan = posterPlan(input([note('laag', 100, 1400 - NOTE_SIZE.height - 20, text)]), measure);
+    expect(plan.notes[0]!.height).toBe(NOTE_SIZE.height + 20);
+    expect(plan.entries.map((e) => e.text)).toEqual([text]);
+  });
+
   it('lists a note another note lies on, not the one on top', () => {
     const plan = posterPlan(input([note('under', 100, 100, 'Onder'), note('over', 150, 150, 'Boven')]), measure);
     expect(plan.entries.map((e) => e.text)).toEqual(['Onder']);

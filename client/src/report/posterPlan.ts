@@ -81,7 +81,9 @@ export const posterPlan = (data: PosterInput, measure: Measure): PosterPlan => {
   const size = template.noteSize ?? NOTE_SIZE;
   const notes: PlannedNote[] = collapseBundles([...data.notes].sort(byAge)).map(({ note, bundle }) => {
     const words = noteWords(note, template.letter);
-    const height = fitHeight(words, size.width, NOTE_PADDING, NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, size.height, Math.round(size.height * POSTER_STRETCH), measure);
+    // Taller, but never past the poster's bottom edge (the picture ends there).
+    const room = Math.max(size.height, Math.floor(template.height - note.y));
+    const height = fitHeight(words, size.width, NOTE_PADDING, NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, size.height, Math.min(room, Math.round(size.height * POSTER_STRETCH)), measure);
     return { note, count: bundle ? bundle.members.length : 1, words, height };
   });
 

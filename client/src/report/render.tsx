@@ -105,16 +105,18 @@ export class PosterRenderer {
     out.height = Math.ceil(height * ratio);
     const ctx = out.getContext('2d');
     if (!ctx) throw new Error('no 2d canvas');
-    let band = FIRST_BAND_PIXELS / ratio;
-    for (let y = 0; y < height; ) {
-      const h = Math.min(band, height - y);
+    // Bands in whole device pixels, each drawn 2 px taller than it steps, so
+    // the next band covers its antialiased bottom edge: no seams between bands.
+    let band = FIRST_BAND_PIXELS;
+    for (let y = 0; y < out.height; ) {
+      const h = Math.min(band, out.height - y);
       const t0 = performance.now();
-      const part = layer.toCanvas({ x: 0, y, width, height: h, pixelRatio: ratio });
-      ctx.drawImage(part, 0, Math.round(y * ratio));
+      const part = layer.toCanvas({ x: 0, y: y / ratio, width, height: Math.min(h + 2, out.height - y) / ratio, pixelRatio: ratio });
+      ctx.drawImage(part, 0, y);
       releaseCanvas(part);
       y += h;
-      if (y >= height) break;
-      band = Math.max(64 / ratio, Math.min(height, (SLICE_BUDGET_MS * h) / Math.max(1, performance.now() - t0)));
+      if (y >= out.height) break;
+      band = Math.max(64, Math.min(out.height, Math.round((SLICE_BUDGET_MS * h) / Math.max(1, performance.now() - t0))));
       await nextTurn();
     }
     return out;

@@ -114,7 +114,7 @@ export default defineConfig({
         // the .woff copies of fonts every browser here reads as .woff2.
         globPatterns: ['**/*.{js,css,html,woff2}'],
         // The latin-ext fonts (ı, ş, ł in names) come when a page first needs them and are kept then.
-        globIgnores: ['**/exporter-*.js', '**/notBundled-*.js', '**/*.map', '**/*latin-ext*'],
+        globIgnores: ['**/exporter-*.js', '**/reportJobs-*.js', '**/reportWorker-*.js', '**/notBundled-*.js', '**/*.map', '**/*latin-ext*'],
         // Hashed names are their own revision: no cache-busting query on them.
         dontCacheBustURLsMatching: /^assets\//,
         // /m/<id>, /join?code=... opened offline: the app's HTML from the cache.
@@ -157,6 +157,8 @@ export default defineConfig({
       { find: /^react-konva$/, replacement: fileURLToPath(new URL('./client/src/board/reactKonvaCore.ts', import.meta.url)) },
     ],
   },
+  // The report's worker (client/src/report/reportWorker.ts) is a module: jsPDF's optional imports split it.
+  worker: { format: 'es' },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{shared,templates,server,client}/**/*.test.ts'],
+    include: ['{shared,templates,report-docx,server,client}/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     // Server tests start real relays and child processes; two cores.
     maxWorkers: 2,

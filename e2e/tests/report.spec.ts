@@ -1,4 +1,5 @@
 import { expect, test, type Download, type Page } from '@playwright/test';
+import mammoth from 'mammoth';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,9 +70,27 @@ test.beforeAll(() => {
   mkdirSync(OUT, { recursive: true });
 });
 
-test('the facilitator exports PDF, PNG and Markdown: every note under its zone, letters intact, the PNG within the canvas bound', async ({ browser }) => {
-  test.setTimeout(180_000);
-  const fac = await createMeeting(browser, 'Verslag Ayşe & Łukasz', { boards: [label('kracht-informeel'), label('valkuilen'), label('afspraken')] });
+/** A note longer than any note can show on the board: on the report's poster it is continued beside the poster. */
+const LONG = 'Ouders komen pas bij de moskee als ze iemand vertrouwen, en dat vertrouwen groeit in jaren, niet in weken; wie dat wil versnellen met folders of een spreekuur zonder bekend gezicht bereikt de gezinnen niet die het het hardst nodig hebben, en verliest ook nog het vertrouwen van de sleutelfiguren die er al jaren werk in steken; daarom beginnen we klein, met één ouderavond per maand samen met de jongerenwerker';
+
+/** A .docx as an independent reader sees it: HTML with h1–h3, lists and tables. */
+const docxHtml = async (bytes: Buffer): Promise<string> => {
+  const { value, messages } = await mammoth.convertToHtml({ buffer: bytes });
+  expect(messages.filter((m) => m.type === 'error')).toEqual([]);
+  return value;
+};
+const plain = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/\s+/g, ' ');
+/** The text of the section under a heading, up to the next heading of any level. */
+const sectionOf = (html: string, heading: string, from = 0): string => {
+  const i = html.indexOf(heading, from);
+  expect(i, heading).toBeGreaterThanOrEqual(0);
+  const end = html.slice(i + heading.length).search(/<h[1-3]>/);
+  return plain(html.slice(i, end < 0 ? undefined : i + heading.length + end));
+};
+
+test('after a meeting the facilitator downloads PDF, Word, PNG and Markdown: outcomes first, only what happened, every word in its zone', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const fac = await createMeeting(browser, 'Verslag Ayşe & Łukasz', { boards: [label('kracht-informeel'), label('eigen-kracht'), label('valkuilen'), label('afspraken')] });
   const anna = await joinAs(browser, fac.code, 'Anna', 'formeel');
   const bilal = await joinAs(browser, fac.code, 'Bilal', 'informeel');
   const kracht = template('kracht-informeel');
@@ -82,6 +101,7 @@ test('the facilitator exports PDF, PNG and Markdown: every note under its zone, 
   await noteIn(anna, kracht.id, 'kennis-en-begrip', DIACRITICS);
   await noteIn(bilal, kracht.id, 'vaardigheden', ARABIC);
   await noteIn(anna, kracht.id, 'positie', 'Netwerk in de wijk');
+  await noteIn(bilal, kracht.id, 'macht-en-middelen', LONG, 0.35, 0.45);
 
   // The pitfalls: the first applies, with what it means here.
   await anna.openBoard(valkuilen.title);
@@ -112,17 +132,15 @@ test('the facilitator exports PDF, PNG and Markdown: every note under its zone, 
   await expect.poll(() => f.textsOf('Text', 'choice-valkuil-1-ja')).toEqual(['✓ Ja']);
   await expect.poll(() => f.texts()).toEqual(['Te weinig tijd voor overleg']);
   await f.openBoard(kracht.title);
-  await expect.poll(() => f.texts()).toEqual([ARABIC, 'Netwerk in de wijk', DIACRITICS].sort());
+  await expect.poll(() => f.texts()).toEqual([ARABIC, 'Netwerk in de wijk', DIACRITICS, LONG].sort());
   const refused: string[] = [];
   f.page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
   });
   await f.setPanel(true);
   await expect(f.page.getByRole('heading', { name: 'Verslag', exact: true })).toBeVisible();
-  // The panel fetches the exporter and its fonts while there is a network...
-  await expect
-    .poll(async () => (await f.page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).filter((u) => /exporter-|DejaVuSans/.test(u)).length)
-    .toBe(3);
+  // The panel fetches the exporter, its worker and the fonts while there is a network...
+  await expect(f.page.locator('.export-panel')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
   // ...so that every export below is made with the laptop offline.
   await f.context.setOffline(true);
 
@@ -131,15 +149,33 @@ test('the facilitator exports PDF, PNG and Markdown: every note under its zone, 
   expect(pdf.download.suggestedFilename()).toMatch(/^verslag-verslag-ayse-lukasz-\d{4}-\d{2}-\d{2}\.pdf$/);
   console.log(`PDF of 3 boards: ${pdf.ms} ms in the browser, ${readFileSync(pdf.path).length} bytes`);
   const text = pdfText(pdf.path);
-  // pdftotext ends each page with a form feed: the cover, then a page per board.
+  // pdftotext ends each page with a form feed: the cover, the summary, then a page per board used.
   const pages = text.split('\f');
-  expect(pages.filter((p) => p.trim())).toHaveLength(4);
+  expect(pages.filter((p) => p.trim())).toHaveLength(5);
   // The cover.
-  inOrder(pages[0]!, ['Verslag', 'Verslag Ayşe & Łukasz', 'Deelnemers:', '1 formeel, 1 informeel', 'Borden', 'B. De kracht van informeel', 'E. Valkuilen', 'F. Afspraken voor vervolg']);
-  // Each note after its own zone's heading and before the next zone's.
-  inOrder(pages[1]!, ['De kracht van informeel', 'Kennis en begrip', `${DIACRITICS} (formeel)`, 'Vaardigheden', ARABIC, 'Positie', 'Netwerk in de wijk (formeel)', 'Macht en middelen', 'Niets geschreven.']);
-  inOrder(pages[2]!, ['Valkuilen', 'Valkuil 1', 'Van toepassing? Ja', 'Te weinig tijd voor overleg (formeel)', 'Valkuil 2', 'Van toepassing? niet beantwoord']);
-  inOrder(pages[3]!, ['Afspraken voor vervolg', 'Afspraken', 'Wat?', 'Wie?', 'Wanneer?', 'Kennismaking', 'Wie zet de afspraken op papier?', 'Vervolgstappen', 'Evaluatie na een half jaar (informeel)']);
+  inOrder(pages[0]!, ['Verslag', 'Verslag Ayşe & Łukasz', 'Deelnemers:', '1 formeel, 1 informeel', 'Inhoud', 'Samenvatting', 'B. De kracht van informeel', 'E. Valkuilen', 'F. Afspraken voor vervolg']);
+  expect(pages[0]).not.toContain('Wat is je eigen kracht?');
+  // The outcomes first: the agreements with who writes them down, the evaluation, the pitfalls that apply; what was not used, named once.
+  inOrder(pages[1]!, [
+    'Samenvatting',
+    'Afspraken',
+    'Kennismaking',
+    'Wie zet de afspraken op papier?',
+    'Vervolgstappen',
+    'Evaluatie na een half jaar (informeel)',
+    'Valkuilen die van toepassing zijn',
+    'Valkuil 1',
+    'Te weinig tijd voor overleg (formeel)',
+    'Wie deden mee',
+    'Niet gebruikt',
+    'Wat is je eigen kracht?',
+  ]);
+  // Each note after its own zone's heading and before the next zone's; nothing for what did not happen.
+  inOrder(pages[2]!, ['De kracht van informeel', 'Kennis en begrip', `${DIACRITICS} (formeel)`, 'Vaardigheden', ARABIC, 'Positie', 'Netwerk in de wijk (formeel)', 'Macht en middelen', 'Ouders komen pas bij de moskee']);
+  expect(text).not.toContain('Niets geschreven');
+  inOrder(pages[3]!, ['Valkuilen', 'Valkuil 1', 'Van toepassing? Ja', 'Te weinig tijd voor overleg (formeel)']);
+  expect(pages[3]).not.toContain('Valkuil 2');
+  inOrder(pages[4]!, ['Afspraken voor vervolg', 'Afspraken', 'Wat?', 'Wie?', 'Wanneer?', 'Kennismaking', 'Wie zet de afspraken op papier?', 'Vervolgstappen', 'Evaluatie na een half jaar (informeel)']);
   // One agreement, one row: its three cells start on the same line (cells wrap within their column).
   const row = text.split('\n').find((l) => l.includes('Kennismaking'));
   expect(row).toMatch(/Kennismaking.* {2,}Ayşe.* {2,}maart/);
@@ -157,13 +193,39 @@ test('the facilitator exports PDF, PNG and Markdown: every note under its zone, 
   expect(fonts.match(/^DejaVuSans\s+CID TrueType\s+Identity-H\s+yes\s+no\s+yes/gm)).toHaveLength(2);
   // Each page as a picture, to be looked at.
   execFileSync('pdftoppm', ['-png', '-r', '60', pdf.path, join(OUT, 'page')]);
-  expect(readdirSync(OUT).filter((n) => n.startsWith('page-')).length).toBe(4);
+  expect(readdirSync(OUT).filter((n) => n.startsWith('page-')).length).toBe(5);
+
+  // --- Word ------------------------------------------------------------------------
+  const word = await exportVia(f.page, 'Word-document van de hele bijeenkomst', 'verslag.docx');
+  expect(word.download.suggestedFilename()).toMatch(/^verslag-verslag-ayse-lukasz-\d{4}-\d{2}-\d{2}\.docx$/);
+  console.log(`Word of 3 boards: ${word.ms} ms in the browser, ${readFileSync(word.path).length} bytes`);
+  const html = await docxHtml(readFileSync(word.path));
+  // The summary is the first heading; then who took part, the parts of the day, the boards, what was not used.
+  const headings = [...html.matchAll(/<h([123])>(.*?)<\/h\1>/g)].map((m) => `${m[1]} ${m[2]}`);
+  expect(headings[0]).toBe('1 Samenvatting');
+  inOrder(headings.join('\n'), ['1 Samenvatting', '2 Afspraken', '2 Valkuilen die van toepassing zijn', '1 Wie deden mee', '1 Deel 1: Verkenning', '2 B. De kracht van informeel', '3 Kennis en begrip', '3 Vaardigheden', '3 Positie', '3 Macht en middelen', '2 E. Valkuilen', '3 Valkuil 1', '2 F. Afspraken voor vervolg', '1 Niet gebruikt']);
+  expect(headings).not.toContain('3 Valkuil 2');
+  // Every note's text in the section of its own zone.
+  const kr = html.indexOf('<h2>B. De kracht van informeel</h2>');
+  expect(sectionOf(html, '<h3>Kennis en begrip</h3>', kr)).toContain(`${DIACRITICS} (formeel)`);
+  expect(sectionOf(html, '<h3>Vaardigheden</h3>', kr)).toContain(ARABIC);
+  expect(sectionOf(html, '<h3>Positie</h3>', kr)).toContain('Netwerk in de wijk (formeel)');
+  expect(sectionOf(html, '<h3>Macht en middelen</h3>', kr)).toContain(LONG);
+  expect(sectionOf(html, '<h3>Valkuil 1</h3>')).toContain('Te weinig tijd voor overleg (formeel)');
+  expect(sectionOf(html, '<h3>Vervolgstappen</h3>')).toContain('Evaluatie na een half jaar (informeel)');
+  // The agreements as a table, and each board's poster as a picture.
+  expect(html).toMatch(/<table>.*Wat\?.*Wie\?.*Wanneer\?.*Kennismaking bij de moskee.*Ayşe en Łukasz.*maart.*<\/table>/s);
+  expect((html.match(/<img /g) ?? []).length).toBe(3);
+  expect(plain(html.slice(html.indexOf('<h1>Niet gebruikt</h1>')))).toContain('Wat is je eigen kracht?');
 
   // --- PNG of the open board, and of the largest one ---------------------------------
   const png = await exportVia(f.page, 'PNG van dit bord', 'kracht.png');
   const size = pngSize(png.path);
-  expect(size).toEqual({ width: kracht.width * 2, height: kracht.height * 2 });
+  // The long note is continued in a list beside the poster (client/src/report/posterPlan.ts: PANEL 1100 board px).
+  // Twice its size would be 23.8 Mpx: the bound holds it under 16.7 Mpx.
+  expect(size.width / size.height).toBeCloseTo((kracht.width + 1100) / kracht.height, 2);
   expect(size.width * size.height).toBeLessThanOrEqual(MAX_PIXELS);
+  expect(size.width * size.height).toBeGreaterThan(MAX_PIXELS * 0.99);
   await f.openBoard(valkuilen.title);
   const big = await exportVia(f.page, 'PNG van dit bord', 'valkuilen.png');
   const bigSize = pngSize(big.path);
@@ -176,6 +238,12 @@ test('the facilitator exports PDF, PNG and Markdown: every note under its zone, 
   // --- Markdown, in the browser and from the server ---------------------------------
   const md = await exportVia(f.page, 'Tekst (Markdown)', 'verslag.md');
   const local = readFileSync(md.path, 'utf8');
+  // The facilitator's choice: names instead of counts.
+  await f.page.getByRole('checkbox', { name: 'Namen van deelnemers in het verslag' }).check();
+  const named = readFileSync((await exportVia(f.page, 'Tekst (Markdown)', 'verslag-namen.md')).path, 'utf8');
+  expect(local).not.toContain('Anna');
+  expect(named).toContain('| formeel | geen organisatie genoemd | Anna |');
+  expect(named).toContain('| informeel | geen organisatie genoemd | Bilal |');
   await f.page.getByRole('heading', { name: 'Verslag', exact: true }).scrollIntoViewIfNeeded();
   await f.page.screenshot({ path: join(OUT, 'facilitator-panel.png') });
   await f.context.setOffline(false);
@@ -189,6 +257,11 @@ test('the facilitator exports PDF, PNG and Markdown: every note under its zone, 
   for (const markdown of [local, served]) {
     inOrder(markdown, [
       '# Verslag Ayşe & Łukasz',
+      '## Samenvatting',
+      '### Afspraken',
+      '| Kennismaking bij de moskee | Ayşe en Łukasz | maart |',
+      '### Valkuilen die van toepassing zijn',
+      '- **Valkuil 1**',
       '## De kracht van informeel',
       '### Kennis en begrip',
       `- ${DIACRITICS} (formeel)`,
@@ -207,12 +280,22 @@ test('the facilitator exports PDF, PNG and Markdown: every note under its zone, 
       '**Wie zet de afspraken op papier?** _niet beantwoord_',
       '### Vervolgstappen',
       '- Evaluatie na een half jaar (informeel)',
+      '## Niet gebruikt',
+      '- Borden: Wat is je eigen kracht?',
     ]);
+    expect(markdown).not.toContain('Niets geschreven');
   }
+  // The Word document from the server: the same outline, text and tables.
+  const docxRes = await f.page.request.get(`/api/meetings/${fac.id}/report.docx`, { headers: { authorization: `Bearer ${token}` } });
+  expect(docxRes.status()).toBe(200);
+  expect(docxRes.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  const servedHtml = await docxHtml(await docxRes.body());
+  expect(sectionOf(servedHtml, '<h3>Macht en middelen</h3>')).toContain(LONG);
+  expect(servedHtml.indexOf('<h1>Samenvatting</h1>')).toBeLessThan(servedHtml.indexOf('<h2>B. De kracht van informeel</h2>'));
   // The participants' tablets never fetched the exporter or its fonts.
   for (const who of [anna, bilal]) {
     const fetched = await who.page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
-    expect(fetched.filter((u) => /exporter|DejaVu|\.ttf/.test(u))).toEqual([]);
+    expect(fetched.filter((u) => /exporter|report(Worker|Jobs|Docx)|DejaVu|\.ttf/.test(u))).toEqual([]);
   }
 });
 

@@ -4,6 +4,7 @@ import {
   addAgreement,
   addNote,
   addRoleCard,
+  addStroke,
   bundleNotes,
   castVote,
   escapeMarkdown,
@@ -74,7 +75,7 @@ const AFSPRAKEN: Template = {
   fields: [{ id: 'verslag', label: 'Wie zet de afspraken op papier?', rect: { x: 0, y: 900, width: 600, height: 90 } }],
 };
 const IDEE: Template = { ...base, id: 'idee', part: 'C', title: 'Zelf een voorbeeld bedenken', zones: [box('doel', 'Doelstelling', 0, 0)], voting: { limit: 1 } };
-const BOOM: Template = { ...base, id: 'boom', part: 'E', title: 'Boom', zones: [box('stam', 'Stam', 0, 0)] };
+const BOOM: Template = { ...base, id: 'boom', part: 'E', title: 'Boom', zones: [box('stam', 'Stam', 0, 0)], roleZoneId: 'stam' };
 const BRIEF: Template = { ...base, id: 'brief', part: 'G', title: 'Een wens voor de toekomst', zones: [box('brieven', 'De brief', 0, 0)], letter: { salutation: 'Lieve' } };
 const TEMPLATES = new Map([KRACHT, VALKUILEN, AFSPRAKEN, IDEE, BOOM, BRIEF].map((t) => [t.id, t]));
 const SOURCES: ReportSources = {
@@ -114,8 +115,9 @@ const zone = (o: ReturnType<typeof reportOutline>, board: string, id: string) =>
 const notesIn = (items: readonly { kind: string }[]) => items.filter((i): i is ReportNote => i.kind === 'note');
 
 describe('reportOutline', () => {
-  it('lists the boards in programme order with their part and part of the day', () => {
-    const { doc } = meeting();
+  it('lists the boards something happened on in programme order with their part and part of the day', () => {
+    const { doc, note } = meeting();
+    for (const b of ['b-weg', 'b-afspr', 'b-boom', 'b-idee2', 'b-idee1', 'b-valk', 'b-kracht']) note(b, 100, 100, `Op ${b}`, 'formeel');
     const o = reportOutline(doc, SOURCES);
     expect(o.title).toBe('Samen in de wijk');
     expect(o.date).toBe(Date.UTC(2026, 10, 23, 10));
@@ -123,6 +125,43 @@ describe('reportOutline', () => {
     expect(o.boards[0]).toMatchObject({ part: 'B', partTitle: 'Deel B', deel: 'Deel 1: Verkenning', templateTitle: 'De kracht van informeel' });
     // A board of a template this version does not know still shows, without zones.
     expect(o.boards[6]).toMatchObject({ templateTitle: '', part: null, zones: [], deel: null });
+    expect(o.unused.boards).toEqual([]);
+  });
+
+  it('leaves out boards and zones nobody used, and lists them once as "niet gebruikt"', () => {
+    const { doc, note } = meeting();
+    note('b-kracht', 100, 100, 'Kennen de buurt', 'formeel');
+    const o = reportOutline(doc, SOURCES);
+    expect(o.boards.map((b) => b.id)).toEqual(['b-kracht']);
+    expect(o.boards[0]!.zones.map((z) => z.id)).toEqual(['kennis']);
+    expect(o.unused.boards.map((b) => b.title)).toEqual(['Valkuilen', 'Idee 1', 'Idee 2', 'Boom', 'Afspraken voor vervolg', 'Oud bord']);
+    expect(o.unused.zones).toEqual([{ boardId: 'b-kracht', boardTitle: 'De kracht van informeel', labels: ['Vaardigheden', 'Positie', 'Macht en middelen'] }]);
+    const md = reportMarkdown(o);
+    expect(md).not.toContain('## Valkuilen');
+    expect(md).not.toContain('Evenwicht tussen last en vermogen');
+    expect(md).not.toContain('### Vaardigheden');
+    expect(md).not.toContain('Niets geschreven');
+    expect(md.endsWith(
+      '## Niet gebruikt\n\n_Hier is niets geschreven, getekend, gekozen of gestemd; het staat daarom niet in dit verslag._\n\n' +
+        '- Borden: Valkuilen, Idee 1, Idee 2, Boom, Afspraken voor vervolg, Oud bord\n- De kracht van informeel: Vaardigheden, Positie, Macht en middelen\n',
+    )).toBe(true);
+    // Each is named once.
+    expect(md.match(/Idee 1/g)).toHaveLength(1);
+  });
+
+  it('shows a drawing as a drawing, never as a zone with nothing written', () => {
+    const { doc } = meeting();
+    addStroke(doc, { boardId: 'b-kracht', points: [100, 100, 0.5, 300, 200, 0.5, 500, 150, 0.5], color: 'zwart', width: 6, authorId: 'anna', createdAt: 5 });
+    addStroke(doc, { boardId: 'b-kracht', points: [200, 300, 0.5, 250, 350, 0.5], color: 'zwart', width: 6, authorId: 'anna', createdAt: 6 });
+    const o = reportOutline(doc, SOURCES);
+    expect(o.boards.map((b) => b.id)).toEqual(['b-kracht']);
+    const kennis = zone(o, 'b-kracht', 'kennis');
+    expect(kennis.drawing?.strokes).toBe(2);
+    expect(kennis.drawing?.rect.x).toBeLessThanOrEqual(100);
+    expect(kennis.drawing!.rect.x + kennis.drawing!.rect.width).toBeGreaterThanOrEqual(500);
+    const md = reportMarkdown(o);
+    expect(md).toContain('### Kennis en begrip\n\n_Een tekening (2 lijnen); zie de afbeelding van het bord._');
+    expect(md).not.toContain('Niets geschreven');
   });
 
   it('puts each note in the zone it lies in, in the order written, with its side', () => {
@@ -140,7 +179,7 @@ describe('reportOutline', () => {
     ]);
     expect(notesIn(zone(o, 'b-kracht', 'vaardigheden').items).map((n) => n.text)).toEqual(['Spreken de taal', 'Boven de rand']);
     expect(notesIn(zone(o, 'b-kracht', 'macht').items).map((n) => n.text)).toEqual(['In de hoek']);
-    expect(zone(o, 'b-kracht', 'positie').items).toEqual([]);
+    expect(o.boards[0]!.zones.some((z) => z.id === 'positie')).toBe(false);
   });
 
   it('prints a letter with its printed salutation and whom it is to, once, and leaves an empty letter out', () => {
@@ -202,13 +241,20 @@ describe('reportOutline', () => {
     const o = reportOutline(doc, SOURCES);
     expect(zone(o, 'b-valk', 'v1')).toMatchObject({
       card: { text: 'Evenwicht tussen last en vermogen.' },
-      choices: [{ id: 'v1', question: 'Van toepassing?', answer: 'Ja' }],
+      choices: [{ id: 'v1', question: 'Van toepassing?', answer: 'Ja', answerId: 'ja' }],
     });
     expect(notesIn(zone(o, 'b-valk', 'v1').items).map((n) => n.text)).toEqual(['Wij vragen te veel van vrijwilligers']);
-    expect(zone(o, 'b-valk', 'v2').choices).toEqual([{ id: 'v2', question: 'Van toepassing?', answer: null }]);
+    // A pitfall nobody answered or wrote about is not printed, only named among what was not used.
+    expect(o.boards.find((b) => b.id === 'b-valk')!.zones.map((z) => z.id)).toEqual(['v1']);
+    expect(o.unused.zones).toEqual([{ boardId: 'b-valk', boardTitle: 'Valkuilen', labels: ['Valkuil 2'] }]);
     const md = reportMarkdown(o);
     expect(md).toMatch(/### Valkuil 1\n\n> Evenwicht tussen last en vermogen\.\n\nVan toepassing\? \*\*Ja\*\*\n\n- Wij vragen te veel van vrijwilligers \(informeel\)/);
-    expect(md).toContain('### Valkuil 2\n\nVan toepassing? **_niet beantwoord_**');
+    expect(md).not.toContain('### Valkuil 2');
+    // The pitfalls that apply are in the summary, with what the group wrote.
+    expect(o.summary.pitfalls).toEqual([
+      { boardId: 'b-valk', boardTitle: 'Valkuilen', pitfalls: [{ label: 'Valkuil 1', text: 'Evenwicht tussen last en vermogen.', items: [expect.objectContaining({ text: 'Wij vragen te veel van vrijwilligers' })] }] },
+    ]);
+    expect(md).toContain('## Samenvatting\n\n### Valkuilen die van toepassing zijn\n\n- **Valkuil 1**: Evenwicht tussen last en vermogen.\n  - Wij vragen te veel van vrijwilligers (informeel)\n');
   });
 
   it('prints the agreements as a table, oldest first, skipping empty rows, and the one-line fields', () => {
@@ -246,11 +292,38 @@ describe('reportOutline', () => {
     // Anna's second dot is past the limit of one (across both ideas) and does not count.
     castVote(doc, 'b-idee2', 'anna', 2);
     castVote(doc, 'b-idee1', 'bilal', 4);
+    // Idea 2 got no dots but has a note: it is ranked, below idea 1.
+    addNote(doc, { boardId: 'b-idee2', x: 100, y: 100, side: 'formeel', authorId: 'anna', createdAt: 7, text: 'Samen koken' });
+    addNote(doc, { boardId: 'b-kracht', x: 100, y: 100, side: 'formeel', authorId: 'anna', createdAt: 8, text: 'Kracht' });
     const o = reportOutline(doc, SOURCES);
-    expect(o.boards.find((b) => b.id === 'b-idee1')!.votes).toEqual({ count: 2, limit: 1 });
-    expect(o.boards.find((b) => b.id === 'b-idee2')!.votes).toEqual({ count: 0, limit: 1 });
+    expect(o.boards.find((b) => b.id === 'b-idee1')!.votes).toEqual({ count: 2, limit: 1, rank: 1, of: 2, winner: true });
+    expect(o.boards.find((b) => b.id === 'b-idee2')!.votes).toEqual({ count: 0, limit: 1, rank: 2, of: 2, winner: false });
     expect(o.boards.find((b) => b.id === 'b-kracht')!.votes).toBeNull();
-    expect(reportMarkdown(o)).toContain('## Idee 1\n\n_Deel 3: Opzetten van samenwerking · C. Deel C_\n\nStemmen: **2** (ieder mocht 1 keer stemmen)');
+    expect(o.summary.votes).toEqual([
+      {
+        limit: 1,
+        ranking: [
+          { boardId: 'b-idee1', title: 'Idee 1', count: 2 },
+          { boardId: 'b-idee2', title: 'Idee 2', count: 0 },
+        ],
+        winners: ['b-idee1'],
+      },
+    ]);
+    const md = reportMarkdown(o);
+    expect(md).toContain('## Idee 1\n\n_Deel 3: Opzetten van samenwerking · C. Deel C_\n\nStemmen: **2** (plaats 1 van 2, gekozen, ieder mocht 1 keer stemmen)');
+    expect(md).toContain('### Stemmen\n\n1. **Idee 1**: 2 stemmen (gekozen)\n2. Idee 2: 0 stemmen\n');
+  });
+
+  it('names every winner of a tie, and none when nobody voted', () => {
+    const { doc } = meeting();
+    castVote(doc, 'b-idee1', 'anna', 1);
+    castVote(doc, 'b-idee2', 'bilal', 1);
+    expect(reportOutline(doc, SOURCES).summary.votes[0]!.winners).toEqual(['b-idee1', 'b-idee2']);
+    const quiet = meeting();
+    quiet.note('b-idee1', 100, 100, 'Idee zonder stemmen', 'formeel');
+    const o = reportOutline(quiet.doc, SOURCES);
+    expect(o.summary.votes).toEqual([{ limit: 1, ranking: [{ boardId: 'b-idee1', title: 'Idee 1', count: 0 }], winners: [] }]);
+    expect(reportMarkdown(o)).toContain('### Stemmen\n\n_Er is niet gestemd._');
   });
 
   it('lists role cards with their description in their zone', () => {
@@ -282,7 +355,7 @@ describe('reportOutline', () => {
     note('b-kracht', 100, 100, 'd', null, 'gespreksleider');
     castVote(doc, 'b-idee1', 'cor', 1);
     const fromDoc = reportOutline(doc, SOURCES).participants;
-    expect(fromDoc).toEqual({ perSide: { formeel: 1, informeel: 1 }, unknownSide: 2, organisations: [], source: 'document' });
+    expect(fromDoc).toMatchObject({ perSide: { formeel: 1, informeel: 1 }, unknownSide: 2, organisations: [], source: 'document' });
     const withPresence = reportOutline(doc, SOURCES, {
       people: [
         { id: 'gespreksleider', side: null, role: 'facilitator' },
@@ -292,10 +365,82 @@ describe('reportOutline', () => {
         { id: 'beamer', side: null, role: 'projector' },
       ],
     }).participants;
-    expect(withPresence).toEqual({ perSide: { formeel: 2, informeel: 2 }, unknownSide: 0, organisations: ['CJG Noord', 'Moskee Al-Fath'], source: 'document+presence' });
+    expect(withPresence).toMatchObject({ perSide: { formeel: 2, informeel: 2 }, unknownSide: 0, organisations: ['CJG Noord', 'Moskee Al-Fath'], source: 'document+presence' });
     expect(reportMarkdown(reportOutline(doc, SOURCES))).toContain('Deelnemers: 1 formeel, 1 informeel (2 kant onbekend)');
     // The facilitator's own notes do not make them a participant.
     expect(reportOutline(doc, SOURCES, { leaders: ['gespreksleider'] }).participants).toMatchObject({ unknownSide: 1, source: 'document' });
+  });
+
+  it('puts the outcomes first: agreements with who writes them down, the roles in the trunk, per partnership where there are several', () => {
+    const doc = new Y.Doc();
+    initMeeting(doc, {
+      title: 'Twee partnerschappen',
+      createdAt: 1,
+      boards: [
+        { id: 'b-kracht', template: 'kracht', title: 'De kracht van informeel' },
+        { id: 'b-boom1', template: 'boom', title: 'Boom — Noord' },
+        { id: 'b-afspr1', template: 'afspraken', title: 'Afspraken — Noord' },
+        { id: 'b-afspr2', template: 'afspraken', title: 'Afspraken — Zuid' },
+      ],
+    });
+    addNote(doc, { boardId: 'b-kracht', x: 100, y: 100, side: 'formeel', authorId: 'anna', createdAt: 2, text: 'Kennen de buurt' });
+    addRoleCard(doc, { boardId: 'b-boom1', x: 100, y: 100, roleId: 'brug', side: 'informeel', title: 'Brugfunctie', description: 'Verbindt.', authorId: 'anna', createdAt: 3 });
+    addAgreement(doc, { boardId: 'b-afspr1', authorId: 'anna', createdAt: 4, wat: 'Kennismaking', wie: 'Anna', wanneer: 'maart' });
+    setField(doc, 'b-afspr1', 'verslag', 'Łukasz');
+    // Zuid wrote no table row, only an evaluation note beside it (outside the table's zone: the field's row).
+    addNote(doc, { boardId: 'b-afspr2', x: 1200, y: 100, side: 'informeel', authorId: 'bilal', createdAt: 5, text: 'Over een half jaar evalueren' });
+    const o = reportOutline(doc, SOURCES);
+    expect(o.summary.agreements.map((a) => [a.boardTitle, a.table.rows, a.fields.map((f) => f.value)])).toEqual([
+      ['Afspraken — Noord', [['Kennismaking', 'Anna', 'maart']], ['Łukasz']],
+      ['Afspraken — Zuid', [], ['']],
+    ]);
+    expect(o.summary.agreements[1]!.notes).toEqual([{ label: 'Afspraken', items: [expect.objectContaining({ text: 'Over een half jaar evalueren' })] }]);
+    expect(o.summary.roles).toEqual([{ boardId: 'b-boom1', boardTitle: 'Boom — Noord', zoneLabel: 'Stam', roles: [expect.objectContaining({ title: 'Brugfunctie' })] }]);
+    const md = reportMarkdown(o);
+    const at = (text: string) => {
+      const i = md.indexOf(text);
+      expect(i, text).toBeGreaterThan(-1);
+      return i;
+    };
+    // The summary comes before every board; a heading per partnership because there are two.
+    expect(at('## Samenvatting')).toBeLessThan(at('## De kracht van informeel'));
+    expect(at('### Afspraken — Noord\n\n| Wat? | Wie? | Wanneer? |\n| --- | --- | --- |\n| Kennismaking | Anna | maart |\n\n**Wie zet de afspraken op papier?** Łukasz')).toBeLessThan(
+      at('### Afspraken — Zuid\n\n_Geen afspraken in de tabel._\n\n**Wie zet de afspraken op papier?** _niet beantwoord_\n\n**Afspraken**\n\n- Over een half jaar evalueren (informeel)'),
+    );
+    expect(at('### Rollen in de stam\n\n- **Brugfunctie** (informeel) — Verbindt.')).toBeLessThan(at('## De kracht van informeel'));
+  });
+
+  it('lists who took part per side and organisation, each organisation once, with names only when the facilitator asks', () => {
+    const { doc, note } = meeting();
+    note('b-kracht', 100, 100, 'a', 'formeel', 'anna');
+    note('b-kracht', 100, 100, 'b', 'informeel', 'zonder-naam');
+    const people = [
+      { id: 'anna', side: 'formeel' as const, role: 'participant' as const, org: 'CJG Den Haag', name: 'Anna' },
+      { id: 'dilek', side: 'formeel' as const, role: 'participant' as const, org: 'cjg  den haag', name: 'Dilek' },
+      { id: 'bilal', side: 'informeel' as const, role: 'participant' as const, org: 'Moskee Al-Hijra', name: 'Bilal' },
+      { id: 'cor', side: 'informeel' as const, role: 'participant' as const, org: 'jongerenwerk', name: 'Cor' },
+      { id: 'eva', side: 'informeel' as const, role: 'participant' as const, name: 'Eva' },
+      { id: 'fac', side: null, role: 'facilitator' as const, name: 'Gespreksleider' },
+    ];
+    const counts = reportOutline(doc, SOURCES, { people }).participants;
+    expect(counts.organisations).toEqual(['CJG Den Haag', 'jongerenwerk', 'Moskee Al-Hijra']);
+    expect(counts.groups).toEqual([
+      { side: 'formeel', organisation: 'CJG Den Haag', count: 2, names: [] },
+      { side: 'informeel', organisation: 'jongerenwerk', count: 1, names: [] },
+      { side: 'informeel', organisation: 'Moskee Al-Hijra', count: 1, names: [] },
+      { side: 'informeel', organisation: null, count: 2, names: [] },
+    ]);
+    const countsMd = reportMarkdown(reportOutline(doc, SOURCES, { people }));
+    expect(countsMd).toContain('## Wie deden mee\n\n| Kant | Organisatie | Aantal |\n| --- | --- | --- |\n| formeel | CJG Den Haag | 2 |\n| informeel | jongerenwerk | 1 |\n| informeel | Moskee Al-Hijra | 1 |\n| informeel | geen organisatie genoemd | 2 |\n');
+    expect(countsMd).not.toMatch(/Anna|Dilek|Bilal|Gespreksleider/);
+    const named = reportOutline(doc, SOURCES, { people, names: true });
+    expect(named.participants.groups.map((g) => g.names)).toEqual([['Anna', 'Dilek'], ['Cor'], ['Bilal'], ['Eva']]);
+    const namedMd = reportMarkdown(named);
+    expect(namedMd).toContain('| Kant | Organisatie | Namen |');
+    expect(namedMd).toContain('| formeel | CJG Den Haag | Anna, Dilek |');
+    // Someone only the document knows has no name: counted beside the names.
+    expect(namedMd).toContain('| informeel | geen organisatie genoemd | Eva (+1) |');
+    expect(namedMd).not.toContain('Gespreksleider');
   });
 
   it('reads the same from the document and from its normalised view', () => {
@@ -311,9 +456,10 @@ describe('reportMarkdown', () => {
   it('has a heading per board and per zone, and the cover facts', () => {
     const { doc, note } = meeting();
     note('b-kracht', 100, 100, 'Kennen de buurt', 'formeel');
+    note('b-kracht', 1200, 100, 'Spreken de taal', 'formeel');
     const md = reportMarkdown(reportOutline(doc, SOURCES));
-    expect(md.startsWith('# Samen in de wijk\n\nDatum: 23 november 2026  \nDeelnemers: 1 formeel, 0 informeel  \nOrganisaties: geen  \n')).toBe(true);
-    expect(md).toContain('## De kracht van informeel\n\n_Deel 1: Verkenning · B. Deel B_\n\n### Kennis en begrip\n\n- Kennen de buurt (formeel)\n\n### Vaardigheden\n\n_Niets geschreven._');
+    expect(md.startsWith('# Samen in de wijk\n\nDatum: 23 november 2026  \nDeelnemers: 1 formeel, 0 informeel  \n')).toBe(true);
+    expect(md).toContain('## De kracht van informeel\n\n_Deel 1: Verkenning · B. Deel B_\n\n### Kennis en begrip\n\n- Kennen de buurt (formeel)\n\n### Vaardigheden\n\n- Spreken de taal (formeel)\n');
     expect(md.endsWith('\n')).toBe(true);
     expect(md).not.toMatch(/\n{3}/);
   });

@@ -1,20 +1,24 @@
 import {
+  drawingKey,
   reportFileName,
   reportMarkdown,
   reportOutline,
   readMeeting,
   type MeetingView,
+  type ReportDrawing,
   type ReportOutline,
   type ReportPerson,
 } from '@bodem/shared';
 import { REPORT_SOURCES, templateById } from '@bodem/templates';
 import type * as Y from 'yjs';
-import { loadFonts, PICTURE_PIXELS, ReportPdf, type Picture } from './pdf.ts';
+import { loadFonts, PICTURE_PIXELS, type Picture } from './pdfAssets.ts';
 import { posterData } from './Poster.tsx';
-import { canvasBlob, PosterRenderer, releaseCanvas } from './render.tsx';
+import { canvasBlob, nextTurn, PosterRenderer, releaseCanvas } from './render.tsx';
+import type { DocxPicture } from '@bodem/report-docx';
+import type { JobAnswer, JobRequest } from './reportJobs.ts';
 
 /**
- * The three exports of the facilitator's "Verslag": PDF, PNG of one board,
+ * The exports of the facilitator's "Verslag": PDF, Word, PNG of one board,
  * Markdown. Everything is made here in the browser from the local copy of
  * the meeting: no request leaves the device. Loaded on demand, so
  * participants' tablets never download jsPDF or the fonts.
@@ -26,6 +30,8 @@ export interface ExportSource {
   people: readonly ReportPerson[];
   /** The facilitator's own id: their notes do not make them a participant. */
   leaders: readonly string[];
+  /** The facilitator chose to print names per side and organisation (else counts). */
+  names?: boolean;
 }
 
 export interface ExportedFile {
@@ -37,15 +43,69 @@ export interface ExportedFile {
   size?: { width: number; height: number };
 }
 
+/**
+ * The report's worker (reportWorker.ts): jsPDF and docx run there, so the
+ * page never freezes while they work. Started by `prefetch` while there is
+ * a network (its script and libraries load then) and kept for later exports.
+ * Where a browser has no module workers, the same jobs run on the page.
+ */
+class Jobs {
+  private worker: Worker | null = null;
+  private next = 1;
+  private readonly waiting = new Map<number, { resolve: (a: JobAnswer) => void }>();
+  private inline: Promise<typeof import('./reportJobs.ts')> | null = null;
+
+  start(): Promise<unknown> {
+    if (this.worker || this.inline) return Promise.resolve();
+    try {
+      this.worker = new Worker(new URL('./reportWorker.ts', import.meta.url), { type: 'module', name: 'bodem-report' });
+      this.worker.onmessage = (e: MessageEvent<JobAnswer>) => {
+        this.waiting.get(e.data.id)?.resolve(e.data);
+        this.waiting.delete(e.data.id);
+      };
+      this.worker.onerror = (e) => {
+        console.error('report worker failed', e.message);
+        for (const w of this.waiting.values()) w.resolve({ id: 0, ok: false, error: e.message || 'worker failed' });
+        this.waiting.clear();
+        this.worker = null;
+        this.inline = import('./reportJobs.ts');
+      };
+      return Promise.resolve();
+    } catch {
+      this.inline = import('./reportJobs.ts');
+      return this.inline;
+    }
+  }
+
+  /** Sends a request; resolves with its answer when it ends a job, at once when it does not. */
+  async send(req: DistributiveOmit<JobRequest, 'id'>, transfer: Transferable[] = [], answers = false): Promise<JobAnswer | null> {
+    await this.start();
+    const id = this.next++;
+    const full = { ...req, id } as JobRequest;
+    if (!this.worker) return (await this.inline!).handleJob(full);
+    const answer = answers ? new Promise<JobAnswer>((resolve) => this.waiting.set(id, { resolve })) : null;
+    this.worker.postMessage(full, transfer);
+    return answer;
+  }
+}
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+const jobs = new Jobs();
+
+const result = (a: JobAnswer | null): { bytes: Uint8Array; ms: number } => {
+  if (!a) throw new Error('no answer from the report worker');
+  if (!a.ok) throw new Error(a.error);
+  return a;
+};
+
 /** Print quality for a PNG: twice the board's own size, within the canvas bound. */
 const PNG_PIXEL_RATIO = 2;
 const JPEG_QUALITY = 0.9;
 
 const outlineOf = (view: MeetingView, src: ExportSource): ReportOutline =>
-  reportOutline(view, REPORT_SOURCES, { people: src.people, leaders: src.leaders });
+  reportOutline(view, REPORT_SOURCES, { people: src.people, leaders: src.leaders, names: src.names ?? false });
 
 /** Starts fetching the fonts, so an export later works even if the Wi-Fi is gone by then. */
-export const prefetch = (): Promise<unknown> => loadFonts();
+export const prefetch = (): Promise<unknown> => Promise.all([loadFonts(), jobs.send({ kind: 'ping' }, [], true).then(result)]);
 
 export const exportMarkdown = (src: ExportSource): ExportedFile => {
   const t0 = performance.now();
@@ -83,22 +143,51 @@ export const exportPng = async (src: ExportSource, boardId: string): Promise<Exp
   }
 };
 
-export const exportPdf = async (src: ExportSource): Promise<ExportedFile> => {
-  const t0 = performance.now();
-  const view = readMeeting(src.doc);
-  const outline = outlineOf(view, src);
-  const pdf = new ReportPdf(outline, await loadFonts());
-  const t1 = performance.now();
+/** Every drawing of a board in the outline: per zone, and outside the zones. */
+const drawingsOf = (b: ReportOutline['boards'][number]): ReportDrawing[] => [...b.zones.flatMap((z) => (z.drawing ? [z.drawing] : [])), ...(b.drawing ? [b.drawing] : [])];
+
+/**
+ * A drawing cut out of its poster's picture (with a margin), as a JPEG: the
+ * report shows a drawing as a drawing, beside the zone it belongs to.
+ */
+const cutOut = async (canvas: HTMLCanvasElement, width: number, d: ReportDrawing): Promise<Picture> => {
+  const scale = canvas.width / width;
+  const pad = 30;
+  const x0 = Math.max(0, Math.floor((d.rect.x - pad) * scale));
+  const y0 = Math.max(0, Math.floor((d.rect.y - pad) * scale));
+  const x1 = Math.min(canvas.width, Math.ceil((d.rect.x + d.rect.width + pad) * scale));
+  const y1 = Math.min(canvas.height, Math.ceil((d.rect.y + d.rect.height + pad) * scale));
+  const out = document.createElement('canvas');
+  out.width = Math.max(1, x1 - x0);
+  out.height = Math.max(1, y1 - y0);
+  out.getContext('2d')!.drawImage(canvas, x0, y0, out.width, out.height, 0, 0, out.width, out.height);
+  const blob = await canvasBlob(out, 'image/jpeg', JPEG_QUALITY);
+  const picture: Picture = { data: new Uint8Array(await blob.arrayBuffer()), format: 'JPEG', width: out.width, height: out.height };
+  releaseCanvas(out);
+  return picture;
+};
+
+/**
+ * Draws each board of the outline, one at a time, and hands its picture (a
+ * JPEG `pixels` wide) and the cut-outs of its drawings to `use`. Between
+ * boards the page gets a turn (a frame), so it never freezes for the length
+ * of the whole export.
+ */
+const eachPoster = async (
+  view: MeetingView,
+  outline: ReportOutline,
+  pixels: number,
+  use: (b: ReportOutline['boards'][number], picture: Picture, drawings: Map<string, Picture>) => void,
+  times: { render: number; encode: number; layout: number },
+): Promise<void> => {
   const renderer = new PosterRenderer();
-  let render = 0;
-  let encode = 0;
-  let layout = 0;
   try {
     for (const b of outline.boards) {
+      await nextTurn();
       const board = view.boards.find((x) => x.id === b.id)!;
       const template = templateById(board.template) ?? templateById('vrij')!;
       const r0 = performance.now();
-      const canvas = await renderer.render(posterData(view, board, template), PICTURE_PIXELS / template.width);
+      const canvas = await renderer.render(posterData(view, board, template), (width) => pixels / width);
       const r1 = performance.now();
       // JPEG goes into the PDF byte for byte. A PNG jsPDF decodes and stores
       // again: measured on twelve boards, 5.9 s and 116 MB uncompressed
@@ -106,22 +195,72 @@ export const exportPdf = async (src: ExportSource): Promise<ExportedFile> => {
       // notes stays sharp in print.
       const blob = await canvasBlob(canvas, 'image/jpeg', JPEG_QUALITY);
       const picture: Picture = { data: new Uint8Array(await blob.arrayBuffer()), format: 'JPEG', width: canvas.width, height: canvas.height };
+      const drawings = new Map<string, Picture>();
+      for (const d of drawingsOf(b)) drawings.set(drawingKey(b.id, d), await cutOut(canvas, renderer.lastSize.width, d));
       releaseCanvas(canvas);
       const r2 = performance.now();
-      pdf.addBoard(b, picture);
+      await nextTurn();
+      use(b, picture, drawings);
       const r3 = performance.now();
-      render += r1 - r0;
-      encode += r2 - r1;
-      layout += r3 - r2;
+      times.render += r1 - r0;
+      times.encode += r2 - r1;
+      times.layout += r3 - r2;
     }
   } finally {
     renderer.destroy();
   }
+};
+
+
+/** The width of a poster in the Word document: 17 cm at ~240 dpi, sharp in print, a few MB for a whole meeting. */
+const DOCX_PICTURE_PIXELS = 1600;
+
+export const exportDocx = async (src: ExportSource): Promise<ExportedFile> => {
+  const t0 = performance.now();
+  const view = readMeeting(src.doc);
+  const outline = outlineOf(view, src);
+  const t1 = performance.now();
+  const posters = new Map<string, DocxPicture>();
+  const drawings = new Map<string, DocxPicture>();
+  const asDocx = (p: Picture): DocxPicture => ({ data: p.data, type: 'jpg', width: p.width, height: p.height });
+  const times = { render: 0, encode: 0, layout: 0 };
+  await eachPoster(
+    view,
+    outline,
+    DOCX_PICTURE_PIXELS,
+    (b, picture, cut) => {
+      posters.set(b.id, asDocx(picture));
+      for (const [k, p] of cut) drawings.set(k, asDocx(p));
+    },
+    times,
+  );
   const t2 = performance.now();
-  const blob = pdf.finish(Date.now());
+  const { bytes } = result(await jobs.send({ kind: 'docx', outline, posters: [...posters], drawings: [...drawings] }, [], true));
   const t3 = performance.now();
   return {
-    blob,
+    blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }),
+    name: reportFileName('verslag', view.meta.title, view.meta.createdAt, 'docx'),
+    timings: { setup: t1 - t0, render: times.render, encode: times.encode, output: t3 - t2, total: t3 - t0, boards: outline.boards.length },
+  };
+};
+
+export const exportPdf = async (src: ExportSource): Promise<ExportedFile> => {
+  const t0 = performance.now();
+  const view = readMeeting(src.doc);
+  const outline = outlineOf(view, src);
+  await jobs.send({ kind: 'pdf-start', outline, fonts: await loadFonts() });
+  const t1 = performance.now();
+  const times = { render: 0, encode: 0, layout: 0 };
+  // Each picture goes to the worker as soon as it is drawn: the worker lays out one board while the page draws the next.
+  await eachPoster(view, outline, PICTURE_PIXELS, (b, picture, drawings) => {
+    void jobs.send({ kind: 'pdf-board', boardId: b.id, picture, drawings: [...drawings] }, [picture.data.buffer, ...[...drawings.values()].map((d) => d.data.buffer)]);
+  }, times);
+  const { render, encode, layout } = times;
+  const t2 = performance.now();
+  const { bytes } = result(await jobs.send({ kind: 'pdf-finish', at: Date.now() }, [], true));
+  const t3 = performance.now();
+  return {
+    blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
     name: reportFileName('verslag', view.meta.title, view.meta.createdAt, 'pdf'),
     timings: { setup: t1 - t0, render, encode, layout, output: t3 - t2, total: t3 - t0, boards: outline.boards.length },
   };

@@ -1,9 +1,16 @@
 import {
   boardContext,
+  drawingKey,
   formatReportDate,
+  groupSide,
+  groupWho,
+  namesShown,
   noteSuffix,
   participantsLine,
   REPORT_WORDS,
+  summaryHeading,
+  voteLine,
+  type ReportDrawing,
   type ReportBoard,
   type ReportField,
   type ReportItem,
@@ -12,53 +19,20 @@ import {
   type ReportZone,
 } from '@bodem/shared';
 import { jsPDF } from 'jspdf';
-// DejaVu Sans has every letter the meetings write (é ë ş ğ ı ł ż and the
-// Arabic presentation forms) in one family, regular and bold, as TrueType,
-// which is what jsPDF embeds (it subsets: only the glyphs used go in).
-import boldUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
-import regularUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 import { isRtl, shapeArabic } from './arabic.ts';
+import { PICTURE_PIXELS, type Picture } from './pdfAssets.ts';
+
+export { PICTURE_PIXELS, type Picture };
 
 const FONT = 'DejaVuSans';
+/** The summary's key among the first pages of the sections. */
+const SUMMARY = '\u0000summary';
 
 // jsPDF's own Arabic shaper runs on every text; ours replaces it (see arabic.ts).
 const api = jsPDF.API as unknown as { events: [string, unknown][]; processArabic?: unknown };
 for (let i = api.events.length - 1; i >= 0; i--) {
   const [name, fn] = api.events[i]!;
   if (name === 'preProcessText' && fn === api.processArabic) api.events.splice(i, 1);
-}
-
-const base64Of = (buffer: ArrayBuffer): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).slice(String(reader.result).indexOf(',') + 1));
-    reader.onerror = () => reject(reader.error ?? new Error('font unreadable'));
-    reader.readAsDataURL(new Blob([buffer]));
-  });
-
-let fonts: Promise<{ regular: string; bold: string }> | null = null;
-
-/** The fonts, fetched once from this server and kept, so an export later works without the network. */
-export const loadFonts = (): Promise<{ regular: string; bold: string }> => {
-  fonts ??= (async () => {
-    const get = async (url: string) => {
-      const res = await fetch(url);
-      if (!res.ok) throw new Error(`font ${url}: ${res.status}`);
-      return base64Of(await res.arrayBuffer());
-    };
-    const [regular, bold] = await Promise.all([get(regularUrl), get(boldUrl)]);
-    return { regular, bold };
-  })();
-  fonts.catch(() => (fonts = null));
-  return fonts;
-};
-
-/** A board's picture, encoded, with its size in pixels. */
-export interface Picture {
-  data: Uint8Array;
-  format: 'JPEG';
-  width: number;
-  height: number;
 }
 
 // --- page geometry (mm, A4 landscape) -------------------------------------------
@@ -76,8 +50,6 @@ const NEXT_COLUMNS = [
   { x: MARGIN, width: HALF },
   { x: MARGIN + HALF + 2 * GUTTER, width: HALF },
 ];
-/** The width of the picture in pixels for print at 300 dpi. */
-export const PICTURE_PIXELS = Math.round((PICTURE.width / 25.4) * 300);
 
 const PT = 25.4 / 72;
 const LINE = 1.3;
@@ -109,7 +81,11 @@ export class ReportPdf {
   private col = { x: 0, width: 0 };
   private columns: { x: number; width: number }[] = [];
   private y = TOP;
-  private board: ReportBoard | null = null;
+  /** What the pages being filled are headed with (a board, or the summary). */
+  private header: { title: string; context: string } = { title: '', context: '' };
+  /** Cut-outs of the board's picture where something was drawn, by the drawing's rect. */
+  private drawings: ReadonlyMap<string, Picture> = new Map();
+  private boardId = '';
   private readonly firstPage = new Map<string, number>();
 
   constructor(
@@ -164,16 +140,16 @@ export class ReportPdf {
 
   // --- the flow of a board's text through its columns -------------------------------
 
-  private startBoardPage(b: ReportBoard, continued: boolean): void {
+  private startPage(continued: boolean, columns = continued ? NEXT_COLUMNS : [FIRST_COLUMN]): void {
     const doc = this.doc;
     doc.addPage('a4', 'landscape');
-    const context = boardContext(b);
+    const { title, context } = this.header;
     if (context) this.draw(context, MARGIN, 8, SMALL);
-    this.draw(continued ? `${b.title} (vervolg)` : b.title, MARGIN, 12.5, { size: 15, bold: true });
+    this.draw(continued ? `${title} (vervolg)` : title, MARGIN, 12.5, { size: 15, bold: true });
     doc.setDrawColor(COLOR.rule);
     doc.setLineWidth(0.3);
     doc.line(MARGIN, TOP - 4, PAGE.width - MARGIN, TOP - 4);
-    this.columns = continued ? [...NEXT_COLUMNS] : [FIRST_COLUMN];
+    this.columns = [...columns];
     this.col = this.columns.shift()!;
     this.y = TOP;
   }
@@ -186,7 +162,7 @@ export class ReportPdf {
       this.col = next;
       this.y = TOP;
     } else {
-      this.startBoardPage(this.board!, true);
+      this.startPage(true);
     }
   }
 
@@ -268,13 +244,33 @@ export class ReportPdf {
     for (const i of z.items) this.item(i);
     if (z.table) this.table(z.table);
     for (const f of z.fields) this.field(f);
-    if (!z.items.length && !z.choices.length && !z.card && !z.table?.rows.length && !z.fields.length) this.paragraph(REPORT_WORDS.empty, SMALL);
+    if (z.drawing) this.drawing(z.drawing);
+    if (!z.items.length && !z.choices.length && !z.card && !z.table?.rows.length && !z.fields.length && !z.drawing) this.paragraph(REPORT_WORDS.empty, SMALL);
     if (z.references?.length) {
       const covered = z.references.filter((r) => r.covered).map((r) => r.label);
       const blind = z.references.filter((r) => !r.covered).map((r) => r.label);
       const parts = [...(covered.length ? [`${REPORT_WORDS.covered}: ${covered.join(', ')}`] : []), ...(blind.length ? [`${REPORT_WORDS.blindSpot}: ${blind.join(', ')}`] : [])];
       this.paragraph(`${REPORT_WORDS.references} — ${parts.join('; ')}`, SMALL);
     }
+  }
+
+  /** A drawing as a drawing: its cut-out of the poster, or a line saying where to see it. */
+  private drawing(d: ReportDrawing): void {
+    const picture = this.drawings.get(drawingKey(this.boardId, d));
+    if (!picture) {
+      this.paragraph(REPORT_WORDS.drawingNote(d.strokes), SMALL);
+      return;
+    }
+    const scale = Math.min(this.col.width / picture.width, 70 / picture.height);
+    const w = picture.width * scale;
+    const h = picture.height * scale;
+    this.gap(1);
+    this.ensure(h + 1);
+    this.doc.addImage(picture.data, picture.format, this.col.x, this.y, w, h, undefined, 'NONE');
+    this.doc.setDrawColor(COLOR.rule);
+    this.doc.setLineWidth(0.2);
+    this.doc.rect(this.col.x, this.y, w, h, 'S');
+    this.y += h + 1.5;
   }
 
   private field(f: ReportField): void {
@@ -293,13 +289,12 @@ export class ReportPdf {
     this.y += lh;
   }
 
-  private table(table: ReportTable): void {
+  private table(table: ReportTable, share: readonly number[] = [0.48, 0.27, 0.25]): void {
     if (!table.rows.length) return;
     const doc = this.doc;
     const s: Style = { size: 8.5 };
     const lh = s.size * PT * LINE;
     // Column widths as on the poster: "wat" gets the most room.
-    const share = [0.48, 0.27, 0.25];
     const widths = () => table.columns.map((_, i) => this.col.width * (share[i] ?? 1 / table.columns.length));
     const header = () => {
       const ws = widths();
@@ -344,9 +339,11 @@ export class ReportPdf {
   // --- pages ----------------------------------------------------------------------
 
   /** A board's pages: its picture, then its content as text. */
-  addBoard(b: ReportBoard, picture: Picture | null): void {
-    this.board = b;
-    this.startBoardPage(b, false);
+  addBoard(b: ReportBoard, picture: Picture | null, drawings: ReadonlyMap<string, Picture> = new Map()): void {
+    this.header = { title: b.title, context: boardContext(b) };
+    this.drawings = drawings;
+    this.boardId = b.id;
+    this.startPage(false);
     this.firstPage.set(b.id, this.doc.getNumberOfPages());
     if (picture) {
       const scale = Math.min(PICTURE.width / picture.width, PICTURE.height / picture.height);
@@ -361,7 +358,7 @@ export class ReportPdf {
     if (b.votes) {
       this.gap(1.5);
       this.answer(`${REPORT_WORDS.votes}:`, `${b.votes.count}`);
-      this.paragraph(`(${REPORT_WORDS.votesOf.replace('{limit}', String(b.votes.limit))})`, SMALL);
+      this.paragraph(`(${voteLine(b.votes)})`, SMALL);
     }
     for (const f of b.fields) this.field(f);
     for (const z of b.zones) this.zone(z);
@@ -374,7 +371,81 @@ export class ReportPdf {
       for (const c of b.looseChoices) this.answer(c.question, c.answer);
       for (const i of b.loose) this.item(i);
     }
-    if (!b.zones.length && !b.loose.length && !b.looseChoices.length && !b.table?.rows.length) this.paragraph(REPORT_WORDS.empty, SMALL);
+    if (b.drawing) this.drawing(b.drawing);
+  }
+
+  /**
+   * The outcomes, on the pages after the cover and before the boards, in
+   * two columns: agreements with who writes them down, the vote ranking, the
+   * roles in the trunk, the pitfalls that apply; then who took part and
+   * what was not used.
+   */
+  addSummary(): void {
+    const o = this.outline;
+    const s = o.summary;
+    this.header = { title: REPORT_WORDS.summary, context: o.title };
+    this.drawings = new Map();
+    this.startPage(false, NEXT_COLUMNS);
+    this.firstPage.set(SUMMARY, this.doc.getNumberOfPages());
+    const h2 = (text: string) => {
+      this.gap(3);
+      this.heading(text, { size: 12, bold: true, color: COLOR.head }, BODY.size * PT * LINE * 2);
+    };
+    const h3 = (text: string) => {
+      this.gap(1.5);
+      this.heading(text, { ...BODY, bold: true }, BODY.size * PT * LINE);
+    };
+    for (const a of s.agreements) {
+      h2(summaryHeading(REPORT_WORDS.agreements, a.boardTitle, s.agreements.length > 1));
+      if (a.table.rows.length) this.table(a.table);
+      else this.paragraph(REPORT_WORDS.noAgreements, SMALL);
+      for (const f of a.fields) this.field(f);
+      for (const n of a.notes) {
+        h3(n.label);
+        for (const i of n.items) this.item(i);
+      }
+    }
+    for (const v of s.votes) {
+      h2(REPORT_WORDS.ranking);
+      if (!v.winners.length) this.paragraph(REPORT_WORDS.noVotes, SMALL);
+      v.ranking.forEach((r, i) => {
+        if (!v.winners.length) return;
+        const win = v.winners.includes(r.boardId);
+        this.paragraph(`${r.title}: ${REPORT_WORDS.votesCount(r.count)}${win ? ` (${REPORT_WORDS.winner})` : ''}`, { ...BODY, bold: win }, 5, { text: `${i + 1}.`, style: BODY });
+      });
+      if (v.winners.length) this.paragraph(REPORT_WORDS.votesOf.replace('{limit}', String(v.limit)), SMALL);
+    }
+    for (const r of s.roles) {
+      h2(summaryHeading(REPORT_WORDS.rolesIn(r.zoneLabel), r.boardTitle, s.roles.length > 1));
+      for (const i of r.roles) this.item(i);
+    }
+    for (const p of s.pitfalls) {
+      h2(summaryHeading(REPORT_WORDS.pitfalls, p.boardTitle, s.pitfalls.length > 1));
+      for (const f of p.pitfalls) {
+        h3(f.label);
+        this.paragraph(f.text, { size: 8.5, color: COLOR.muted });
+        for (const i of f.items) this.item(i);
+      }
+    }
+    const groups = o.participants.groups;
+    if (groups.length) {
+      h2(REPORT_WORDS.who);
+      this.table({
+        columns: [
+          { id: 'side', label: REPORT_WORDS.sideColumn },
+          { id: 'org', label: REPORT_WORDS.organisationColumn },
+          { id: 'who', label: namesShown(o.participants) ? REPORT_WORDS.namesColumn : REPORT_WORDS.countColumn },
+        ],
+        rows: groups.map((g) => [groupSide(g), g.organisation ?? REPORT_WORDS.noOrganisation, groupWho(g)]),
+      }, [0.22, 0.43, 0.35]);
+    }
+    const u = o.unused;
+    if (u.boards.length || u.zones.length) {
+      h2(REPORT_WORDS.unused);
+      this.paragraph(REPORT_WORDS.unusedIntro, SMALL);
+      if (u.boards.length) this.paragraph(`${REPORT_WORDS.unusedBoards}: ${u.boards.map((b) => b.title).join(', ')}`, BODY, 4, { text: '•', style: BODY });
+      for (const z of u.zones) this.paragraph(`${z.boardTitle}: ${z.labels.join(', ')}`, BODY, 4, { text: '•', style: BODY });
+    }
   }
 
   /** The cover on page 1, written last so it can name each board's page. */
@@ -391,16 +462,27 @@ export class ReportPdf {
     y += 3;
     const fact = (label: string, value: string) => {
       this.draw(`${label}:`, MARGIN, y, { ...BODY, size: 11, bold: true });
-      for (const line of this.lines(value, PAGE.width - 2 * MARGIN - 40, { size: 11 })) y += this.draw(line, MARGIN + 40, y, { size: 11 });
+      for (const line of this.lines(value, PAGE.width - 2 * MARGIN - 58, { size: 11 })) y += this.draw(line, MARGIN + 58, y, { size: 11 });
     };
     const date = formatReportDate(o.date);
     if (date) fact(REPORT_WORDS.date, date);
     fact(REPORT_WORDS.participants, participantsLine(o.participants));
-    fact(REPORT_WORDS.organisations, o.participants.organisations.join(', ') || REPORT_WORDS.none);
+    for (const side of ['formeel', 'informeel'] as const) {
+      const orgs = o.participants.groups.filter((g) => g.side === side && g.organisation).map((g) => g.organisation!);
+      if (orgs.length) fact(`${REPORT_WORDS.organisations} (${REPORT_WORDS.side[side]})`, orgs.join(', '));
+    }
     y += this.draw(o.participants.source === 'document' ? REPORT_WORDS.sourceDocument : REPORT_WORDS.sourcePresence, MARGIN, y, SMALL) + 5;
 
-    this.draw('Borden', MARGIN, y, { size: 13, bold: true });
+    this.draw('Inhoud', MARGIN, y, { size: 13, bold: true });
     y += 8;
+    const summaryPage = this.firstPage.get(SUMMARY);
+    if (summaryPage) {
+      const colWidth = (PAGE.width - 2 * MARGIN - GUTTER) / 2;
+      this.draw(REPORT_WORDS.summary, MARGIN + 3, y, { size: 10.5, bold: true });
+      this.draw(String(summaryPage), MARGIN + colWidth - this.width(String(summaryPage), { size: 10.5 }), y, { size: 10.5, color: COLOR.muted });
+      this.doc.link(MARGIN, y, colWidth, 5, { pageNumber: summaryPage });
+      y += 7;
+    }
     let deel: string | null = null;
     const columnTop = y;
     let x = MARGIN;
@@ -436,9 +518,9 @@ export class ReportPdf {
     }
   }
 
-  finish(generatedAt: number): Blob {
+  finish(generatedAt: number): ArrayBuffer {
     this.cover(generatedAt);
     this.footers();
-    return this.doc.output('blob');
+    return this.doc.output('arraybuffer');
   }
 }

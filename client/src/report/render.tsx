@@ -4,7 +4,34 @@ import { createRoot, type Root } from 'react-dom/client';
 import { Layer, Stage } from 'react-konva';
 import { NOTE_FONT_FAMILY } from '../board/theme.ts';
 import { boundedPixelRatio } from './bounds.ts';
+import { cachedMeasure } from '../board/textLayout.ts';
+import { NOTE_FONT } from '../board/theme.ts';
 import { Poster, type PosterData } from './Poster.tsx';
+import { posterPlan, type PosterPlan } from './posterPlan.ts';
+
+/** Widths of the board's font, measured on a canvas once per word. */
+const canvasMeasure = () => {
+  const ctx = document.createElement('canvas').getContext('2d');
+  return cachedMeasure((text, size) => {
+    if (!ctx) return text.length * size * 0.5;
+    ctx.font = `${size}px ${NOTE_FONT}`;
+    return ctx.measureText(text).width;
+  });
+};
+
+/**
+ * Work between two turns of the page, in ms: well under a frame budget of
+ * 100 ms. Each slice's size follows the pace of the one before it, so a
+ * slow tablet makes smaller slices than a laptop.
+ */
+const SLICE_BUDGET_MS = 30;
+/** The height of the first band of a poster drawn in one go, in device pixels. */
+const FIRST_BAND_PIXELS = 512;
+/** Notes and cards made in the first slice of React work. */
+const FIRST_SLICE_ITEMS = 20;
+
+/** A turn for the page: it paints and answers input before the next slice of work. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The board's font must be there before a canvas measures or draws a letter. */
 const fontsReady = async (): Promise<void> => {
@@ -26,24 +53,73 @@ export class PosterRenderer {
   private layer: Konva.Layer | null = null;
   private ready: Promise<void> | null = null;
 
-  async render(data: PosterData, pixelRatio: number): Promise<HTMLCanvasElement> {
+  private measure: ReturnType<typeof canvasMeasure> | null = null;
+  /** The size in board px of the picture drawn last (the poster and its continuation list). */
+  lastSize = { width: 0, height: 0 };
+
+  /** The poster's layout for the report (taller notes, the continuation list), measured with the loaded font. */
+  async plan(data: PosterData): Promise<PosterPlan> {
     this.ready ??= fontsReady();
     await this.ready;
-    flushSync(() =>
-      this.root.render(
-        <Stage width={1} height={1} listening={false}>
-          <Layer ref={(l) => void (this.layer = l)} listening={false}>
-            <Poster data={data} />
-          </Layer>
-        </Stage>,
-      ),
-    );
+    this.measure ??= canvasMeasure();
+    return posterPlan(data, this.measure);
+  }
+
+  /** Draws the poster `pixelRatio` times its size in board px, or `pixelRatio(width)` of the whole picture's width. */
+  async render(data: PosterData, pixelRatio: number | ((width: number) => number)): Promise<HTMLCanvasElement> {
+    const plan = await this.plan(data);
+    await nextTurn();
+    // The poster's nodes are made in slices of items, a turn for the page between them:
+    // React makes only the new ones each time, and no slice is a long frame.
+    const items = plan.notes.length + data.roles.length;
+    let slice = FIRST_SLICE_ITEMS;
+    for (let upTo = Math.min(slice, items); ; upTo = Math.min(upTo + slice, items)) {
+      const t0 = performance.now();
+      flushSync(() =>
+        this.root.render(
+          <Stage width={1} height={1} listening={false}>
+            <Layer ref={(l) => void (this.layer = l)} listening={false}>
+              <Poster data={data} plan={plan} upTo={upTo} />
+            </Layer>
+          </Stage>,
+        ),
+      );
+      if (upTo >= items) break;
+      // The next slice as large as fits the budget at the pace of this one (a slow device gets smaller slices).
+      slice = Math.max(4, Math.min(400, Math.round((SLICE_BUDGET_MS * slice) / Math.max(1, performance.now() - t0))));
+      await nextTurn();
+    }
     // react-konva commits its tree synchronously; wait a frame only if it did not.
     for (let i = 0; i < 10 && !this.layer?.hasChildren(); i++) await new Promise((r) => requestAnimationFrame(() => r(null)));
     const layer = this.layer;
     if (!layer) throw new Error('the poster did not render');
-    const { width, height } = data.template;
-    return layer.toCanvas({ x: 0, y: 0, width, height, pixelRatio: boundedPixelRatio(width, height, pixelRatio) });
+    const { width, height } = plan.size;
+    this.lastSize = plan.size;
+    const wanted = typeof pixelRatio === 'function' ? pixelRatio(width) : pixelRatio;
+    const ratio = boundedPixelRatio(width, height, wanted);
+    // Drawn in bands, with a turn for the page between them: one big poster
+    // at print size is a few hundred ms of drawing, too long a frame. Notes
+    // outside a band skip their drawing (noteDraw.ts: onCanvas).
+    const out = document.createElement('canvas');
+    out.width = Math.ceil(width * ratio);
+    out.height = Math.ceil(height * ratio);
+    const ctx = out.getContext('2d');
+    if (!ctx) throw new Error('no 2d canvas');
+    // Bands in whole device pixels, each drawn 2 px taller than it steps, so
+    // the next band covers its antialiased bottom edge: no seams between bands.
+    let band = FIRST_BAND_PIXELS;
+    for (let y = 0; y < out.height; ) {
+      const h = Math.min(band, out.height - y);
+      const t0 = performance.now();
+      const part = layer.toCanvas({ x: 0, y: y / ratio, width, height: Math.min(h + 2, out.height - y) / ratio, pixelRatio: ratio });
+      ctx.drawImage(part, 0, y);
+      releaseCanvas(part);
+      y += h;
+      if (y >= out.height) break;
+      band = Math.max(64, Math.min(out.height, Math.round((SLICE_BUDGET_MS * h) / Math.max(1, performance.now() - t0))));
+      await nextTurn();
+    }
+    return out;
   }
 
   destroy(): void {

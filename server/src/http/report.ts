@@ -1,6 +1,7 @@
-import { reportFileName, reportMarkdown, reportOutline, readMeeting, type ReportPerson, type TokenClaims } from '@bodem/shared';
+import { reportFileName, reportMarkdown, reportOutline, readMeeting, type ReportOutline, type ReportPerson, type TokenClaims } from '@bodem/shared';
 import { REPORT_SOURCES } from '@bodem/templates';
-import type { FastifyInstance } from 'fastify';
+import { DOCX_TYPE, docxBytes } from '@bodem/report-docx';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import * as Y from 'yjs';
 import type { TokenSigner } from '../auth/tokens.ts';
 import type { Relay } from '../relay/relay.ts';
@@ -29,29 +30,49 @@ const currentDocument = async (deps: ReportDeps, meeting: MeetingRecord): Promis
 };
 
 /**
+ * The report outline of a meeting as it is now. `names`: the facilitator
+ * asked for who took part by name (`?names=1`); by default only counts.
+ */
+const outlineNow = async (deps: ReportDeps, meeting: MeetingRecord, leader: string, names: boolean): Promise<ReportOutline> => {
+  const { doc, people } = await currentDocument(deps, meeting);
+  try {
+    const persons: ReportPerson[] | undefined = people?.map((c) => ({ id: c.sub, side: c.side, role: c.role, name: c.name, ...(c.org ? { org: c.org } : {}) }));
+    return reportOutline(readMeeting(doc), REPORT_SOURCES, { ...(persons ? { people: persons } : {}), leaders: [leader], names });
+  } finally {
+    doc.destroy();
+  }
+};
+
+/**
  * `GET /api/meetings/:id/report.md`: the meeting's report as Markdown, for
  * the facilitator only, so a report can be written without a board open.
  * The same outline as the PDF and the Markdown the browser makes.
  */
 export const registerReport = (app: FastifyInstance, deps: ReportDeps): void => {
-  app.get<{ Params: { id: string } }>('/api/meetings/:id/report.md', async (req, reply) => {
+  app.get<{ Params: { id: string }; Querystring: { names?: string } }>('/api/meetings/:id/report.md', async (req, reply) => {
     const { meeting, claims } = await asFacilitator(req, req.params.id, deps);
+    const outline = await outlineNow(deps, meeting, claims.sub, req.query.names === '1');
+    const markdown = reportMarkdown(outline);
+    return attachment(reply, reportFileName('verslag', meeting.title, meeting.createdAt, 'md'), 'text/markdown; charset=utf-8').send(markdown);
+  });
 
-    const { doc, people } = await currentDocument(deps, meeting);
-    let markdown: string;
-    try {
-      const persons: ReportPerson[] | undefined = people?.map((c) => ({ id: c.sub, side: c.side, role: c.role, ...(c.org ? { org: c.org } : {}) }));
-      const outline = reportOutline(readMeeting(doc), REPORT_SOURCES, { ...(persons ? { people: persons } : {}), leaders: [claims.sub] });
-      markdown = reportMarkdown(outline);
-    } finally {
-      doc.destroy();
-    }
-    const name = reportFileName('verslag', meeting.title, meeting.createdAt, 'md');
-    return reply
-      .header('content-type', 'text/markdown; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`)
-      // It holds what families' helpers said: no copy in any cache.
-      .header('cache-control', 'no-store')
-      .send(markdown);
+  /**
+   * `GET /api/meetings/:id/report.docx`: the same report as a Word document,
+   * for the people who file it. Text and tables only: the posters are
+   * pictures the facilitator's browser draws (its "Verslag" puts them in).
+   */
+  app.get<{ Params: { id: string }; Querystring: { names?: string } }>('/api/meetings/:id/report.docx', async (req, reply) => {
+    const { meeting, claims } = await asFacilitator(req, req.params.id, deps);
+    const outline = await outlineNow(deps, meeting, claims.sub, req.query.names === '1');
+    const bytes = await docxBytes(outline);
+    return attachment(reply, reportFileName('verslag', meeting.title, meeting.createdAt, 'docx'), DOCX_TYPE).send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   });
 };
+
+/** A download: its type, a file name every system takes (fileSlug keeps it ASCII), and no copy in any cache. */
+const attachment = (reply: FastifyReply, name: string, type: string): FastifyReply =>
+  reply
+    .header('content-type', type)
+    .header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    // It holds what families' helpers said: no copy in any cache.
+    .header('cache-control', 'no-store');

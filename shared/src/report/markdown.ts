@@ -1,5 +1,5 @@
 import type { Side } from '../schema/side.ts';
-import type { ReportBoard, ReportField, ReportItem, ReportNote, ReportOutline, ReportParticipants, ReportTable, ReportZone } from './outline.ts';
+import type { ReportBoard, ReportField, ReportGroup, ReportItem, ReportNote, ReportOutline, ReportParticipants, ReportSummary, ReportTable, ReportZone } from './outline.ts';
 
 /**
  * The words a report prints around what people wrote. The report is Dutch
@@ -24,7 +24,45 @@ export const REPORT_WORDS = {
   noAnswer: 'niet beantwoord',
   other: 'Los op het bord',
   and: 'en',
+  summary: 'Samenvatting',
+  agreements: 'Afspraken',
+  noAgreements: 'Geen afspraken in de tabel.',
+  ranking: 'Stemmen',
+  winner: 'gekozen',
+  noVotes: 'Er is niet gestemd.',
+  votesCount: (n: number) => `${n} ${n === 1 ? 'stem' : 'stemmen'}`,
+  place: (rank: number, of: number) => `plaats ${rank} van ${of}`,
+  rolesIn: (zone: string) => `Rollen in de ${zone.toLocaleLowerCase('nl')}`,
+  pitfalls: 'Valkuilen die van toepassing zijn',
+  who: 'Wie deden mee',
+  sideColumn: 'Kant',
+  organisationColumn: 'Organisatie',
+  countColumn: 'Aantal',
+  namesColumn: 'Namen',
+  noOrganisation: 'geen organisatie genoemd',
+  drawing: 'Tekening',
+  drawingNote: (n: number) => `Een tekening (${n} ${n === 1 ? 'lijn' : 'lijnen'}); zie de afbeelding van het bord.`,
+  unused: 'Niet gebruikt',
+  unusedBoards: 'Borden',
+  unusedIntro: 'Hier is niets geschreven, getekend, gekozen of gestemd; het staat daarom niet in dit verslag.',
 } as const;
+
+/** "Afspraken — Partnerschap Noord" when there are several boards of a kind (one per partnership), else "Afspraken". */
+export const summaryHeading = (label: string, boardTitle: string, several: boolean): string =>
+  !several ? label : boardTitle.toLocaleLowerCase('nl').includes(label.toLocaleLowerCase('nl')) ? boardTitle : `${label} — ${boardTitle}`;
+
+/** The side of a participants' group as a word: "formeel", "kant onbekend". */
+export const groupSide = (g: ReportGroup): string => (g.side ? REPORT_WORDS.side[g.side] : REPORT_WORDS.unknownSide);
+
+/** What a participants' group shows: its names when the facilitator chose names (and they are known), else its count. */
+export const groupWho = (g: ReportGroup): string => {
+  if (!g.names.length) return String(g.count);
+  const unnamed = g.count - g.names.length;
+  return unnamed > 0 ? `${g.names.join(', ')} (+${unnamed})` : g.names.join(', ');
+};
+
+/** Whether the report names people (then the table's last column is "Namen"). */
+export const namesShown = (p: ReportParticipants): boolean => p.groups.some((g) => g.names.length > 0);
 
 /** "23 november 2026", in the meeting's language; empty when unknown. */
 export const formatReportDate = (ms: number): string =>
@@ -95,7 +133,8 @@ const zoneLines = (z: ReportZone): string[] => {
   if (z.items.length) out.push(...z.items.flatMap((i) => itemLines(i)), '');
   if (z.table) out.push(...tableLines(z.table));
   for (const f of z.fields) out.push(...fieldLines(f));
-  if (!z.items.length && !z.choices.length && !z.card && !z.table?.rows.length && !z.fields.length) out.push(`_${REPORT_WORDS.empty}_`, '');
+  if (z.drawing) out.push(`_${REPORT_WORDS.drawingNote(z.drawing.strokes)}_`, '');
+  if (!z.items.length && !z.choices.length && !z.card && !z.table?.rows.length && !z.fields.length && !z.drawing) out.push(`_${REPORT_WORDS.empty}_`, '');
   if (z.references?.length) {
     const covered = z.references.filter((r) => r.covered).map((r) => escapeMarkdown(r.label));
     const blind = z.references.filter((r) => !r.covered).map((r) => escapeMarkdown(r.label));
@@ -111,7 +150,7 @@ const boardLines = (b: ReportBoard): string[] => {
   const out = [`## ${escapeMarkdown(b.title)}`, ''];
   const context = boardContext(b);
   if (context) out.push(`_${escapeMarkdown(context)}_`, '');
-  if (b.votes) out.push(`${REPORT_WORDS.votes}: **${b.votes.count}** (${REPORT_WORDS.votesOf.replace('{limit}', String(b.votes.limit))})`, '');
+  if (b.votes) out.push(`${REPORT_WORDS.votes}: **${b.votes.count}** (${voteLine(b.votes)})`, '');
   for (const f of b.fields) out.push(...fieldLines(f));
   for (const z of b.zones) out.push(...zoneLines(z));
   if (b.table) out.push(...tableLines(b.table));
@@ -120,8 +159,80 @@ const boardLines = (b: ReportBoard): string[] => {
     for (const c of b.looseChoices) out.push(`${escapeMarkdown(c.question)} **${c.answer ? escapeMarkdown(c.answer) : `_${REPORT_WORDS.noAnswer}_`}**`, '');
     if (b.loose.length) out.push(...b.loose.flatMap((i) => itemLines(i)), '');
   }
-  if (!b.zones.length && !b.loose.length && !b.looseChoices.length && !b.table?.rows.length) out.push(`_${REPORT_WORDS.empty}_`, '');
+  if (b.drawing) out.push(`_${REPORT_WORDS.drawingNote(b.drawing.strokes)}_`, '');
   return out;
+};
+
+/** "plaats 1 van 3, gekozen; ieder mocht 2 keer stemmen". */
+export const voteLine = (v: NonNullable<ReportBoard['votes']>): string =>
+  [v.of > 1 ? REPORT_WORDS.place(v.rank, v.of) : null, v.winner ? REPORT_WORDS.winner : null, REPORT_WORDS.votesOf.replace('{limit}', String(v.limit))]
+    .filter((x): x is string => !!x)
+    .join(', ');
+
+/** The outcomes first: agreements with who writes them down, the vote ranking, the roles in the trunk, the pitfalls that apply. */
+const summaryLines = (s: ReportSummary): string[] => {
+  const out: string[] = [];
+  const several = (n: number) => n > 1;
+  for (const a of s.agreements) {
+    out.push(`### ${escapeMarkdown(summaryHeading(REPORT_WORDS.agreements, a.boardTitle, several(s.agreements.length)))}`, '');
+    out.push(...(a.table.rows.length ? tableLines(a.table) : [`_${REPORT_WORDS.noAgreements}_`, '']));
+    for (const f of a.fields) out.push(...fieldLines(f));
+    for (const n of a.notes) out.push(`**${escapeMarkdown(n.label)}**`, '', ...n.items.flatMap((i) => itemLines(i)), '');
+  }
+  for (const v of s.votes) {
+    out.push(`### ${REPORT_WORDS.ranking}`, '');
+    if (!v.winners.length) out.push(`_${REPORT_WORDS.noVotes}_`, '');
+    else {
+      out.push(
+        ...v.ranking.map((r, i) => `${i + 1}. ${v.winners.includes(r.boardId) ? `**${escapeMarkdown(r.title)}**` : escapeMarkdown(r.title)}: ${REPORT_WORDS.votesCount(r.count)}${v.winners.includes(r.boardId) ? ` (${REPORT_WORDS.winner})` : ''}`),
+        '',
+        `_${REPORT_WORDS.votesOf.replace('{limit}', String(v.limit))}_`,
+        '',
+      );
+    }
+  }
+  for (const r of s.roles) {
+    out.push(`### ${escapeMarkdown(summaryHeading(REPORT_WORDS.rolesIn(r.zoneLabel), r.boardTitle, several(s.roles.length)))}`, '', ...r.roles.flatMap((i) => itemLines(i)), '');
+  }
+  for (const p of s.pitfalls) {
+    out.push(`### ${escapeMarkdown(summaryHeading(REPORT_WORDS.pitfalls, p.boardTitle, several(s.pitfalls.length)))}`, '');
+    for (const f of p.pitfalls) {
+      out.push(`- **${escapeMarkdown(f.label)}**: ${bulletText(f.text, '')}`, ...f.items.flatMap((i) => itemLines(i, '  ')));
+    }
+    out.push('');
+  }
+  return out.length ? [`## ${REPORT_WORDS.summary}`, '', ...out] : [];
+};
+
+const participantsLines = (p: ReportParticipants): string[] => {
+  if (!p.groups.length) return [];
+  const names = namesShown(p);
+  return [
+    `## ${REPORT_WORDS.who}`,
+    '',
+    ...tableLines({
+      columns: [
+        { id: 'side', label: REPORT_WORDS.sideColumn },
+        { id: 'org', label: REPORT_WORDS.organisationColumn },
+        { id: 'who', label: names ? REPORT_WORDS.namesColumn : REPORT_WORDS.countColumn },
+      ],
+      rows: p.groups.map((g) => [groupSide(g), g.organisation ?? REPORT_WORDS.noOrganisation, groupWho(g)]),
+    }),
+  ];
+};
+
+const unusedLines = (o: ReportOutline): string[] => {
+  const u = o.unused;
+  if (!u.boards.length && !u.zones.length) return [];
+  return [
+    `## ${REPORT_WORDS.unused}`,
+    '',
+    `_${REPORT_WORDS.unusedIntro}_`,
+    '',
+    ...(u.boards.length ? [`- ${REPORT_WORDS.unusedBoards}: ${u.boards.map((b) => escapeMarkdown(b.title)).join(', ')}`] : []),
+    ...u.zones.map((z) => `- ${escapeMarkdown(z.boardTitle)}: ${z.labels.map(escapeMarkdown).join(', ')}`),
+    '',
+  ];
 };
 
 /** The whole report as Markdown: a heading per board and per zone, a bullet per note, agreements as a table. */
@@ -131,8 +242,7 @@ export const reportMarkdown = (outline: ReportOutline): string => {
   const date = formatReportDate(outline.date);
   if (date) head.push(`${REPORT_WORDS.date}: ${date}  `);
   head.push(`${REPORT_WORDS.participants}: ${participantsLine(p)}  `);
-  head.push(`${REPORT_WORDS.organisations}: ${p.organisations.length ? p.organisations.map(escapeMarkdown).join(', ') : REPORT_WORDS.none}  `);
   head.push(`_${p.source === 'document' ? REPORT_WORDS.sourceDocument : REPORT_WORDS.sourcePresence}_`, '');
-  const body = outline.boards.flatMap(boardLines);
+  const body = [...summaryLines(outline.summary), ...participantsLines(p), ...outline.boards.flatMap(boardLines), ...unusedLines(outline)];
   return `${[...head, ...body].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 };

@@ -22,7 +22,52 @@ export interface ReportOutline {
   /** When the meeting was created (ms since the epoch); 0 when unknown. */
   date: number;
   participants: ReportParticipants;
+  /** The outcomes, printed before the boards: agreements, vote ranking, roles, pitfalls. */
+  summary: ReportSummary;
+  /** The boards something happened on, in programme order. */
   boards: ReportBoard[];
+  /** What nobody used: listed once at the end, never printed in full. */
+  unused: ReportUnused;
+}
+
+/**
+ * The outcomes of a meeting, each per board of its kind: a meeting with
+ * several partnerships has a board per partnership, and each gets its own
+ * entry (the renderers name the board when there are several).
+ */
+export interface ReportSummary {
+  /** Per board with an agreements table (part F, "Evaluatie: afspraken voor vervolg"). */
+  agreements: ReportAgreements[];
+  /** Per template that is voted on: every idea with its dots, most first. */
+  votes: ReportVoting[];
+  /** Per board with a zone for role cards (the Boom's trunk): the roles placed there. */
+  roles: { boardId: string; boardTitle: string; zoneLabel: string; roles: ReportRole[] }[];
+  /** Per pitfall board: the pitfalls the group said apply ("van toepassing? Ja"), with what they wrote. */
+  pitfalls: { boardId: string; boardTitle: string; pitfalls: { label: string; text: string; items: ReportItem[] }[] }[];
+}
+
+export interface ReportAgreements {
+  boardId: string;
+  boardTitle: string;
+  table: ReportTable;
+  /** The board's one-line answers: "Wie zet de afspraken op papier?". */
+  fields: ReportField[];
+  /** What the group noted beside the table (the evaluation: "Vervolgstappen"), per zone. */
+  notes: { label: string; items: ReportItem[] }[];
+}
+
+export interface ReportVoting {
+  limit: number;
+  /** Ideas with their dots, most first (programme order among equals). */
+  ranking: { boardId: string; title: string; count: number }[];
+  /** The idea(s) with the most dots; more than one on a tie; none without votes. */
+  winners: string[];
+}
+
+/** Boards nobody used, and zones of used boards nobody wrote in (quotes nobody reacted to). */
+export interface ReportUnused {
+  boards: { id: string; title: string }[];
+  zones: { boardId: string; boardTitle: string; labels: string[] }[];
 }
 
 /**
@@ -36,9 +81,25 @@ export interface ReportParticipants {
   perSide: Record<Side, number>;
   /** Authors whose side nothing tells (a role card or an agreement only). */
   unknownSide: number;
-  /** Organisations of the people connected, sorted; empty without presence. */
+  /** Organisations of the people connected, each once (however it was typed), sorted; empty without presence. */
   organisations: string[];
+  /**
+   * Who took part per side and organisation: a count, and the names when
+   * the facilitator chose to print names (`ReportOptions.names`). Formeel
+   * first, then informeel, then unknown side; organisations alphabetically,
+   * "none named" last.
+   */
+  groups: ReportGroup[];
   source: 'document' | 'document+presence';
+}
+
+export interface ReportGroup {
+  side: Side | null;
+  /** null: nobody in this group named an organisation (or only the document knows them). */
+  organisation: string | null;
+  count: number;
+  /** Names, sorted, when names were asked for; empty otherwise. People only the document knows have none. */
+  names: string[];
 }
 
 export interface ReportBoard {
@@ -60,8 +121,17 @@ export interface ReportBoard {
   fields: ReportField[];
   /** The agreements table (wat, wie, wanneer) when it lies outside every zone. */
   table: ReportTable | null;
-  /** Dots on this board when its template is voted on (ideas of part C). */
-  votes: { count: number; limit: number } | null;
+  /** Dots on this board when its template is voted on (ideas of part C), with its place among the ideas. */
+  votes: { count: number; limit: number; rank: number; of: number; winner: boolean } | null;
+  /** Lines drawn outside every zone. */
+  drawing?: ReportDrawing;
+}
+
+/** Pen strokes in a part of the board: a drawing, shown as a picture where the format can. */
+export interface ReportDrawing {
+  strokes: number;
+  /** Where they are, in board coordinates (to cut the drawing out of the poster's picture). */
+  rect: Rect;
 }
 
 export interface ReportZone {
@@ -79,6 +149,8 @@ export interface ReportZone {
   items: ReportItem[];
   /** Reference answers of the zone and whether a note mentions them (blind spots), when included. */
   references?: { label: string; covered: boolean }[];
+  /** Lines drawn in this zone. */
+  drawing?: ReportDrawing;
 }
 
 export interface ReportChoice {
@@ -86,6 +158,8 @@ export interface ReportChoice {
   question: string;
   /** The picked option's label; null when nobody answered. */
   answer: string | null;
+  /** The picked option's id ("ja"); null when nobody answered. */
+  answerId: string | null;
 }
 
 export interface ReportField {
@@ -136,6 +210,8 @@ export interface ReportPerson {
   side: Side | null;
   role?: Role;
   org?: string;
+  /** The name they joined with; printed only when the facilitator asks for names. */
+  name?: string;
 }
 
 export interface ReportOptions {
@@ -145,14 +221,24 @@ export interface ReportOptions {
   allReferences?: boolean;
   /** Ids of people who lead the meeting (the facilitator): not counted as participants. */
   leaders?: readonly string[];
+  /** The facilitator's choice: print who took part by name (per side and organisation), not only counts. */
+  names?: boolean;
 }
 
 const isDoc = (v: Y.Doc | MeetingView): v is Y.Doc => typeof (v as Y.Doc).getMap === 'function';
 
 const byAge = <T extends { createdAt: number; id: string }>(a: T, b: T) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
 
-const participantsOf = (view: MeetingView, people: readonly ReportPerson[] | undefined, leaders: readonly string[]): ReportParticipants => {
+/** "CJG  den Haag" and "cjg Den Haag" are one organisation. */
+const orgKey = (org: string): string => org.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('nl');
+
+const SIDE_ORDER = (s: Side | null): number => (s ? SIDES.indexOf(s) : SIDES.length);
+
+const participantsOf = (view: MeetingView, opts: ReportOptions): ReportParticipants => {
+  const { people, leaders = [] } = opts;
   const sideOf = new Map<string, Side | null>();
+  const orgOf = new Map<string, string>();
+  const nameOf = new Map<string, string>();
   const see = (id: string, side: Side | null) => {
     if (!id) return;
     if (!sideOf.get(id)) sideOf.set(id, side);
@@ -161,7 +247,6 @@ const participantsOf = (view: MeetingView, people: readonly ReportPerson[] | und
   for (const r of view.roles) see(r.authorId, null);
   for (const a of view.agreements) see(a.authorId, null);
   for (const v of view.votes) see(v.participantId, null);
-  const orgs = new Set<string>();
   for (const p of people ?? []) {
     // The facilitator and the projector lead and show; they are not participants.
     if (p.role === 'facilitator' || p.role === 'projector') {
@@ -169,23 +254,92 @@ const participantsOf = (view: MeetingView, people: readonly ReportPerson[] | und
       continue;
     }
     sideOf.set(p.id, p.side ?? sideOf.get(p.id) ?? null);
-    const org = p.org?.trim();
-    if (org) orgs.add(org);
+    const org = p.org?.replace(/\s+/g, ' ').trim();
+    if (org) orgOf.set(p.id, org);
+    const name = p.name?.replace(/\s+/g, ' ').trim();
+    if (name) nameOf.set(p.id, name);
   }
   for (const id of leaders) sideOf.delete(id);
   const perSide: Record<Side, number> = { formeel: 0, informeel: 0 };
   let unknownSide = 0;
-  for (const side of sideOf.values()) {
+  // One spelling per organisation: the one most people typed (the first seen among equals).
+  const spellings = new Map<string, Map<string, number>>();
+  for (const [id, org] of orgOf) {
+    if (!sideOf.has(id)) continue;
+    const m = spellings.get(orgKey(org)) ?? spellings.set(orgKey(org), new Map()).get(orgKey(org))!;
+    m.set(org, (m.get(org) ?? 0) + 1);
+  }
+  const spelling = (key: string) => [...spellings.get(key)!].sort((a, b) => b[1] - a[1])[0]![0];
+  const groups = new Map<string, ReportGroup>();
+  for (const [id, side] of sideOf) {
     if (side) perSide[side]++;
     else unknownSide++;
+    const org = orgOf.get(id);
+    const key = `${side ?? ''}\u0000${org ? orgKey(org) : ''}`;
+    const g = groups.get(key) ?? groups.set(key, { side, organisation: org ? spelling(orgKey(org)) : null, count: 0, names: [] }).get(key)!;
+    g.count++;
+    const name = nameOf.get(id);
+    if (opts.names && name) g.names.push(name);
   }
+  const collator = (a: string, b: string) => a.localeCompare(b, 'nl');
+  for (const g of groups.values()) g.names.sort(collator);
   return {
     perSide,
     unknownSide,
-    organisations: [...orgs].sort((a, b) => a.localeCompare(b, 'nl')),
+    organisations: [...spellings.keys()].map(spelling).sort(collator),
+    groups: [...groups.values()].sort(
+      (a, b) =>
+        SIDE_ORDER(a.side) - SIDE_ORDER(b.side) ||
+        (a.organisation === null ? 1 : 0) - (b.organisation === null ? 1 : 0) ||
+        collator(a.organisation ?? '', b.organisation ?? ''),
+    ),
     source: people ? 'document+presence' : 'document',
   };
 };
+
+/** The box around a stroke's points (x, y, pressure triples), widened by its pen. */
+const strokeBox = (points: readonly number[], width: number): Rect | null => {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (let i = 0; i + 1 < points.length; i += 3) {
+    x0 = Math.min(x0, points[i]!);
+    x1 = Math.max(x1, points[i]!);
+    y0 = Math.min(y0, points[i + 1]!);
+    y1 = Math.max(y1, points[i + 1]!);
+  }
+  if (!Number.isFinite(x0)) return null;
+  const pad = width / 2 + 2;
+  return { x: x0 - pad, y: y0 - pad, width: x1 - x0 + 2 * pad, height: y1 - y0 + 2 * pad };
+};
+
+const addToDrawing = (d: ReportDrawing | undefined, r: Rect): ReportDrawing => {
+  if (!d) return { strokes: 1, rect: r };
+  const x = Math.min(d.rect.x, r.x);
+  const y = Math.min(d.rect.y, r.y);
+  return {
+    strokes: d.strokes + 1,
+    rect: { x, y, width: Math.max(d.rect.x + d.rect.width, r.x + r.width) - x, height: Math.max(d.rect.y + d.rect.height, r.y + r.height) - y },
+  };
+};
+
+/** Did anything happen in this zone? A printed card or an unanswered question alone is not something that happened. */
+const zoneUsed = (z: ReportZone): boolean =>
+  z.items.length > 0 ||
+  z.choices.some((c) => c.answerId) ||
+  z.fields.some((f) => f.value) ||
+  (z.table?.rows.length ?? 0) > 0 ||
+  !!z.drawing;
+
+const boardUsed = (b: ReportBoard): boolean =>
+  b.zones.some(zoneUsed) ||
+  b.loose.length > 0 ||
+  b.looseChoices.some((c) => c.answerId) ||
+  b.fields.some((f) => f.value) ||
+  (b.table?.rows.length ?? 0) > 0 ||
+  (b.votes?.count ?? 0) > 0 ||
+  !!b.drawing;
 
 /** A bundle (or a single note) as one report item; null when it says nothing at all. */
 const noteItem = (head: Note, members: readonly Note[], letter: Template['letter']): ReportNote | null => {
@@ -197,11 +351,10 @@ const noteItem = (head: Note, members: readonly Note[], letter: Template['letter
   return { kind: 'note', id: head.id, text, side: head.side, count: members.length, sides, others };
 };
 
-const choiceOf = (row: NonNullable<Template['choices']>[number], picked: string | undefined): ReportChoice => ({
-  id: row.id,
-  question: row.label,
-  answer: row.options.find((o) => o.id === picked)?.label ?? null,
-});
+const choiceOf = (row: NonNullable<Template['choices']>[number], picked: string | undefined): ReportChoice => {
+  const option = row.options.find((o) => o.id === picked);
+  return { id: row.id, question: row.label, answer: option?.label ?? null, answerId: option?.id ?? null };
+};
 
 /**
  * The report outline of a meeting: boards in programme order, per zone the
@@ -225,7 +378,7 @@ export const reportOutline = (source: Y.Doc | MeetingView, sources: ReportSource
     for (const [id, n] of tallyVotes(view.votes, targets, limit).counts) voteCounts.set(id, n);
   }
 
-  const boards = view.boards.map((board): ReportBoard => {
+  const allBoards = view.boards.map((board): ReportBoard => {
     const template = sources.template(board.template);
     const zonesSpec = template?.zones ?? [];
     const layout = template ?? { width: 0, height: 0, zones: [] };
@@ -310,6 +463,16 @@ export const reportOutline = (source: Y.Doc | MeetingView, sources: ReportSource
       }
     }
 
+    let drawing: ReportDrawing | undefined;
+    for (const st of view.strokes) {
+      if (st.boardId !== board.id) continue;
+      const box = strokeBox(st.points, st.width);
+      if (!box) continue;
+      const z = zonesSpec.length ? zoneById.get(zoneAt(zonesSpec, rectCenter(box))?.id ?? '') : undefined;
+      if (z) z.drawing = addToDrawing(z.drawing, box);
+      else drawing = addToDrawing(drawing, box);
+    }
+
     const voting = votingTemplates.get(board.template);
     const partInfo = template?.part ? sources.part?.(template.part) : undefined;
     return {
@@ -326,17 +489,88 @@ export const reportOutline = (source: Y.Doc | MeetingView, sources: ReportSource
       looseChoices,
       fields,
       table,
-      votes: voting ? { count: voteCounts.get(board.id) ?? 0, limit: voting.limit } : null,
+      votes: voting ? { count: voteCounts.get(board.id) ?? 0, limit: voting.limit, rank: 0, of: 0, winner: false } : null,
+      ...(drawing ? { drawing } : {}),
     };
   });
+
+  // Only what happened: boards nobody used go, and so do zones nobody wrote in (a quote nobody reacted to).
+  const unused: ReportUnused = { boards: [], zones: [] };
+  const used: ReportBoard[] = [];
+  for (const b of allBoards) {
+    if (!boardUsed(b)) {
+      unused.boards.push({ id: b.id, title: b.title });
+      continue;
+    }
+    const empty = b.zones.filter((z) => !zoneUsed(z) && !z.references?.length);
+    if (empty.length) unused.zones.push({ boardId: b.id, boardTitle: b.title, labels: empty.map((z) => z.label) });
+    used.push({ ...b, zones: b.zones.filter((z) => !empty.includes(z)) });
+  }
 
   return {
     title: view.meta.title,
     date: view.meta.createdAt,
-    participants: participantsOf(view, opts.people, opts.leaders ?? []),
-    boards,
+    participants: participantsOf(view, opts),
+    summary: summaryOf(used, sources),
+    boards: used,
+    unused,
   };
 };
+
+/** The outcomes of the boards that were used (see `ReportSummary`); sets each idea's rank. */
+const summaryOf = (boards: readonly ReportBoard[], sources: ReportSources): ReportSummary => {
+  const summary: ReportSummary = { agreements: [], votes: [], roles: [], pitfalls: [] };
+  const byTemplate = new Map<string, ReportBoard[]>();
+  for (const b of boards) if (b.votes) (byTemplate.get(b.templateId) ?? byTemplate.set(b.templateId, []).get(b.templateId)!).push(b);
+  for (const ideas of byTemplate.values()) {
+    // Programme order among equals: the sort is stable.
+    const ranked = [...ideas].sort((a, b) => b.votes!.count - a.votes!.count);
+    const top = ranked[0]!.votes!.count;
+    ranked.forEach((b) => {
+      b.votes!.rank = 1 + ranked.filter((x) => x.votes!.count > b.votes!.count).length;
+      b.votes!.of = ranked.length;
+      b.votes!.winner = top > 0 && b.votes!.count === top;
+    });
+    summary.votes.push({
+      limit: ranked[0]!.votes!.limit,
+      ranking: ranked.map((b) => ({ boardId: b.id, title: b.title, count: b.votes!.count })),
+      winners: ranked.filter((b) => b.votes!.winner).map((b) => b.id),
+    });
+  }
+  for (const b of boards) {
+    const template = sources.template(b.templateId);
+    if (!template) continue;
+    if (template.table) {
+      const holder = b.zones.find((z) => z.table);
+      const table = holder?.table ?? b.table;
+      const fields = [...b.fields, ...b.zones.flatMap((z) => z.fields)];
+      const notes = b.zones.filter((z) => z.items.length).map((z) => ({ label: z.label, items: z.items }));
+      if (table && (table.rows.length || notes.length || fields.some((f) => f.value))) {
+        summary.agreements.push({
+          boardId: b.id,
+          boardTitle: b.title,
+          table,
+          fields,
+          notes,
+        });
+      }
+    }
+    if (template.roleZoneId) {
+      const z = b.zones.find((x) => x.id === template.roleZoneId);
+      const roles = (z?.items ?? []).filter((i): i is ReportRole => i.kind === 'role');
+      if (z && roles.length) summary.roles.push({ boardId: b.id, boardTitle: b.title, zoneLabel: z.label, roles });
+    }
+    const pitfalls = b.zones
+      .filter((z) => z.card && z.choices.some((c) => c.answerId === 'ja'))
+      .map((z) => ({ label: z.label, text: z.card!.text, items: z.items }));
+    if (pitfalls.length) summary.pitfalls.push({ boardId: b.id, boardTitle: b.title, pitfalls });
+  }
+  return summary;
+};
+
+/** The key of a drawing's cut-out of its poster: its board and its place on the board. */
+export const drawingKey = (boardId: string, d: ReportDrawing): string =>
+  `${boardId}@${Math.round(d.rect.x)},${Math.round(d.rect.y)},${Math.round(d.rect.width)},${Math.round(d.rect.height)}`;
 
 /** Every note text in an outline (bundles' other texts included): what a report must not lose. */
 export const outlineTexts = (outline: ReportOutline): string[] =>

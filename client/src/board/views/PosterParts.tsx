@@ -2,6 +2,9 @@ import type { Agreement, ChoiceRow, TableSpec, TextField } from '@bodem/shared';
 import type Konva from 'konva';
 import { Group, Rect, Text } from 'react-konva';
 import { INK, NOTE_FONT_FAMILY } from '../theme.ts';
+import { FIELD_TEXT, TABLE_CELL, TABLE_HEADER, TABLE_ROW } from './metrics.ts';
+
+export { TABLE_HEADER, TABLE_ROW } from './metrics.ts';
 
 /**
  * The parts printed on a poster that people fill in (the agreements table,
@@ -23,8 +26,6 @@ const keepFromBoard = (e: Konva.KonvaEventObject<PointerEvent>) => {
 
 // --- the agreements table ("Afspraken voor vervolg") ---------------------------
 
-export const TABLE_HEADER = 64;
-export const TABLE_ROW = 84;
 
 /** Left edge of each column. */
 const offsets = (table: TableSpec): number[] => table.columns.map((_, i) => table.columns.slice(0, i).reduce((sum, c) => sum + c.width, 0));
@@ -54,15 +55,15 @@ export function AgreementRowView({ row, index, table, onOpen }: { row: Agreement
           <Text
             key={c.id}
             name={`agreement-${c.id}`}
-            x={xs[i]! + 14}
+            x={xs[i]! + TABLE_CELL.inset}
             y={10}
-            width={c.width - 28}
+            width={c.width - 2 * TABLE_CELL.inset}
             height={TABLE_ROW - 20}
             text={typeof value === 'string' ? value : ''}
             verticalAlign="middle"
             fontFamily={NOTE_FONT_FAMILY}
-            fontSize={22}
-            lineHeight={1.2}
+            fontSize={TABLE_CELL.fontSize}
+            lineHeight={TABLE_CELL.lineHeight}
             fill={INK}
             wrap="word"
             ellipsis
@@ -139,13 +140,13 @@ export function FieldView({ spec, value, placeholder = '', onOpen }: { spec: Tex
       <Rect width={width} height={height} fill="#FFFFFF" stroke="#8C8572" strokeWidth={3} cornerRadius={10} perfectDrawEnabled={false} />
       <Text
         name="field-value"
-        x={16}
-        width={width - 32}
+        x={FIELD_TEXT.inset}
+        width={width - 2 * FIELD_TEXT.inset}
         height={height}
         text={value || placeholder}
         verticalAlign="middle"
         fontFamily={NOTE_FONT_FAMILY}
-        fontSize={26}
+        fontSize={FIELD_TEXT.fontSize}
         fontStyle={value ? 'normal' : 'italic'}
         fill={value ? INK : '#8C8572'}
         ellipsis

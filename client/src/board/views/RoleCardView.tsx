@@ -1,6 +1,7 @@
 import { ROLE_CARD_SIZE, type Side } from '@bodem/shared';
 import { Rect, Text } from 'react-konva';
 import { INK, NOTE_FONT_FAMILY, ROLE_LOOK, SELECT_STROKE } from '../theme.ts';
+import { ROLE_DESCRIPTION } from './metrics.ts';
 
 const still = { listening: false, perfectDrawEnabled: false } as const;
 
@@ -28,7 +29,7 @@ export function RoleCardView({ title, description, side, selected = false, inter
       />
       <Rect width={14} height={height} cornerRadius={[10, 0, 0, 10]} fill={look.band} {...still} />
       <Text name="role-title" x={26} y={12} width={width - 38} height={28} text={title} fontFamily={NOTE_FONT_FAMILY} fontSize={22} fontStyle="bold" fill={INK} wrap="word" ellipsis {...still} />
-      <Text x={26} y={44} width={width - 38} height={height - 52} text={description} fontFamily={NOTE_FONT_FAMILY} fontSize={18} lineHeight={1.15} fill="#3D3A33" wrap="word" ellipsis {...still} />
+      <Text x={ROLE_DESCRIPTION.x} y={ROLE_DESCRIPTION.y} width={width - 38} height={height - 52} text={description} fontFamily={NOTE_FONT_FAMILY} fontSize={ROLE_DESCRIPTION.fontSize} lineHeight={ROLE_DESCRIPTION.lineHeight} fill="#3D3A33" wrap="word" ellipsis {...still} />
     </>
   );
 }

@@ -1,0 +1,48 @@
+// DejaVu Sans has every letter the meetings write (é ë ş ğ ı ł ż and the
+// Arabic presentation forms) in one family, regular and bold, as TrueType,
+// which is what jsPDF embeds (it subsets: only the glyphs used go in). The
+// server sends the files brotli-compressed (server/src/http/static.ts).
+import boldUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
+import regularUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
+
+/**
+ * What the page needs of the PDF without loading jsPDF (that runs in the
+ * report's worker): the fonts, fetched once, and the size of the pictures.
+ */
+
+/** The width of a board's picture in the PDF (178 mm) in pixels, for print at 300 dpi. */
+export const PICTURE_PIXELS = Math.round((178 / 25.4) * 300);
+
+const base64Of = (buffer: ArrayBuffer): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).slice(String(reader.result).indexOf(',') + 1));
+    reader.onerror = () => reject(reader.error ?? new Error('font unreadable'));
+    reader.readAsDataURL(new Blob([buffer]));
+  });
+
+let fonts: Promise<{ regular: string; bold: string }> | null = null;
+
+/** The fonts, fetched once from this server and kept, so an export later works without the network. */
+export const loadFonts = (): Promise<{ regular: string; bold: string }> => {
+  fonts ??= (async () => {
+    const get = async (url: string) => {
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`font ${url}: ${res.status}`);
+      return base64Of(await res.arrayBuffer());
+    };
+    const [regular, bold] = await Promise.all([get(regularUrl), get(boldUrl)]);
+    return { regular, bold };
+  })();
+  fonts.catch(() => (fonts = null));
+  return fonts;
+};
+
+/** A board's picture, encoded, with its size in pixels. */
+export interface Picture {
+  data: Uint8Array;
+  format: 'JPEG';
+  width: number;
+  height: number;
+}
+

@@ -132,6 +132,8 @@ test('the beamer at 1920x1080: every mode fits, the presentation walks zone by z
   await expect(beamer.getByTestId('walk-zone')).toHaveText(ki.zones[1]!.label);
   await run.getByRole('button', { name: 'Vorig vak' }).click();
   await expect(beamer.getByTestId('walk-zone')).toHaveText(ki.zones[0]!.label);
+  await run.getByTestId('walk-at').scrollIntoViewIfNeeded();
+  await fac.board.page.screenshot({ path: `${SHOTS}/panel-walk.png` });
 
   // Side by side: whole boards would be unreadable, so the same zone of each, side by side.
   await mode.selectOption({ label: 'Borden naast elkaar' });

@@ -15,6 +15,7 @@ import {
   readMeeting,
   setChoice,
   setField,
+  setReferenceMatch,
   setReferencesShown,
   type ReportNote,
   type ReportSources,
@@ -338,10 +339,13 @@ describe('reportOutline', () => {
 
   it('adds reference answers and blind spots where the facilitator showed them, or everywhere on request', () => {
     const { doc, note } = meeting();
-    note('b-kracht', 100, 100, 'Ze kennen twee culturen', 'formeel');
+    const id = note('b-kracht', 100, 100, 'Ze kennen twee culturen', 'formeel');
     expect(zone(reportOutline(doc, SOURCES), 'b-kracht', 'kennis').references).toBeUndefined();
     expect(zone(reportOutline(doc, SOURCES, { allReferences: true }), 'b-kracht', 'vaardigheden').references).toEqual([{ label: 'Taal', covered: false }]);
     setReferencesShown(doc, 'b-kracht', true);
+    // The keyword only suggests it: named once the facilitator confirmed the note.
+    expect(zone(reportOutline(doc, SOURCES), 'b-kracht', 'kennis').references).toEqual([{ label: 'Kennis van twee culturen', covered: false }]);
+    setReferenceMatch(doc, 'b-kracht', 'culturen', id, 'confirmed');
     const o = reportOutline(doc, SOURCES);
     expect(zone(o, 'b-kracht', 'kennis').references).toEqual([{ label: 'Kennis van twee culturen', covered: true }]);
     expect(reportMarkdown(o)).toContain('Controleantwoorden:\n- nog niet genoemd: Taal');

@@ -118,7 +118,7 @@ describe('a full meeting run with "Volgende stap"', () => {
         expect(destinationOf(c.send, { id: 'x', side: 'formeel' }), id).toBe(byTemplate(step.send.formeel!));
         expect(destinationOf(c.send, { id: 'x', side: 'informeel' }), id).toBe(byTemplate(step.send.informeel!));
       }
-      if (step.beamer?.mode === 'board') expect(c.projector, id).toEqual({ mode: 'board', boards: [byTemplate(step.beamer.templates[0]!)] });
+      if (step.beamer?.mode === 'board') expect(c.projector, id).toEqual({ mode: 'board', boards: [byTemplate(step.beamer.templates[0]!)], step: 0 });
       if (id === 'B.2') expect(c.send?.bySide).toEqual({ formeel: byTemplate('kracht-informeel'), informeel: byTemplate('kracht-formeel') });
       if (id === 'C.3') expect(c.votingOpen).toBe(false);
       if (id === 'C.4') expect(c.votingOpen).toBe(true);

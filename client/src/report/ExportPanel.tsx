@@ -74,6 +74,11 @@ export function ExportPanel({ session, board }: { session: MeetingSession; board
         {t.report.heading}
       </h2>
       <p className="muted small">{t.report.lead}</p>
+      <label className="small export-names">
+        <input type="checkbox" checked={names} onChange={(e) => setNames(e.target.checked)} />
+        <span>{t.report.names}</span>
+        <span className="muted">{t.report.namesHint}</span>
+      </label>
       <div className="export-buttons">
         <button type="button" className="btn" disabled={busy} onClick={() => void run('pdf')} aria-label={t.report.pdfLabel}>
           <span aria-hidden="true" className="icon">↓</span> {t.report.pdf}
@@ -88,11 +93,6 @@ export function ExportPanel({ session, board }: { session: MeetingSession; board
           <span aria-hidden="true" className="icon">↓</span> {t.report.markdown}
         </button>
       </div>
-      <label className="small export-names">
-        <input type="checkbox" checked={names} onChange={(e) => setNames(e.target.checked)} />
-        <span>{t.report.names}</span>
-        <span className="muted">{t.report.namesHint}</span>
-      </label>
       <p className="small export-status" role="status" data-testid="export-status" data-state={status.state} data-ms={status.state === 'done' ? status.ms : undefined}
         data-timings={status.state === 'done' ? JSON.stringify(status.timings) : undefined}
       >

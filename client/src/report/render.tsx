@@ -9,14 +9,23 @@ import { NOTE_FONT } from '../board/theme.ts';
 import { Poster, type PosterData } from './Poster.tsx';
 import { posterPlan, type PosterPlan } from './posterPlan.ts';
 
-/** Widths of the board's font, measured on a canvas once per word. */
+/**
+ * Widths of the board's font, measured on a canvas once per text and kept
+ * for every later export. The font is set only when it changes: parsing a
+ * font string on every measurement made planning a twelve-board report slow.
+ */
+let sharedMeasure: ReturnType<typeof cachedMeasure> | null = null;
 const canvasMeasure = () => {
+  if (sharedMeasure) return sharedMeasure;
   const ctx = document.createElement('canvas').getContext('2d');
-  return cachedMeasure((text, size) => {
+  let font = '';
+  sharedMeasure = cachedMeasure((text, size) => {
     if (!ctx) return text.length * size * 0.5;
-    ctx.font = `${size}px ${NOTE_FONT}`;
+    const want = `${size}px ${NOTE_FONT}`;
+    if (font !== want) ctx.font = font = want;
     return ctx.measureText(text).width;
   });
+  return sharedMeasure;
 };
 
 /**
@@ -25,13 +34,28 @@ const canvasMeasure = () => {
  * slow tablet makes smaller slices than a laptop.
  */
 const SLICE_BUDGET_MS = 30;
-/** The height of the first band of a poster drawn in one go, in device pixels. */
-const FIRST_BAND_PIXELS = 512;
+/** The pixels of a band of a poster drawn in one go (a PDF's poster is one band, a print-size PNG a few). */
+const BAND_PIXEL_AREA = 4_000_000;
 /** Notes and cards made in the first slice of React work. */
 const FIRST_SLICE_ITEMS = 20;
 
-/** A turn for the page: it paints and answers input before the next slice of work. */
-export const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * A turn for the page: it paints and answers input before the next slice of
+ * work. Not `setTimeout(0)`: nested timers are clamped to 4 ms each, which
+ * over a few hundred slices of a twelve-board export added over a second.
+ */
+const channel = typeof MessageChannel === 'function' ? new MessageChannel() : null;
+const waiting: (() => void)[] = [];
+if (channel) channel.port1.onmessage = () => waiting.shift()?.();
+export const nextTurn = (): Promise<void> => {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  if (!channel) return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
+};
 
 /** The board's font must be there before a canvas measures or draws a letter. */
 const fontsReady = async (): Promise<void> => {
@@ -106,18 +130,18 @@ export class PosterRenderer {
     const ctx = out.getContext('2d');
     if (!ctx) throw new Error('no 2d canvas');
     // Bands in whole device pixels, each drawn 2 px taller than it steps, so
-    // the next band covers its antialiased bottom edge: no seams between bands.
-    let band = FIRST_BAND_PIXELS;
-    for (let y = 0; y < out.height; ) {
+    // the next band covers its antialiased bottom edge (no seams). Every band
+    // draws every stroke, card and label again (only notes skip what is off
+    // the band), so bands are few and large: one for a PDF's poster, a few
+    // for a PNG at print size. Measured: small adaptive bands made the PDF of
+    // twelve boards three times slower for frames hardly shorter.
+    const band = Math.max(256, Math.floor(BAND_PIXEL_AREA / out.width));
+    for (let y = 0; y < out.height; y += band) {
       const h = Math.min(band, out.height - y);
-      const t0 = performance.now();
       const part = layer.toCanvas({ x: 0, y: y / ratio, width, height: Math.min(h + 2, out.height - y) / ratio, pixelRatio: ratio });
       ctx.drawImage(part, 0, y);
       releaseCanvas(part);
-      y += h;
-      if (y >= out.height) break;
-      band = Math.max(64, Math.min(out.height, Math.round((SLICE_BUDGET_MS * h) / Math.max(1, performance.now() - t0))));
-      await nextTurn();
+      if (y + band < out.height) await nextTurn();
     }
     return out;
   }

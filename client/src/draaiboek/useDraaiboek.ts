@@ -1,24 +1,11 @@
-import { draaiboekOf, roots, stepsFor, type Board, type DraaiboekState, type DraaiboekStep } from '@bodem/shared';
+import { draaiboekOf, stepsFor, type Board, type DraaiboekState, type DraaiboekStep } from '@bodem/shared';
 import { DRAAIBOEK } from '@bodem/templates';
 import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import { docSource, useSource } from '../lib/source.ts';
+import { useControlValue } from '../ui/useControl.ts';
 
 /** Where the meeting is in its draaiboek, read live from the control map. */
-export const useDraaiboek = (doc: Y.Doc): DraaiboekState => {
-  const source = useMemo(() => {
-    const { control } = roots(doc);
-    return docSource(
-      () => draaiboekOf(doc),
-      (on) => {
-        control.observe(on);
-        return () => control.unobserve(on);
-      },
-      (a, b) => JSON.stringify(a) === JSON.stringify(b),
-    );
-  }, [doc]);
-  return useSource(source);
-};
+export const useDraaiboek = (doc: Y.Doc): DraaiboekState => useControlValue(doc, draaiboekOf);
 
 /** The toolkit's steps this meeting's boards allow. */
 export const useSteps = (boards: readonly Board[]): DraaiboekStep[] => useMemo(() => stepsFor(DRAAIBOEK, boards), [boards]);

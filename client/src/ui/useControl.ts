@@ -3,18 +3,23 @@ import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import { docSource, useSource } from '../lib/source.ts';
 
-/** The facilitator's controls (timer, groups, voting, "volg mij", projector), read live. */
-export const useControl = (doc: Y.Doc): Control => {
+/** Something read from the meeting's control map (`read` is a module-level function), live. */
+export const useControlValue = <T>(doc: Y.Doc, read: (doc: Y.Doc) => T): T => {
   const source = useMemo(() => {
     const { control } = roots(doc);
     return docSource(
-      () => readControl(control),
+      () => read(doc),
       (on) => {
         control.observe(on);
         return () => control.unobserve(on);
       },
       (a, b) => JSON.stringify(a) === JSON.stringify(b),
     );
-  }, [doc]);
+  }, [doc, read]);
   return useSource(source);
 };
+
+const controlOf = (doc: Y.Doc): Control => readControl(roots(doc).control);
+
+/** The facilitator's controls (timer, groups, voting, "volg mij", projector), read live. */
+export const useControl = (doc: Y.Doc): Control => useControlValue(doc, controlOf);

@@ -28,7 +28,9 @@ import { tmpdir, loadavg, cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as Y from 'yjs';
 import { addNote, addStroke, listBoards, moveItem, noteFill, NOTE_SIZE, peekClaims, setNoteText, STROKE_COLORS, type Side, type StrokeColor } from '@bodem/shared';
-import { connectClient, joinMeeting, removeDir, synced, tempDir, waitFor } from '../server/test/helpers.ts';
+import { connectClient, joinMeeting, synced, waitFor } from '../server/test/helpers.ts';
+import { INK, NOTE_FONT_FAMILY, NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, NOTE_PADDING, NOTE_RADIUS } from '../client/src/board/theme.ts';
+import { quantile, removeDir, rng, round, sleep, tempDir } from './lib/figures.ts';
 import { sentence } from './lib/words.ts';
 import { KEY_HEADER, TEST_FACILITATOR_KEY } from '../server/test/infra/key.ts';
 
@@ -40,7 +42,8 @@ const VIEWPORT = { width: 1024, height: 768 };
 const STROKES = 300;
 const BOARD = { width: 2400, height: 1600, background: '#FBFAF6' }; // the 'vrij' template (templates/src/vrij.ts)
 /** The client's note look (client/src/board/theme.ts), copied so the peer draws the same text. */
-const NOTE_LOOK = { fontFamily: 'Atkinson Hyperlegible', fontSize: 22, lineHeight: 1.25, padding: 14, radius: 6, ink: '#1D1D1B' };
+// The peer draws notes as Bodem does: the client's own theme, not a copy.
+const NOTE_LOOK = { fontFamily: NOTE_FONT_FAMILY, fontSize: NOTE_FONT_SIZE, lineHeight: NOTE_LINE_HEIGHT, padding: NOTE_PADDING, radius: NOTE_RADIUS, ink: INK };
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -70,17 +73,7 @@ const RATE = Number(option('rate') ?? 4);
 
 // --- figures ------------------------------------------------------------------
 
-const quantile = (xs: number[], q: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]! : NaN);
-const r1 = (v: number) => Math.round(v * 10) / 10;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** A small seeded generator (mulberry32): the same board every run. */
-const rng = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const r1 = (v: number) => round(v, 1);
 
 /** 3–12 words, as groups write them. */
 const noteText = (r: () => number) => sentence(r, 3, 12);

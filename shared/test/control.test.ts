@@ -48,6 +48,15 @@ describe('the timer runs on the server clock', () => {
     expect(timeLeft(timer, 2_000_000)).toBe(0);
   });
 
+  it('never shows more than it was set for, on a device whose clock estimate lags the starter\'s', () => {
+    const doc = meeting();
+    startTimer(doc, { label: 'Presenteren', durationMs: 15 * 60_000, now: 1_000_000 });
+    const timer = control(doc).timer!;
+    // Five seconds behind: 15:00, not 15:05.
+    expect(timeLeft(timer, 995_000)).toBe(900_000);
+    expect(timeLeft(timer, 1_005_000)).toBe(895_000);
+  });
+
   it('pauses and resumes without losing or gaining time', () => {
     const doc = meeting();
     startTimer(doc, { label: '', durationMs: 60_000, now: 0 });

@@ -105,8 +105,13 @@ export const readControl = (map: Y.Map<unknown>): Control => ({
 });
 
 /** Milliseconds left on a timer at server time `now`: never negative; a paused timer stands still. */
+/**
+ * What a timer has left, never more than it was set for: each device
+ * estimates the server's clock, and one whose estimate lags the starter's
+ * would otherwise count "15:05" down on a fifteen-minute timer.
+ */
 export const timeLeft = (timer: Timer, now: number): number =>
-  timer.pausedLeftMs !== null ? timer.pausedLeftMs : Math.max(0, timer.endsAt - now);
+  Math.min(timer.durationMs, timer.pausedLeftMs !== null ? timer.pausedLeftMs : Math.max(0, timer.endsAt - now));
 
 /** The board a person was sent to: their own assignment first, else their side's. */
 export const destinationOf = (send: Send | null, person: { id: string; side: Side | null }): string | null =>

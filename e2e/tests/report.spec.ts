@@ -316,7 +316,7 @@ const SAMPLES = [
   'Tijd en ruimte van het management',
 ] as const;
 
-test('a meeting of twelve boards with twenty notes each exports to PDF in seconds', async ({ browser, baseURL }) => {
+test('a meeting with every board of the full programme, twenty notes each, exports to PDF in seconds', async ({ browser, baseURL }) => {
   test.setTimeout(240_000);
   const fac = await createMeeting(browser, 'Twaalf borden', { programme: 'Volledige bijeenkomst' });
   await fac.board.addBoard(label('voorbeeld'), 'Idee 2');

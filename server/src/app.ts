@@ -178,6 +178,8 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
     socketsPerParticipant: limits.socketsPerParticipant,
     limits,
     historyEveryMs,
+    signer,
+    allowedOrigins,
     log: (event, fields) => app.log.warn({ event, ...fields }, event),
   });
 
@@ -210,7 +212,7 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   });
   registerReport(app, { store, relay, signer });
   registerHistory(app, { store, signer });
-  registerWebsocket(app, { store, relay, signer, limits, allowedOrigins });
+  registerWebsocket(app, { relay });
   registerTime(app);
   registerHealth(app, { relay, store, relayId: opts.relayId ?? null });
   await registerStatic(app, opts.staticDir === undefined ? DEFAULT_STATIC_DIR : opts.staticDir);

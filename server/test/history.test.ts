@@ -22,13 +22,16 @@ describe('history ("Geschiedenis")', () => {
     for (let i = 0; i < 5; i++) addNote(mallory.doc, { boardId: board, x: i * 10, y: 0, side: 'informeel', authorId: sub, createdAt: Date.now(), text: `HISTORIE-${i}` });
     await waitFor(() => notesOfBoard(f.doc, board).length === 5, 5000, 'notes arrive');
     await saveCheck(s, m.id, m.facilitatorToken);
-    // A snapshot taken after the notes: the list grows while the meeting changes.
-    const t0 = Date.now();
+    // The history keeps a snapshot holding the notes. (Whether one was taken
+    // before or after the save check is the timer's business: wait for the
+    // newest to hold all five, not for one taken after some moment.)
     const list = await waitFor(async () => {
-      const res = await get(s, `/api/meetings/${m.id}/history`, m.facilitatorToken);
-      const body = res.json() as { snapshots: { at: number; bytes: number }[] };
-      return body.snapshots.some((x) => x.at > t0) ? body.snapshots : null;
-    }, 5000, 'a snapshot after the notes');
+      const body = (await get(s, `/api/meetings/${m.id}/history`, m.facilitatorToken)).json() as { snapshots: { at: number; bytes: number }[] };
+      const newest = body.snapshots.at(-1);
+      if (!newest) return null;
+      const snap = await get(s, `/api/meetings/${m.id}/history/${newest.at}`, m.facilitatorToken);
+      return notesOfBoard(pastDocument(new Uint8Array(snap.rawPayload)), board).length === 5 ? body.snapshots : null;
+    }, 5000, 'a snapshot holding the notes');
     expect(list.every((x) => x.bytes > 0)).toBe(true);
     // Only the facilitator reads the history.
     expect((await get(s, `/api/meetings/${m.id}/history`, token)).statusCode).toBe(403);

@@ -1,6 +1,10 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Role, Side, TokenClaims } from '@bodem/shared';
+import type { MeetingRecord } from '../storage/store.ts';
+
+/** Whether a verified token is for this meeting as it is now (a re-created meeting has another epoch). */
+export const tokenFits = (claims: TokenClaims, meeting: MeetingRecord): boolean => claims.m === meeting.id && claims.ep === meeting.epoch;
 
 /**
  * Meeting tokens: base64url(JSON claims) "." base64url(HMAC-SHA256). The

@@ -1,11 +1,8 @@
 import type { TokenClaims } from '@bodem/shared';
 import type { FastifyRequest } from 'fastify';
-import type { TokenSigner } from '../auth/tokens.ts';
+import { tokenFits, type TokenSigner } from '../auth/tokens.ts';
 import type { MeetingRecord, MeetingStore } from '../storage/store.ts';
 import { ApiError } from './errors.ts';
-
-/** Whether a verified token is for this meeting as it is now (a re-created meeting has another epoch). */
-export const tokenFits = (claims: TokenClaims, meeting: MeetingRecord): boolean => claims.m === meeting.id && claims.ep === meeting.epoch;
 
 /** The token of an `Authorization: Bearer …` header. */
 export const bearer = (req: FastifyRequest): string | null => {

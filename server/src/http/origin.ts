@@ -1,26 +1,10 @@
+import { originPermitted } from '../auth/origin.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sendError } from './errors.ts';
 
-/**
- * Which browser pages may talk to this server. A page elsewhere on the web
- * must not open a websocket or post a join with a participant's browser
- * (cross-site websocket hijacking, CSRF). Programs that send no Origin (the
- * tests, a load balancer's health check) are not browsers and pass.
- *
- * `allowed` lists origins like "https://bodem.example.nl"; null means the
- * page's own origin only: the Origin's host must be the Host the request
- * was sent to (a proxy in front must pass the Host header on).
- */
-export const originAllowed = (req: FastifyRequest, allowed: readonly string[] | null): boolean => {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  if (allowed) return allowed.includes(origin);
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
-};
+/** Whether the request's page may use this server (auth/origin.ts says who may). */
+export const originAllowed = (req: FastifyRequest, allowed: readonly string[] | null): boolean =>
+  originPermitted(req.headers.origin, req.headers.host, allowed);
 
 /** Refuses writes from foreign pages; reads stay open (the CSP keeps our pages to our origin). */
 export const registerOriginCheck = (app: FastifyInstance, allowed: readonly string[] | null): void => {

@@ -1,18 +1,44 @@
-import { CloseCode, type TokenClaims } from '@bodem/shared';
+import { CloseCode, protocolRefusal, type TokenClaims } from '@bodem/shared';
 import * as Y from 'yjs';
+import { originPermitted } from '../auth/origin.ts';
+import { tokenFits, type TokenSigner } from '../auth/tokens.ts';
 import { MeetingElsewhereError, type MeetingStore } from '../storage/store.ts';
 import { Connection } from './connection.ts';
+import type { Limits } from './limits.ts';
 import { DamagedMeetingError, Room, type RoomOptions } from './room.ts';
 import type { SocketLike } from './socket.ts';
 
 export interface ConnectionHandle {
-  /** Hand every binary frame of the socket here, in order. */
-  receive(data: Uint8Array): void;
+  /** Hand every frame of the socket here, in order: binary as bytes, text as a string (refused). */
+  receive(data: Uint8Array | string): void;
+  /** The socket answered a ping. */
+  alive(): void;
   /** Call once when the socket has closed. */
   closed(): void;
 }
 
+/** What a socket asked for when it opened: everything the relay decides on. */
+export interface SocketRequest {
+  /** The meeting of the socket's path. */
+  meetingId: string;
+  /** The meeting token (the `token` query parameter). */
+  token: unknown;
+  /** The client's protocol version (the `v` query parameter). */
+  version: unknown;
+  /** The page's Origin and the Host the request was sent to, as the browser sent them. */
+  origin: string | undefined;
+  host: string | undefined;
+}
+
+const NO_HANDLE: ConnectionHandle = { receive: () => {}, alive: () => {}, closed: () => {} };
+
 /**
+ * The relay's core, which any socket-like object can be handed to
+ * (`accept`): it owns who may connect (origin, protocol version, token,
+ * meeting, epoch, removal, quotas), each connection's frame and byte
+ * budgets and its liveness. A framework adapter (http/ws.ts) only passes the
+ * request's fields and the socket's frames and events.
+ *
  * Keeps each meeting loaded once (a map of load promises), routes sockets to
  * their room, and lets a room go when its last connection leaves.
  */
@@ -34,6 +60,8 @@ export class Relay {
   /** Every open connection of every meeting. */
   private totalConnections = 0;
 
+  private readonly pinger: ReturnType<typeof setInterval>;
+
   constructor(
     private readonly store: MeetingStore,
     private readonly opts: RoomOptions & {
@@ -41,12 +69,75 @@ export class Relay {
       socketsPerParticipant: number;
       /** Open connections on this relay at most, all meetings together (BODEM_MAX_CONNECTIONS). */
       maxConnections?: number;
+      limits: Limits;
+      /** Verifies meeting tokens. */
+      signer: TokenSigner;
+      /** Origins whose pages may connect; null: the page's own origin only (auth/origin.ts). */
+      allowedOrigins: readonly string[] | null;
     },
-  ) {}
+  ) {
+    this.pinger = setInterval(() => {
+      for (const conns of this.live.values()) for (const c of conns) c.checkAlive();
+    }, opts.limits.pingIntervalMs);
+    this.pinger.unref();
+  }
 
   /**
-   * Attaches an authorised socket to its meeting. Frames that arrive while
-   * the meeting loads wait, in order, and are handled once it is loaded.
+   * A socket has opened with `req`. Refusals are websocket closes in
+   * 4400–4499 (not HTTP errors), so the stock client stops retrying instead
+   * of hammering the server: a foreign page (4403), an outdated client
+   * (4426, it reloads) or a malformed version (4400), a token that is not
+   * this meeting's (4401), and, once the meeting is looked up, an unknown
+   * (4404) or deleted one (4410), an old epoch (4410) or a removed
+   * participant (4403 removed). Frames sent meanwhile wait, in order.
+   */
+  accept(socket: SocketLike, req: SocketRequest): ConnectionHandle {
+    const refuse = (code: number, reason: string): ConnectionHandle => {
+      try {
+        socket.close(code, reason);
+      } catch {
+        // already gone
+      }
+      return NO_HANDLE;
+    };
+    if (!originPermitted(req.origin, req.host, this.opts.allowedOrigins)) return refuse(CloseCode.forbidden, 'origin not allowed');
+    // An outdated tablet is told to reload instead of misbehaving.
+    const outdated = protocolRefusal(req.version);
+    if (outdated) return refuse(outdated.code, outdated.reason);
+    const claims = this.opts.signer.verify(req.token);
+    if (!claims || claims.m !== req.meetingId) return refuse(CloseCode.unauthorized, 'invalid token');
+    return this.connect(req.meetingId, claims, socket);
+  }
+
+  /**
+   * Is the token's meeting there, for this token's epoch, with this person
+   * still in it? Null when it may go on; else the close that says why.
+   */
+  private async admission(claims: TokenClaims): Promise<{ code: number; reason: string } | null> {
+    const meeting = await this.store.getMeeting(claims.m);
+    if (!meeting) {
+      // A tablet may still hold a copy of a deleted meeting: say so, and
+      // it wipes the copy instead of offering it to anyone again.
+      return (await this.store.wasDeleted(claims.m))
+        ? { code: CloseCode.meetingDeleted, reason: 'meeting deleted' }
+        : { code: CloseCode.unknownMeeting, reason: 'unknown meeting' };
+    }
+    if (!tokenFits(claims, meeting)) {
+      // Epoch fencing: the token (and the tablet's copy) belong to an
+      // earlier meeting under this id. Its content must never merge in.
+      return claims.ep !== meeting.epoch
+        ? { code: CloseCode.meetingDeleted, reason: 'meeting was deleted and created again' }
+        : { code: CloseCode.unauthorized, reason: 'token not for this meeting' };
+    }
+    if (await this.store.isRemoved(meeting.id, claims.sub)) return { code: CloseCode.removed, reason: 'removed from the meeting' };
+    return null;
+  }
+
+  /**
+   * Attaches a socket with verified `claims` to its meeting, once the store
+   * admits it (`admission`). Frames that arrive while the meeting is looked
+   * up and loaded wait, in order, in one queue, and are handled once it is
+   * loaded. A removal meanwhile closes it (it is counted live at once).
    */
   connect(meetingId: string, claims: TokenClaims, socket: SocketLike): ConnectionHandle {
     const conn = new Connection(socket, claims, this.opts.limits, () =>
@@ -54,32 +145,32 @@ export class Relay {
     );
     if (this.shuttingDown) {
       conn.close(CloseCode.goingAway, 'server shutting down');
-      return { receive: () => {}, closed: () => {} };
+      return NO_HANDLE;
     }
     if (this.quarantined.has(meetingId)) {
       conn.close(CloseCode.damaged, 'meeting damaged');
-      return { receive: () => {}, closed: () => {} };
+      return NO_HANDLE;
     }
     if (this.removed.get(meetingId)?.has(claims.sub)) {
       conn.close(CloseCode.removed, 'removed from the meeting');
-      return { receive: () => {}, closed: () => {} };
+      return NO_HANDLE;
     }
     if (this.opts.maxConnections !== undefined && this.totalConnections >= this.opts.maxConnections) {
       this.opts.log('server-full', { connections: this.totalConnections });
       conn.close(CloseCode.meetingFull, 'server full');
-      return { receive: () => {}, closed: () => {} };
+      return NO_HANDLE;
     }
     let live = this.live.get(meetingId);
     if (live && live.size >= this.opts.connectionsPerMeeting) {
       this.opts.log('meeting-full', { meeting: meetingId, connections: live.size });
       conn.close(CloseCode.meetingFull, 'meeting full');
-      return { receive: () => {}, closed: () => {} };
+      return NO_HANDLE;
     }
     // A few sockets per participant (a tablet, a reloaded tab, a phone), not a meeting's worth.
     if (live && [...live].filter((c) => c.claims.sub === claims.sub).length >= this.opts.socketsPerParticipant) {
       this.opts.log('participant-full', { meeting: meetingId, role: claims.role });
       conn.close(CloseCode.meetingFull, 'too many connections for this participant');
-      return { receive: () => {}, closed: () => {} };
+      return NO_HANDLE;
     }
     if (!live) this.live.set(meetingId, (live = new Set()));
     const mine = live;
@@ -115,12 +206,26 @@ export class Relay {
         },
       );
     };
-    attach();
+    this.admission(claims).then(
+      (refusal) => {
+        if (conn.closed) return;
+        if (refusal) return conn.close(refusal.code, refusal.reason);
+        attach();
+      },
+      (e: Error) => {
+        this.opts.log('admission-failed', { meeting: meetingId, reason: e.message });
+        conn.close(CloseCode.retry, 'server error');
+      },
+    );
+    const frameLog = (event: string) => this.opts.log(event, { meeting: meetingId, role: claims.role });
     return {
       receive: (data) => {
-        if (conn.closed) return;
+        if (!conn.admit(data, frameLog)) return;
         if (room) room.receive(conn, data);
         else early.push(data);
+      },
+      alive: () => {
+        conn.answered = true;
       },
       closed: () => {
         conn.closed = true;
@@ -205,6 +310,7 @@ export class Relay {
   /** Shutdown: flush every room (compact) and close its sockets so clients reconnect elsewhere. */
   async close(): Promise<void> {
     this.shuttingDown = true;
+    clearInterval(this.pinger);
     const all = [...this.rooms.values()];
     this.rooms.clear();
     await Promise.all(

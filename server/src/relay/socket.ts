@@ -9,4 +9,6 @@ export interface SocketLike {
   readonly bufferedAmount?: number;
   /** Ends the socket at once, dropping whatever is still queued. */
   terminate?(): void;
+  /** Sends a liveness ping (answered by the peer's pong, reported through the handle's `alive`); absent: never pinged. */
+  ping?(): void;
 }

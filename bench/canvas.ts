@@ -28,11 +28,10 @@ import { tmpdir, loadavg, cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as Y from 'yjs';
 import { addNote, addStroke, listBoards, moveItem, noteFill, NOTE_SIZE, peekClaims, setNoteText, STROKE_COLORS, type Side, type StrokeColor } from '@bodem/shared';
-import { connectClient, joinMeeting, synced, waitFor } from '../server/test/helpers.ts';
+import { connectClient, joinMeeting, synced, waitFor, KEY_HEADER, TEST_FACILITATOR_KEY } from './lib/serverRig.ts';
 import { INK, NOTE_FONT_FAMILY, NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, NOTE_PADDING, NOTE_RADIUS } from '../client/src/board/theme.ts';
 import { quantile, removeDir, rng, round, sleep, tempDir } from './lib/figures.ts';
 import { sentence } from './lib/words.ts';
-import { KEY_HEADER, TEST_FACILITATOR_KEY } from '../server/test/infra/key.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** --dist <dir>: measure another build (e.g. main's, for a before/after; it is not rebuilt). */

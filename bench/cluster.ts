@@ -26,10 +26,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { connectClient, createMeeting, joinMeeting, removeDir, waitFor, type Client } from '../server/test/helpers.ts';
-import { startNginx, type TestNginx } from '../server/test/infra/nginx.ts';
-import { startPostgres, type TestPostgres } from '../server/test/infra/postgres.ts';
-import { freePort, spawnRelay, type RelayProcess } from '../server/test/infra/relay.ts';
+import { connectClient, createMeeting, joinMeeting, removeDir, waitFor, type Client, startNginx, type TestNginx, startPostgres, type TestPostgres, freePort, spawnRelay, type RelayProcess } from './lib/serverRig.ts';
 
 const { values: args } = parseArgs({
   options: {

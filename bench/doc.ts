@@ -28,7 +28,7 @@ import { MAX_FRAME_BYTES, peekClaims, type Side } from '@bodem/shared';
 import { kib, load1, loadLine, median, removeDir, round, sleep, tempDir } from './lib/figures.ts';
 import { LeanClient, newObservations, type Observations } from './relay/client.ts';
 import { meetingScripts, type Participant } from './doc/workload.ts';
-import { KEY_HEADER, TEST_FACILITATOR_KEY } from '../server/test/infra/key.ts';
+import { KEY_HEADER, TEST_FACILITATOR_KEY } from './lib/serverRig.ts';
 
 const argv = process.argv.slice(2);
 const option = (name: string) => {

@@ -43,7 +43,7 @@ import { load1, loadLine, median, removeDir, round, sleep, tempDir } from './lib
 import { simulateLocally } from './doc/local.ts';
 import { LeanClient, newObservations } from './relay/client.ts';
 import { RelayServer } from './relay/server.ts';
-import { KEY_HEADER } from '../server/test/infra/key.ts';
+import { KEY_HEADER } from './lib/serverRig.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** `--dist DIR`: measure another build of the client (e.g. main's, for a before/after) against this server. */

@@ -29,12 +29,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { addNote, listBoards } from '@bodem/shared';
 import { buildApp } from '../server/src/app.ts';
-import { connectClient, synced } from '../server/test/helpers.ts';
+import { connectClient, synced, KEY_HEADER, TEST_FACILITATOR_KEY } from './lib/serverRig.ts';
 
 type FastifyInstance = Awaited<ReturnType<typeof buildApp>>;
 import { kib, load1, loadLine, median, removeDir, rng, round, sleep, tempDir } from './lib/figures.ts';
 import { sentence } from './lib/words.ts';
-import { KEY_HEADER, TEST_FACILITATOR_KEY } from '../server/test/infra/key.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** --dist=<dir>: another build (e.g. main's, for a before/after), served the same two ways. */

@@ -29,7 +29,7 @@ import { load1, loadLine, quantile, rng, round, sleep } from './lib/figures.ts';
 import { sentence, WORDS } from './lib/words.ts';
 import { LeanClient, newObservations, type Observations } from './relay/client.ts';
 import { pinSelf, procCpuUs, procRssBytes, RelayServer, type ServerKind } from './relay/server.ts';
-import { KEY_HEADER } from '../server/test/infra/key.ts';
+import { KEY_HEADER } from './lib/serverRig.ts';
 
 const argv = process.argv.slice(2);
 const option = (name: string) => {

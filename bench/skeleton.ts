@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { addNote, listBoards, setNoteText } from '@bodem/shared';
-import { connectClient, createMeeting, joinMeeting, removeDir, startServer, synced, waitFor } from '../server/test/helpers.ts';
+import { connectClient, createMeeting, joinMeeting, removeDir, startServer, synced, waitFor } from './lib/serverRig.ts';
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 

@@ -138,7 +138,7 @@ process.on('disconnect', () => process.exit(0));
 
 const startBodem = async (dataDir: string, staticDir: string | null): Promise<number> => {
   const { buildApp } = await import('../../server/src/app.ts');
-  const { TEST_FACILITATOR_KEY } = await import('../../server/test/infra/key.ts');
+  const { TEST_FACILITATOR_KEY } = await import('../lib/serverRig.ts');
   const app = await buildApp({ dataDir, staticDir, logger: false, facilitatorKey: TEST_FACILITATOR_KEY, createPerMinute: 10_000 });
   app.websocketServer.on('connection', watch);
   await app.listen({ port: 0, host: '127.0.0.1' });

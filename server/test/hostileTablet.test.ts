@@ -167,6 +167,57 @@ describe('every fault is a refusal', () => {
     });
   }
 
+  it("a participant's well-formed facilitator-only changes are taken back on every peer, and none of their text is on disk", async () => {
+    const { s, m, f, anna, mallory, attackerToken } = await setup();
+    const before = facilitatorState(f.doc);
+    const update = forgedUpdate(mallory.doc);
+    mallory.destroy();
+    const raw = await rawSocket(s, m.id, attackerToken);
+    raw.send(encodeUpdate(update));
+    raw.send(syncStep2Frame(update));
+    await saveCheck(s, m.id, m.facilitatorToken);
+    for (const c of [f, anna]) expect(facilitatorState(c.doc)).toEqual(before);
+    expect(JSON.stringify(readMeeting(anna.doc))).not.toContain(CANARY);
+    // Not in the rows, not after compaction and a restart: the refused
+    // text is not kept as deleted content either.
+    expect(diskHolds(s.dataDir, CANARY)).toBe(false);
+    const again = await restart(s);
+    expect(diskHolds(again.dataDir, CANARY)).toBe(false);
+    const late = client(again, m.id, m.facilitatorToken);
+    await synced(late);
+    expect(facilitatorState(late.doc)).toEqual(before);
+  });
+
+  it("refuses before applying a participant's root the schema lacks or an oversized key, well-formed or truncated: no peer, no row keeps its name", async () => {
+    const { s, m, f, anna, mallory, attackerToken } = await setup();
+    const craft = (change: (d: Y.Doc) => void): Uint8Array => {
+      const d = new Y.Doc();
+      Y.applyUpdate(d, Y.encodeStateAsUpdate(mallory.doc));
+      const sv = Y.encodeStateVector(d);
+      change(d);
+      return Y.encodeStateAsUpdate(d, sv);
+    };
+    const board = listBoards(f.doc)[0]!.id;
+    const attempts = [
+      craft((d) => d.getMap(CANARY).set('a', 'b')),
+      craft((d) => (roots(d).boards.get(board) as Y.Map<unknown>).set(`${'k'.repeat(300)}${CANARY}`, 'x')),
+      craft((d) => roots(d).items.set(`${CANARY}${'k'.repeat(100_000)}`, new Y.Map())),
+    ];
+    mallory.destroy();
+    for (const update of [...attempts, ...attempts.map((u) => u.subarray(0, u.length - 3))]) {
+      const raw = await rawSocket(s, m.id, attackerToken);
+      raw.send(encodeUpdate(update));
+      expect(await raw.closed).toBe(CloseCode.badRequest);
+    }
+    await saveCheck(s, m.id, m.facilitatorToken);
+    for (const c of [f, anna]) {
+      expect([...c.doc.share.keys()].filter((k) => k.includes(CANARY))).toEqual([]);
+      expect(JSON.stringify(c.doc.toJSON())).not.toContain(CANARY);
+    }
+    const again = await restart(s);
+    expect(diskHolds(again.dataDir, CANARY)).toBe(false);
+  });
+
   it("the facilitator's malformed frame costs only its socket", async () => {
     const { s, m, f, anna } = await setup();
     const before = facilitatorState(anna.doc);

@@ -109,8 +109,9 @@ describe('the facilitator alone confirms or dismisses a reference match', () => 
     expect(readBoardState(roots(stored).boards.get(board) as Y.Map<unknown>).matches).toEqual({ [`ruimte-bieden:${note}`]: 'dismissed' });
     expect(roots(stored).boards.has('geen-bord')).toBe(false);
     // The rows replayed from the SQLite file hold no participant verdict. (The
-    // relay applies a refused update and stores it with its compensating
-    // update, writeGuard.ts, so the refused bytes are in the log as deleted
-    // content; what any reader of the store gets is the compensated state.)
+    // relay applies a refused update and takes it back, writeGuard.ts; a
+    // deleted map entry keeps its key, here a reference and a note id, so
+    // this reads the replayed state. Keys longer than any the schema writes
+    // are refused before they are applied: updateShape.ts.)
   });
 });

@@ -1,10 +1,10 @@
-import { addNote, castVote, initMeeting, listBoards, setNoteText, deleteItem } from '@bodem/shared';
+import { addNote, castVote, initMeeting, listBoards, setNoteText, deleteItem, ROOT } from '@bodem/shared';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { inspectUpdate, MalformedUpdateError } from '../src/relay/updateShape.ts';
+import { inspectUpdate, MalformedUpdateError, MAX_KEY_LENGTH } from '../src/relay/updateShape.ts';
 
-const rules = { schemaContentOnly: true };
+const rules = { schemaContentOnly: true, rootNames: new Set<string>(Object.values(ROOT)) };
 
 /** Updates an honest tablet sends: every kind of write the schema has, incremental and whole, with deletions and GC. */
 const honestUpdates = (): Uint8Array[] => {
@@ -28,6 +28,31 @@ const honestUpdates = (): Uint8Array[] => {
 };
 
 describe('inspectUpdate reads an update completely before anything is applied', () => {
+  it('refuses a root the schema does not have and a key longer than the schema writes (they would stay in the document for good)', () => {
+    const change = (f: (d: Y.Doc) => void): Uint8Array => {
+      const d = new Y.Doc();
+      f(d);
+      return Y.encodeStateAsUpdate(d);
+    };
+    expect(() => inspectUpdate(change((d) => d.getMap('gekaapt').set('a', 1)), rules)).toThrow(/root/);
+    expect(() => inspectUpdate(change((d) => d.getText('gekaapt').insert(0, 'x')), rules)).toThrow(/root/);
+    expect(() => inspectUpdate(change((d) => d.getMap(ROOT.items).set('k'.repeat(MAX_KEY_LENGTH + 1), 1)), rules)).toThrow(/key/);
+    // Nested a level down too.
+    expect(() =>
+      inspectUpdate(
+        change((d) => {
+          const m = new Y.Map<unknown>();
+          d.getMap(ROOT.boards).set('b', m);
+          m.set('k'.repeat(100_000), 'x');
+        }),
+        rules,
+      ),
+    ).toThrow(/key/);
+    // The longest key the schema allows, under a schema root, passes; so does anything for the facilitator (no schema rules).
+    expect(() => inspectUpdate(change((d) => d.getMap(ROOT.items).set('k'.repeat(MAX_KEY_LENGTH), 1)), rules)).not.toThrow();
+    expect(() => inspectUpdate(change((d) => d.getMap('gekaapt').set('k'.repeat(1000), 1)), { schemaContentOnly: false })).not.toThrow();
+  });
+
   it('accepts every honest update, and says which client writes which clocks', () => {
     const updates = honestUpdates();
     expect(updates.length).toBeGreaterThan(10);

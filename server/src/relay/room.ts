@@ -10,6 +10,7 @@ import {
   hasPendingUpdates,
   migrate,
   origins,
+  ROOT,
   type Message,
   type Offence,
   type Refusal,
@@ -50,6 +51,9 @@ export const PRESENCE_FLUSH_MS = 25;
 
 /** Owner of the room's own client id (never a token's sub, which are random ids). */
 const RELAY_OWNER = '(relay)';
+
+/** The root names a participant's update may write under (schema/roots.ts). */
+const ROOT_NAMES: ReadonlySet<string> = new Set(Object.values(ROOT));
 
 export interface RoomOptions {
   /** Stored updates after which the document is compacted into one snapshot. */
@@ -281,7 +285,7 @@ export class Room {
     // lying update is refused here and touches nothing (updateShape.ts).
     let shape: UpdateShape;
     try {
-      shape = inspectUpdate(update, { schemaContentOnly: guarded });
+      shape = inspectUpdate(update, { schemaContentOnly: guarded, rootNames: ROOT_NAMES });
     } catch (e) {
       this.opts.log('bad-update', { meeting: this.id, role: conn.claims.role, reason: (e as Error).message });
       conn.close(CloseCode.badRequest, 'malformed update');

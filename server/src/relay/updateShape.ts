@@ -32,9 +32,20 @@ export interface UpdateShape {
 }
 
 export interface ShapeRules {
-  /** Only content a Bodem document holds: strings, plain values, and maps, arrays and texts. */
+  /**
+   * Only what a Bodem document holds: strings, plain values, and maps,
+   * arrays and texts, under the schema's root names, with keys no longer
+   * than MAX_KEY_LENGTH. A refused change is taken back, but a map key and a
+   * root name stay in the document as long as it lives (a deleted entry
+   * keeps its key); so what no schema writes is refused before it is applied.
+   */
   schemaContentOnly: boolean;
+  /** The document's root names (schema/roots.ts); with `schemaContentOnly`, any other is refused. */
+  rootNames?: ReadonlySet<string>;
 }
+
+/** The longest map key Bodem writes is a reference verdict's, `match:<reference>:<note>`, well under this. */
+export const MAX_KEY_LENGTH = 256;
 
 /** No tablet writes a clock this high (2^40 characters); a struct claiming it is a lie. */
 export const MAX_CLOCK = 2 ** 40;
@@ -107,10 +118,15 @@ export const inspectUpdate = (update: Uint8Array, rules: ShapeRules): UpdateShap
         if ((info & BIT7) === BIT7) readId(d);
         if ((info & (BIT7 | BIT8)) === 0) {
           const parentInfo = decoding.readVarUint(d);
-          if (parentInfo === 1) decoding.readVarString(d);
-          else if (parentInfo === 0) readId(d);
+          if (parentInfo === 1) {
+            const root = decoding.readVarString(d);
+            if (rules.schemaContentOnly && rules.rootNames && !rules.rootNames.has(root)) fail('root the schema does not have');
+          } else if (parentInfo === 0) readId(d);
           else fail('bad parent');
-          if ((info & BIT6) === BIT6) decoding.readVarString(d);
+          if ((info & BIT6) === BIT6) {
+            const key = decoding.readVarString(d);
+            if (rules.schemaContentOnly && key.length > MAX_KEY_LENGTH) fail('key longer than the schema writes');
+          }
         }
         clock = clockRange(clock, readContent(d, ref, rules));
       }

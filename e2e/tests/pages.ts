@@ -277,7 +277,39 @@ export class BoardPage {
   }
 
   /** The screen point of a board point, zooming out to the whole poster first when it is not on screen. */
+  /**
+   * Waits until the board holds still: the same picture placement (the
+   * stage's transform and the CSS transform of a redraw in flight) over a
+   * few frames. A person aims at what is on screen; while a board opens, or
+   * the camera fits or moves, a point computed a frame earlier is elsewhere.
+   */
+  async still(): Promise<void> {
+    await expect
+      .poll(
+        () =>
+          this.page.evaluate(
+            () =>
+              new Promise<boolean>((resolve) => {
+                const stage = (window as unknown as { Konva?: { stages: any[] } }).Konva?.stages[0];
+                if (!stage) return resolve(false);
+                const place = () => JSON.stringify([stage.getAbsoluteTransform().getMatrix(), stage.content.style.transform, stage.content.getBoundingClientRect()]);
+                const first = place();
+                let frames = 0;
+                const next = () => {
+                  if (place() !== first) return resolve(false);
+                  if (++frames >= 3) return resolve(true);
+                  requestAnimationFrame(next);
+                };
+                requestAnimationFrame(next);
+              }),
+          ),
+        { message: 'the board holds still' },
+      )
+      .toBe(true);
+  }
+
   async reach(x: number, y: number): Promise<Point> {
+    await this.still();
     const p = await this.boardToScreen(x, y);
     if (await this.onBoard(p)) return p;
     await this.showWhole();

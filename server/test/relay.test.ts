@@ -265,10 +265,14 @@ describe('save check', () => {
     const db = new Database(join(s.dataDir, 'bodem.db'), { readonly: true });
     cleanups.push(() => void db.close());
     const count = () => (db.prepare('SELECT COUNT(*) AS n FROM updates WHERE meeting_id = ?').get(m.id) as { n: number }).n;
-    const before = count();
     const doc = new Y.Doc();
-    const raw = new WebSocket(`${s.ws}/yjs/${m.id}?token=${token}`);
     const acks: number[] = [];
+    const synced0 = client(s, m.id, token);
+    await synced(synced0);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(synced0.doc));
+    synced0.destroy();
+    const before = count();
+    const raw = new WebSocket(`${s.ws}/yjs/${m.id}?token=${token}`);
     raw.on('message', (d: Buffer) => {
       const dec = decoding.createDecoder(new Uint8Array(d));
       if (decoding.readVarUint(dec) === MessageType.saved) {
@@ -278,7 +282,8 @@ describe('save check', () => {
     });
     await new Promise((r) => raw.on('open', r));
     doc.on('update', (u: Uint8Array) => raw.send(encodeUpdate(u)));
-    for (let i = 0; i < 25; i++) doc.getMap('scratch').set(`k${i}`, i);
+    const note = addNote(doc, { boardId: boardOf(doc), x: 1, y: 1, side: 'formeel', authorId: 'a', createdAt: Date.now() });
+    for (let i = 1; i < 25; i++) setNoteText(doc, note, `tekst ${i}`);
     raw.send(encodeSaveCheck(7));
     await waitFor(() => acks.length === 2);
     // Ticket 7 came back, and by then the 25 updates were rows.

@@ -332,9 +332,6 @@ export const runSeed = async (seed: number, opts: { hostileFrames: number; hones
         case 'vote-of-other':
           roots(doc).votes.set(`${board}|sub-a`, 1);
           break;
-        case 'unknown-root':
-          doc.getMap('geheim').set('x', CANARY);
-          break;
         case 'too-long': {
           const id = `h-${nextNote++}`;
           addNote(doc, { boardId: board, x: 1, y: 1, side: 'informeel', authorId: sub, createdAt: 1 }, origins.user, id);
@@ -419,6 +416,17 @@ export const runSeed = async (seed: number, opts: { hostileFrames: number; hones
         copy.clientID = victim.clientID;
         const sv = Y.encodeStateVector(copy);
         addNote(copy, { boardId: 'b1', x: 4, y: 4, side: 'informeel', authorId: hostile.claims.sub, createdAt: 1, text: BIG_CANARY }, origins.user, `h-${nextNote++}`);
+        return encodeUpdate(Y.encodeStateAsUpdate(copy, sv));
+      }
+      case 'unknown-root': {
+        // Refused before it is applied (its name would stay in the document
+        // for good), so crafted from a copy: a tablet that kept it in its own
+        // document would be refused on every reconnect.
+        const copy = new Y.Doc();
+        copy.clientID = freshId();
+        Y.applyUpdate(copy, Y.encodeStateAsUpdate(hostile.doc));
+        const sv = Y.encodeStateVector(copy);
+        copy.getMap('geheim').set('x', CANARY);
         return encodeUpdate(Y.encodeStateAsUpdate(copy, sv));
       }
       default:

@@ -75,8 +75,9 @@ describe('the relay enforces who may change what', () => {
       setReferencesShown(anna.doc, board, true);
       roots(anna.doc).meta.set('title', 'Gekaapt');
       castVote(anna.doc, board, bilalId, 6);
-      anna.doc.getMap('geheim').set('x', 'y'.repeat(1000));
     });
+    // (A root the schema lacks is refused before it is applied, the whole
+    // update with it, since its name would stay in the document: hostileTablet.test.ts.)
     // The set of boards is one subtree with every board's answers: a board
     // added by a participant goes back with whatever else its update did there.
     addBoard(anna.doc, { template: 'vrij', title: 'Eigen bord' });

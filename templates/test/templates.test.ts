@@ -872,7 +872,13 @@ describe('Een nieuw beeld van elkaar: kader 1 and 2, and the notes during the pr
     expectLabels([k1.label, k2a.label, k2b.label, KADER_1.title, KADER_2.title], 'kader');
     expect(k1.card?.text).toBe(KADER_1.text.join('\n'));
     expect(k2a.card?.text).toBe([KADER_2.gezin.heading, ...KADER_2.gezin.text].join('\n'));
-    expect(k2b.card?.text).toBe([KADER_2.gemeenschap.heading, ...KADER_2.gemeenschap.text].join('\n'));
+    // The second column of kader 2 is headed by its focus: "Kader 2" and its title are printed once, as on the hand-out.
+    expect(k2b.label).toBe(KADER_2.gemeenschap.heading);
+    expect(k2b.hint).toBeUndefined();
+    expect(k2b.card?.text).toBe(KADER_2.gemeenschap.text.join('\n'));
+    const printed = beeld.zones.flatMap((z) => [z.label, z.hint ?? '', ...(z.card?.text.split('\n') ?? [])]);
+    expect(printed.filter((l) => l === 'Kader 2')).toHaveLength(1);
+    expect(printed.filter((l) => l === KADER_2.title)).toHaveLength(1);
     expectQuoted(
       [...KADER_1.text, KADER_2.gezin.heading, ...KADER_2.gezin.text, KADER_2.gemeenschap.heading, ...KADER_2.gemeenschap.text]
         .filter((l) => l !== '')

@@ -180,7 +180,7 @@ const summaryLines = (s: ReportSummary): string[] => {
     for (const n of a.notes) out.push(`**${escapeMarkdown(n.label)}**`, '', ...n.items.flatMap((i) => itemLines(i)), '');
   }
   for (const v of s.votes) {
-    out.push(`### ${REPORT_WORDS.ranking}`, '');
+    out.push(`### ${v.boardTitle ? escapeMarkdown(summaryHeading(REPORT_WORDS.ranking, v.boardTitle, true)) : REPORT_WORDS.ranking}`, '');
     if (!v.winners.length) out.push(`_${REPORT_WORDS.noVotes}_`, '');
     else {
       out.push(

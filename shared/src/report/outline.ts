@@ -3,6 +3,7 @@ import { isCovered, referenceCoverage } from '../derive/blindSpots.ts';
 import { collapseBundles } from '../derive/bundles.ts';
 import { noteWords } from '../derive/notes.ts';
 import { tallyVotes } from '../derive/votes.ts';
+import { ideaSettingsOf, ideaTarget, tallyIdeas } from '../schema/idea.ts';
 import { zoneOfItem } from '../derive/zones.ts';
 import type { Part, Template } from '../layout/template.ts';
 import { rectCenter, type Rect } from '../layout/geometry.ts';
@@ -10,6 +11,7 @@ import { shapeContains, zoneAt } from '../layout/zone.ts';
 import type { Role } from '../presence.ts';
 import { readMeeting, type MeetingView } from '../meetingView.ts';
 import type { Note } from '../schema/note.ts';
+import type { Vote } from '../schema/vote.ts';
 import { SIDES, type Side } from '../schema/side.ts';
 
 /**
@@ -56,7 +58,18 @@ export interface ReportAgreements {
   notes: { label: string; items: ReportItem[] }[];
 }
 
+/** A board's ideas with their dots (schema/idea.ts). */
+export interface ReportIdeas {
+  limit: number;
+  /** In the board's order; `name` is what the group wrote as the idea's name. */
+  ideas: { id: string; label: string; name: string | null; count: number }[];
+  /** The idea(s) with the most dots; more than one on a tie; none without votes. */
+  winners: string[];
+}
+
 export interface ReportVoting {
+  /** The board whose ideas these are, when the ideas are on one board (else each idea is a board). */
+  boardTitle?: string;
   limit: number;
   /** Ideas with their dots, most first (programme order among equals). */
   ranking: { boardId: string; title: string; count: number }[];
@@ -123,6 +136,8 @@ export interface ReportBoard {
   table: ReportTable | null;
   /** Dots on this board when its template is voted on (ideas of part C), with its place among the ideas. */
   votes: { count: number; limit: number; rank: number; of: number; winner: boolean } | null;
+  /** Dots on this board's own ideas (part C on one board): each idea with its count, and the winner(s). */
+  ideas?: ReportIdeas;
   /** Lines drawn outside every zone. */
   drawing?: ReportDrawing;
 }
@@ -339,7 +354,14 @@ const boardUsed = (b: ReportBoard): boolean =>
   b.fields.some((f) => f.value) ||
   (b.table?.rows.length ?? 0) > 0 ||
   (b.votes?.count ?? 0) > 0 ||
+  !!b.ideas?.ideas.some((i) => i.count > 0) ||
   !!b.drawing;
+
+/** A board's ideas with their counted dots (the facilitator's limit, earliest dots first). */
+const ideasOf = (board: MeetingView['boards'][number], template: Template, notes: readonly Note[], votes: readonly Vote[]): ReportIdeas => {
+  const tally = tallyIdeas(board.id, template, ideaSettingsOf(board.state, template), board.state, notes, votes);
+  return { limit: tally.limit, ideas: tally.ideas.map(({ id, label, name, count }) => ({ id, label, name, count })), winners: tally.winners };
+};
 
 /** A bundle (or a single note) as one report item; null when it says nothing at all. */
 const noteItem = (head: Note, members: readonly Note[], letter: Template['letter']): ReportNote | null => {
@@ -490,6 +512,7 @@ export const reportOutline = (source: Y.Doc | MeetingView, sources: ReportSource
       fields,
       table,
       votes: voting ? { count: voteCounts.get(board.id) ?? 0, limit: voting.limit, rank: 0, of: 0, winner: false } : null,
+      ...(template?.ideas ? { ideas: ideasOf(board, template, notes, view.votes) } : {}),
       ...(drawing ? { drawing } : {}),
     };
   });
@@ -535,6 +558,17 @@ const summaryOf = (boards: readonly ReportBoard[], sources: ReportSources): Repo
       limit: ranked[0]!.votes!.limit,
       ranking: ranked.map((b) => ({ boardId: b.id, title: b.title, count: b.votes!.count })),
       winners: ranked.filter((b) => b.votes!.winner).map((b) => b.id),
+    });
+  }
+  // Ideas on one board: a ranking per board, its ideas named as the group named them.
+  for (const b of boards) {
+    if (!b.ideas) continue;
+    const ranked = [...b.ideas.ideas].sort((x, y) => y.count - x.count);
+    summary.votes.push({
+      boardTitle: b.title,
+      limit: b.ideas.limit,
+      ranking: ranked.map((i) => ({ boardId: ideaTarget(b.id, i.id), title: i.name ? `${i.label}: ${i.name}` : i.label, count: i.count })),
+      winners: b.ideas.winners.map((id) => ideaTarget(b.id, id)),
     });
   }
   for (const b of boards) {

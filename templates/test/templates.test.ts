@@ -622,7 +622,7 @@ const VOLLEDIG = [
   'kracht-formeel',
   'eigen-kracht',
   'voorbeelden',
-  'voorbeeld',
+  'ideeen',
   'in-de-weg',
   'kern',
   'boom',
@@ -656,8 +656,8 @@ describe('programmes', () => {
   });
 
   it('lists the templates in the order of the full programme, the free board last', () => {
-    // One board per idea ('voorbeeld') in the programme; every idea on one board ('ideeen') beside it.
-    expect(TEMPLATES.map((t) => t.id)).toEqual([...VOLLEDIG.slice(0, 6), 'ideeen', ...VOLLEDIG.slice(6), 'vrij']);
+    // Every idea on one board ('ideeen') in the programme; one board per idea ('voorbeeld') beside it, to add.
+    expect(TEMPLATES.map((t) => t.id)).toEqual([...VOLLEDIG.slice(0, 7), 'voorbeeld', ...VOLLEDIG.slice(7), 'vrij']);
     expect(template('vrij')).toMatchObject({ part: null, zones: [], art: [] });
   });
 
@@ -690,6 +690,7 @@ describe('programmes', () => {
   it('knows the deel of each board', () => {
     expect(deelOf('beeld')).toBe(1);
     expect(deelOf('voorbeeld')).toBe(2);
+    expect(deelOf('ideeen')).toBe(2);
     expect(deelOf('in-de-weg')).toBe(2);
     expect(deelOf('boom')).toBe(3);
     expect(deelOf('afspraken')).toBe(3);

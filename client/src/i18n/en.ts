@@ -182,6 +182,8 @@ export const en: Messages = {
     countOne: '1 vote',
     label: 'Votes',
     ideas: 'Votes on the ideas',
+    voteShort: 'Vote',
+    unvoteShort: 'Take back',
     voteFor: 'Vote for {idea}',
     unvoteFor: 'Take back your vote for {idea}',
     waiting: 'Voting starts once something is written in an idea.',

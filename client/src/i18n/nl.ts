@@ -179,6 +179,8 @@ export const nl = {
     countOne: '1 stem',
     label: 'Stemmen',
     ideas: 'Stemmen op de ideeën',
+    voteShort: 'Stem',
+    unvoteShort: 'Terugnemen',
     voteFor: 'Stem op {idea}',
     unvoteFor: 'Stem terugnemen van {idea}',
     waiting: 'Stemmen kan zodra er iets in een idee staat.',

@@ -41,11 +41,11 @@ export function IdeaVotes({ session, boardId, tally, canWrite, closed }: { sessi
                 open &&
                 (voted ? (
                   <button type="button" className="btn" aria-label={fmt(t.voting.unvoteFor, { idea: name })} onClick={() => withdrawVote(session, target, me)}>
-                    {t.voting.unvote}
+                    {t.voting.unvoteShort}
                   </button>
                 ) : (
                   <button type="button" className="btn btn-primary" aria-label={fmt(t.voting.voteFor, { idea: name })} disabled={left <= 0} onClick={() => castVote(session, target, me, Date.now())}>
-                    {t.voting.vote}
+                    {t.voting.voteShort}
                   </button>
                 ))}
             </li>

@@ -34,10 +34,15 @@ const counts = (page: Page) => page.getByTestId('idea-vote').evaluateAll((els) =
 test('C on one board: every idea with its own dots; a phone votes once someone wrote, within the facilitator’s limit; the beamer ranks the ideas', async ({ browser }) => {
   test.setTimeout(180_000);
   const fac = await createMeeting(browser, 'Ideeën kiezen', { boards: [templateLabel('ideeen')] });
-  const phone = await joinAs(browser, fac.code, 'Fatma', 'informeel', PHONE);
+  // Fatma is both a formal and an informal worker ("Soms blijken deelnemers zowel formeel als informeel werker te zijn").
+  const phone = await joinAs(browser, fac.code, 'Fatma', 'beide', PHONE);
   const list = new ListPage(phone.page, true);
   const tablet = await joinAs(browser, fac.code, 'Anna', 'formeel', TABLET);
   await expect(list.view).toBeVisible();
+  // The facilitator's people list counts her apart, as both.
+  await expect(fac.board.page.getByTestId('presence-beide')).toContainText('Beide (1)');
+  await expect(fac.board.page.getByTestId('presence-beide')).toContainText('Fatma');
+  await expect(fac.board.page.getByTestId('presence-formeel')).toContainText('Formeel (1)');
 
   // Nobody has written: no idea takes dots yet, and the phone says why.
   const phoneVotes = phone.page.getByTestId('idea-votes');
@@ -98,4 +103,23 @@ test('C on one board: every idea with its own dots; a phone votes once someone w
   await expect(phoneVotes.getByRole('button', { name: /^Stem / })).toHaveCount(0);
   await expect(phoneVotes).toContainText('Het stemmen is gesloten.');
   await fac.board.page.screenshot({ path: `${SHOTS}/facilitator-closed.png` });
+});
+
+test('joining on a phone: formeel, informeel or both', async ({ browser }) => {
+  const fac = await createMeeting(browser, 'Kennismaken', { boards: [templateLabel('ideeen')] });
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(`/join?code=${fac.code}`);
+  const sides = page.getByRole('group', { name: 'Ik werk' }).getByRole('radio');
+  await expect(sides).toHaveCount(3);
+  const beide = page.getByRole('radio', { name: /^Beide/ });
+  await expect(page.getByText('Zowel formeel als informeel werker')).toBeVisible();
+  await page.getByLabel('Naam').tap();
+  await page.keyboard.type('Samira', { delay: 60 });
+  await page.getByText('Zowel formeel als informeel werker').tap();
+  await expect(beide).toBeChecked();
+  await page.screenshot({ path: `${SHOTS}/join-phone-beide.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Meedoen' }).tap();
+  await expect(page).toHaveURL(/\/m\//);
+  await expect(fac.board.page.getByTestId('presence-beide')).toContainText('Samira');
 });

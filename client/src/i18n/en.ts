@@ -44,19 +44,21 @@ export const en: Messages = {
     sideHint: {
       formeel: 'For example CJG, neighbourhood team',
       informeel: 'Volunteer or key figure',
+      beide: 'Both a formal and an informal worker',
     },
     submit: 'Join',
     submitting: 'One moment…',
     errors: {
       code: 'This code is not complete. A code has 6 characters.',
       name: 'Enter your name.',
-      side: 'Choose formal or informal.',
+      side: 'Choose formal, informal or both.',
     },
   },
 
   sides: {
     formeel: 'Formal',
     informeel: 'Informal',
+    beide: 'Both',
   },
 
   roles: {

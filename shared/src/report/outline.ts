@@ -12,7 +12,7 @@ import type { Role } from '../presence.ts';
 import { readMeeting, type MeetingView } from '../meetingView.ts';
 import type { Note } from '../schema/note.ts';
 import type { Vote } from '../schema/vote.ts';
-import { SIDES, type Side } from '../schema/side.ts';
+import { PERSON_SIDES, SIDES, type PersonSide, type Side } from '../schema/side.ts';
 
 /**
  * The report of a meeting as plain data: what the PDF, the Markdown and the
@@ -91,7 +91,8 @@ export interface ReportUnused {
  * report was made, if the caller knows them.
  */
 export interface ReportParticipants {
-  perSide: Record<Side, number>;
+  /** People per side they joined as ('beide': both formeel and informeel worker). */
+  perSide: Record<PersonSide, number>;
   /** Authors whose side nothing tells (a role card or an agreement only). */
   unknownSide: number;
   /** Organisations of the people connected, each once (however it was typed), sorted; empty without presence. */
@@ -107,7 +108,7 @@ export interface ReportParticipants {
 }
 
 export interface ReportGroup {
-  side: Side | null;
+  side: PersonSide | null;
   /** null: nobody in this group named an organisation (or only the document knows them). */
   organisation: string | null;
   count: number;
@@ -222,7 +223,7 @@ export interface ReportSources {
 
 export interface ReportPerson {
   id: string;
-  side: Side | null;
+  side: PersonSide | null;
   role?: Role;
   org?: string;
   /** The name they joined with; printed only when the facilitator asks for names. */
@@ -247,14 +248,14 @@ const byAge = <T extends { createdAt: number; id: string }>(a: T, b: T) => a.cre
 /** "CJG  den Haag" and "cjg Den Haag" are one organisation. */
 const orgKey = (org: string): string => org.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('nl');
 
-const SIDE_ORDER = (s: Side | null): number => (s ? SIDES.indexOf(s) : SIDES.length);
+const SIDE_ORDER = (s: PersonSide | null): number => (s ? PERSON_SIDES.indexOf(s) : PERSON_SIDES.length);
 
 const participantsOf = (view: MeetingView, opts: ReportOptions): ReportParticipants => {
   const { people, leaders = [] } = opts;
-  const sideOf = new Map<string, Side | null>();
+  const sideOf = new Map<string, PersonSide | null>();
   const orgOf = new Map<string, string>();
   const nameOf = new Map<string, string>();
-  const see = (id: string, side: Side | null) => {
+  const see = (id: string, side: PersonSide | null) => {
     if (!id) return;
     if (!sideOf.get(id)) sideOf.set(id, side);
   };
@@ -275,7 +276,7 @@ const participantsOf = (view: MeetingView, opts: ReportOptions): ReportParticipa
     if (name) nameOf.set(p.id, name);
   }
   for (const id of leaders) sideOf.delete(id);
-  const perSide: Record<Side, number> = { formeel: 0, informeel: 0 };
+  const perSide: Record<PersonSide, number> = { formeel: 0, informeel: 0, beide: 0 };
   let unknownSide = 0;
   // One spelling per organisation: the one most people typed (the first seen among equals).
   const spellings = new Map<string, Map<string, number>>();

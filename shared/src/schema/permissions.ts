@@ -5,7 +5,7 @@ import { roots } from './roots.ts';
 import { readVote } from './vote.ts';
 import { CONTROL_KEYS } from '../control/control.ts';
 import { keyInParent, pathFromRoot } from './yjsInternals.ts';
-import type { Side } from './side.ts';
+import { noteSideOf, type PersonSide } from './side.ts';
 import type { Template } from '../layout/template.ts';
 import { ideaOpen, ideaVotesIn, ideaWritten, readIdeaSettings, readIdeaTarget } from './idea.ts';
 import { readBoardState } from './boardState.ts';
@@ -18,8 +18,8 @@ export interface Writer {
   role: Role;
   /** The participant id from the token. */
   sub: string;
-  /** The participant's side from the token (notes they create carry it). */
-  side?: Side | null;
+  /** The participant's side from the token (notes they create carry it; none for someone who is both). */
+  side?: PersonSide | null;
 }
 
 /** Why a change was refused; logged by the relay (no content, no names). */
@@ -88,8 +88,8 @@ export const stampItem = (item: Y.Map<unknown>, writer: Writer, now: number): bo
     item.set('authorId', writer.sub);
     changed = true;
   }
-  if (item.get('kind') === 'note' && (item.get('side') ?? null) !== (writer.side ?? null)) {
-    item.set('side', writer.side ?? null);
+  if (item.get('kind') === 'note' && (item.get('side') ?? null) !== noteSideOf(writer.side)) {
+    item.set('side', noteSideOf(writer.side));
     changed = true;
   }
   const createdAt = item.get('createdAt');
@@ -258,7 +258,7 @@ const itemRefusals = (
       const item = k === null ? undefined : itemsMap.get(k);
       if (!(item instanceof Y.Map) || !ctx.created(item as unknown as Y.AbstractType<unknown>)) continue;
       const createdAt = item.get('createdAt');
-      const wrongSide = item.get('kind') === 'note' && (item.get('side') ?? null) !== (writer.side ?? null);
+      const wrongSide = item.get('kind') === 'note' && (item.get('side') ?? null) !== noteSideOf(writer.side);
       if (item.get('authorId') !== writer.sub || wrongSide || typeof createdAt !== 'number' || !(createdAt <= ctx.now + CREATED_AHEAD_MS) || !(createdAt >= 0))
         ctx.stamp(item);
       if ([...item.values()].some((v) => tooLong(v, ctx.maxTextLength))) {

@@ -118,6 +118,8 @@ test('joining on a phone: formeel, informeel or both', async ({ browser }) => {
   await page.keyboard.type('Samira', { delay: 60 });
   await page.getByText('Zowel formeel als informeel werker').tap();
   await expect(beide).toBeChecked();
+  // Past the tap's highlight, so the picture shows the chosen side's own colours.
+  await page.getByRole('heading', { name: 'Meedoen' }).click();
   await page.screenshot({ path: `${SHOTS}/join-phone-beide.png`, fullPage: true });
   await page.getByRole('button', { name: 'Meedoen' }).tap();
   await expect(page).toHaveURL(/\/m\//);

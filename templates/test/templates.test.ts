@@ -31,6 +31,7 @@ import {
   voorbeeldCard,
 } from '../src/index.ts';
 import { inSeeds, inSeedsAsLabel, withoutBullet } from './seeds.ts';
+import { nl as nlMessages } from '../../client/src/i18n/nl.ts';
 
 // ---------------------------------------------------------------------------
 // The toolkit's words, copied by hand from the seeds (hand-out and manual) so
@@ -947,5 +948,13 @@ describe('the role cards', () => {
     expect(byTitle.get('Organisator/faciliterende functie')).toContain('administratieve taken');
     expect(byTitle.get('Rolmodel')).toMatch(/^Is een positief voorbeeld voor/);
     expect(byTitle.get('Signaal verstrekker')).toContain('betreft');
+  });
+});
+
+describe('joining as both (the join page, client/src/i18n)', () => {
+  it('says "both" in the manual’s words', () => {
+    // "Soms blijken deelnemers zowel formeel als informeel werker te zijn" (handleiding).
+    expect(inSeedsAsLabel(nlMessages.join.sideHint.beide)).toBe(true);
+    expect(inSeeds('Soms blijken deelnemers zowel formeel als informeel werker te zijn', 'handleiding')).toBe(true);
   });
 });

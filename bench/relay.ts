@@ -23,7 +23,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
-import { addNote, initMeeting, listBoards, moveItem, newId, peekClaims, setNoteText, type Side } from '@bodem/shared';
+import { addNote, initMeeting, listBoards, moveItem, newId, noteSideOf, peekClaims, setNoteText, type Side } from '@bodem/shared';
 import { programmeBoards } from '@bodem/templates';
 import { load1, loadLine, quantile, rng, round, sleep } from './lib/figures.ts';
 import { sentence, WORDS } from './lib/words.ts';
@@ -96,7 +96,7 @@ const bodemMeeting = async (s: RelayServer, title: string): Promise<Meeting> => 
   const url = (t: string) => `${s.ws}/yjs/${m.id}?token=${encodeURIComponent(t)}`;
   const writers = tokens.map((t) => {
     const c = peekClaims(t)!;
-    return { sub: c.sub, side: c.side ?? 'formeel' };
+    return { sub: c.sub, side: noteSideOf(c.side) ?? 'formeel' };
   });
   return { id: m.id, urls: tokens.map(url), host: url(m.facilitatorToken), writers };
 };

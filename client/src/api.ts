@@ -1,4 +1,4 @@
-import type { Side } from '@bodem/shared';
+import type { PersonSide } from '@bodem/shared';
 import { t } from './i18n/index.ts';
 
 /** An error whose message is a Dutch sentence the user can act on. */
@@ -51,11 +51,11 @@ export const createMeeting = (title: string, choice: ProgrammeChoice, facilitato
   request<CreatedMeeting>('POST', '/api/meetings', { title, ...choice }, facilitatorKey);
 
 /** `previous`: the token this device already holds for the meeting, so it stays the same participant. */
-export const joinByCode = (code: string, name: string, side: Side, extra: { org?: string; previous?: string; held?: string[] } = {}) =>
+export const joinByCode = (code: string, name: string, side: PersonSide, extra: { org?: string; previous?: string; held?: string[] } = {}) =>
   request<{ id: string; token: string }>('POST', '/api/join', { code, name, side, ...extra });
 
 /** Through the meeting's own route (the QR code's link carries the id). */
-export const joinMeetingById = (id: string, code: string, name: string, side: Side, extra: { org?: string; previous?: string; held?: string[] } = {}) =>
+export const joinMeetingById = (id: string, code: string, name: string, side: PersonSide, extra: { org?: string; previous?: string; held?: string[] } = {}) =>
   request<{ token: string }>('POST', `/api/meetings/${encodeURIComponent(id)}/join`, { code, name, side, ...extra }).then((r) => ({ id, token: r.token }));
 
 export interface Door {

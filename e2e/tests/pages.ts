@@ -501,7 +501,7 @@ export const joinAs = async (
   browser: Browser,
   code: string,
   name: string,
-  side: 'formeel' | 'informeel',
+  side: 'formeel' | 'informeel' | 'beide',
   device: { viewport: { width: number; height: number }; hasTouch?: boolean; isMobile?: boolean; deviceScaleFactor?: number } & BrowserContextOptions = TABLET,
   typing: TypingMode = 'fast',
 ): Promise<BoardPage> => {
@@ -513,7 +513,7 @@ export const joinAs = async (
   else await page.getByLabel('Naam').click();
   await typeAsPeople(page, name, typing);
   await expect(page.getByLabel('Naam')).toHaveValue(name);
-  await page.getByRole('radio', { name: new RegExp(side === 'formeel' ? '^Formeel' : '^Informeel') }).check();
+  await page.getByRole('radio', { name: new RegExp(side === 'formeel' ? '^Formeel' : side === 'informeel' ? '^Informeel' : '^Beide') }).check();
   await page.getByRole('button', { name: 'Meedoen' }).click();
   await expect(page).toHaveURL(/\/m\//);
   const board = new BoardPage(page, context, !!device.hasTouch);

@@ -233,7 +233,7 @@ const summaryBlock = (o: ReportOutline): (Paragraph | Table)[] => {
     }
   }
   for (const v of s.votes) {
-    out.push(heading(REPORT_WORDS.ranking, HeadingLevel.HEADING_2));
+    out.push(heading(v.boardTitle ? summaryHeading(REPORT_WORDS.ranking, v.boardTitle, true) : REPORT_WORDS.ranking, HeadingLevel.HEADING_2));
     if (!v.winners.length) out.push(muted(REPORT_WORDS.noVotes));
     else {
       out.push(

@@ -63,7 +63,7 @@ export const joinMeeting = async (
   http: string,
   m: { id: string; joinCode: string },
   name: string,
-  side: 'formeel' | 'informeel',
+  side: 'formeel' | 'informeel' | 'beide',
 ): Promise<string> => {
   const res = await fetch(`${http}/api/meetings/${m.id}/join`, {
     method: 'POST',

@@ -13,6 +13,7 @@
  * equals its own); every honest peer, the room and the store agree.
  */
 import {
+  noteSideOf,
   addBoard,
   addNote,
   applyRemote,
@@ -292,7 +293,7 @@ export const runSeed = async (seed: number, opts: { hostileFrames: number; hones
       return;
     }
     if (r < 35 || notes.length === 0) {
-      addNote(doc, { boardId: board, x: prng.uint32(gen, 0, 900), y: prng.uint32(gen, 0, 600), side: p.claims.side, authorId: p.claims.sub, createdAt: Date.now(), text: `notitie ${nextNote}` }, origins.user, `n-${nextNote++}`);
+      addNote(doc, { boardId: board, x: prng.uint32(gen, 0, 900), y: prng.uint32(gen, 0, 600), side: noteSideOf(p.claims.side), authorId: p.claims.sub, createdAt: Date.now(), text: `notitie ${nextNote}` }, origins.user, `n-${nextNote++}`);
       return;
     }
     const note = prng.oneOf(gen, notes).id;
@@ -502,7 +503,7 @@ export const runSeed = async (seed: number, opts: { hostileFrames: number; hones
     for (const [id, item] of roots(doc).items) {
       if (!id.startsWith('h-') || !(item instanceof Y.Map)) continue;
       // (A bit flip can leave an item without a kind: junk nobody reads, but still stamped as the sender's.)
-      const forgedSide = item.get('kind') === 'note' && item.get('side') !== hostile.claims.side;
+      const forgedSide = item.get('kind') === 'note' && item.get('side') !== noteSideOf(hostile.claims.side);
       if (item.get('authorId') !== hostile.claims.sub || forgedSide) figures.forbiddenKept.push(`${where}: forged author on ${id} (${madeBy.get(id)}) ${JSON.stringify(item.toJSON())}`);
       if (typeof item.get('createdAt') !== 'number' || (item.get('createdAt') as number) > Date.now()) figures.forbiddenKept.push(`${where}: future createdAt on ${id}`);
     }

@@ -1,4 +1,4 @@
-import { addAgreement, addNote, fileSlug, initMeeting, listBoards, peekClaims, reportMarkdown, reportOutline, setChoice, setNoteText } from '@bodem/shared';
+import { addAgreement, addBoard, addNote, fileSlug, initMeeting, listBoards, peekClaims, reportMarkdown, reportOutline, setChoice, setNoteText } from '@bodem/shared';
 import { programmeBoards, REPORT_SOURCES, templateById } from '@bodem/templates';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
@@ -222,6 +222,8 @@ describe('the report outline of the real boards', () => {
     const doc = fullMeeting();
     addNote(doc, { boardId: 'afspraken', x: 2000, y: 600, side: 'formeel', authorId: 'a', createdAt: 2, text: 'Evaluatie na een half jaar' });
     addAgreement(doc, { boardId: 'afspraken', authorId: 'a', createdAt: 3, wat: 'Verslag rondsturen', wie: 'Ayşe', wanneer: 'vrijdag' });
+    // One board per idea is added beside the programme's board of all ideas.
+    addBoard(doc, { template: 'voorbeeld', title: 'Zelf een voorbeeld bedenken', fields: templateById('voorbeeld')!.fields!.map((f) => f.id) }, undefined, 'voorbeeld');
     addNote(doc, { boardId: 'voorbeeld', x: 300, y: 400, side: 'formeel', authorId: 'a', createdAt: 4, text: 'Een idee' });
     const md = reportMarkdown(reportOutline(doc, REPORT_SOURCES));
     // The summary first: the agreements, the evaluation beside them.

@@ -51,3 +51,5 @@ export * from './schema/stroke.ts';
 export * from './ops/strokes.ts';
 export * from './ops/history.ts';
 export * from './schema/yjsInternals.ts';
+export * from './schema/idea.ts';
+export * from './ops/ideas.ts';

@@ -1,7 +1,7 @@
 import * as buffer from 'lib0/buffer';
 import * as string from 'lib0/string';
 import type { Role } from './presence.ts';
-import type { Side } from './schema/side.ts';
+import type { PersonSide } from './schema/side.ts';
 
 /**
  * What a meeting token says about its holder. The server signs it; clients
@@ -14,7 +14,7 @@ export interface TokenClaims {
   /** participant id, stable for the token's lifetime */
   sub: string;
   name: string;
-  side: Side | null;
+  side: PersonSide | null;
   /** organisation the participant named on joining (cleaned single line); absent when none */
   org?: string;
   /** meeting epoch: a re-created meeting invalidates old tokens */

@@ -51,7 +51,7 @@ beforeEach(() => {
 
 describe('board answers: choices, fields, reference answers', () => {
   it('a new board has no answers and hides the reference answers', () => {
-    expect(state(doc)).toEqual({ choices: {}, fields: {}, showReferences: false, locked: null, matches: {} });
+    expect(state(doc)).toEqual({ choices: {}, fields: {}, showReferences: false, locked: null, matches: {}, ideaVoteLimit: null, ideaVoting: null });
   });
 
   it('picks, changes and clears an option per row', () => {
@@ -183,8 +183,8 @@ describe('board answers: choices, fields, reference answers', () => {
     setChoice(doc, BOARD, 'v1', 'ja');
     setReferencesShown(doc, 'b2', true);
     expect(readMeeting(doc).boards.map((b) => [b.id, b.state])).toEqual([
-      [BOARD, { choices: { v1: 'ja' }, fields: {}, showReferences: false, locked: null, matches: {} }],
-      ['b2', { choices: {}, fields: {}, showReferences: true, locked: null, matches: {} }],
+      [BOARD, { choices: { v1: 'ja' }, fields: {}, showReferences: false, locked: null, matches: {}, ideaVoteLimit: null, ideaVoting: null }],
+      ['b2', { choices: {}, fields: {}, showReferences: true, locked: null, matches: {}, ideaVoteLimit: null, ideaVoting: null }],
     ]);
   });
 });

@@ -167,13 +167,14 @@ export const beeld: Template = {
       labelAt: labelAt(KADER2A),
       card: kaderCard(KADER2A, [KADER_2.gezin.heading, ...KADER_2.gezin.text]),
     },
+    // Kader 2's second column: the hand-out prints "Kader 2" and its title once over both,
+    // so this one is headed by its own focus only.
     {
       id: 'kader-2-gemeenschap',
-      label: 'Kader 2',
-      hint: KADER_2.title,
+      label: KADER_2.gemeenschap.heading,
       shape: rectZone(KADER2B.x, KADER2B.y, KADER2B.width, KADER2B.height),
       labelAt: labelAt(KADER2B),
-      card: kaderCard(KADER2B, [KADER_2.gemeenschap.heading, ...KADER_2.gemeenschap.text]),
+      card: kaderCard(KADER2B, KADER_2.gemeenschap.text),
     },
   ],
   // Question 3 asks for it: at the level of families or of the community (kader 1).

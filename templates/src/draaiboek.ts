@@ -204,8 +204,8 @@ export const DRAAIBOEK: readonly DraaiboekStep[] = [
     optional: EXTRA,
     say: 'In groepjes van drie tot vier personen (het liefst gemixt formeel-informeel) formuleren deelnemers vervolgens zelf een voorbeeld van samenwerking aan de hand van de vragen in de hand-out.',
     task: 'Benoem expliciet wat de doelstelling van de samenwerking is, wat er precies gedaan wordt en wie welke rol heeft.',
-    boards: ['voorbeeld'],
-    send: everyone('voorbeeld'),
+    boards: ['ideeen'],
+    send: everyone('ideeen'),
     beamer: FOLLOW,
     // Nobody votes before the ideas are written.
     voting: 'closed',
@@ -220,8 +220,9 @@ export const DRAAIBOEK: readonly DraaiboekStep[] = [
     optional: EXTRA,
     say: 'Eventueel kan na afloop gestemd worden op het leukste idee.',
     task: 'Presenteer de samenwerkingsvoorbeelden aan elkaar: vorm, doelen, werkwijze, rollen van formeel en informeel en condities voor slagen.',
-    boards: ['voorbeeld'],
-    beamer: { mode: 'side', templates: ['voorbeeld'] },
+    // Every idea on one board: presented column by column, then the dots per idea, ranked live on the beamer.
+    boards: ['ideeen'],
+    beamer: { mode: 'votes', templates: ['ideeen'] },
     voting: 'open',
   },
   // D. Wat staat er in de weg? — "Duur: 15-20 minuten per thema"

@@ -58,8 +58,8 @@ export const PROGRAMMES: readonly Programme[] = [
     id: 'volledig',
     title: 'Volledige bijeenkomst',
     description: 'Het hele programma, van kennismaking tot afspraken en een wens voor de toekomst (minimaal een dag).',
-    // Part C's own ideas stay one board per idea ('voorbeeld', voted on per
-    // board) until votes per idea on one board ('ideeen') are drawn.
+    // Part C's own ideas: every group's idea on one board ('ideeen'), each
+    // idea with its own dots. One board per idea ('voorbeeld') can be added.
     templates: [
       'beeld',
       'presentaties',
@@ -67,7 +67,7 @@ export const PROGRAMMES: readonly Programme[] = [
       'kracht-formeel',
       'eigen-kracht',
       'voorbeelden',
-      'voorbeeld',
+      'ideeen',
       'in-de-weg',
       'kern',
       'boom',

@@ -31,6 +31,7 @@ import {
   voorbeeldCard,
 } from '../src/index.ts';
 import { inSeeds, inSeedsAsLabel, withoutBullet } from './seeds.ts';
+import { nl as nlMessages } from '../../client/src/i18n/nl.ts';
 
 // ---------------------------------------------------------------------------
 // The toolkit's words, copied by hand from the seeds (hand-out and manual) so
@@ -622,7 +623,7 @@ const VOLLEDIG = [
   'kracht-formeel',
   'eigen-kracht',
   'voorbeelden',
-  'voorbeeld',
+  'ideeen',
   'in-de-weg',
   'kern',
   'boom',
@@ -656,8 +657,8 @@ describe('programmes', () => {
   });
 
   it('lists the templates in the order of the full programme, the free board last', () => {
-    // One board per idea ('voorbeeld') in the programme; every idea on one board ('ideeen') beside it.
-    expect(TEMPLATES.map((t) => t.id)).toEqual([...VOLLEDIG.slice(0, 6), 'ideeen', ...VOLLEDIG.slice(6), 'vrij']);
+    // Every idea on one board ('ideeen') in the programme; one board per idea ('voorbeeld') beside it, to add.
+    expect(TEMPLATES.map((t) => t.id)).toEqual([...VOLLEDIG.slice(0, 7), 'voorbeeld', ...VOLLEDIG.slice(7), 'vrij']);
     expect(template('vrij')).toMatchObject({ part: null, zones: [], art: [] });
   });
 
@@ -690,6 +691,7 @@ describe('programmes', () => {
   it('knows the deel of each board', () => {
     expect(deelOf('beeld')).toBe(1);
     expect(deelOf('voorbeeld')).toBe(2);
+    expect(deelOf('ideeen')).toBe(2);
     expect(deelOf('in-de-weg')).toBe(2);
     expect(deelOf('boom')).toBe(3);
     expect(deelOf('afspraken')).toBe(3);
@@ -872,7 +874,13 @@ describe('Een nieuw beeld van elkaar: kader 1 and 2, and the notes during the pr
     expectLabels([k1.label, k2a.label, k2b.label, KADER_1.title, KADER_2.title], 'kader');
     expect(k1.card?.text).toBe(KADER_1.text.join('\n'));
     expect(k2a.card?.text).toBe([KADER_2.gezin.heading, ...KADER_2.gezin.text].join('\n'));
-    expect(k2b.card?.text).toBe([KADER_2.gemeenschap.heading, ...KADER_2.gemeenschap.text].join('\n'));
+    // The second column of kader 2 is headed by its focus: "Kader 2" and its title are printed once, as on the hand-out.
+    expect(k2b.label).toBe(KADER_2.gemeenschap.heading);
+    expect(k2b.hint).toBeUndefined();
+    expect(k2b.card?.text).toBe(KADER_2.gemeenschap.text.join('\n'));
+    const printed = beeld.zones.flatMap((z) => [z.label, z.hint ?? '', ...(z.card?.text.split('\n') ?? [])]);
+    expect(printed.filter((l) => l === 'Kader 2')).toHaveLength(1);
+    expect(printed.filter((l) => l === KADER_2.title)).toHaveLength(1);
     expectQuoted(
       [...KADER_1.text, KADER_2.gezin.heading, ...KADER_2.gezin.text, KADER_2.gemeenschap.heading, ...KADER_2.gemeenschap.text]
         .filter((l) => l !== '')
@@ -940,5 +948,13 @@ describe('the role cards', () => {
     expect(byTitle.get('Organisator/faciliterende functie')).toContain('administratieve taken');
     expect(byTitle.get('Rolmodel')).toMatch(/^Is een positief voorbeeld voor/);
     expect(byTitle.get('Signaal verstrekker')).toContain('betreft');
+  });
+});
+
+describe('joining as both (the join page, client/src/i18n)', () => {
+  it('says "both" in the manual’s words', () => {
+    // "Soms blijken deelnemers zowel formeel als informeel werker te zijn" (handleiding).
+    expect(inSeedsAsLabel(nlMessages.join.sideHint.beide)).toBe(true);
+    expect(inSeeds('Soms blijken deelnemers zowel formeel als informeel werker te zijn', 'handleiding')).toBe(true);
   });
 });

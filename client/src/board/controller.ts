@@ -1,4 +1,5 @@
 import {
+  noteSideOf,
   asYMap,
   asYText,
   itemCenter,
@@ -437,7 +438,7 @@ export class BoardController {
     const id = this.edits.addNote({
       x,
       y,
-      side: claims?.side ?? null,
+      side: noteSideOf(claims?.side),
       authorId: claims?.sub ?? '',
       createdAt: Date.now(),
       // A letter gets its addressee field; the salutation is printed, never typed.

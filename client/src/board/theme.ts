@@ -1,4 +1,4 @@
-import type { Side } from '@bodem/shared';
+import type { PersonSide, Side } from '@bodem/shared';
 
 /** Drawing constants shared by the canvas and the DOM overlays, so both line up. */
 export const NOTE_FONT = '"Atkinson Hyperlegible", system-ui, sans-serif';
@@ -11,9 +11,11 @@ export const INK = '#1D1D1B';
 export const SELECT_STROKE = '#1A56A8';
 
 /** Dark, readable tones for labels that stand for a side (cursors, chips). */
-export const SIDE_INK: Record<Side | 'none', string> = {
+export const SIDE_INK: Record<PersonSide | 'none', string> = {
   formeel: '#1A56A8',
   informeel: '#8A5A00',
+  // Someone who is both: between the blue and the ochre, as dark (white text on it stays readable).
+  beide: '#6B3D8C',
   none: '#3D5A3D',
 };
 

@@ -1,5 +1,5 @@
 import * as ops from '@bodem/shared';
-import type { DraaiboekStep, ProjectorView, Send } from '@bodem/shared';
+import type { DraaiboekStep, IdeaVoting, ProjectorView, Send } from '@bodem/shared';
 import type * as Y from 'yjs';
 import { write, type Writer } from './write.ts';
 
@@ -30,6 +30,10 @@ export const restoreBoard = (w: Writer, past: Y.Doc, boardId: string) => write(w
 /** A participant's dot on an idea; votes are not in the undo history (they are taken back with "Stem intrekken"). */
 export const castVote = (w: Writer, targetId: string, participantId: string, at: number) => write(w, (d) => ops.castVote(d, targetId, participantId, at));
 export const withdrawVote = (w: Writer, targetId: string, participantId: string) => write(w, (d) => ops.withdrawVote(d, targetId, participantId));
+
+/** A board's ideas (part C): how many dots each person has, and whether they are open. The facilitator's. */
+export const setIdeaVoteLimit = (w: Writer, boardId: string, limit: number) => write(w, (d) => ops.setIdeaVoteLimit(d, boardId, limit), F);
+export const setIdeaVoting = (w: Writer, boardId: string, voting: IdeaVoting) => write(w, (d) => ops.setIdeaVoting(d, boardId, voting), F);
 
 /** The draaiboek: each step's changes (groups, timer, beamer, voting) are one write, the facilitator's. */
 type Steps = readonly DraaiboekStep[];

@@ -44,19 +44,21 @@ export const en: Messages = {
     sideHint: {
       formeel: 'For example CJG, neighbourhood team',
       informeel: 'Volunteer or key figure',
+      beide: 'Both a formal and an informal worker',
     },
     submit: 'Join',
     submitting: 'One moment…',
     errors: {
       code: 'This code is not complete. A code has 6 characters.',
       name: 'Enter your name.',
-      side: 'Choose formal or informal.',
+      side: 'Choose formal, informal or both.',
     },
   },
 
   sides: {
     formeel: 'Formal',
     informeel: 'Informal',
+    beide: 'Both',
   },
 
   roles: {
@@ -181,6 +183,23 @@ export const en: Messages = {
     count: '{n} votes',
     countOne: '1 vote',
     label: 'Votes',
+    ideas: 'Votes on the ideas',
+    voteShort: 'Vote',
+    unvoteShort: 'Take back',
+    voteFor: 'Vote for {idea}',
+    unvoteFor: 'Take back your vote for {idea}',
+    waiting: 'Voting starts once something is written in an idea.',
+    emptyIdea: 'still empty',
+    winner: 'most votes',
+    limit: 'Votes per person',
+    fewer: 'Fewer votes per person',
+    more: 'More votes per person',
+    open: 'Open',
+    close: 'Close',
+    auto: 'Open once written',
+    stateOpen: 'Voting is open.',
+    stateClosed: 'Voting is closed.',
+    stateAuto: 'Voting opens per idea once something is written in it.',
   },
 
   run: {

@@ -1,4 +1,4 @@
-import type { NoteColor, Role, Side } from '@bodem/shared';
+import type { NoteColor, PersonSide, Role } from '@bodem/shared';
 
 /**
  * Every string the UI shows, in Dutch. Short words for people who read Dutch
@@ -42,20 +42,22 @@ export const nl = {
     sideHint: {
       formeel: 'Bijvoorbeeld CJG, wijkteam',
       informeel: 'Vrijwilliger of sleutelfiguur',
-    } satisfies Record<Side, string>,
+      beide: 'Zowel formeel als informeel werker',
+    } satisfies Record<PersonSide, string>,
     submit: 'Meedoen',
     submitting: 'Bezig…',
     errors: {
       code: 'Deze code is niet compleet. Een code heeft 6 tekens.',
       name: 'Vul je naam in.',
-      side: 'Kies formeel of informeel.',
+      side: 'Kies formeel, informeel of beide.',
     },
   },
 
   sides: {
     formeel: 'Formeel',
     informeel: 'Informeel',
-  } satisfies Record<Side, string>,
+    beide: 'Beide',
+  } satisfies Record<PersonSide, string>,
 
   roles: {
     facilitator: 'Gespreksleider',
@@ -178,6 +180,23 @@ export const nl = {
     count: '{n} stemmen',
     countOne: '1 stem',
     label: 'Stemmen',
+    ideas: 'Stemmen op de ideeën',
+    voteShort: 'Stem',
+    unvoteShort: 'Terugnemen',
+    voteFor: 'Stem op {idea}',
+    unvoteFor: 'Stem terugnemen van {idea}',
+    waiting: 'Stemmen kan zodra er iets in een idee staat.',
+    emptyIdea: 'nog leeg',
+    winner: 'meeste stemmen',
+    limit: 'Stemmen per persoon',
+    fewer: 'Minder stemmen per persoon',
+    more: 'Meer stemmen per persoon',
+    open: 'Open',
+    close: 'Sluit',
+    auto: 'Open zodra er geschreven is',
+    stateOpen: 'Stemmen is open.',
+    stateClosed: 'Stemmen is dicht.',
+    stateAuto: 'Stemmen gaat open per idee zodra er iets in staat.',
   },
 
   run: {

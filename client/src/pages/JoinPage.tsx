@@ -1,4 +1,4 @@
-import { cleanLine, isJoinCode, JOIN_CODE_LENGTH, MAX_NAME_LENGTH, MAX_ORG_LENGTH, normaliseJoinCode, SIDES, type Side } from '@bodem/shared';
+import { cleanLine, isJoinCode, JOIN_CODE_LENGTH, MAX_NAME_LENGTH, MAX_ORG_LENGTH, normaliseJoinCode, PERSON_SIDES, type PersonSide } from '@bodem/shared';
 import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError, joinByCode, joinMeetingById } from '../api.ts';
 import { heldTokens, rejoinFor, saveMeeting, storedMeetings } from '../credentials.ts';
@@ -14,7 +14,7 @@ export function JoinPage({ initialCode, meetingId = null }: { initialCode: strin
   // offer to carry on, and fill the form with what it said last time.
   const offer = useMemo(() => (initialCode ? rejoinFor(storedMeetings(), normaliseJoinCode(initialCode)) : null), [initialCode]);
   const [name, setName] = useState(() => offer?.claims.name ?? '');
-  const [side, setSide] = useState<Side | null>(() => offer?.claims.side ?? null);
+  const [side, setSide] = useState<PersonSide | null>(() => offer?.claims.side ?? null);
   const [org, setOrg] = useState(() => offer?.claims.org ?? '');
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -135,7 +135,7 @@ export function JoinPage({ initialCode, meetingId = null }: { initialCode: strin
           <fieldset className="field sides" aria-describedby={errors.side ? 'side-error' : undefined}>
             <legend>{t.join.sideLegend}</legend>
             <div className="side-options">
-              {SIDES.map((s) => (
+              {PERSON_SIDES.map((s) => (
                 <label key={s} className={`side-option side-${s}`} htmlFor={`side-${s}`}>
                   <input
                     id={`side-${s}`}

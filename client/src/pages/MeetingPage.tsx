@@ -17,6 +17,8 @@ import { BoardList } from '../ui/BoardList.tsx';
 import { useBoards, useMeta } from '../ui/useDoc.ts';
 import { useVotes } from '../ui/useVotes.ts';
 import { VoteBar } from '../ui/VoteBar.tsx';
+import { IdeaVotes } from '../ui/IdeaVotes.tsx';
+import { useIdeaVotes } from '../ui/useIdeaVotes.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { TimerBadge } from '../ui/TimerBadge.tsx';
 import { useControl } from '../ui/useControl.ts';
@@ -131,6 +133,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
   const template = useMemo(() => (board ? (templateById(board.template) ?? templateById(FREE_TEMPLATE)) : undefined), [board]);
   const showPalette = !list && canWrite && !!template?.roles?.length && paletteOpen;
   const voting = !!board && !!votes?.targets.has(board.id);
+  const ideaVotes = useIdeaVotes(session, board?.id ?? '', board ? template : undefined);
   const following = control.follow && !isFacilitator;
   const banner = locked !== null || following;
   // What lies over the board is measured, not assumed: the header wraps to two rows on a phone, the
@@ -201,6 +204,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
         <ListBoard key={board.id} session={session} boardId={board.id} title={board.title} template={template} onController={setCtl}>
           <Assignment session={session} boards={boards} />
           {votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite && control.votingOpen} closed={!control.votingOpen} />}
+          {ideaVotes && <IdeaVotes session={session} boardId={board.id} tally={ideaVotes} canWrite={canWrite} closed={!control.votingOpen} />}
           {banner && stateBanner}
           {readOnly}
         </ListBoard>
@@ -279,6 +283,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
             <Assignment session={session} boards={boards} />
             {template && ctl && board && <TaskLine key={board.id} ctl={ctl} text={template.instructions} />}
             {board && votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite && control.votingOpen} closed={!control.votingOpen} />}
+            {board && ideaVotes && <IdeaVotes session={session} boardId={board.id} tally={ideaVotes} canWrite={canWrite} closed={!control.votingOpen} />}
             {banner && stateBanner}
             {readOnly}
           </>

@@ -17,6 +17,7 @@ import { useBoards, useMeta } from '../ui/useDoc.ts';
 import { useVotes, type VoteState } from '../ui/useVotes.ts';
 import { MergedBoard } from './MergedBoard.tsx';
 import { Ranking } from './Ranking.tsx';
+import { useIdeaVotes } from '../ui/useIdeaVotes.ts';
 import { useWalk } from './useWalk.ts';
 import { stepAt, wholeBoardsReadable } from './walk.ts';
 import { WalkView } from './WalkView.tsx';
@@ -112,6 +113,12 @@ function ProjectorView({ session, code }: { session: MeetingSession; code: strin
   // Whole boards side by side only while their notes stay readable from the back; else zone by zone.
   const walking = mode === 'zones' || (mode === 'side' && !wholeBoardsReadable(templates));
   const votes = useVotes(session, boards);
+  // The ranking of one board's ideas (part C on one board): the board chosen for the beamer, else the one the facilitator is on.
+  const ideasBoard =
+    mode === 'votes'
+      ? ([...picked, boards.find((b) => b.id === leader?.boardId)].find((b): b is BoardRecord => !!b && !!templateById(b.template)?.ideas) ?? null)
+      : null;
+  const ideaTally = useIdeaVotes(session, ideasBoard?.id ?? '', ideasBoard ? templateById(ideasBoard.template) : undefined);
 
   useEffect(() => {
     document.title = `${meta.title || t.appName} — ${t.projector.title}`;
@@ -136,7 +143,7 @@ function ProjectorView({ session, code }: { session: MeetingSession; code: strin
         {shown.length === 0 ? (
           <p className="loading">{t.projector.nothing}</p>
         ) : mode === 'votes' ? (
-          <Ranking boards={boards} votes={votes} />
+          <Ranking boards={boards} votes={votes} ideas={ideasBoard && ideaTally ? { board: ideasBoard, tally: ideaTally } : null} />
         ) : mode === 'merged' ? (
           <Merged session={session} boards={shown} boardIds={control.projector.boards} />
         ) : walking ? (

@@ -78,7 +78,7 @@ function SlideStage({ slide, template, width, height, f }: { slide: Slide | null
             </Group>
           ) : (
             <Group key={it.role.id} name="walk-role" x={it.x} y={it.y} scaleX={slide.scale} scaleY={slide.scale}>
-              <RoleCardView title={it.role.title} description={it.role.description} side={it.role.side} />
+              <RoleCardView title={it.role.title} description={it.role.description} side={it.role.side} size={it} full />
             </Group>
           ),
         )}

@@ -2,7 +2,9 @@ import { addNote, addRoleCard, bundleNotes, initMeeting, itemsOfBoard, ROLE_CARD
 import { templateById } from '@bodem/templates';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DESIGN, MIN_BEAMER_TEXT_PX, NOTE_TEXT_PX, ROLE_TEXT_PX, stepAt, walk, wholeBoardsReadable, zoneSlides, type Slide } from './walk.ts';
+import { layoutText } from '../board/textLayout.ts';
+import { ROLE_DESCRIPTION } from '../board/views/metrics.ts';
+import { DESIGN, MIN_BEAMER_TEXT_PX, NOTE_TEXT_PX, ROLE_TEXT_PX, stepAt, walk, walkRoleSize, wholeBoardsReadable, zoneSlides, type Slide } from './walk.ts';
 
 const kracht = templateById('kracht-informeel')!;
 const formeel = templateById('kracht-formeel')!;
@@ -35,7 +37,7 @@ const noteIds = (slides: readonly Slide[]) => slides.flatMap((s) => s.items.flat
 /** Every item lies inside the area at its scale. */
 const inside = (s: Slide, area: { width: number; height: number }, noteSize = { width: 180, height: 140 }) =>
   s.items.every((i) => {
-    const size = i.kind === 'role' ? ROLE_CARD_SIZE : noteSize;
+    const size = i.kind === 'role' ? i : noteSize;
     return i.x >= 0 && i.y >= 0 && i.x + size.width * s.scale <= area.width + 0.01 && i.y + size.height * s.scale <= area.height + 0.01;
   });
 
@@ -69,6 +71,24 @@ describe('the beamer walks a board zone by zone, every word at least 32 px', () 
     expect(slide!.scale).toBeGreaterThan(MIN_BEAMER_TEXT_PX / ROLE_TEXT_PX);
     expect(inside(slide!, DESIGN, kracht.noteSize)).toBe(true);
     expect(slide!.items.filter((i) => i.kind === 'role')).toHaveLength(1);
+  });
+
+  it('draws a role card tall enough for its whole description (the board cuts it with "…")', () => {
+    const doc = meeting();
+    const z = shapeBounds(kracht.zones[0]!.shape);
+    const description = 'Signaleert problemen en zorgen bij gezinnen, en brengt die onder de aandacht van de juiste instanties; weet wat er speelt in de gemeenschap en betreft ouders en jongeren bij wat er gebeurt. '.repeat(2).slice(0, 300);
+    addRoleCard(doc, { boardId: 'ki', x: z.x + 40, y: z.y + 300, side: 'informeel', roleId: null, title: 'Signaal verstrekker', description, authorId: 'a', createdAt: 9 });
+    const [slide] = zoneSlides(kracht, kracht.zones[0]!.id, '', itemsOfBoard(doc, 'ki'), DESIGN);
+    const role = slide!.items.find((i) => i.kind === 'role');
+    if (role?.kind !== 'role') throw new Error('no role card in the walk');
+    expect(role.height).toBeGreaterThan(ROLE_CARD_SIZE.height);
+    // What the board's card shows is cut; the walk's card holds every line (measured at the note font's real 0.55 em).
+    const measure = (t: string, px: number) => t.length * px * 0.55;
+    const box = (w: number, h: number) => ({ width: w - 38, height: h - ROLE_DESCRIPTION.y, fontSize: ROLE_DESCRIPTION.fontSize, lineHeight: ROLE_DESCRIPTION.lineHeight });
+    expect(layoutText(description, box(ROLE_CARD_SIZE.width, ROLE_CARD_SIZE.height), measure).cut).toBe(true);
+    expect(layoutText(description, box(role.width, role.height), measure).cut).toBe(false);
+    expect(inside(slide!, DESIGN, kracht.noteSize)).toBe(true);
+    expect(walkRoleSize({ description: 'Kort' })).toEqual({ width: 400, height: ROLE_CARD_SIZE.height });
   });
 
   it('side by side: whole boards would be unreadable, so it walks the same zone of each, as many pages as the fullest needs', () => {

@@ -1,5 +1,7 @@
 import { bundlesOf, groupByZone, isPlaced, NOTE_SIZE, ROLE_CARD_SIZE, type Item, type Note, type RoleCard, type Size, type Template } from '@bodem/shared';
 import { NOTE_FONT_SIZE } from '../board/theme.ts';
+import { layoutText, type Measure } from '../board/textLayout.ts';
+import { ROLE_DESCRIPTION } from '../board/views/metrics.ts';
 
 /**
  * The beamer's presentation: a board walked zone by zone, with every word
@@ -20,7 +22,24 @@ export const NOTE_TEXT_PX = NOTE_FONT_SIZE;
 
 export type WalkItem =
   | { kind: 'note'; note: Note; count: number; x: number; y: number }
-  | { kind: 'role'; role: RoleCard; x: number; y: number };
+  | { kind: 'role'; role: RoleCard; x: number; y: number; width: number; height: number };
+
+/**
+ * A role card on the beamer is wider than on the board and as tall as its
+ * whole description needs: the board cuts long descriptions with "…", the
+ * walk shows every word (RoleCardView's `full`).
+ */
+export const WALK_ROLE_WIDTH = 400;
+/** Wider than any letter of the note font is (0.6 em): the estimate never makes a card too short. */
+const roughMeasure: Measure = (text, fontSize) => Array.from(text).length * fontSize * 0.6;
+
+/** The size a role card needs on the beamer to show all of its description (board px). */
+export const walkRoleSize = (role: Pick<RoleCard, 'description'>, measure: Measure = roughMeasure): Size => {
+  const width = WALK_ROLE_WIDTH;
+  const { fontSize, lineHeight, y } = ROLE_DESCRIPTION;
+  const lines = role.description.trim() ? layoutText(role.description, { width: width - 38, height: Number.MAX_SAFE_INTEGER, fontSize, lineHeight }, measure).lines.length : 0;
+  return { width, height: Math.max(ROLE_CARD_SIZE.height, Math.ceil(y + lines * fontSize * lineHeight + 14)) };
+};
 
 /** One screen of one board: a zone, or a page of a zone too full for one screen. */
 export interface Slide {
@@ -70,7 +89,8 @@ export const zoneSlides = (template: Template, zoneId: string, label: string, it
     .filter((i) => i.kind === 'role' || !inBundle.has(i.id) || heads.has(i.id))
     .sort((a, b) => a.y - b.y || a.x - b.x || (a.id < b.id ? -1 : 1));
   const least = scaleFor(shown.some((i) => i.kind === 'role'));
-  const sizeOf = (i: (typeof shown)[number]) => (i.kind === 'role' ? ROLE_CARD_SIZE : noteSize);
+  const roleSizes = new Map(shown.flatMap((i) => (i.kind === 'role' ? [[i.id, walkRoleSize(i)] as const] : [])));
+  const sizeOf = (i: (typeof shown)[number]) => (i.kind === 'role' ? (roleSizes.get(i.id) ?? ROLE_CARD_SIZE) : noteSize);
   const flow = (scale: number): WalkItem[][] => {
     const pages: WalkItem[][] = [[]];
     let x = 0;
@@ -90,7 +110,7 @@ export const zoneSlides = (template: Template, zoneId: string, label: string, it
         y = 0;
         rowHeight = 0;
       }
-      pages[pages.length - 1]!.push(i.kind === 'role' ? { kind: 'role', role: i, x, y } : { kind: 'note', note: i, count: heads.get(i.id) ?? 1, x, y });
+      pages[pages.length - 1]!.push(i.kind === 'role' ? { kind: 'role', role: i, x, y, ...sizeOf(i) } : { kind: 'note', note: i, count: heads.get(i.id) ?? 1, x, y });
       x += w + GAP;
       rowHeight = Math.max(rowHeight, h);
     }
@@ -101,7 +121,9 @@ export const zoneSlides = (template: Template, zoneId: string, label: string, it
   let pages = flow(least);
   for (const grow of [2, 1.6, 1.3]) {
     const tried = flow(least * grow);
-    if (tried.length === 1) {
+    // One screen, and nothing on it taller or wider than the screen (a lone tall role card is placed anyway).
+    const fits = tried[0]!.every((i) => i.x + sizeOf(i.kind === 'role' ? i.role : i.note).width * least * grow <= area.width + 0.01 && i.y + sizeOf(i.kind === 'role' ? i.role : i.note).height * least * grow <= area.height + 0.01);
+    if (tried.length === 1 && fits) {
       scale = least * grow;
       pages = tried;
       break;

@@ -4,6 +4,7 @@ import {
   formatReportDate,
   groupSide,
   groupWho,
+  PERSON_SIDES,
   namesShown,
   noteSuffix,
   participantsLine,
@@ -467,7 +468,7 @@ export class ReportPdf {
     const date = formatReportDate(o.date);
     if (date) fact(REPORT_WORDS.date, date);
     fact(REPORT_WORDS.participants, participantsLine(o.participants));
-    for (const side of ['formeel', 'informeel'] as const) {
+    for (const side of PERSON_SIDES) {
       const orgs = o.participants.groups.filter((g) => g.side === side && g.organisation).map((g) => g.organisation!);
       if (orgs.length) fact(`${REPORT_WORDS.organisations} (${REPORT_WORDS.side[side]})`, orgs.join(', '));
     }

@@ -1,4 +1,4 @@
-import { cleanLine, isSide, MAX_NAME_LENGTH, MAX_ORG_LENGTH, type Presence, type Role, type Side } from '@bodem/shared';
+import { cleanLine, isPersonSide, MAX_NAME_LENGTH, MAX_ORG_LENGTH, type Presence, type Role, type PersonSide } from '@bodem/shared';
 import type { Awareness } from 'y-protocols/awareness';
 import { createStore, KeyedStore } from '../lib/store.ts';
 
@@ -7,7 +7,7 @@ export interface Person {
   clientId: number;
   userId: string;
   name: string;
-  side: Side | null;
+  side: PersonSide | null;
   role: Role;
   /** The organisation from the person's token; '' when none. */
   org: string;
@@ -17,7 +17,7 @@ export interface Person {
 export interface RemoteCursor {
   clientId: number;
   name: string;
-  side: Side | null;
+  side: PersonSide | null;
   boardId: string;
   x: number;
   y: number;
@@ -42,7 +42,7 @@ const readUser = (state: unknown): Omit<Person, 'clientId' | 'self'> | null => {
   return {
     userId: typeof u.id === 'string' ? u.id : '',
     name,
-    side: isSide(u.side) ? u.side : null,
+    side: isPersonSide(u.side) ? u.side : null,
     role: ROLES.includes(u.role) ? u.role : 'participant',
     org: cleanLine(u.org, MAX_ORG_LENGTH),
   };

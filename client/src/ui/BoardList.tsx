@@ -51,7 +51,7 @@ export function BoardList({ session, boards, currentId, onOpen, votes, canAdd }:
                         {part}
                       </span>
                     )}
-                    <span>{b.title}</span>
+                    <span className="board-link-title">{b.title}</span>
                     {template?.optional && <span className="optional">{t.boards.optional}</span>}
                     {count !== null && <span className="votes">{count === 1 ? t.boards.votesOne : fmt(t.boards.votes, { n: count })}</span>}
                   </button>

@@ -1,4 +1,4 @@
-import type { Side } from '@bodem/shared';
+import type { PersonSide } from '@bodem/shared';
 import type { Person } from '../sync/presence.ts';
 
 export interface OrgGroup {
@@ -9,12 +9,12 @@ export interface OrgGroup {
 
 export interface SideGroup {
   /** null: everyone without a side (the facilitator, the projector). */
-  side: Side | null;
+  side: PersonSide | null;
   orgs: OrgGroup[];
   count: number;
 }
 
-const SIDE_ORDER: (Side | null)[] = ['formeel', 'informeel', null];
+const SIDE_ORDER: (PersonSide | null)[] = ['formeel', 'informeel', 'beide', null];
 
 /** "CJG Noord", "cjg  noord" and "CJG noord" are one organisation. */
 const orgKey = (org: string): string => org.toLocaleLowerCase('nl').replace(/\s+/g, ' ').trim();

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Role, Side, TokenClaims } from '@bodem/shared';
+import type { PersonSide, Role, TokenClaims } from '@bodem/shared';
 import type { MeetingRecord } from '../storage/store.ts';
 
 /** Whether a verified token is for this meeting as it is now (a re-created meeting has another epoch). */
@@ -75,7 +75,7 @@ export const TOKEN_TTL_SECONDS: Record<Role, number> = {
 export const issueClaims = (
   meeting: { id: string; epoch: number },
   role: Role,
-  who: { name: string; side: Side | null; org?: string; sub?: string },
+  who: { name: string; side: PersonSide | null; org?: string; sub?: string },
   now = Date.now(),
 ): TokenClaims => ({
   m: meeting.id,

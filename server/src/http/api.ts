@@ -1,7 +1,7 @@
 import {
   cleanLine,
   initMeeting,
-  isSide,
+  isPersonSide,
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
   MAX_NAME_LENGTH,
@@ -10,7 +10,6 @@ import {
   newId,
   normaliseJoinCode,
   CloseCode,
-  type Side,
 } from '@bodem/shared';
 import { programmeBoards, templateById } from '@bodem/templates';
 import type { FastifyInstance } from 'fastify';
@@ -167,12 +166,12 @@ export const registerApi = (app: FastifyInstance, { store, relay, signer, joinLi
   const admit = async (meeting: MeetingRecord, body: JoinBody): Promise<string> => {
     const name = cleanLine(body.name, MAX_NAME_LENGTH);
     if (!name) throw new ApiError(400, 'name_required');
-    if (!isSide(body.side)) throw new ApiError(400, 'side_required');
+    if (!isPersonSide(body.side)) throw new ApiError(400, 'side_required');
     const org = cleanLine(body.org, MAX_ORG_LENGTH);
     const sub = await previousSub(meeting, body.previous, body.held ?? []);
     const now = Date.now();
     await store.touchMeeting(meeting.id, now);
-    return signer.sign(issueClaims(meeting, 'participant', { name, side: body.side as Side, org, sub }, now));
+    return signer.sign(issueClaims(meeting, 'participant', { name, side: body.side, org, sub }, now));
   };
 
   /**

@@ -1,4 +1,5 @@
 import { isDeletedType, madeSince, refusedChanges, roots, stampItem, type Offence, type Refusal, type WriteContext, type Writer } from '@bodem/shared';
+import { templateById } from '@bodem/templates';
 import type { RoomLimits } from './limits.ts';
 import * as Y from 'yjs';
 
@@ -50,6 +51,7 @@ export class WriteGuard {
           maxTextLength: this.limits.maxTextLength,
           maxItemsPerBoard: this.limits.itemsPerBoard,
           stamp: (item) => this.toStamp.push(item),
+          template: templateById,
           discard: (id, offence) => this.toDiscard.push({ id, offence }),
           revertKey: (item, key, offence) => {
             // The value before this transaction: the newest item for the key

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { isSide, type Side } from '../schema/side.ts';
+import { isSide, type PersonSide, type Side } from '../schema/side.ts';
 import { cleanLine } from '../schema/text.ts';
 import { num, str } from '../schema/values.ts';
 
@@ -113,6 +113,16 @@ export const readControl = (map: Y.Map<unknown>): Control => ({
 export const timeLeft = (timer: Timer, now: number): number =>
   Math.min(timer.durationMs, timer.pausedLeftMs !== null ? timer.pausedLeftMs : Math.max(0, timer.endsAt - now));
 
-/** The board a person was sent to: their own assignment first, else their side's. */
-export const destinationOf = (send: Send | null, person: { id: string; side: Side | null }): string | null =>
-  send ? (send.byPerson[person.id] ?? (person.side ? send.bySide[person.side] : undefined) ?? null) : null;
+/**
+ * The board a person was sent to: their own assignment first, else their
+ * side's. Someone who is both goes where both sides were sent to the same
+ * board, and otherwise waits for an assignment of their own.
+ */
+export const destinationOf = (send: Send | null, person: { id: string; side: PersonSide | null }): string | null => {
+  if (!send) return null;
+  const own = send.byPerson[person.id];
+  if (own) return own;
+  if (isSide(person.side)) return send.bySide[person.side] ?? null;
+  if (person.side === 'beide') return send.bySide.formeel && send.bySide.formeel === send.bySide.informeel ? send.bySide.formeel : null;
+  return null;
+};

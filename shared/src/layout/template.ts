@@ -131,9 +131,10 @@ export interface Template extends BoardLayout {
   repeatable?: boolean;
   /**
    * Several ideas on this one board, each with its own dots (votes per
-   * person across the ideas of the board). Data only for now: the relay
-   * accepts a vote only on an item or a board, and the vote bar votes on
-   * boards, so nothing draws or counts these yet.
+   * person across the ideas of the board, `schema/idea.ts`): the limit here
+   * until the facilitator sets one on the board; the relay checks each dot
+   * against these ideas; IdeaVotes draws them, the beamer ranks them and
+   * the report counts them.
    */
   ideas?: { list: readonly IdeaSpec[]; voting: { limit: number } };
   /** What the facilitator reads beside the board; never printed on it. */

@@ -1,4 +1,4 @@
-import type { Side } from '../schema/side.ts';
+import type { PersonSide } from '../schema/side.ts';
 import type { ReportBoard, ReportField, ReportGroup, ReportItem, ReportNote, ReportOutline, ReportParticipants, ReportSummary, ReportTable, ReportZone } from './outline.ts';
 
 /**
@@ -11,7 +11,7 @@ export const REPORT_WORDS = {
   participants: 'Deelnemers',
   organisations: 'Organisaties',
   none: 'geen',
-  side: { formeel: 'formeel', informeel: 'informeel' } satisfies Record<Side, string>,
+  side: { formeel: 'formeel', informeel: 'informeel', beide: 'formeel én informeel' } satisfies Record<PersonSide, string>,
   unknownSide: 'kant onbekend',
   sourceDocument: 'Geteld: wie iets schreef of stemde.',
   sourcePresence: 'Geteld: wie iets schreef of stemde, en wie verbonden was toen dit verslag werd gemaakt.',
@@ -71,9 +71,10 @@ export const formatReportDate = (ms: number): string =>
 const list = (parts: readonly string[]): string =>
   parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} ${REPORT_WORDS.and} ${parts[parts.length - 1]}`;
 
-/** "3 formeel, 2 informeel (1 kant onbekend)". */
+/** "3 formeel, 2 informeel, 1 formeel én informeel (1 kant onbekend)". */
 export const participantsLine = (p: ReportParticipants): string => {
-  const base = `${p.perSide.formeel} ${REPORT_WORDS.side.formeel}, ${p.perSide.informeel} ${REPORT_WORDS.side.informeel}`;
+  const both = p.perSide.beide ? `, ${p.perSide.beide} ${REPORT_WORDS.side.beide}` : '';
+  const base = `${p.perSide.formeel} ${REPORT_WORDS.side.formeel}, ${p.perSide.informeel} ${REPORT_WORDS.side.informeel}${both}`;
   return p.unknownSide ? `${base} (${p.unknownSide} ${REPORT_WORDS.unknownSide})` : base;
 };
 
@@ -180,7 +181,7 @@ const summaryLines = (s: ReportSummary): string[] => {
     for (const n of a.notes) out.push(`**${escapeMarkdown(n.label)}**`, '', ...n.items.flatMap((i) => itemLines(i)), '');
   }
   for (const v of s.votes) {
-    out.push(`### ${REPORT_WORDS.ranking}`, '');
+    out.push(`### ${v.boardTitle ? escapeMarkdown(summaryHeading(REPORT_WORDS.ranking, v.boardTitle, true)) : REPORT_WORDS.ranking}`, '');
     if (!v.winners.length) out.push(`_${REPORT_WORDS.noVotes}_`, '');
     else {
       out.push(

@@ -3,6 +3,7 @@ import { isCovered, referenceCoverage } from '../derive/blindSpots.ts';
 import { collapseBundles } from '../derive/bundles.ts';
 import { noteWords } from '../derive/notes.ts';
 import { tallyVotes } from '../derive/votes.ts';
+import { ideaSettingsOf, ideaTarget, tallyIdeas } from '../schema/idea.ts';
 import { zoneOfItem } from '../derive/zones.ts';
 import type { Part, Template } from '../layout/template.ts';
 import { rectCenter, type Rect } from '../layout/geometry.ts';
@@ -10,7 +11,8 @@ import { shapeContains, zoneAt } from '../layout/zone.ts';
 import type { Role } from '../presence.ts';
 import { readMeeting, type MeetingView } from '../meetingView.ts';
 import type { Note } from '../schema/note.ts';
-import { SIDES, type Side } from '../schema/side.ts';
+import type { Vote } from '../schema/vote.ts';
+import { PERSON_SIDES, SIDES, type PersonSide, type Side } from '../schema/side.ts';
 
 /**
  * The report of a meeting as plain data: what the PDF, the Markdown and the
@@ -56,7 +58,18 @@ export interface ReportAgreements {
   notes: { label: string; items: ReportItem[] }[];
 }
 
+/** A board's ideas with their dots (schema/idea.ts). */
+export interface ReportIdeas {
+  limit: number;
+  /** In the board's order; `name` is what the group wrote as the idea's name. */
+  ideas: { id: string; label: string; name: string | null; count: number }[];
+  /** The idea(s) with the most dots; more than one on a tie; none without votes. */
+  winners: string[];
+}
+
 export interface ReportVoting {
+  /** The board whose ideas these are, when the ideas are on one board (else each idea is a board). */
+  boardTitle?: string;
   limit: number;
   /** Ideas with their dots, most first (programme order among equals). */
   ranking: { boardId: string; title: string; count: number }[];
@@ -78,7 +91,8 @@ export interface ReportUnused {
  * report was made, if the caller knows them.
  */
 export interface ReportParticipants {
-  perSide: Record<Side, number>;
+  /** People per side they joined as ('beide': both formeel and informeel worker). */
+  perSide: Record<PersonSide, number>;
   /** Authors whose side nothing tells (a role card or an agreement only). */
   unknownSide: number;
   /** Organisations of the people connected, each once (however it was typed), sorted; empty without presence. */
@@ -94,7 +108,7 @@ export interface ReportParticipants {
 }
 
 export interface ReportGroup {
-  side: Side | null;
+  side: PersonSide | null;
   /** null: nobody in this group named an organisation (or only the document knows them). */
   organisation: string | null;
   count: number;
@@ -123,6 +137,8 @@ export interface ReportBoard {
   table: ReportTable | null;
   /** Dots on this board when its template is voted on (ideas of part C), with its place among the ideas. */
   votes: { count: number; limit: number; rank: number; of: number; winner: boolean } | null;
+  /** Dots on this board's own ideas (part C on one board): each idea with its count, and the winner(s). */
+  ideas?: ReportIdeas;
   /** Lines drawn outside every zone. */
   drawing?: ReportDrawing;
 }
@@ -207,7 +223,7 @@ export interface ReportSources {
 
 export interface ReportPerson {
   id: string;
-  side: Side | null;
+  side: PersonSide | null;
   role?: Role;
   org?: string;
   /** The name they joined with; printed only when the facilitator asks for names. */
@@ -232,14 +248,14 @@ const byAge = <T extends { createdAt: number; id: string }>(a: T, b: T) => a.cre
 /** "CJG  den Haag" and "cjg Den Haag" are one organisation. */
 const orgKey = (org: string): string => org.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('nl');
 
-const SIDE_ORDER = (s: Side | null): number => (s ? SIDES.indexOf(s) : SIDES.length);
+const SIDE_ORDER = (s: PersonSide | null): number => (s ? PERSON_SIDES.indexOf(s) : PERSON_SIDES.length);
 
 const participantsOf = (view: MeetingView, opts: ReportOptions): ReportParticipants => {
   const { people, leaders = [] } = opts;
-  const sideOf = new Map<string, Side | null>();
+  const sideOf = new Map<string, PersonSide | null>();
   const orgOf = new Map<string, string>();
   const nameOf = new Map<string, string>();
-  const see = (id: string, side: Side | null) => {
+  const see = (id: string, side: PersonSide | null) => {
     if (!id) return;
     if (!sideOf.get(id)) sideOf.set(id, side);
   };
@@ -260,7 +276,7 @@ const participantsOf = (view: MeetingView, opts: ReportOptions): ReportParticipa
     if (name) nameOf.set(p.id, name);
   }
   for (const id of leaders) sideOf.delete(id);
-  const perSide: Record<Side, number> = { formeel: 0, informeel: 0 };
+  const perSide: Record<PersonSide, number> = { formeel: 0, informeel: 0, beide: 0 };
   let unknownSide = 0;
   // One spelling per organisation: the one most people typed (the first seen among equals).
   const spellings = new Map<string, Map<string, number>>();
@@ -339,7 +355,14 @@ const boardUsed = (b: ReportBoard): boolean =>
   b.fields.some((f) => f.value) ||
   (b.table?.rows.length ?? 0) > 0 ||
   (b.votes?.count ?? 0) > 0 ||
+  !!b.ideas?.ideas.some((i) => i.count > 0) ||
   !!b.drawing;
+
+/** A board's ideas with their counted dots (the facilitator's limit, earliest dots first). */
+const ideasOf = (board: MeetingView['boards'][number], template: Template, notes: readonly Note[], votes: readonly Vote[]): ReportIdeas => {
+  const tally = tallyIdeas(board.id, template, ideaSettingsOf(board.state, template), board.state, notes, votes);
+  return { limit: tally.limit, ideas: tally.ideas.map(({ id, label, name, count }) => ({ id, label, name, count })), winners: tally.winners };
+};
 
 /** A bundle (or a single note) as one report item; null when it says nothing at all. */
 const noteItem = (head: Note, members: readonly Note[], letter: Template['letter']): ReportNote | null => {
@@ -490,6 +513,7 @@ export const reportOutline = (source: Y.Doc | MeetingView, sources: ReportSource
       fields,
       table,
       votes: voting ? { count: voteCounts.get(board.id) ?? 0, limit: voting.limit, rank: 0, of: 0, winner: false } : null,
+      ...(template?.ideas ? { ideas: ideasOf(board, template, notes, view.votes) } : {}),
       ...(drawing ? { drawing } : {}),
     };
   });
@@ -535,6 +559,17 @@ const summaryOf = (boards: readonly ReportBoard[], sources: ReportSources): Repo
       limit: ranked[0]!.votes!.limit,
       ranking: ranked.map((b) => ({ boardId: b.id, title: b.title, count: b.votes!.count })),
       winners: ranked.filter((b) => b.votes!.winner).map((b) => b.id),
+    });
+  }
+  // Ideas on one board: a ranking per board, its ideas named as the group named them.
+  for (const b of boards) {
+    if (!b.ideas) continue;
+    const ranked = [...b.ideas.ideas].sort((x, y) => y.count - x.count);
+    summary.votes.push({
+      boardTitle: b.title,
+      limit: b.ideas.limit,
+      ranking: ranked.map((i) => ({ boardId: ideaTarget(b.id, i.id), title: i.name ? `${i.label}: ${i.name}` : i.label, count: i.count })),
+      winners: b.ideas.winners.map((id) => ideaTarget(b.id, id)),
     });
   }
   for (const b of boards) {

@@ -24,6 +24,11 @@ export const MAX_LOCK_REASON = 160;
 
 export const MAX_FIELD_LENGTH = 200;
 
+/** The facilitator's settings of a board's ideas (schema/idea.ts): dots per person, and open/closed (absent: 'auto'). */
+export const IDEA_VOTE_LIMIT_KEY = 'ideaVoteLimit';
+export const IDEA_VOTING_KEY = 'ideaVoting';
+export const MAX_IDEA_VOTE_LIMIT = 10;
+
 export const choiceKey = (rowId: string) => CHOICE + rowId;
 export const fieldKey = (fieldId: string) => FIELD + fieldId;
 export const SHOW_REFERENCES_KEY = SHOW_REFERENCES;
@@ -49,7 +54,7 @@ export const isFieldText = (board: Y.Map<unknown>, key: string): boolean => key.
 export const isParticipantBoardKey = (key: string): boolean => key.startsWith(CHOICE) || key.startsWith(FIELD);
 
 /** A board with nothing on it yet. */
-export const EMPTY_BOARD_STATE: BoardState = { choices: {}, fields: {}, showReferences: false, locked: null, matches: {} };
+export const EMPTY_BOARD_STATE: BoardState = { choices: {}, fields: {}, showReferences: false, locked: null, matches: {}, ideaVoteLimit: null, ideaVoting: null };
 
 export interface BoardState {
   choices: Record<string, string>;
@@ -58,6 +63,10 @@ export interface BoardState {
   locked: string | null;
   /** The facilitator's verdicts on suggested reference matches, by `matchId(referenceId, noteId)`. */
   matches: Record<string, MatchVerdict>;
+  /** Dots per person on the board's ideas as the facilitator set them (null: the template's). */
+  ideaVoteLimit: number | null;
+  /** The facilitator opened or closed the dots on the board's ideas (null: open per idea once written in). */
+  ideaVoting: 'open' | 'closed' | null;
 }
 
 export const readBoardState = (map: Y.Map<unknown>): BoardState => {
@@ -73,11 +82,15 @@ export const readBoardState = (map: Y.Map<unknown>): BoardState => {
     } else if (k.startsWith(MATCH) && isVerdict(v) && k.length <= 200) matches[k.slice(MATCH.length)] = v;
   });
   const lock = map.get(LOCK_KEY);
+  const limit = map.get(IDEA_VOTE_LIMIT_KEY);
+  const voting = map.get(IDEA_VOTING_KEY);
   return {
     choices,
     fields,
     showReferences: map.get(SHOW_REFERENCES) === true,
     locked: typeof lock === 'string' ? cleanLine(lock, MAX_LOCK_REASON) || ' ' : null,
     matches,
+    ideaVoteLimit: typeof limit === 'number' && Number.isInteger(limit) && limit >= 1 && limit <= MAX_IDEA_VOTE_LIMIT ? limit : null,
+    ideaVoting: voting === 'open' || voting === 'closed' ? voting : null,
   };
 };

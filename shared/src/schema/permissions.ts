@@ -5,15 +5,21 @@ import { roots } from './roots.ts';
 import { readVote } from './vote.ts';
 import { CONTROL_KEYS } from '../control/control.ts';
 import { keyInParent, pathFromRoot } from './yjsInternals.ts';
-import type { Side } from './side.ts';
+import { noteSideOf, type PersonSide } from './side.ts';
+import type { Template } from '../layout/template.ts';
+import { ideaOpen, ideaVotesIn, ideaWritten, readIdeaSettings, readIdeaTarget } from './idea.ts';
+import { readBoardState } from './boardState.ts';
+import { itemsOfBoard } from '../derive/items.ts';
+import type { Note } from './note.ts';
+import { asYMap } from './values.ts';
 
 /** What a writer is, as its verified token says. */
 export interface Writer {
   role: Role;
   /** The participant id from the token. */
   sub: string;
-  /** The participant's side from the token (notes they create carry it). */
-  side?: Side | null;
+  /** The participant's side from the token (notes they create carry it; none for someone who is both). */
+  side?: PersonSide | null;
 }
 
 /** Why a change was refused; logged by the relay (no content, no names). */
@@ -30,6 +36,7 @@ export type Offence =
   | 'board-full'
   | 'vote-target'
   | 'vote-closed'
+  | 'vote-limit'
   | 'update-too-large'
   | 'meeting-full';
 
@@ -63,6 +70,11 @@ export interface WriteContext {
    * a string past the bound): the relay writes the previous value back.
    */
   revertKey(item: Y.Map<unknown>, key: string, offence: Offence): void;
+  /**
+   * The templates (`templates/`), by id: the relay needs a board's ideas to
+   * judge a dot on an idea. Without it, dots on ideas are refused.
+   */
+  template?: (id: string) => Template | undefined;
 }
 
 /**
@@ -76,8 +88,8 @@ export const stampItem = (item: Y.Map<unknown>, writer: Writer, now: number): bo
     item.set('authorId', writer.sub);
     changed = true;
   }
-  if (item.get('kind') === 'note' && (item.get('side') ?? null) !== (writer.side ?? null)) {
-    item.set('side', writer.side ?? null);
+  if (item.get('kind') === 'note' && (item.get('side') ?? null) !== noteSideOf(writer.side)) {
+    item.set('side', noteSideOf(writer.side));
     changed = true;
   }
   const createdAt = item.get('createdAt');
@@ -108,7 +120,7 @@ export interface Refusal {
  * role cards, strokes, agreements), their own votes, and the answers on a
  * board (`choice:`/`field:` keys); the controls, the meeting's metadata,
  * the set of boards and a board's settings (title, lock, reference answers
- * shown, the verdicts on suggested reference matches: `match:` keys) are the facilitator's. Roots the schema does not know are nobody's. The projector writes nothing (the relay
+ * shown, the verdicts on suggested reference matches: `match:` keys, the limit and opening of the dots on its ideas) are the facilitator's. Roots the schema does not know are nobody's. The projector writes nothing (the relay
  * drops its updates before they reach the document).
  *
  * Locked boards are not enforced here: a lock pauses the board on every
@@ -151,7 +163,11 @@ export const refusedChanges = (
       else if (ctx) {
         // Dots go on things that exist, while voting is open (casting and withdrawing alike).
         if (r.control.get(CONTROL_KEYS.voting) === 'closed') refuse('vote-closed', root);
-        else if ([...keys].some((k) => r.votes.has(k!) && !voteTargetExists(doc, readVote(k!, 0)!.targetId))) refuse('vote-target', root);
+        else if ([...keys].some((k) => r.votes.has(k!) && !voteTargetExists(doc, readVote(k!, 0)!.targetId, ctx))) refuse('vote-target', root);
+        else {
+          const offence = ideaVoteRefusal(doc, keys as ReadonlySet<string>, writer, ctx);
+          if (offence) refuse(offence, root);
+        }
       }
     } else if (root === r.items) {
       if (ctx) itemRefusals(doc, path, type, keys, writer, ctx, refuse);
@@ -177,9 +193,45 @@ const isFreshAnswerText = (board: Y.AbstractType<unknown>, key: string): boolean
 
 type Refuse = (offence: Offence, scope: Y.AbstractType<unknown>) => void;
 
-const voteTargetExists = (doc: Y.Doc, target: string): boolean => {
+const voteTargetExists = (doc: Y.Doc, target: string, ctx: WriteContext): boolean => {
   const r = roots(doc);
-  return r.items.has(target) || r.boards.has(target);
+  if (r.items.has(target) || r.boards.has(target)) return true;
+  const idea = readIdeaTarget(target);
+  const board = idea && asYMap(r.boards.get(idea.boardId));
+  const template = board && ctx.template?.(String(board.get('template')));
+  return !!template?.ideas?.list.some((i) => i.id === idea!.ideaId);
+};
+
+/**
+ * Dots on ideas (schema/idea.ts): cast and withdrawn only while the idea
+ * takes dots (the board's voting open, or, until the facilitator says,
+ * once someone wrote in the idea), and no more dots of one person on a
+ * board's ideas than the limit. The relay sees a person's tablets one
+ * after the other, so two tablets voting at once cannot pass the limit
+ * together here.
+ */
+const ideaVoteRefusal = (doc: Y.Doc, keys: ReadonlySet<string>, writer: Writer, ctx: WriteContext): Offence | null => {
+  const r = roots(doc);
+  const touched = ideaVotesIn(keys);
+  for (const boardId of new Set(touched.map((t) => t.boardId))) {
+    const board = asYMap(r.boards.get(boardId));
+    const template = board && ctx.template?.(String(board.get('template')));
+    if (!board || !template?.ideas) return 'vote-target';
+    const settings = readIdeaSettings(board, template);
+    const state = readBoardState(board);
+    const notes = itemsOfBoard(doc, boardId).filter((i): i is Note => i.kind === 'note');
+    for (const t of touched.filter((x) => x.boardId === boardId)) {
+      const idea = template.ideas.list.find((i) => i.id === t.ideaId);
+      if (!idea) return 'vote-target';
+      if (!ideaOpen(settings, ideaWritten(template, idea, state, notes))) return 'vote-closed';
+    }
+    if (!touched.some((t) => t.boardId === boardId && r.votes.has(t.key))) continue;
+    // Casting: the writer's dots on this board's ideas, after the change, within the limit.
+    let mine = 0;
+    for (const v of ideaVotesIn(r.votes.keys())) if (v.boardId === boardId && v.participantId === writer.sub) mine++;
+    if (mine > settings.limit) return 'vote-limit';
+  }
+  return null;
 };
 
 const tooLong = (v: unknown, max: number): boolean => (v instanceof Y.Text || typeof v === 'string') && v.length > max;
@@ -206,7 +258,7 @@ const itemRefusals = (
       const item = k === null ? undefined : itemsMap.get(k);
       if (!(item instanceof Y.Map) || !ctx.created(item as unknown as Y.AbstractType<unknown>)) continue;
       const createdAt = item.get('createdAt');
-      const wrongSide = item.get('kind') === 'note' && (item.get('side') ?? null) !== (writer.side ?? null);
+      const wrongSide = item.get('kind') === 'note' && (item.get('side') ?? null) !== noteSideOf(writer.side);
       if (item.get('authorId') !== writer.sub || wrongSide || typeof createdAt !== 'number' || !(createdAt <= ctx.now + CREATED_AHEAD_MS) || !(createdAt >= 0))
         ctx.stamp(item);
       if ([...item.values()].some((v) => tooLong(v, ctx.maxTextLength))) {

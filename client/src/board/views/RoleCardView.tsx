@@ -10,8 +10,26 @@ const still = { listening: false, perfectDrawEnabled: false } as const;
  * and description, coloured by whose role it is. The one drawing of a role
  * card, for the board (RoleCardNode adds the gestures) and the report.
  */
-export function RoleCardView({ title, description, side, selected = false, interactive = false }: { title: string; description: string; side: Side | null; selected?: boolean; interactive?: boolean }) {
-  const { width, height } = ROLE_CARD_SIZE;
+export function RoleCardView({
+  title,
+  description,
+  side,
+  selected = false,
+  interactive = false,
+  size = ROLE_CARD_SIZE,
+  full = false,
+}: {
+  title: string;
+  description: string;
+  side: Side | null;
+  selected?: boolean;
+  interactive?: boolean;
+  /** The beamer's walk draws cards larger than the board does (walkRoleSize). */
+  size?: { width: number; height: number };
+  /** Every word of the description, never cut with "…" (the card is sized for it). */
+  full?: boolean;
+}) {
+  const { width, height } = size;
   const look = ROLE_LOOK[side ?? 'none'];
   return (
     <>
@@ -29,7 +47,7 @@ export function RoleCardView({ title, description, side, selected = false, inter
       />
       <Rect width={14} height={height} cornerRadius={[10, 0, 0, 10]} fill={look.band} {...still} />
       <Text name="role-title" x={26} y={12} width={width - 38} height={28} text={title} fontFamily={NOTE_FONT_FAMILY} fontSize={22} fontStyle="bold" fill={INK} wrap="word" ellipsis {...still} />
-      <Text x={ROLE_DESCRIPTION.x} y={ROLE_DESCRIPTION.y} width={width - 38} height={height - 52} text={description} fontFamily={NOTE_FONT_FAMILY} fontSize={ROLE_DESCRIPTION.fontSize} lineHeight={ROLE_DESCRIPTION.lineHeight} fill="#3D3A33" wrap="word" ellipsis {...still} />
+      <Text name="role-description" x={ROLE_DESCRIPTION.x} y={ROLE_DESCRIPTION.y} width={width - 38} height={height - 52} text={description} fontFamily={NOTE_FONT_FAMILY} fontSize={ROLE_DESCRIPTION.fontSize} lineHeight={ROLE_DESCRIPTION.lineHeight} fill="#3D3A33" wrap="word" ellipsis={!full} {...still} />
     </>
   );
 }

@@ -14,6 +14,9 @@ const ARABIC = 'نحن نعمل معًا من أجل الأطفال';
 /** iOS Safari draws no canvas larger than this. */
 const MAX_PIXELS = 16_777_216;
 
+/** Pen strokes on the open board. */
+const strokesOn = (p: BoardPage) => p.page.evaluate(() => (window as unknown as { Konva: { stages: { find: (s: string) => unknown[] }[] } }).Konva.stages[0]!.find('.stroke').length);
+
 const zoneRect = (templateId: string, zoneId: string) => {
   const s = template(templateId).zones.find((z) => z.id === zoneId)?.shape;
   if (s?.type !== 'rect') throw new Error(`no rect zone ${zoneId} in ${templateId}`);
@@ -110,6 +113,16 @@ test('after a meeting the facilitator downloads PDF, Word, PNG and Markdown: out
   const v1 = zoneRect(valkuilen.id, 'valkuil-1');
   await anna.addNoteOnBoard(v1.x + v1.width - 500, v1.y + v1.height / 2 + 30, 'Te weinig tijd voor overleg');
 
+  // A drawing in "Positie", left of the note there: the PDF and the Word file show it as a picture cut out of the poster.
+  await anna.openBoard(kracht.title);
+  await anna.showWhole();
+  const pos = zoneRect(kracht.id, 'positie');
+  await anna.page.getByRole('button', { name: /Pen/ }).click();
+  const line: { x: number; y: number }[] = [];
+  for (const [dx, dy] of [[0.12, 0.6], [0.2, 0.75], [0.28, 0.6], [0.36, 0.75]] as const) line.push(await anna.boardToScreen(pos.x + pos.width * dx, pos.y + pos.height * dy));
+  await anna.dragAlong(line);
+  await expect.poll(() => strokesOn(anna)).toBe(1);
+
   // An agreement, and who writes the report.
   await bilal.openBoard(afspraken.title);
   await bilal.page.getByRole('button', { name: 'Nieuwe afspraak' }).click();
@@ -133,6 +146,7 @@ test('after a meeting the facilitator downloads PDF, Word, PNG and Markdown: out
   await expect.poll(() => f.texts()).toEqual(['Te weinig tijd voor overleg']);
   await f.openBoard(kracht.title);
   await expect.poll(() => f.texts()).toEqual([ARABIC, 'Netwerk in de wijk', DIACRITICS, LONG].sort());
+  await expect.poll(() => strokesOn(f)).toBe(1);
   const refused: string[] = [];
   f.page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
@@ -171,7 +185,13 @@ test('after a meeting the facilitator downloads PDF, Word, PNG and Markdown: out
     'Wat is je eigen kracht?',
   ]);
   // Each note after its own zone's heading and before the next zone's; nothing for what did not happen.
-  inOrder(pages[2]!, ['De kracht van informeel', 'Kennis en begrip', `${DIACRITICS} (formeel)`, 'Vaardigheden', ARABIC, 'Positie', 'Netwerk in de wijk (formeel)', 'Macht en middelen', 'Ouders komen pas bij de moskee']);
+  inOrder(pages[2]!, ['De kracht van informeel', 'Kennis en begrip', `${DIACRITICS} (formeel)`, 'Vaardigheden', ARABIC, 'Positie', 'Netwerk in de wijk (formeel)', 'Tekening (1 lijn), uit het bord geknipt', 'Macht en middelen', 'Ouders komen pas bij de moskee']);
+  // Three posters and the drawing's cut-out, which is never blown up past 150 dpi.
+  const images = execFileSync('pdfimages', ['-list', pdf.path], { encoding: 'utf8' }).trim().split('\n').slice(2).map((l) => l.trim().split(/\s+/));
+  expect(images).toHaveLength(4);
+  const cut = images.find((i) => Number(i[3]) < 1500)!;
+  // pdfimages' x-ppi column: the cut-out's pixels per inch as placed on the page.
+  expect(Number(cut[12])).toBeGreaterThanOrEqual(149);
   expect(text).not.toContain('Niets geschreven');
   inOrder(pages[3]!, ['Valkuilen', 'Valkuil 1', 'Van toepassing? Ja', 'Te weinig tijd voor overleg (formeel)']);
   expect(pages[3]).not.toContain('Valkuil 2');
@@ -215,7 +235,9 @@ test('after a meeting the facilitator downloads PDF, Word, PNG and Markdown: out
   expect(sectionOf(html, '<h3>Vervolgstappen</h3>')).toContain('Evaluatie na een half jaar (informeel)');
   // The agreements as a table, and each board's poster as a picture.
   expect(html).toMatch(/<table>.*Wat\?.*Wie\?.*Wanneer\?.*Kennismaking bij de moskee.*Ayşe en Łukasz.*maart.*<\/table>/s);
-  expect((html.match(/<img /g) ?? []).length).toBe(3);
+  expect((html.match(/<img /g) ?? []).length).toBe(4);
+  // The drawing's cut-out as a picture in its zone's section, with its caption.
+  expect(html.slice(html.indexOf('<h3>Positie</h3>', kr), html.indexOf('<h3>Macht en middelen</h3>', kr))).toMatch(/<img [^>]*>.*Tekening \(1 lijn\), uit het bord geknipt/s);
   expect(plain(html.slice(html.indexOf('<h1>Niet gebruikt</h1>')))).toContain('Wat is je eigen kracht?');
 
   // --- PNG of the open board, and of the largest one ---------------------------------

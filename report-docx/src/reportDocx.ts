@@ -70,6 +70,8 @@ export interface DocxPictures {
 const TEXT_WIDTH_PX = Math.round((17 / 2.54) * 96);
 const POSTER_MAX_HEIGHT_PX = Math.round((14 / 2.54) * 96);
 const DRAWING_MAX_HEIGHT_PX = Math.round((8 / 2.54) * 96);
+/** A drawing's cut-out at 120 dpi at most: Word's sizes are in pixels of 96 dpi. */
+const DRAWING_MAX_SCALE = 96 / 120;
 const CM = 567; // twips
 
 const COLOR = {
@@ -144,8 +146,8 @@ const table = (t: { columns: readonly { label: string }[]; rows: readonly (reado
 
 const AGREEMENT_WIDTHS = [0.5, 0.28, 0.22];
 
-const image = (p: DocxPicture, maxHeight: number, alt: string): ImageRun => {
-  const scale = Math.min(TEXT_WIDTH_PX / p.width, maxHeight / p.height, 1e9);
+const image = (p: DocxPicture, maxHeight: number, alt: string, maxScale = 1e9): ImageRun => {
+  const scale = Math.min(TEXT_WIDTH_PX / p.width, maxHeight / p.height, maxScale);
   return new ImageRun({
     type: p.type,
     data: p.data,
@@ -180,7 +182,10 @@ const tableBlock = (t: ReportTable): (Paragraph | Table)[] => (t.rows.length ? [
 
 const drawingBlock = (boardId: string, d: ReportDrawing, pictures: DocxPictures, label: string): Paragraph[] => {
   const p = pictures.drawings?.get(drawingKey(boardId, d));
-  return p ? [para([image(p, DRAWING_MAX_HEIGHT_PX, `${REPORT_WORDS.drawing}: ${label}`)])] : [muted(REPORT_WORDS.drawingNote(d.strokes))];
+  // Never blown up past 120 dpi (a short line's cut-out is a few dozen pixels: at the text's width, a blur).
+  return p
+    ? [para([image(p, DRAWING_MAX_HEIGHT_PX, `${REPORT_WORDS.drawing}: ${label}`, DRAWING_MAX_SCALE)], { keepNext: true }), muted(REPORT_WORDS.drawingCaption(d.strokes))]
+    : [muted(REPORT_WORDS.drawingNote(d.strokes))];
 };
 
 const zoneBlock = (b: ReportBoard, z: ReportZone, pictures: DocxPictures): (Paragraph | Table)[] => {
@@ -230,6 +235,16 @@ const summaryBlock = (o: ReportOutline): (Paragraph | Table)[] => {
     for (const n of a.notes) {
       out.push(para(runs(n.label, { bold: true }), { keepNext: true }));
       for (const i of n.items) out.push(...itemParagraphs(i));
+    }
+  }
+  for (const [label, list] of [[REPORT_WORDS.evaluation, s.evaluations], [REPORT_WORDS.plan, s.plans]] as const) {
+    for (const e of list) {
+      out.push(heading(summaryHeading(label, e.boardTitle, list.length > 1), HeadingLevel.HEADING_2));
+      for (const f of e.fields) out.push(fieldParagraph(f));
+      for (const z of e.zones) {
+        out.push(para(runs(z.label, { bold: true }), { keepNext: true }));
+        for (const i of z.items) out.push(...itemParagraphs(i));
+      }
     }
   }
   for (const v of s.votes) {

@@ -78,7 +78,25 @@ const AFSPRAKEN: Template = {
 const IDEE: Template = { ...base, id: 'idee', part: 'C', title: 'Zelf een voorbeeld bedenken', zones: [box('doel', 'Doelstelling', 0, 0)], voting: { limit: 1 } };
 const BOOM: Template = { ...base, id: 'boom', part: 'E', title: 'Boom', zones: [box('stam', 'Stam', 0, 0)], roleZoneId: 'stam' };
 const BRIEF: Template = { ...base, id: 'brief', part: 'G', title: 'Een wens voor de toekomst', zones: [box('brieven', 'De brief', 0, 0)], letter: { salutation: 'Lieve' } };
-const TEMPLATES = new Map([KRACHT, VALKUILEN, AFSPRAKEN, IDEE, BOOM, BRIEF].map((t) => [t.id, t]));
+const EVALUATIE: Template = {
+  ...base,
+  id: 'evaluatie',
+  part: 'F',
+  title: 'Evaluatie',
+  zones: [box('uit-de-sessie', 'Wat uit de sessie is gekomen', 0, 0), box('evalueren', 'Evalueren/concluderen', 1000, 0)],
+  summary: 'evaluation',
+};
+const KERN: Template = {
+  ...base,
+  id: 'kern',
+  part: 'E',
+  title: 'De kern van het samen doen',
+  zones: [box('doelstelling', 'Doelstelling', 0, 0), box('werkwijze', 'Werkwijze', 1000, 0)],
+  fields: [{ id: 'verslag', label: 'Wie een kort verslagje maakt', rect: { x: 0, y: 900, width: 600, height: 90 } }],
+  summary: 'plan',
+  repeatable: true,
+};
+const TEMPLATES = new Map([KRACHT, VALKUILEN, AFSPRAKEN, IDEE, BOOM, BRIEF, EVALUATIE, KERN].map((t) => [t.id, t]));
 const SOURCES: ReportSources = {
   template: (id) => TEMPLATES.get(id),
   part: (p) => ({ title: `Deel ${p}`, deel: p === 'B' ? 'Deel 1: Verkenning' : 'Deel 3: Opzetten van samenwerking' }),
@@ -412,6 +430,43 @@ describe('reportOutline', () => {
       at('### Afspraken — Zuid\n\n_Geen afspraken in de tabel._\n\n**Wie zet de afspraken op papier?** _niet beantwoord_\n\n**Afspraken**\n\n- Over een half jaar evalueren (informeel)'),
     );
     expect(at('### Rollen in de stam\n\n- **Brugfunctie** (informeel) — Verbindt.')).toBeLessThan(at('## De kracht van informeel'));
+  });
+
+  it("puts part F's evaluation and each partnership's plan (E.3) in the summary, leaving out a plan nobody wrote in", () => {
+    const doc = new Y.Doc();
+    initMeeting(doc, {
+      title: 'Drie partnerschappen',
+      createdAt: 1,
+      boards: [
+        { id: 'b-kern1', template: 'kern', title: 'De kern van het samen doen — Noord' },
+        { id: 'b-kern2', template: 'kern', title: 'Zuid' },
+        { id: 'b-kern3', template: 'kern', title: 'West' },
+        { id: 'b-eval', template: 'evaluatie', title: 'Evaluatie' },
+      ],
+    });
+    addNote(doc, { boardId: 'b-kern1', x: 100, y: 100, side: 'formeel', authorId: 'anna', createdAt: 2, text: 'Samen een ouderavond' });
+    setField(doc, 'b-kern1', 'verslag', 'Anna');
+    addNote(doc, { boardId: 'b-kern2', x: 1100, y: 100, side: 'informeel', authorId: 'bilal', createdAt: 3, text: 'Via de moskee uitnodigen' });
+    addNote(doc, { boardId: 'b-eval', x: 1100, y: 100, side: 'informeel', authorId: 'bilal', createdAt: 4, text: 'Fijn om elkaar te leren kennen' });
+    const o = reportOutline(doc, SOURCES);
+    expect(o.summary.evaluations).toEqual([
+      { boardId: 'b-eval', boardTitle: 'Evaluatie', fields: [], zones: [{ label: 'Evalueren/concluderen', items: [expect.objectContaining({ text: 'Fijn om elkaar te leren kennen' })] }] },
+    ]);
+    expect(o.summary.plans.map((p) => [p.boardTitle, p.fields.map((f) => f.value), p.zones.map((z) => [z.label, z.items.map((i) => (i.kind === 'note' ? i.text : i.title))])])).toEqual([
+      ['De kern van het samen doen — Noord', ['Anna'], [['Doelstelling', ['Samen een ouderavond']]]],
+      ['Zuid', [], [['Werkwijze', ['Via de moskee uitnodigen']]]],
+    ]);
+    const md = reportMarkdown(o);
+    const at = (text: string) => {
+      const i = md.indexOf(text);
+      expect(i, text).toBeGreaterThan(-1);
+      return i;
+    };
+    expect(at('## Samenvatting\n\n### Evaluatie\n\n**Evalueren/concluderen**\n\n- Fijn om elkaar te leren kennen (informeel)')).toBeLessThan(
+      at('### De kern van het samen doen — Noord\n\n**Wie een kort verslagje maakt** Anna\n\n**Doelstelling**\n\n- Samen een ouderavond (formeel)'),
+    );
+    expect(at('### De kern van het samen doen — Zuid\n\n**Werkwijze**')).toBeLessThan(at('\n## De kern van het samen doen — Noord'));
+    expect(md).not.toContain('### De kern van het samen doen — West');
   });
 
   it('lists who took part per side and organisation, each organisation once, with names only when the facilitator asks', () => {

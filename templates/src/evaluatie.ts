@@ -24,6 +24,7 @@ export const evaluatie: Template = {
   width: 2600,
   height: 1800,
   background: PAPER,
+  summary: 'evaluation',
   art: [pane(SESSIE, TINT.blue, EDGE.blue), pane(EVALUEREN, TINT.sand, EDGE.sand), pane(STAPPEN, TINT.green, EDGE.green)],
   zones: [
     {

@@ -34,6 +34,7 @@ export const kern: Template = {
   width: 2600,
   height: 1800,
   background: PAPER,
+  summary: 'plan',
   art: [
     pane(DOEL, TINT.rose),
     pane(WERKWIJZE, TINT.blue),

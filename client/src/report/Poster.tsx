@@ -66,29 +66,32 @@ function Badge({ x, y, n }: { x: number; y: number; n: number }) {
   );
 }
 
-/** The continuation list: every word the poster could not show, numbered as on the poster. */
-function Continuation({ plan, height }: { plan: PosterPlan; height: number }) {
-  if (!plan.columns.length) return null;
+/** The continuation list's ground and title; its entries are `continuationEntries`. */
+function ContinuationGround({ plan, height }: { plan: PosterPlan; height: number }) {
   const x0 = plan.columns[0]!.x;
-  const lh = PANEL.fontSize * PANEL.lineHeight;
   return (
     <Group>
       <Rect x={x0} width={plan.size.width - x0} height={height} fill="#F7F4EA" {...still} />
       <Rect x={x0} width={4} height={height} fill="#CFC8B4" {...still} />
       <Text x={x0 + PANEL.padding} y={PANEL.padding} text="Volledige tekst" fontFamily={NOTE_FONT_FAMILY} fontSize={PANEL.titleSize} fontStyle="bold" fill="#3B5B45" {...still} />
-      {plan.columns.map((col) =>
-        col.items.map(({ entry, y, lines }) => (
-          <Group key={entry.number} x={col.x + PANEL.padding} y={y}>
-            <Text width={PANEL.numberWidth - 12} text={`${entry.number}.`} align="right" fontFamily={NOTE_FONT_FAMILY} fontSize={PANEL.fontSize} fontStyle="bold" fill="#3B5B45" {...still} />
-            {lines.map((line, i) => (
-              <Text key={i} x={PANEL.numberWidth} y={i * lh} text={line} fontFamily={NOTE_FONT_FAMILY} fontSize={PANEL.fontSize} fill={INK} {...still} />
-            ))}
-          </Group>
-        )),
-      )}
     </Group>
   );
 }
+
+/** The continuation list: every word the poster could not show, numbered as on the poster; one element per entry. */
+const continuationEntries = (plan: PosterPlan) => {
+  const lh = PANEL.fontSize * PANEL.lineHeight;
+  return plan.columns.flatMap((col) =>
+    col.items.map(({ entry, y, lines }) => (
+      <Group key={`entry-${entry.number}`} x={col.x + PANEL.padding} y={y}>
+        <Text width={PANEL.numberWidth - 12} text={`${entry.number}.`} align="right" fontFamily={NOTE_FONT_FAMILY} fontSize={PANEL.fontSize} fontStyle="bold" fill="#3B5B45" {...still} />
+        {lines.map((line, i) => (
+          <Text key={i} x={PANEL.numberWidth} y={i * lh} text={line} fontFamily={NOTE_FONT_FAMILY} fontSize={PANEL.fontSize} fill={INK} {...still} />
+        ))}
+      </Group>
+    )),
+  );
+};
 
 function StillRole({ card }: { card: RoleCard }) {
   // Ellipsis stays for a card's box; the full words are in the continuation list (posterPlan.ts).
@@ -132,38 +135,53 @@ function StillFields({ template, state }: { template: Template; state: BoardStat
 }
 
 /**
+ * The poster's elements in the order they paint: its ground (art, zones,
+ * answers, table), then notes and role cards oldest first (later ones lie
+ * on top), then ink, the numbers of what is listed, and the continuation
+ * list. The renderer makes them in slices (`Poster`'s `upTo`).
+ */
+const posterElements = (data: PosterData, plan: PosterPlan) => {
+  const { template, state } = data;
+  const noteSize = template.noteSize ?? NOTE_SIZE;
+  return [
+    // The ground in three elements (its art alone is tens of ms on a slow device).
+    <Group key="ground-art">
+      {/* Under the rounded corners, so a JPEG of the poster has no black corners. */}
+      <Rect width={plan.size.width} height={plan.size.height} fill="#FFFFFF" {...still} />
+      <Art template={template} title={data.title} />
+    </Group>,
+    <ZoneLabels key="ground-zones" template={template} />,
+    <Group key="ground-answers">
+      {template.table && <StillTable template={template} rows={data.agreements} />}
+      <StillChoices template={template} state={state} />
+      <StillFields template={template} state={state} />
+    </Group>,
+    ...[
+      ...plan.notes.map((p) => ({ at: p.note.createdAt, id: p.note.id, node: <StillNote key={p.note.id} planned={p} size={noteSize} /> })),
+      ...data.roles.map((r) => ({ at: r.createdAt, id: r.id, node: <StillRole key={r.id} card={r} /> })),
+    ]
+      .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1))
+      .map((x) => x.node),
+    ...data.strokes.map((s) => {
+      const outline = strokeOutline(s.points, s.width);
+      return outline.length >= 6 ? <Line key={s.id} points={outline} closed fill={STROKE_COLORS[s.color]} {...still} /> : null;
+    }),
+    ...plan.entries.map((e) => <Badge key={`badge-${e.number}`} x={e.at.x} y={e.at.y} n={e.number} />),
+    ...(plan.columns.length ? [<ContinuationGround key="continuation" plan={plan} height={plan.size.height} />, ...continuationEntries(plan)] : []),
+  ];
+};
+
+/** How many elements `Poster` draws after its ground (for the renderer's slices). */
+export const posterElementCount = (data: PosterData, plan: PosterPlan): number =>
+  3 + plan.notes.length + data.roles.length + data.strokes.length + plan.entries.length + (plan.columns.length ? 1 + plan.columns.reduce((n, c) => n + c.items.length, 0) : 0);
+
+/**
  * The poster as a reader of the report sees it: the template's art and
  * zones, the answers, the table, the notes (a bundle as one pile), role
  * cards and ink, in the board's own drawing code and coordinates. No
  * cursors, selection, buttons or hints: nothing that is only there to edit.
+ * Only the first `upTo` of its elements (see `posterElements`).
  */
 export function Poster({ data, plan, upTo = Infinity }: { data: PosterData; plan: PosterPlan; upTo?: number }) {
-  const { template, state } = data;
-  const noteSize = template.noteSize ?? NOTE_SIZE;
-  const badges = [...plan.entries].map((e) => <Badge key={`badge-${e.number}`} x={e.at.x} y={e.at.y} n={e.number} />);
-  return (
-    <Group listening={false}>
-      {/* Under the rounded corners, so a JPEG of the poster has no black corners. */}
-      <Rect width={plan.size.width} height={plan.size.height} fill="#FFFFFF" {...still} />
-      <Art template={template} title={data.title} />
-      <ZoneLabels template={template} />
-      {template.table && <StillTable template={template} rows={data.agreements} />}
-      <StillChoices template={template} state={state} />
-      <StillFields template={template} state={state} />
-      {/* Oldest first, as on the board, so later items lie on top; the first `upTo` of them (the renderer adds them in slices). */}
-      {[
-        ...plan.notes.map((p) => ({ at: p.note.createdAt, id: p.note.id, node: <StillNote key={p.note.id} planned={p} size={noteSize} /> })),
-        ...data.roles.map((r) => ({ at: r.createdAt, id: r.id, node: <StillRole key={r.id} card={r} /> })),
-      ]
-        .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1))
-        .slice(0, upTo)
-        .map((x) => x.node)}
-      {upTo >= plan.notes.length + data.roles.length && data.strokes.map((s) => {
-        const outline = strokeOutline(s.points, s.width);
-        return outline.length >= 6 ? <Line key={s.id} points={outline} closed fill={STROKE_COLORS[s.color]} {...still} /> : null;
-      })}
-      {upTo >= plan.notes.length + data.roles.length && badges}
-      {upTo >= plan.notes.length + data.roles.length && <Continuation plan={plan} height={plan.size.height} />}
-    </Group>
-  );
+  return <Group listening={false}>{posterElements(data, plan).slice(0, upTo)}</Group>;
 }

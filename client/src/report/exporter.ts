@@ -11,11 +11,10 @@ import {
 } from '@bodem/shared';
 import { REPORT_SOURCES, templateById } from '@bodem/templates';
 import type * as Y from 'yjs';
-import { loadFonts, PICTURE_PIXELS, type Picture } from './pdfAssets.ts';
+import { loadFonts, PICTURE_PIXELS } from './pdfAssets.ts';
 import { posterData } from './Poster.tsx';
-import { canvasBlob, nextTurn, PosterRenderer, releaseCanvas } from './render.tsx';
-import type { DocxPicture } from '@bodem/report-docx';
-import type { JobAnswer, JobRequest } from './reportJobs.ts';
+import { nextTurn, PosterRenderer, releaseCanvas } from './render.tsx';
+import type { JobAnswer, JobRequest, Raster } from './reportJobs.ts';
 
 /**
  * The exports of the facilitator's "Verslag": PDF, Word, PNG of one board,
@@ -99,7 +98,6 @@ const result = (a: JobAnswer | null): { bytes: Uint8Array; ms: number } => {
 
 /** Print quality for a PNG: twice the board's own size, within the canvas bound. */
 const PNG_PIXEL_RATIO = 2;
-const JPEG_QUALITY = 0.9;
 
 const outlineOf = (view: MeetingView, src: ExportSource): ReportOutline =>
   reportOutline(view, REPORT_SOURCES, { people: src.people, leaders: src.leaders, names: src.names ?? false });
@@ -129,11 +127,13 @@ export const exportPng = async (src: ExportSource, boardId: string): Promise<Exp
     const canvas = await renderer.render(posterData(view, board, template), PNG_PIXEL_RATIO);
     const t1 = performance.now();
     const size = { width: canvas.width, height: canvas.height };
-    const blob = await canvasBlob(canvas, 'image/png');
+    // Encoded in the report's worker: a print-size PNG is a few hundred ms of encoding.
+    const bitmap = await createImageBitmap(canvas);
     releaseCanvas(canvas);
+    const { bytes } = result(await jobs.send({ kind: 'png', raster: { bitmap, cuts: [] } }, [bitmap], true));
     const t2 = performance.now();
     return {
-      blob,
+      blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/png' }),
       name: reportFileName('bord', `${view.meta.title} ${board.title}`, view.meta.createdAt, 'png'),
       timings: { render: t1 - t0, encode: t2 - t1, total: t2 - t0 },
       size,
@@ -147,37 +147,31 @@ export const exportPng = async (src: ExportSource, boardId: string): Promise<Exp
 const drawingsOf = (b: ReportOutline['boards'][number]): ReportDrawing[] => [...b.zones.flatMap((z) => (z.drawing ? [z.drawing] : [])), ...(b.drawing ? [b.drawing] : [])];
 
 /**
- * A drawing cut out of its poster's picture (with a margin), as a JPEG: the
- * report shows a drawing as a drawing, beside the zone it belongs to.
+ * Where a drawing is cut out of its poster's picture (with a margin), in
+ * the picture's pixels: the report shows a drawing as a drawing, beside the
+ * zone it belongs to.
  */
-const cutOut = async (canvas: HTMLCanvasElement, width: number, d: ReportDrawing): Promise<Picture> => {
+const cutRect = (canvas: { width: number; height: number }, width: number, d: ReportDrawing): { x: number; y: number; width: number; height: number } => {
   const scale = canvas.width / width;
   const pad = 30;
   const x0 = Math.max(0, Math.floor((d.rect.x - pad) * scale));
   const y0 = Math.max(0, Math.floor((d.rect.y - pad) * scale));
   const x1 = Math.min(canvas.width, Math.ceil((d.rect.x + d.rect.width + pad) * scale));
   const y1 = Math.min(canvas.height, Math.ceil((d.rect.y + d.rect.height + pad) * scale));
-  const out = document.createElement('canvas');
-  out.width = Math.max(1, x1 - x0);
-  out.height = Math.max(1, y1 - y0);
-  out.getContext('2d')!.drawImage(canvas, x0, y0, out.width, out.height, 0, 0, out.width, out.height);
-  const blob = await canvasBlob(out, 'image/jpeg', JPEG_QUALITY);
-  const picture: Picture = { data: new Uint8Array(await blob.arrayBuffer()), format: 'JPEG', width: out.width, height: out.height };
-  releaseCanvas(out);
-  return picture;
+  return { x: x0, y: y0, width: Math.max(1, x1 - x0), height: Math.max(1, y1 - y0) };
 };
 
 /**
- * Draws each board of the outline, one at a time, and hands its picture (a
- * JPEG `pixels` wide) and the cut-outs of its drawings to `use`. Between
- * boards the page gets a turn (a frame), so it never freezes for the length
- * of the whole export.
+ * Draws each board of the outline, one at a time, and hands its pixels (a
+ * picture `pixels` wide, with the places of its drawings) to `use`, which
+ * sends them to the worker to be encoded. Between boards the page gets a
+ * turn (a frame), so it never freezes for the length of the whole export.
  */
 const eachPoster = async (
   view: MeetingView,
   outline: ReportOutline,
   pixels: number,
-  use: (b: ReportOutline['boards'][number], picture: Picture, drawings: Map<string, Picture>) => void,
+  use: (b: ReportOutline['boards'][number], raster: Raster) => void,
   times: { render: number; encode: number; layout: number },
 ): Promise<void> => {
   const renderer = new PosterRenderer();
@@ -189,18 +183,12 @@ const eachPoster = async (
       const r0 = performance.now();
       const canvas = await renderer.render(posterData(view, board, template), (width) => pixels / width);
       const r1 = performance.now();
-      // JPEG goes into the PDF byte for byte. A PNG jsPDF decodes and stores
-      // again: measured on twelve boards, 5.9 s and 116 MB uncompressed
-      // against 1.2 s and 2.6 MB; at 300 dpi and quality 0.9 the text on the
-      // notes stays sharp in print.
-      const blob = await canvasBlob(canvas, 'image/jpeg', JPEG_QUALITY);
-      const picture: Picture = { data: new Uint8Array(await blob.arrayBuffer()), format: 'JPEG', width: canvas.width, height: canvas.height };
-      const drawings = new Map<string, Picture>();
-      for (const d of drawingsOf(b)) drawings.set(drawingKey(b.id, d), await cutOut(canvas, renderer.lastSize.width, d));
+      const cuts = drawingsOf(b).map((d): Raster['cuts'][number] => [drawingKey(b.id, d), cutRect(canvas, renderer.lastSize.width, d)]);
+      // The pixels go to the worker, which encodes them (JPEG) and cuts the drawings out.
+      const bitmap = await createImageBitmap(canvas);
       releaseCanvas(canvas);
       const r2 = performance.now();
-      await nextTurn();
-      use(b, picture, drawings);
+      use(b, { bitmap, cuts });
       const r3 = performance.now();
       times.render += r1 - r0;
       times.encode += r2 - r1;
@@ -211,7 +199,6 @@ const eachPoster = async (
   }
 };
 
-
 /** The width of a poster in the Word document: 17 cm at ~240 dpi, sharp in print, a few MB for a whole meeting. */
 const DOCX_PICTURE_PIXELS = 1600;
 
@@ -220,22 +207,11 @@ export const exportDocx = async (src: ExportSource): Promise<ExportedFile> => {
   const view = readMeeting(src.doc);
   const outline = outlineOf(view, src);
   const t1 = performance.now();
-  const posters = new Map<string, DocxPicture>();
-  const drawings = new Map<string, DocxPicture>();
-  const asDocx = (p: Picture): DocxPicture => ({ data: p.data, type: 'jpg', width: p.width, height: p.height });
+  await jobs.send({ kind: 'docx-start' });
   const times = { render: 0, encode: 0, layout: 0 };
-  await eachPoster(
-    view,
-    outline,
-    DOCX_PICTURE_PIXELS,
-    (b, picture, cut) => {
-      posters.set(b.id, asDocx(picture));
-      for (const [k, p] of cut) drawings.set(k, asDocx(p));
-    },
-    times,
-  );
+  await eachPoster(view, outline, DOCX_PICTURE_PIXELS, (b, raster) => void jobs.send({ kind: 'docx-board', boardId: b.id, raster }, [raster.bitmap]), times);
   const t2 = performance.now();
-  const { bytes } = result(await jobs.send({ kind: 'docx', outline, posters: [...posters], drawings: [...drawings] }, [], true));
+  const { bytes } = result(await jobs.send({ kind: 'docx', outline }, [], true));
   const t3 = performance.now();
   return {
     blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }),
@@ -252,9 +228,7 @@ export const exportPdf = async (src: ExportSource): Promise<ExportedFile> => {
   const t1 = performance.now();
   const times = { render: 0, encode: 0, layout: 0 };
   // Each picture goes to the worker as soon as it is drawn: the worker lays out one board while the page draws the next.
-  await eachPoster(view, outline, PICTURE_PIXELS, (b, picture, drawings) => {
-    void jobs.send({ kind: 'pdf-board', boardId: b.id, picture, drawings: [...drawings] }, [picture.data.buffer, ...[...drawings.values()].map((d) => d.data.buffer)]);
-  }, times);
+  await eachPoster(view, outline, PICTURE_PIXELS, (b, raster) => void jobs.send({ kind: 'pdf-board', boardId: b.id, raster }, [raster.bitmap]), times);
   const { render, encode, layout } = times;
   const t2 = performance.now();
   const { bytes } = result(await jobs.send({ kind: 'pdf-finish', at: Date.now() }, [], true));

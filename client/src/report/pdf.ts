@@ -26,6 +26,8 @@ import { PICTURE_PIXELS, type Picture } from './pdfAssets.ts';
 export { PICTURE_PIXELS, type Picture };
 
 const FONT = 'DejaVuSans';
+/** A drawing's cut-out is shown at 150 dpi at most (mm per pixel). */
+const DRAWING_MM_PER_PX = 25.4 / 150;
 /** The summary's key among the first pages of the sections. */
 const SUMMARY = '\u0000summary';
 
@@ -262,16 +264,20 @@ export class ReportPdf {
       this.paragraph(REPORT_WORDS.drawingNote(d.strokes), SMALL);
       return;
     }
-    const scale = Math.min(this.col.width / picture.width, 70 / picture.height);
+    // Never blown up past 150 dpi (twice the poster's scale): a short line cut out of the poster
+    // is a few dozen pixels, which at the column's width was a blur of giant letters.
+    const scale = Math.min(this.col.width / picture.width, 70 / picture.height, DRAWING_MM_PER_PX);
     const w = picture.width * scale;
     const h = picture.height * scale;
     this.gap(1);
-    this.ensure(h + 1);
+    this.ensure(h + 1 + SMALL.size * PT * LINE);
     this.doc.addImage(picture.data, picture.format, this.col.x, this.y, w, h, undefined, 'NONE');
     this.doc.setDrawColor(COLOR.rule);
     this.doc.setLineWidth(0.2);
     this.doc.rect(this.col.x, this.y, w, h, 'S');
-    this.y += h + 1.5;
+    this.y += h + 0.8;
+    this.paragraph(REPORT_WORDS.drawingCaption(d.strokes), SMALL);
+    this.y += 0.7;
   }
 
   private field(f: ReportField): void {
@@ -404,6 +410,16 @@ export class ReportPdf {
       for (const n of a.notes) {
         h3(n.label);
         for (const i of n.items) this.item(i);
+      }
+    }
+    for (const [label, list] of [[REPORT_WORDS.evaluation, s.evaluations], [REPORT_WORDS.plan, s.plans]] as const) {
+      for (const e of list) {
+        h2(summaryHeading(label, e.boardTitle, list.length > 1));
+        for (const f of e.fields) this.field(f);
+        for (const z of e.zones) {
+          h3(z.label);
+          for (const i of z.items) this.item(i);
+        }
       }
     }
     for (const v of s.votes) {

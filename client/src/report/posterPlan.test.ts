@@ -58,7 +58,8 @@ describe('posterPlan: every word visible in the picture of a board', () => {
     const [m, l] = plan.notes;
     expect(m!.height).toBeGreaterThan(NOTE_SIZE.height);
     expect(l!.height).toBe(Math.round(NOTE_SIZE.height * POSTER_STRETCH));
-    expect(plan.entries).toEqual([{ number: 1, text: long, at: { x: 600 + NOTE_SIZE.width, y: 100 } }]);
+    // The number sits at the note's top right, just above its words (none of its words under it).
+    expect(plan.entries).toEqual([{ number: 1, text: long, at: { x: 600 + NOTE_SIZE.width, y: 100 - 2 * 22 + 4 + 6 } }]);
     expect(plan.numbers.get('l')).toBe(1);
     // The list is a column to the right, every word of the note in its lines.
     expect(plan.size.width).toBe(2000 + PANEL.width);
@@ -97,5 +98,20 @@ describe('posterPlan: every word visible in the picture of a board', () => {
     expect(plan.columns.length).toBeGreaterThan(1);
     expect(plan.size.width).toBe(2000 + plan.columns.length * PANEL.width);
     for (const col of plan.columns) for (const item of col.items) expect(item.y + item.lines.length * PANEL.fontSize * PANEL.lineHeight).toBeLessThanOrEqual(plan.size.height);
+  });
+
+  it("puts a covered note's number where it hides no words of the note on top (not on that note's first word)", () => {
+    // b lies on a, its top-left corner just left of a's top-right corner: a number at a's top right would sit on b's first word.
+    const a = note('a', 100, 100, 'Onder');
+    const b = note('b', 100 + NOTE_SIZE.width - 30, 100, 'Bovenop ligt dit');
+    const plan = posterPlan(input([a, b]), measure);
+    expect(plan.entries.map((e) => e.text)).toEqual(['Onder']);
+    const at = plan.entries[0]!.at;
+    // The badge's box (as Poster's Badge draws it) clears b's words.
+    const box = { x: at.x - 2 * 22 + 6, y: at.y - 6, width: 2 * 22 + 14, height: 2 * 22 };
+    const words = { x: b.x + 14, y: b.y + 14, width: NOTE_SIZE.width - 28, height: NOTE_SIZE.height - 28 };
+    const overlapX = Math.min(box.x + box.width, words.x + words.width) - Math.max(box.x, words.x);
+    const overlapY = Math.min(box.y + box.height, words.y + words.height) - Math.max(box.y, words.y);
+    expect(overlapX <= 0 || overlapY <= 0).toBe(true);
   });
 });

@@ -31,6 +31,38 @@ const FIELD = FIELD_TEXT;
 /** Bold letters are wider than the regular ones measured. */
 const BOLD = 1.08;
 
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A number badge's box (Poster's Badge: drawn from its anchor 2r − 6 to the left and 6 up; two digits 14 wider). */
+const BADGE_BOX = { width: 2 * BADGE_RADIUS + 14, height: 2 * BADGE_RADIUS };
+const badgeAnchor = (b: Rect) => ({ x: b.x + 2 * BADGE_RADIUS - 6, y: b.y + 6 });
+
+/** Where a badge may go on an item: its corners (top right first), and just above its top edge. */
+const badgeSpots = (d: Rect): Rect[] => {
+  const { width, height } = BADGE_BOX;
+  const right = d.x + d.width - 2 * BADGE_RADIUS + 6;
+  const left = d.x - 6;
+  const top = d.y - 6;
+  const bottom = d.y + d.height - height + 6;
+  const above = d.y - height + 4;
+  return [
+    [right, top],
+    [left, top],
+    [right, bottom],
+    [left, bottom],
+    [right, above],
+    [left, above],
+  ].map(([x, y]) => ({ x: x!, y: y!, width, height }));
+};
+
+const overlapArea = (a: Rect, b: Rect): number =>
+  Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+
 export interface PlannedNote {
   note: Note;
   count: number;
@@ -41,7 +73,7 @@ export interface PlannedNote {
 export interface ContinuationEntry {
   number: number;
   text: string;
-  /** Where the number goes on the poster (board coordinates): the item's top-right corner. */
+  /** Where the number goes on the poster (board coordinates): a corner of the item where it hides the fewest words (Badge's anchor). */
   at: { x: number; y: number };
 }
 
@@ -107,10 +139,25 @@ export const posterPlan = (data: PosterInput, measure: Measure): PosterPlan => {
   ].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
 
   const listed: { id: string; text: string; at: { x: number; y: number }; order: number }[] = [];
+  // Where the words lie on each item (a badge over them hides the first or last word of a line).
+  const words = (d: Drawn) => ({ x: d.x + NOTE_PADDING, y: d.y + NOTE_PADDING, width: d.width - 2 * NOTE_PADDING, height: d.height - 2 * NOTE_PADDING });
+  const badges: Rect[] = [];
   drawn.forEach((d, i) => {
     if (!d.text) return;
-    const covered = drawn.slice(i + 1).some((later) => overlaps(d, later));
-    if (d.cut || covered) listed.push({ id: d.id, text: d.text, at: { x: d.x + d.width, y: d.y }, order: listed.length });
+    const later = drawn.slice(i + 1).filter((x) => overlaps(d, x));
+    if (!d.cut && !later.length) return;
+    // The number goes on a corner of the item (top right first) where it covers the fewest words
+    // (of other items, half as much its own) and no number already placed (see badgeSpots).
+    const cost = (b: Rect) =>
+      drawn.reduce((sum, x) => sum + (x === d ? 0.5 : 1) * overlapArea(b, words(x)), 0) + 2 * badges.reduce((sum, x) => sum + overlapArea(b, x), 0);
+    let best = badgeSpots(d)[0]!;
+    let bestCost = cost(best);
+    for (const b of badgeSpots(d).slice(1)) {
+      const c = cost(b);
+      if (c < bestCost - 1) [best, bestCost] = [b, c];
+    }
+    badges.push(best);
+    listed.push({ id: d.id, text: d.text, at: badgeAnchor(best), order: listed.length });
   });
 
   // Agreements whose cells the table cuts short, and one-line answers too long for their line.

@@ -1,4 +1,5 @@
 import type Konva from 'konva';
+import { SceneCanvas } from 'konva/lib/Canvas';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { Layer, Stage } from 'react-konva';
@@ -6,7 +7,7 @@ import { NOTE_FONT_FAMILY } from '../board/theme.ts';
 import { boundedPixelRatio } from './bounds.ts';
 import { cachedMeasure } from '../board/textLayout.ts';
 import { NOTE_FONT } from '../board/theme.ts';
-import { Poster, type PosterData } from './Poster.tsx';
+import { Poster, posterElementCount, type PosterData } from './Poster.tsx';
 import { posterPlan, type PosterPlan } from './posterPlan.ts';
 
 /**
@@ -34,10 +35,10 @@ const canvasMeasure = () => {
  * slow tablet makes smaller slices than a laptop.
  */
 const SLICE_BUDGET_MS = 30;
-/** The pixels of a band of a poster drawn in one go (a PDF's poster is one band, a print-size PNG a few). */
-const BAND_PIXEL_AREA = 4_000_000;
+/** A group with more children than this is drawn child by child (in slices); a smaller one in one go. */
+const SPLIT_CHILDREN = 8;
 /** Notes and cards made in the first slice of React work. */
-const FIRST_SLICE_ITEMS = 20;
+const FIRST_SLICE_ITEMS = 10;
 
 /**
  * A turn for the page: it paints and answers input before the next slice of
@@ -95,9 +96,10 @@ export class PosterRenderer {
     await nextTurn();
     // The poster's nodes are made in slices of items, a turn for the page between them:
     // React makes only the new ones each time, and no slice is a long frame.
-    const items = plan.notes.length + data.roles.length;
-    let slice = FIRST_SLICE_ITEMS;
-    for (let upTo = Math.min(slice, items); ; upTo = Math.min(upTo + slice, items)) {
+    // The poster's ground (art, zones, table) one element per slice, then its notes and the rest as many as fit.
+    const items = posterElementCount(data, plan);
+    let slice = 1;
+    for (let upTo = 1; ; upTo = Math.min(upTo + slice, items)) {
       const t0 = performance.now();
       flushSync(() =>
         this.root.render(
@@ -110,7 +112,9 @@ export class PosterRenderer {
       );
       if (upTo >= items) break;
       // The next slice as large as fits the budget at the pace of this one (a slow device gets smaller slices).
-      slice = Math.max(4, Math.min(400, Math.round((SLICE_BUDGET_MS * slice) / Math.max(1, performance.now() - t0))));
+      if (upTo < 3) slice = 1;
+      else if (upTo === 3) slice = FIRST_SLICE_ITEMS;
+      else slice = Math.max(4, Math.min(400, Math.round((SLICE_BUDGET_MS * slice) / Math.max(1, performance.now() - t0))));
       await nextTurn();
     }
     // react-konva commits its tree synchronously; wait a frame only if it did not.
@@ -121,28 +125,35 @@ export class PosterRenderer {
     this.lastSize = plan.size;
     const wanted = typeof pixelRatio === 'function' ? pixelRatio(width) : pixelRatio;
     const ratio = boundedPixelRatio(width, height, wanted);
-    // Drawn in bands, with a turn for the page between them: one big poster
-    // at print size is a few hundred ms of drawing, too long a frame. Notes
-    // outside a band skip their drawing (noteDraw.ts: onCanvas).
-    const out = document.createElement('canvas');
-    out.width = Math.ceil(width * ratio);
-    out.height = Math.ceil(height * ratio);
-    const ctx = out.getContext('2d');
-    if (!ctx) throw new Error('no 2d canvas');
-    // Bands in whole device pixels, each drawn 2 px taller than it steps, so
-    // the next band covers its antialiased bottom edge (no seams). Every band
-    // draws every stroke, card and label again (only notes skip what is off
-    // the band), so bands are few and large: one for a PDF's poster, a few
-    // for a PNG at print size. Measured: small adaptive bands made the PDF of
-    // twelve boards three times slower for frames hardly shorter.
-    const band = Math.max(256, Math.floor(BAND_PIXEL_AREA / out.width));
-    for (let y = 0; y < out.height; y += band) {
-      const h = Math.min(band, out.height - y);
-      const part = layer.toCanvas({ x: 0, y: y / ratio, width, height: Math.min(h + 2, out.height - y) / ratio, pixelRatio: ratio });
-      ctx.drawImage(part, 0, y);
-      releaseCanvas(part);
-      if (y + band < out.height) await nextTurn();
+    // Drawn node by node onto one canvas, a slice of nodes per turn of the
+    // page: a poster at print size is a few hundred ms of drawing, too long
+    // for one frame. (Before: `toCanvas` in bands of 4 Mpx, each band drawing
+    // every stroke and card again; a PDF's poster was one band, one frame of
+    // 280 ms on a loaded machine.) The order of the nodes is the order they
+    // paint in, so the picture is the one `toCanvas` makes.
+    const scene = new SceneCanvas({ width, height, pixelRatio: ratio });
+    // The canvas's memory is taken at its first drawing (67 MB for a print-size PNG): in a turn of its own.
+    scene.getContext()._context.getImageData(0, 0, 1, 1);
+    await nextTurn();
+    const units: Konva.Node[] = [];
+    const collect = (c: Konva.Container) => {
+      for (const node of c.getChildren()) {
+        // Groups of many children (the poster, its art, the continuation list) are split; a note's group is one unit.
+        const kids = (node as Partial<Konva.Container>).getChildren?.();
+        if (kids && kids.length > SPLIT_CHILDREN) collect(node as Konva.Container);
+        else units.push(node);
+      }
+    };
+    collect(layer);
+    for (let i = 0; i < units.length; ) {
+      const t0 = performance.now();
+      while (i < units.length && performance.now() - t0 < SLICE_BUDGET_MS) units[i++]!.drawScene(scene, layer);
+      // Reading a pixel makes the browser raster what was drawn now, in this slice (see board/slicedRedraw.ts).
+      scene.getContext()._context.getImageData(0, 0, 1, 1);
+      if (i < units.length) await nextTurn();
     }
+    scene._releaseIsolationCanvas();
+    const out = scene._canvas;
     return out;
   }
 
@@ -151,10 +162,6 @@ export class PosterRenderer {
     this.layer = null;
   }
 }
-
-/** A canvas as an encoded image. */
-export const canvasBlob = (canvas: HTMLCanvasElement, type: 'image/png' | 'image/jpeg', quality?: number): Promise<Blob> =>
-  new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the canvas could not be encoded'))), type, quality));
 
 /** Frees a canvas's memory at once (iOS counts every live canvas against one budget). */
 export const releaseCanvas = (canvas: HTMLCanvasElement): void => {

@@ -11,9 +11,72 @@ import { ReportPdf, type Picture } from './pdf.ts';
 export type JobRequest =
   | { id: number; kind: 'ping' }
   | { id: number; kind: 'pdf-start'; outline: ReportOutline; fonts: { regular: string; bold: string } }
-  | { id: number; kind: 'pdf-board'; boardId: string; picture: Picture; drawings: [string, Picture][] }
+  | { id: number; kind: 'pdf-board'; boardId: string; raster: Raster }
   | { id: number; kind: 'pdf-finish'; at: number }
-  | { id: number; kind: 'docx'; outline: ReportOutline; posters: [string, DocxPicture][]; drawings: [string, DocxPicture][] };
+  | { id: number; kind: 'docx-start' }
+  | { id: number; kind: 'docx-board'; boardId: string; raster: Raster }
+  | { id: number; kind: 'docx'; outline: ReportOutline }
+  | { id: number; kind: 'png'; raster: Raster };
+
+/**
+ * A poster as the page drew it, handed over as pixels (an ImageBitmap is
+ * transferred, not copied): encoding a print-size picture is tens to
+ * hundreds of ms, done here rather than in a frame of the page. `cuts` are
+ * the drawings to cut out of it, by their key, in the bitmap's pixels.
+ */
+export interface Raster {
+  bitmap: ImageBitmap;
+  cuts: [string, { x: number; y: number; width: number; height: number }][];
+}
+
+/** JPEG goes into the PDF and the Word file byte for byte; at quality 0.9 the words on the notes stay sharp in print. */
+const JPEG_QUALITY = 0.9;
+
+type Surface = OffscreenCanvas | HTMLCanvasElement;
+const surface = (width: number, height: number): Surface => {
+  if (typeof OffscreenCanvas === 'function') return new OffscreenCanvas(width, height);
+  // On the page (a browser without module workers): a canvas element.
+  return Object.assign(document.createElement('canvas'), { width, height });
+};
+const encode = async (c: Surface, type: 'image/jpeg' | 'image/png'): Promise<Uint8Array> => {
+  const quality = type === 'image/jpeg' ? JPEG_QUALITY : undefined;
+  const blob =
+    'convertToBlob' in c
+      ? await c.convertToBlob({ type, quality })
+      : await new Promise<Blob>((resolve, reject) => c.toBlob((b) => (b ? resolve(b) : reject(new Error('the canvas could not be encoded'))), type, quality));
+  return new Uint8Array(await blob.arrayBuffer());
+};
+const release = (c: Surface) => {
+  c.width = 0;
+  c.height = 0;
+};
+
+/** Draws part of a bitmap onto a surface of its own and encodes it. */
+const encodePart = async (bitmap: ImageBitmap, r: { x: number; y: number; width: number; height: number }, type: 'image/jpeg' | 'image/png'): Promise<Picture> => {
+  const c = surface(r.width, r.height);
+  const ctx = c.getContext('2d') as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null;
+  if (!ctx) throw new Error('no 2d canvas');
+  ctx.drawImage(bitmap, r.x, r.y, r.width, r.height, 0, 0, r.width, r.height);
+  const data = await encode(c, type);
+  release(c);
+  return { data, format: 'JPEG', width: r.width, height: r.height };
+};
+
+/** The poster as a JPEG, and each drawing cut out of it. */
+export const encodeRaster = async (raster: Raster, type: 'image/jpeg' | 'image/png' = 'image/jpeg'): Promise<{ picture: Picture; drawings: Map<string, Picture> }> => {
+  const { bitmap } = raster;
+  try {
+    const picture = await encodePart(bitmap, { x: 0, y: 0, width: bitmap.width, height: bitmap.height }, type);
+    const drawings = new Map<string, Picture>();
+    for (const [key, r] of raster.cuts) drawings.set(key, await encodePart(bitmap, r, 'image/jpeg'));
+    return { picture, drawings };
+  } finally {
+    bitmap.close();
+  }
+};
+
+const asDocx = (p: Picture): DocxPicture => ({ data: p.data, type: 'jpg', width: p.width, height: p.height });
+let docx: { posters: Map<string, DocxPicture>; drawings: Map<string, DocxPicture>; error: string | null } | null = null;
 
 export type JobAnswer = { id: number; ok: true; bytes: Uint8Array; ms: number } | { id: number; ok: false; error: string };
 
@@ -33,10 +96,32 @@ export const handleJob = async (req: JobRequest): Promise<JobAnswer | null> => {
         return null;
       }
       case 'pdf-board': {
-        if (!pdf || pdf.error) return null;
+        if (!pdf || pdf.error) {
+          req.raster.bitmap.close();
+          return null;
+        }
+        const { picture, drawings } = await encodeRaster(req.raster);
         const b = pdf.outline.boards.find((x) => x.id === req.boardId);
-        if (b) pdf.doc.addBoard(b, req.picture, new Map(req.drawings));
+        if (b) pdf.doc.addBoard(b, picture, drawings);
         return null;
+      }
+      case 'docx-start':
+        docx = { posters: new Map(), drawings: new Map(), error: null };
+        return null;
+      case 'docx-board': {
+        docx ??= { posters: new Map(), drawings: new Map(), error: null };
+        if (docx.error) {
+          req.raster.bitmap.close();
+          return null;
+        }
+        const { picture, drawings } = await encodeRaster(req.raster);
+        docx.posters.set(req.boardId, asDocx(picture));
+        for (const [k, p] of drawings) docx.drawings.set(k, asDocx(p));
+        return null;
+      }
+      case 'png': {
+        const { picture } = await encodeRaster(req.raster, 'image/png');
+        return { id: req.id, ok: true, bytes: picture.data, ms: performance.now() - t0 };
       }
       case 'pdf-finish': {
         const job = pdf;
@@ -47,14 +132,18 @@ export const handleJob = async (req: JobRequest): Promise<JobAnswer | null> => {
         return { id: req.id, ok: true, bytes, ms: performance.now() - t0 };
       }
       case 'docx': {
-        const bytes = await docxBytes(req.outline, { posters: new Map(req.posters), drawings: new Map(req.drawings) });
+        const job = docx ?? { posters: new Map(), drawings: new Map(), error: null };
+        docx = null;
+        if (job.error) throw new Error(job.error);
+        const bytes = await docxBytes(req.outline, { posters: job.posters, drawings: job.drawings });
         return { id: req.id, ok: true, bytes, ms: performance.now() - t0 };
       }
     }
   } catch (e) {
-    if (req.kind === 'pdf-board') {
-      // Said when the PDF is finished: nobody waits for a board.
-      if (pdf) pdf.error = e instanceof Error ? e.message : String(e);
+    if (req.kind === 'pdf-board' || req.kind === 'docx-board') {
+      // Said when the document is finished: nobody waits for a board.
+      const job = req.kind === 'pdf-board' ? pdf : (docx ??= { posters: new Map(), drawings: new Map(), error: null });
+      if (job) job.error = e instanceof Error ? e.message : String(e);
       return null;
     }
     return { id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) };

@@ -116,6 +116,12 @@ export interface Template extends BoardLayout {
   /** Role cards to drag onto the board, and the zone a tapped card goes to. */
   roles?: readonly RoleSpec[];
   roleZoneId?: string;
+  /**
+   * What this board adds to the report's summary beside its own section:
+   * the evaluation of the meeting (part F) or a partnership's plan
+   * (part E.3, one board per partnership), every zone and field written in.
+   */
+  summary?: 'evaluation' | 'plan';
   choices?: readonly ChoiceRow[];
   fields?: readonly TextField[];
   table?: TableSpec;

@@ -34,6 +34,8 @@ export const REPORT_WORDS = {
   place: (rank: number, of: number) => `plaats ${rank} van ${of}`,
   rolesIn: (zone: string) => `Rollen in de ${zone.toLocaleLowerCase('nl')}`,
   pitfalls: 'Valkuilen die van toepassing zijn',
+  evaluation: 'Evaluatie',
+  plan: 'De kern van het samen doen',
   who: 'Wie deden mee',
   sideColumn: 'Kant',
   organisationColumn: 'Organisatie',
@@ -41,6 +43,7 @@ export const REPORT_WORDS = {
   namesColumn: 'Namen',
   noOrganisation: 'geen organisatie genoemd',
   drawing: 'Tekening',
+  drawingCaption: (n: number) => `Tekening (${n} ${n === 1 ? 'lijn' : 'lijnen'}), uit het bord geknipt`,
   drawingNote: (n: number) => `Een tekening (${n} ${n === 1 ? 'lijn' : 'lijnen'}); zie de afbeelding van het bord.`,
   unused: 'Niet gebruikt',
   unusedBoards: 'Borden',
@@ -170,7 +173,7 @@ export const voteLine = (v: NonNullable<ReportBoard['votes']>): string =>
     .filter((x): x is string => !!x)
     .join(', ');
 
-/** The outcomes first: agreements with who writes them down, the vote ranking, the roles in the trunk, the pitfalls that apply. */
+/** The outcomes first: agreements with who writes them down, the evaluation, each partnership's plan, the vote ranking, the roles in the trunk, the pitfalls that apply. */
 const summaryLines = (s: ReportSummary): string[] => {
   const out: string[] = [];
   const several = (n: number) => n > 1;
@@ -179,6 +182,13 @@ const summaryLines = (s: ReportSummary): string[] => {
     out.push(...(a.table.rows.length ? tableLines(a.table) : [`_${REPORT_WORDS.noAgreements}_`, '']));
     for (const f of a.fields) out.push(...fieldLines(f));
     for (const n of a.notes) out.push(`**${escapeMarkdown(n.label)}**`, '', ...n.items.flatMap((i) => itemLines(i)), '');
+  }
+  for (const [label, list] of [[REPORT_WORDS.evaluation, s.evaluations], [REPORT_WORDS.plan, s.plans]] as const) {
+    for (const e of list) {
+      out.push(`### ${escapeMarkdown(summaryHeading(label, e.boardTitle, several(list.length)))}`, '');
+      for (const f of e.fields) out.push(...fieldLines(f));
+      for (const z of e.zones) out.push(`**${escapeMarkdown(z.label)}**`, '', ...z.items.flatMap((i) => itemLines(i)), '');
+    }
   }
   for (const v of s.votes) {
     out.push(`### ${v.boardTitle ? escapeMarkdown(summaryHeading(REPORT_WORDS.ranking, v.boardTitle, true)) : REPORT_WORDS.ranking}`, '');

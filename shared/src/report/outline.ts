@@ -46,6 +46,18 @@ export interface ReportSummary {
   roles: { boardId: string; boardTitle: string; zoneLabel: string; roles: ReportRole[] }[];
   /** Per pitfall board: the pitfalls the group said apply ("van toepassing? Ja"), with what they wrote. */
   pitfalls: { boardId: string; boardTitle: string; pitfalls: { label: string; text: string; items: ReportItem[] }[] }[];
+  /** Per evaluation board (part F, `Template.summary: 'evaluation'`): what was written in it. */
+  evaluations: ReportSummarySection[];
+  /** Per partnership's plan (part E.3, `Template.summary: 'plan'`): who writes it up, and what was written in it. */
+  plans: ReportSummarySection[];
+}
+
+/** A board repeated in the summary as text: its filled one-line answers and its zones with notes. */
+export interface ReportSummarySection {
+  boardId: string;
+  boardTitle: string;
+  fields: ReportField[];
+  zones: { label: string; items: ReportItem[] }[];
 }
 
 export interface ReportAgreements {
@@ -543,7 +555,7 @@ export const reportOutline = (source: Y.Doc | MeetingView, sources: ReportSource
 
 /** The outcomes of the boards that were used (see `ReportSummary`); sets each idea's rank. */
 const summaryOf = (boards: readonly ReportBoard[], sources: ReportSources): ReportSummary => {
-  const summary: ReportSummary = { agreements: [], votes: [], roles: [], pitfalls: [] };
+  const summary: ReportSummary = { agreements: [], votes: [], roles: [], pitfalls: [], evaluations: [], plans: [] };
   const byTemplate = new Map<string, ReportBoard[]>();
   for (const b of boards) if (b.votes) (byTemplate.get(b.templateId) ?? byTemplate.set(b.templateId, []).get(b.templateId)!).push(b);
   for (const ideas of byTemplate.values()) {
@@ -599,6 +611,11 @@ const summaryOf = (boards: readonly ReportBoard[], sources: ReportSources): Repo
       .filter((z) => z.card && z.choices.some((c) => c.answerId === 'ja'))
       .map((z) => ({ label: z.label, text: z.card!.text, items: z.items }));
     if (pitfalls.length) summary.pitfalls.push({ boardId: b.id, boardTitle: b.title, pitfalls });
+    if (template.summary) {
+      const fields = [...b.fields, ...b.zones.flatMap((z) => z.fields)].filter((f) => f.value.trim());
+      const zones = b.zones.filter((z) => z.items.length).map((z) => ({ label: z.label, items: z.items }));
+      if (fields.length || zones.length) (template.summary === 'evaluation' ? summary.evaluations : summary.plans).push({ boardId: b.id, boardTitle: b.title, fields, zones });
+    }
   }
   return summary;
 };

@@ -78,7 +78,12 @@ const contains = ({ box: outer, radius: r }: { box: Box; radius: number }, inner
  * drawn for one area may paint into another where it lies under such a
  * node; that node is drawn after it, over it.
  */
-const nodesFor = (placed: readonly Placed[], areas: readonly Box[], cover?: Cover): Konva.Node[] => {
+const nodesFor = (all: readonly Placed[], areas: readonly Box[], cover?: Cover): Konva.Node[] => {
+  // Only what meets the areas' bounds can be drawn, or cover one of them (a few dozen of a thousand).
+  const x0 = Math.min(...areas.map((a) => a.x));
+  const y0 = Math.min(...areas.map((a) => a.y));
+  const bounds = { x: x0, y: y0, width: Math.max(...areas.map((a) => a.x + a.width)) - x0, height: Math.max(...areas.map((a) => a.y + a.height)) - y0 };
+  const placed = all.filter(({ box }) => !box || meets(box, bounds));
   const from = areas.map((a) => {
     if (!cover) return 0;
     for (let i = placed.length - 1; i >= 0; i--) {
@@ -142,7 +147,9 @@ export const redrawAreas = (layer: Konva.Layer, areas: readonly Box[], split: Sp
       const y = (r.y0 / pr - oy) / sy;
       return { x, y, width: (r.x1 / pr - ox) / sx - x, height: (r.y1 / pr - oy) / sy - y };
     });
-    const nodes = nodesFor(placed, widened, opts.cover);
+    // A node that does not listen draws nothing on the hit canvas: it covers nothing there.
+    const cover = opts.cover && (target.method === 'drawHit' ? (n: Konva.Node) => (n.isListening() ? opts.cover!(n) : null) : opts.cover);
+    const nodes = nodesFor(placed, widened, cover);
     c.save();
     c.setTransform(1, 0, 0, 1, 0, 0);
     c.beginPath();

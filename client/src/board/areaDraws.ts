@@ -334,7 +334,7 @@ export class AreaDraws {
     while (i < this.pending.length && (i === 0 || performance.now() - t0 < BUDGET_MS)) {
       const { box, hit } = this.pending[i++]!;
       const parts = hit ? tiles(box) : [box];
-      redrawAreas(this.layer, parts, this.split, { hit: [], cover: this.cover, placed });
+      redrawAreas(this.layer, parts, this.split, { hit: [], cover: this.cover, placed, tiled: hit });
       if (hit) this.pendingHit.push(parts);
     }
     this.pending = this.pending.slice(i);
@@ -353,7 +353,7 @@ export class AreaDraws {
     this.pendingHit = [];
     const nodes = placed ?? placedNodes(this.layer, this.split);
     // Area by area: each looks only at the few nodes near it.
-    for (const hit of waiting) redrawAreas(this.layer, [], this.split, { hit, cover: this.cover, placed: nodes });
+    for (const hit of waiting) redrawAreas(this.layer, [], this.split, { hit, cover: this.cover, placed: nodes, tiled: true });
   }
 
   private drawWhole(): void {

@@ -78,6 +78,8 @@ export class BoardDerived {
   readonly state: Store<BoardState> = createStore(EMPTY_STATE, sameState);
   private frame = 0;
   private readonly dirty = new Set<Part>();
+  /** Ids of the board's notes with a bundle link, and the ids they link to: all a bundle can be made of. */
+  private involved = new Set<string>();
   private readonly zonesMatter: boolean;
   private readonly wordsMatter: boolean;
 
@@ -116,7 +118,16 @@ export class BoardDerived {
   private touched(items: object, e: Y.YEvent<Y.AbstractType<unknown>>): void {
     if (e.target === items) {
       // Items added, taken away or replaced.
-      this.dirty.add('bundles').add('zones').add('coverage');
+      this.dirty.add('zones').add('coverage');
+      // Bundles are made of linked notes only: a loose note added, or one in no bundle taken away, changes none.
+      (e as Y.YMapEvent<unknown>).changes.keys.forEach((change, id) => {
+        if (this.involved.has(id) || change.action === 'update') this.dirty.add('bundles');
+        else if (change.action === 'add') {
+          const m = asYMap((items as Y.Map<unknown>).get(id));
+          const link = m?.get('bundle');
+          if (m?.get('kind') === 'note' && m.get('boardId') === this.boardId && link !== undefined && link !== null && link !== id) this.dirty.add('bundles');
+        }
+      });
       return;
     }
     // The item the change is in: the map right under the items map.
@@ -158,7 +169,14 @@ export class BoardDerived {
     const want = new Set(parts.filter((p) => this.shows(p)));
     if (want.has('bundles')) {
       const next = new Map<string, BundleInfo>();
-      for (const b of bundlesOf(notePlacesOfBoard(this.doc, this.boardId)).values()) {
+      const places = notePlacesOfBoard(this.doc, this.boardId);
+      this.involved = new Set();
+      for (const n of places) {
+        if (!n.bundle || n.bundle === n.id) continue;
+        this.involved.add(n.id);
+        this.involved.add(n.bundle);
+      }
+      for (const b of bundlesOf(places).values()) {
         const memberIds = b.members.map((m) => m.id);
         for (const m of b.members) next.set(m.id, { key: b.key, memberIds, isHead: m.id === b.head.id });
       }

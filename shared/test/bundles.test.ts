@@ -13,6 +13,7 @@ import {
   moveItem,
   type Note,
   noteById,
+  notePlacesOfBoard,
   notesOfBoard,
   origins,
   readItem,
@@ -266,6 +267,37 @@ describe('bundles after deletes', () => {
       { ...noteById(doc, 'b')!, bundle: 'k', boardId: 'b2' },
     ];
     expect(bundlesOf(notes).size).toBe(0);
+  });
+});
+
+describe('reading only places (what moving and bundling read)', () => {
+  it('notePlacesOfBoard gives the place, age and link notesOfBoard gives, for the notes of that board only, oldest first', () => {
+    bundleNotes(doc, 'a', 'c');
+    put(doc, 'other', 5, 5, { boardId: 'b2' });
+    addRoleCard(doc, { boardId: BOARD, x: 1, y: 2, roleId: null, side: null, title: 'Rol', description: '', authorId: 'a', createdAt: 0 });
+    // A note someone wrote badly: no board, a position that is no number, a link that is no id.
+    const bad = new Y.Map<unknown>();
+    roots(doc).items.set('bad', bad);
+    bad.set('kind', 'note');
+    bad.set('boardId', BOARD);
+    bad.set('x', 'far');
+    bad.set('bundle', '../x');
+    bad.set('createdAt', -5);
+    const pick = (n: Note) => ({ id: n.id, kind: n.kind, boardId: n.boardId, x: n.x, y: n.y, createdAt: n.createdAt, bundle: n.bundle });
+    expect(notePlacesOfBoard(doc, BOARD)).toEqual(notesOfBoard(doc, BOARD).map(pick));
+    expect(notePlacesOfBoard(doc, 'b2').map((n) => n.id)).toEqual(['other']);
+    expect(notePlacesOfBoard(doc, BOARD).map((n) => n.id)).toEqual(['bad', 'a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('bundlesOf finds the same bundles from places as from whole notes', () => {
+    bundleNotes(doc, 'a', 'c');
+    bundleNotes(doc, 'd', 'c');
+    bundleNotes(doc, 'e', 'b');
+    deleteItem(doc, 'b');
+    const ids = (m: Map<string, Bundle<{ id: string; boardId: string; createdAt: number; bundle: string | null }>>) =>
+      [...m.values()].map((b) => [b.key, b.head.id, b.members.map((x) => x.id)]);
+    expect(ids(bundlesOf(notePlacesOfBoard(doc, BOARD)))).toEqual(ids(bundlesOf(notesOfBoard(doc, BOARD))));
+    expect(ids(bundlesOf(notesOfBoard(doc, BOARD)))).toEqual([['c', 'c', ['c', 'a', 'd']]]);
   });
 });
 

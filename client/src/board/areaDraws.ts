@@ -1,6 +1,6 @@
 import Konva from 'konva';
 import { opaquePaper } from './noteDraw.ts';
-import { placedNodes, redrawArea, redrawAreas, type Box, type Cover, type Split } from './redrawArea.ts';
+import { placedNodes, redrawArea, redrawAreas, type Box, type Cover, type Placed, type Split } from './redrawArea.ts';
 
 /** An area covering more than this share of the layer's canvas: one whole redraw is as cheap. */
 const MAX_SHARE = 0.5;
@@ -10,6 +10,22 @@ const MAX_SHARE = 0.5;
  * people writing at once never make one long frame.
  */
 const BUDGET_MS = 6;
+
+/**
+ * An item's area is drawn as a grid of this many tiles a side: each tile
+ * that lies inside some note's paper starts from the topmost such note, and
+ * what lies under it is left out. On a crowded board an area meets forty
+ * notes stacked six deep; the tiles draw the few that show.
+ */
+const TILES = 6;
+
+const tiles = (b: Box): Box[] => {
+  const out: Box[] = [];
+  const w = b.width / TILES;
+  const h = b.height / TILES;
+  for (let i = 0; i < TILES; i++) for (let j = 0; j < TILES; j++) out.push({ x: b.x + i * w, y: b.y + j * h, width: w, height: h });
+  return out;
+};
 
 /** A note's paper, where it paints the board opaque (see redrawArea's Cover). */
 const paperOf =
@@ -129,6 +145,14 @@ export class AreaDraws {
   private dirty = new Map<Konva.Node, boolean>();
   /** Areas still to draw (a frame draws what fits in BUDGET_MS). */
   private pending: Area[] = [];
+  /**
+   * Places still to draw on the hit canvas. It is never shown: what a frame's
+   * budget leaves over goes to the next frame, and any hit test (a tap, a
+   * drag starting) draws what waits first.
+   */
+  private pendingHit: Box[][] = [];
+  /** Hits waited a frame: the next frame draws them first. */
+  private hitLate = false;
   private readonly cover: Cover;
   /** A container of items changed its children (added, removed, reordered). */
   private structure = false;
@@ -157,11 +181,18 @@ export class AreaDraws {
     };
     // After every whole drawing of the layer (Konva's, the camera's), where everything is.
     layer.on('draw.areas', () => this.snapshot());
+    // A hit test reads the hit canvas: what waits is drawn first.
+    const getIntersection = Konva.Layer.prototype.getIntersection;
+    layer.getIntersection = (pos) => {
+      this.drawHits();
+      return getIntersection.call(layer, pos);
+    };
     return () => {
       cancelAnimationFrame(this.frame);
       this.waiting = false;
       trackers.delete(this.layer);
       delete (layer as { batchDraw?: unknown }).batchDraw;
+      delete (layer as { getIntersection?: unknown }).getIntersection;
       layer.off('draw.areas');
     };
   }
@@ -223,6 +254,8 @@ export class AreaDraws {
     this.known = true;
     this.dirty.clear();
     this.pending = [];
+    this.pendingHit = [];
+    this.hitLate = false;
     this.structure = false;
     this.whole = false;
   }
@@ -286,22 +319,41 @@ export class AreaDraws {
     this.dirty.clear();
     this.structure = false;
     this.pending = addAreas(this.pending, areas);
-    if (!this.pending.length) return;
+    if (!this.pending.length && !this.pendingHit.length) return;
     // Board → canvas (CSS) pixels: one area over half the canvas (zoomed far in) costs a whole redraw anyway.
     const [sx = 1, , , sy = 1] = this.layer.getAbsoluteTransform().getMatrix();
     const canvas = this.layer.getCanvas();
     const whole = (canvas.width * canvas.height) / canvas.getPixelRatio() ** 2;
     if (this.pending.some((a) => a.box.width * sx * a.box.height * sy > MAX_SHARE * whole)) return this.drawWhole();
-    // As many areas as fit in this frame's budget (at least one); the rest in the next frames.
     const placed = placedNodes(this.layer, this.split);
     const t0 = performance.now();
+    // Hits that waited a frame go first, so they wait no longer while others keep writing.
+    if (this.hitLate) this.drawHits(placed);
+    // As many areas as fit in this frame's budget (at least one); the rest in the next frames.
     let i = 0;
     while (i < this.pending.length && (i === 0 || performance.now() - t0 < BUDGET_MS)) {
       const { box, hit } = this.pending[i++]!;
-      redrawAreas(this.layer, [box], this.split, { hit: hit ? [box] : [], cover: this.cover, placed });
+      const parts = hit ? tiles(box) : [box];
+      redrawAreas(this.layer, parts, this.split, { hit: [], cover: this.cover, placed, tiled: hit });
+      if (hit) this.pendingHit.push(parts);
     }
     this.pending = this.pending.slice(i);
-    if (this.pending.length) this.schedule();
+    if (this.pendingHit.length) {
+      if (performance.now() - t0 < BUDGET_MS) this.drawHits(placed);
+      else this.hitLate = true;
+    }
+    if (this.pending.length || this.pendingHit.length) this.schedule();
+  }
+
+  /** Draws the places waiting on the hit canvas. */
+  private drawHits(placed?: readonly Placed[]): void {
+    this.hitLate = false;
+    if (!this.pendingHit.length) return;
+    const waiting = this.pendingHit;
+    this.pendingHit = [];
+    const nodes = placed ?? placedNodes(this.layer, this.split);
+    // Area by area: each looks only at the few nodes near it.
+    for (const hit of waiting) redrawAreas(this.layer, [], this.split, { hit, cover: this.cover, placed: nodes, tiled: true });
   }
 
   private drawWhole(): void {

@@ -78,14 +78,25 @@ const contains = ({ box: outer, radius: r }: { box: Box; radius: number }, inner
  * drawn for one area may paint into another where it lies under such a
  * node; that node is drawn after it, over it.
  */
-const nodesFor = (placed: readonly Placed[], areas: readonly Box[], cover?: Cover): Konva.Node[] => {
+const nodesFor = (all: readonly Placed[], areas: readonly Box[], cover?: Cover): Konva.Node[] => {
+  // Only what meets the areas' bounds can be drawn, or cover one of them (a few dozen of a thousand).
+  const x0 = Math.min(...areas.map((a) => a.x));
+  const y0 = Math.min(...areas.map((a) => a.y));
+  const bounds = { x: x0, y: y0, width: Math.max(...areas.map((a) => a.x + a.width)) - x0, height: Math.max(...areas.map((a) => a.y + a.height)) - y0 };
+  const placed = all.filter(({ box }) => !box || meets(box, bounds));
+  // Each node's paper is worked out once, however many areas ask.
+  const papers = new Map<Konva.Node, ReturnType<Cover>>();
+  const paperOf = (node: Konva.Node) => {
+    if (!papers.has(node)) papers.set(node, cover!(node));
+    return papers.get(node)!;
+  };
   const from = areas.map((a) => {
     if (!cover) return 0;
     for (let i = placed.length - 1; i >= 0; i--) {
       const { node, box } = placed[i]!;
       // Its box holds all it draws: only a box holding the whole area can cover it.
       if (!box || !contains({ box, radius: 0 }, a)) continue;
-      const c = cover(node);
+      const c = paperOf(node);
       if (c && contains(c, a)) return i;
     }
     return 0;
@@ -104,6 +115,12 @@ export interface AreaOptions {
   cover?: Cover;
   /** The layer's nodes, when the caller already has them (placedNodes). */
   placed?: readonly Placed[];
+  /**
+   * The areas are tiles of one rectangle (see areaDraws.ts): cleared and
+   * clipped as that one rectangle, not as a path of many (which the canvas
+   * would raster as a mask under every node drawn).
+   */
+  tiled?: boolean;
 }
 
 /**
@@ -142,13 +159,18 @@ export const redrawAreas = (layer: Konva.Layer, areas: readonly Box[], split: Sp
       const y = (r.y0 / pr - oy) / sy;
       return { x, y, width: (r.x1 / pr - ox) / sx - x, height: (r.y1 / pr - oy) / sy - y };
     });
-    const nodes = nodesFor(placed, widened, opts.cover);
+    // A node that does not listen draws nothing on the hit canvas: it covers nothing there.
+    const cover = opts.cover && (target.method === 'drawHit' ? (n: Konva.Node) => (n.isListening() ? opts.cover!(n) : null) : opts.cover);
+    const nodes = nodesFor(placed, widened, cover);
     c.save();
     c.setTransform(1, 0, 0, 1, 0, 0);
+    const rects = opts.tiled
+      ? [{ x0: Math.min(...onCanvas.map((r) => r.x0)), y0: Math.min(...onCanvas.map((r) => r.y0)), x1: Math.max(...onCanvas.map((r) => r.x1)), y1: Math.max(...onCanvas.map((r) => r.y1)) }]
+      : onCanvas;
     c.beginPath();
-    for (const r of onCanvas) c.rect(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
+    for (const r of rects) c.rect(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
     c.clip();
-    for (const r of onCanvas) c.clearRect(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
+    for (const r of rects) c.clearRect(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
     // Konva's resting transform of a layer canvas: its pixel ratio.
     c.setTransform(pr, 0, 0, pr, 0, 0);
     for (const node of nodes) {

@@ -5,15 +5,18 @@ import type { Note } from '../schema/note.ts';
  * herhaling is"). `head` stands for the bundle on the board: the note the
  * others were dropped on.
  */
-export interface Bundle {
+export interface Bundle<N extends BundleNote = Note> {
   /** The head's id: names the bundle as long as the head lives. */
   key: string;
-  head: Note;
+  head: N;
   /** Every member, head first, then oldest first. */
-  members: Note[];
+  members: N[];
 }
 
-const byAge = (a: Note, b: Note) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
+/** What bundling reads of a note: who it is, its board, its age and where it was dropped. */
+export type BundleNote = Pick<Note, 'id' | 'boardId' | 'createdAt' | 'bundle'>;
+
+const byAge = (a: BundleNote, b: BundleNote) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
 
 /**
  * Groups the notes of boards into bundles. Each note stores only where it
@@ -24,7 +27,7 @@ const byAge = (a: Note, b: Note) => a.createdAt - b.createdAt || (a.id < b.id ? 
  * head is the oldest note that was not itself dropped anywhere (or, in a
  * loop made by two simultaneous drops, the oldest member).
  */
-export const bundlesOf = (notes: readonly Note[]): Map<string, Bundle> => {
+export const bundlesOf = <N extends BundleNote>(notes: readonly N[]): Map<string, Bundle<N>> => {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let root = x;
@@ -46,24 +49,30 @@ export const bundlesOf = (notes: readonly Note[]): Map<string, Bundle> => {
     const rb = find(node(b));
     if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
   };
-  const ids = new Set(notes.map((n) => n.id));
+  const linked = (n: N) => !!n.bundle && n.bundle !== n.id;
+  // Only notes with a link, or linked to, can be in a bundle: a board of a
+  // thousand loose notes costs one pass, not a thousand unions.
+  const targets = new Set<string>();
+  for (const n of notes) if (linked(n)) targets.add(n.bundle!);
+  if (targets.size === 0) return new Map();
+  const involved = notes.filter((n) => linked(n) || targets.has(n.id));
   // Notes are nodes `n:<id>`; a link to a missing note is a node `k:<board>/<key>`
   // shared by every note pointing at it. Notes of different boards never meet.
   const boardOf = new Map(notes.map((n) => [n.id, n.boardId]));
-  for (const n of notes) {
+  for (const n of involved) {
     node(`n:${n.id}`);
     if (!n.bundle || n.bundle === n.id) continue;
-    const target = ids.has(n.bundle) && boardOf.get(n.bundle) === n.boardId ? `n:${n.bundle}` : `k:${n.boardId}/${n.bundle}`;
+    const target = boardOf.get(n.bundle) === n.boardId ? `n:${n.bundle}` : `k:${n.boardId}/${n.bundle}`;
     union(`n:${n.id}`, target);
   }
-  const groups = new Map<string, Note[]>();
-  for (const n of notes) {
+  const groups = new Map<string, N[]>();
+  for (const n of involved) {
     const root = find(`n:${n.id}`);
     const g = groups.get(root);
     if (g) g.push(n);
     else groups.set(root, [n]);
   }
-  const out = new Map<string, Bundle>();
+  const out = new Map<string, Bundle<N>>();
   for (const members of groups.values()) {
     if (members.length < 2) continue;
     members.sort(byAge);
@@ -76,8 +85,8 @@ export const bundlesOf = (notes: readonly Note[]): Map<string, Bundle> => {
 };
 
 /** Per note: the bundle it is part of, if any. */
-export const bundleIndex = (bundles: ReadonlyMap<string, Bundle>): Map<string, Bundle> => {
-  const out = new Map<string, Bundle>();
+export const bundleIndex = <N extends BundleNote>(bundles: ReadonlyMap<string, Bundle<N>>): Map<string, Bundle<N>> => {
+  const out = new Map<string, Bundle<N>>();
   for (const b of bundles.values()) for (const m of b.members) out.set(m.id, b);
   return out;
 };

@@ -1,8 +1,8 @@
 import type * as Y from 'yjs';
 import { bundleIndex, bundlesOf } from '../derive/bundles.ts';
-import { notesOfBoard } from '../derive/notes.ts';
+import { notePlacesOfBoard } from '../derive/notes.ts';
 import { origins, type Origin } from '../origins.ts';
-import { readNote } from '../schema/note.ts';
+import { readNotePlace } from '../schema/note.ts';
 import { roots } from '../schema/roots.ts';
 import { asYMap } from '../schema/values.ts';
 
@@ -24,10 +24,10 @@ const noteMap = (doc: Y.Doc, id: string) => {
 export const bundleNotes = (doc: Y.Doc, draggedId: string, targetId: string, origin: Origin = origins.user): string | null => {
   const dm = noteMap(doc, draggedId);
   const tm = noteMap(doc, targetId);
-  const dragged = dm && readNote(draggedId, dm);
-  const target = tm && readNote(targetId, tm);
+  const dragged = dm && readNotePlace(draggedId, dm);
+  const target = tm && readNotePlace(targetId, tm);
   if (!dragged || !target || draggedId === targetId || dragged.boardId !== target.boardId) return null;
-  const notes = notesOfBoard(doc, target.boardId);
+  const notes = notePlacesOfBoard(doc, target.boardId);
   const before = bundleIndex(bundlesOf(notes));
   const together = before.get(targetId);
   if (together && together === before.get(draggedId)) return together.key;
@@ -50,9 +50,9 @@ export const bundleNotes = (doc: Y.Doc, draggedId: string, targetId: string, ori
  */
 export const unbundle = (doc: Y.Doc, noteId: string, origin: Origin = origins.user): boolean => {
   const m = noteMap(doc, noteId);
-  const note = m && readNote(noteId, m);
+  const note = m && readNotePlace(noteId, m);
   if (!note) return false;
-  const bundle = bundleIndex(bundlesOf(notesOfBoard(doc, note.boardId))).get(noteId);
+  const bundle = bundleIndex(bundlesOf(notePlacesOfBoard(doc, note.boardId))).get(noteId);
   if (!bundle) return false;
   doc.transact(() => {
     bundle.members.forEach((member, i) => {

@@ -66,6 +66,28 @@ export const readNote = (id: string, map: Y.Map<unknown>): Note | null => {
   };
 };
 
+/**
+ * What moving and bundling read of a note: its place, age and bundle link,
+ * not its words (reading a Y.Text is what makes a pass over a whole board slow).
+ * The same values readNote gives for these fields.
+ */
+export type NotePlace = Pick<Note, 'id' | 'kind' | 'boardId' | 'x' | 'y' | 'createdAt' | 'bundle'>;
+
+export const readNotePlace = (id: string, map: Y.Map<unknown>): NotePlace | null => {
+  if (map.get('kind') !== 'note') return null;
+  const boardId = str(map.get('boardId'));
+  if (!boardId) return null;
+  return {
+    id,
+    kind: 'note',
+    boardId,
+    x: num(map.get('x'), 0),
+    y: num(map.get('y'), 0),
+    createdAt: num(map.get('createdAt'), 0, Number.MAX_SAFE_INTEGER),
+    bundle: isId(map.get('bundle')) ? (map.get('bundle') as string) : null,
+  };
+};
+
 export interface NewNote {
   boardId: string;
   x: number;

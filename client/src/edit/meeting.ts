@@ -1,5 +1,5 @@
 import * as ops from '@bodem/shared';
-import type { DraaiboekStep, ProjectorView, Send } from '@bodem/shared';
+import type { DraaiboekStep, Prep, ProjectorView, Send } from '@bodem/shared';
 import type * as Y from 'yjs';
 import { write, type Writer } from './write.ts';
 
@@ -17,6 +17,8 @@ export const pauseTimer = (w: Writer, now: number) => write(w, (d) => ops.pauseT
 export const resumeTimer = (w: Writer, now: number) => write(w, (d) => ops.resumeTimer(d, now), F);
 export const stopTimer = (w: Writer) => write(w, (d) => ops.stopTimer(d), F);
 export const sendGroups = (w: Writer, to: Pick<Send, 'bySide' | 'byPerson'>) => write(w, (d) => ops.sendGroups(d, to), F);
+export const clearPersonalSend = (w: Writer, personId: string) => write(w, (d) => ops.clearPersonalSend(d, personId), F);
+export const setPrep = (w: Writer, change: Partial<Prep>) => write(w, (d) => ops.setPrep(d, change), F);
 export const setVotingOpen = (w: Writer, open: boolean) => write(w, (d) => ops.setVotingOpen(d, open), F);
 export const setFollow = (w: Writer, on: boolean) => write(w, (d) => ops.setFollow(d, on), F);
 export const setProjector = (w: Writer, view: ProjectorView) => write(w, (d) => ops.setProjector(d, view), F);

@@ -183,6 +183,39 @@ export const en: Messages = {
     label: 'Votes',
   },
 
+  prep: {
+    heading: 'Prepare',
+    planned: 'Planned: {time}',
+    optional: 'Optional steps you do',
+    votingLimit: 'Votes per person',
+    votingDefault: 'as the board says ({n})',
+    orgs: 'Expected organisations (one a line)',
+    orgsHint: 'They are on the hand-out; below you see who is here.',
+    orgsSave: 'Save',
+    saved: 'Saved',
+    present: 'is here',
+    notYet: 'not in yet',
+    print: 'Print the hand-out',
+    printHint: 'One page with the code and the QR code to join, and the programme.',
+    handoutLead: 'Join on your tablet or phone: scan the QR code, or go to the address and type the code.',
+    handoutCode: 'Code',
+    handoutProgramme: 'Programme ({time})',
+    handoutOrgs: 'Organisations',
+  },
+
+  panel: {
+    index: 'Go to a part of the panel',
+    sections: {
+      draaiboek: 'Programme',
+      groepen: 'Groups',
+      tijd: 'Time',
+      beamer: 'Beamer',
+      borden: 'Boards',
+      deelnemers: 'People',
+      verslag: 'Report',
+    },
+  },
+
   run: {
     heading: 'Lead',
     timer: 'Timer',
@@ -239,6 +272,17 @@ export const en: Messages = {
     mergeRefused: 'These boards cannot be merged: {boards} are different kinds of boards. Pick boards of the same kind, or pick ‘Boards side by side’.',
     projectorBoards: 'Which boards?',
     projectorShow: 'Show',
+    boardNamed: 'This board: {title}',
+    sentNow: 'Sent now:',
+    sendGone: '(board deleted)',
+    sendAway: '(not connected)',
+    sendClear: 'Clear',
+    sendClearLabel: 'Clear the own destination of {name}',
+    presetClears: 'This also clears the own destinations ({n}).',
+    sendKeepsPersonal: 'Own destinations go before their group: {people}.',
+    sendClearsPersonal: 'This clears the own destinations: everyone goes with their group.',
+    sendEveryone: 'Everyone goes with their group.',
+    notSent: 'Not sent yet',
   },
 
   draaiboek: {

@@ -180,6 +180,39 @@ export const nl = {
     label: 'Stemmen',
   },
 
+  prep: {
+    heading: 'Voorbereiden',
+    planned: 'Gepland: {time}',
+    optional: 'Optionele stappen die je doet',
+    votingLimit: 'Stemmen per persoon',
+    votingDefault: 'zoals het bord ({n})',
+    orgs: 'Verwachte organisaties (één per regel)',
+    orgsHint: 'Ze staan op de hand-out; hieronder zie je wie er al is.',
+    orgsSave: 'Opslaan',
+    saved: 'Opgeslagen',
+    present: 'is er',
+    notYet: 'nog niet binnen',
+    print: 'Hand-out printen',
+    printHint: 'Eén pagina met de code en de QR-code om mee te doen, en het programma.',
+    handoutLead: 'Doe mee op je tablet of telefoon: scan de QR-code, of ga naar het adres en typ de code.',
+    handoutCode: 'Code',
+    handoutProgramme: 'Programma ({time})',
+    handoutOrgs: 'Organisaties',
+  },
+
+  panel: {
+    index: 'Naar een deel van het paneel',
+    sections: {
+      draaiboek: 'Draaiboek',
+      groepen: 'Groepen',
+      tijd: 'Tijd',
+      beamer: 'Beamer',
+      borden: 'Borden',
+      deelnemers: 'Deelnemers',
+      verslag: 'Verslag',
+    },
+  },
+
   run: {
     heading: 'Leiden',
     timer: 'Timer',
@@ -235,6 +268,17 @@ export const nl = {
     mergeRefused: 'Deze borden kunnen niet samengevoegd worden: {boards} zijn verschillende soorten borden. Kies borden van hetzelfde soort, of kies ‘Borden naast elkaar’.',
     projectorBoards: 'Welke borden?',
     projectorShow: 'Toon',
+    boardNamed: 'Dit bord: {title}',
+    sentNow: 'Nu gestuurd:',
+    sendGone: '(bord verwijderd)',
+    sendAway: '(niet verbonden)',
+    sendClear: 'Wissen',
+    sendClearLabel: 'Persoonlijke bestemming van {name} wissen',
+    presetClears: 'Dit wist ook de persoonlijke bestemmingen ({n}).',
+    sendKeepsPersonal: 'Persoonlijke bestemmingen gaan voor hun groep: {people}.',
+    sendClearsPersonal: 'Dit wist de persoonlijke bestemmingen: iedereen gaat met zijn groep mee.',
+    sendEveryone: 'Iedereen gaat met zijn groep mee.',
+    notSent: 'Nog niet gestuurd',
   },
 
   draaiboek: {

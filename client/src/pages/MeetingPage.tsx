@@ -26,19 +26,13 @@ import { ToolBar } from '../board/ToolBar.tsx';
 import { ListBoard } from '../list/ListBoard.tsx';
 import { ViewToggle } from '../list/ViewToggle.tsx';
 import { Assignment } from '../draaiboek/Assignment.tsx';
-import { useDraaiboek } from '../draaiboek/useDraaiboek.ts';
 import { focusListWhenShown, keepView, useBoardView, viewHref } from '../list/view.ts';
 import { LeaveAndWipe } from '../ui/LeaveAndWipe.tsx';
 
 // The facilitator's tools (the join code and its QR, running the meeting,
 // references, the report) are chunks of their own: a participant's tablet
 // never loads them.
-const JoinInfo = lazy(() => import('../ui/JoinInfo.tsx').then((m) => ({ default: m.JoinInfo })));
-const RunPanel = lazy(() => import('../ui/RunPanel.tsx').then((m) => ({ default: m.RunPanel })));
-const FacilitatorNotes = lazy(() => import('../draaiboek/FacilitatorNotes.tsx').then((m) => ({ default: m.FacilitatorNotes })));
-const DraaiboekPanel = lazy(() => import('../draaiboek/DraaiboekPanel.tsx').then((m) => ({ default: m.DraaiboekPanel })));
-const ReferencePanel = lazy(() => import('../ui/ReferencePanel.tsx').then((m) => ({ default: m.ReferencePanel })));
-const ExportPanel = lazy(() => import('../report/ExportPanel.tsx').then((m) => ({ default: m.ExportPanel })));
+const FacilitatorPanel = lazy(() => import('../ui/FacilitatorPanel.tsx').then((m) => ({ default: m.FacilitatorPanel })));
 
 const PANEL_WIDTH = 300;
 const PALETTE_WIDTH = 300;
@@ -93,8 +87,6 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
   const list = view === 'lijst';
   const votes = useVotes(session, boards);
   const control = useControl(session.doc);
-  // Once the programme runs, the draaiboek comes first in the panel; before, the join code does.
-  const started = useDraaiboek(session.doc).current !== null;
   const [ctl, setCtl] = useState<BoardController | null>(null);
   const locked = useLocked(ctl);
   const [paletteOpen, setPaletteOpen] = useState(() => window.innerWidth >= WIDE);
@@ -241,30 +233,37 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
       {panelOpen && (
         <aside id="side-panel" className="side-panel" aria-label={t.meeting.panel}>
           <Suspense fallback={null}>
-            {isFacilitator && stored.joinCode && !started && <JoinInfo meetingId={meetingId} joinCode={stored.joinCode} facilitatorToken={stored.facilitatorToken} />}
-            {isFacilitator && canWrite && <DraaiboekPanel session={session} boards={boards} />}
-            {isFacilitator && stored.joinCode && started && <JoinInfo meetingId={meetingId} joinCode={stored.joinCode} facilitatorToken={stored.facilitatorToken} />}
-            {isFacilitator && canWrite && (
-              <RunPanel
+            {isFacilitator ? (
+              <FacilitatorPanel
                 session={session}
+                meetingId={meetingId}
+                joinCode={stored.joinCode}
+                facilitatorToken={stored.facilitatorToken}
                 boards={boards}
                 board={board}
                 control={control}
                 locked={locked}
+                ctl={ctl}
+                template={template}
+                votes={votes}
+                canWrite={canWrite}
                 projectorHref={stored.projectorToken ? projectorPath(meetingId, stored.projectorToken, stored.joinCode) : null}
-              />
-            )}
-            {isFacilitator && ctl && <ReferencePanel ctl={ctl} />}
-            {isFacilitator && template?.facilitatorNotes && <FacilitatorNotes template={template} />}
-            {isFacilitator && <ExportPanel session={session} board={board} />}
-            <BoardList session={session} boards={boards} currentId={board?.id ?? null} onOpen={openBoard} votes={votes} canAdd={isFacilitator && canWrite} />
-            <PresenceList session={session} />
-            <section className="panel-section">
-              <LanguageSwitch />
-            </section>
-            {session.role === 'participant' && <LeaveAndWipe session={session} />}
-            {isFacilitator && stored.facilitatorToken && (
-              <DeleteMeeting session={session} meetingId={meetingId} facilitatorToken={stored.facilitatorToken} />
+                onOpen={openBoard}
+              >
+                <section className="panel-section">
+                  <LanguageSwitch />
+                </section>
+                {stored.facilitatorToken && <DeleteMeeting session={session} meetingId={meetingId} facilitatorToken={stored.facilitatorToken} />}
+              </FacilitatorPanel>
+            ) : (
+              <>
+                <BoardList session={session} boards={boards} currentId={board?.id ?? null} onOpen={openBoard} votes={votes} canAdd={false} />
+                <PresenceList session={session} />
+                <section className="panel-section">
+                  <LanguageSwitch />
+                </section>
+                {session.role === 'participant' && <LeaveAndWipe session={session} />}
+              </>
             )}
           </Suspense>
         </aside>

@@ -63,8 +63,11 @@ export function FacilitatorPanel(p: Props) {
 
   const go = (id: SectionId) => {
     const el = document.getElementById(`panel-${id}`);
-    if (!el) return;
-    el.scrollIntoView({ block: 'start' });
+    const scroller = rootRef.current?.closest<HTMLElement>('.side-panel');
+    const bar = rootRef.current?.querySelector<HTMLElement>('.panel-index');
+    if (!el || !scroller || !bar) return;
+    // Right under the bar (its height depends on the words, the language and the font size).
+    scroller.scrollBy({ top: el.getBoundingClientRect().top - bar.getBoundingClientRect().bottom });
     // The part takes the focus, so a keyboard or screen reader user lands where the eye does.
     el.focus({ preventScroll: true });
     setAt(id);

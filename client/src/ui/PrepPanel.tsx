@@ -140,13 +140,13 @@ function Handout({ session, boards, meetingId, joinCode, orgs, minutes }: { sess
         </div>
       </div>
       <h2>{fmt(t.prep.handoutProgramme, { time: formatMinutes(minutes * 60_000) })}</h2>
-      <ol className="handout-parts">
+      <ul className="handout-parts">
         {parts.map((p) => (
           <li key={p.part}>
             <strong>{fmt(t.draaiboek.part, { part: p.part })}</strong> — {p.titles.join(' · ')}
           </li>
         ))}
-      </ol>
+      </ul>
       {orgs.length > 0 && (
         <>
           <h2>{t.prep.handoutOrgs}</h2>

@@ -19,6 +19,8 @@ export const en: Messages = {
     titleLabel: 'Title of the meeting',
     titlePlaceholder: 'For example: Working together locally',
     create: 'Create meeting',
+    practice: 'Try a practice meeting',
+    practiceHint: 'The whole programme, already filled in with what the Doorn workshop produced: try every board, the beamer and the report before the day. This also needs the key.',
     titleRequired: 'Give the meeting a title.',
     creating: 'One moment…',
     joinInstead: 'Do you have a code? Join',

@@ -17,6 +17,8 @@ export const nl = {
     titleLabel: 'Titel van de bijeenkomst',
     titlePlaceholder: 'Bijvoorbeeld: Samenwerking in de wijk',
     create: 'Bijeenkomst maken',
+    practice: 'Probeer een voorbeeldbijeenkomst',
+    practiceHint: 'Het hele programma, al ingevuld met wat de werkplaats in Doorn opleverde: probeer elk bord, de beamer en het verslag voor de dag zelf. Ook hiervoor is de sleutel nodig.',
     titleRequired: 'Geef de bijeenkomst een titel.',
     creating: 'Bezig…',
     joinInstead: 'Heb je een code? Meedoen',

@@ -1,5 +1,6 @@
-import { CloseCode, FREE_TEMPLATE, type Template } from '@bodem/shared';
-import { templateById } from '@bodem/templates';
+import { CloseCode, FREE_TEMPLATE, roots, type Template } from '@bodem/shared';
+import { practicePlan, templateById } from '@bodem/templates';
+import { fillPractice } from '../edit/meeting.ts';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { deleteMeeting, ApiError } from '../api.ts';
 import type { BoardController } from '../board/controller.ts';
@@ -116,6 +117,19 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
     document.title = `${title} — ${t.appName}`;
     if (meta.title && meta.title !== stored.title) saveMeeting(meetingId, { ...(loadMeeting(meetingId) ?? stored), title: meta.title });
   }, [title, meta.title, stored, meetingId]);
+
+  // "Probeer een voorbeeldbijeenkomst": the start page sends the facilitator here with ?voorbeeld=vullen; once the
+  // meeting's boards have arrived from the server (and nothing is written on them yet), the Doorn content is written.
+  const practice = url.searchParams.get('voorbeeld') === 'vullen';
+  useEffect(() => {
+    if (!practice || !isFacilitator || !session.claims || boards.length === 0) return;
+    if (roots(session.doc).items.size === 0) {
+      fillPractice(session, practicePlan(boards, templateById), { id: session.claims.sub, side: session.claims.side }, session.clock.now());
+    }
+    const next = new URL(location.href);
+    next.searchParams.delete('voorbeeld');
+    navigate(next.pathname + next.search, { replace: true });
+  }, [practice, isFacilitator, session, boards]);
 
   useFollowTheFacilitator(session, control, ctl, board?.id ?? null, openBoard);
   useSentToBoard(session, control, boards, meetingId, openBoard);

@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { DRAAIBOEK } from '../../templates/src/index.ts';
-import { createMeeting, joinAs, LAPTOP_1366, TABLET } from './pages.ts';
+import { BoardPage, createMeeting, E2E_FACILITATOR_KEY, joinAs, LAPTOP_1366, PROFILES, TABLET } from './pages.ts';
 
 const SHOTS = 'test-results/panel';
 const PARTS = ['Draaiboek', 'Groepen', 'Tijd', 'Beamer', 'Borden', 'Deelnemers', 'Verslag'];
@@ -155,4 +155,63 @@ test('the facilitator’s panel: seven parts one tap away, sends shown in the dr
     await page.screenshot({ path: `${SHOTS}/tablet-${name.toLowerCase()}.png` });
     expect(await overflow(page)).toBe(0);
   }
+});
+
+test('“Probeer een voorbeeldbijeenkomst”: only with the facilitator key; every board, the beamer and the report hold the Doorn workshop’s words', async ({ browser, request }) => {
+  test.setTimeout(90_000);
+  mkdirSync(SHOTS, { recursive: true });
+  // Without the key the server makes no meeting (issue 18), practice or not.
+  expect((await request.post('/api/meetings', { data: { title: 'Voorbeeldbijeenkomst Doorn', programme: 'volledig' } })).status()).toBe(401);
+  const context = await browser.newContext(LAPTOP_1366);
+  const page = await context.newPage();
+  await page.goto('/');
+  const practice = page.getByRole('button', { name: 'Probeer een voorbeeldbijeenkomst' });
+  await practice.click();
+  await expect(page.getByRole('alert')).toHaveText('Vul de sleutel voor gespreksleiders in.');
+  await expect(page).toHaveURL(/\/$/);
+  // A wrong key is refused too.
+  const key = page.getByLabel('Sleutel voor gespreksleiders');
+  await key.click();
+  await page.keyboard.type('niet-de-goede-sleutel', { delay: 10 });
+  await practice.click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+  await key.fill('');
+  await key.click();
+  await page.keyboard.type(E2E_FACILITATOR_KEY, { delay: 5 });
+  await practice.click();
+  await expect(page).toHaveURL(/\/m\/[A-Za-z0-9_-]{22}$/);
+  const fac = new BoardPage(page, context, false);
+  await expect(fac.status).toHaveAttribute('data-state', 'saved');
+
+  // The strengths each side named, on the two Kracht posters; the tree; the plans; written once only.
+  await fac.openBoard('De kracht van informeel');
+  await expect.poll(() => fac.texts()).toEqual(
+    ['Letterlijk en figuurlijk dezelfde taal spreken', 'Ze werken vanuit passie en persoonlijke betrokkenheid en niet vanuit een systeem', 'Genieten ze meer vertrouwen van de doelgroep', 'Een brug slaan tussen hun achterban en de professionele opvoedondersteuning', 'Vaak komt advies van informele werkers minder hard aan dan van formele werkers'].sort(),
+  );
+  await fac.openBoard('De kracht van formeel');
+  await expect.poll(async () => (await fac.texts()).length).toBe(4);
+  await fac.openBoard('Boom van samenwerking');
+  await expect.poll(async () => (await fac.texts()).length).toBe(11);
+  expect(await fac.texts()).toContain('Lef');
+  await fac.page.screenshot({ path: `${SHOTS}/practice-boom.png` });
+  await page.reload();
+  await expect(fac.status).toHaveAttribute('data-state', 'saved');
+  await expect.poll(async () => (await fac.texts()).length).toBe(11);
+
+  // The beamer shows it.
+  const href = await page.getByRole('link', { name: 'Projector openen' }).getAttribute('href');
+  const beamer = await browser.newContext(PROFILES.beamer);
+  const projector = new BoardPage(await beamer.newPage(), beamer, false);
+  await projector.page.goto(href!);
+  await expect.poll(async () => (await projector.texts()).includes('Lef')).toBe(true);
+  await projector.page.screenshot({ path: `${SHOTS}/practice-beamer.png` });
+
+  // The report holds the municipalities' plans.
+  await fac.setPanel(true);
+  await page.locator('#side-panel').getByRole('navigation').getByRole('button', { name: 'Verslag', exact: true }).click();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Tekst (Markdown)', exact: true }).click()]);
+  const md = readFileSync((await download.path())!, 'utf8');
+  expect(md).toContain('Tijdens een bijeenkomst de sociale teams overtuigen om intermediairs in te zetten');
+  expect(md).toContain('Letterlijk en figuurlijk dezelfde taal spreken');
 });

@@ -139,6 +139,9 @@ test('the facilitator’s panel: seven parts one tap away, sends shown in the dr
     steps.push(id);
     // The step's send shows in the drop-downs (B: each side to the other's poster).
     if (id === 'B.2') await expect(formeelTo.locator('option:checked')).toHaveText('De kracht van informeel');
+    // … and what the step puts on the beamer shows in the beamer's controls.
+    const beamer = DRAAIBOEK.find((s) => s.id === id)!.beamer;
+    if (beamer) await expect(panel.locator('#panel-beamer').getByLabel('De projector toont')).toHaveValue(beamer.mode);
     await page.screenshot({ path: `${SHOTS}/laptop-step-${String(i + 1).padStart(2, '0')}-${id}.png` });
     expect(await overflow(page)).toBe(0);
   }

@@ -319,6 +319,14 @@ function LockControl({ session, board, locked }: { session: MeetingSession; boar
 function ProjectorControls({ session, boards, board, control, href }: { session: MeetingSession; boards: readonly Board[]; board: Board | null; control: Control; href: string | null }) {
   const [mode, setMode] = useState<ProjectorMode>(control.projector.mode);
   const [picked, setPicked] = useState<string[]>(control.projector.boards);
+  // What the beamer shows now (set here, by a draaiboek step or on another device) shows in the controls.
+  const shownKey = `${control.projector.mode}|${control.projector.boards.join(',')}`;
+  const [seen, setSeen] = useState(shownKey);
+  if (seen !== shownKey) {
+    setSeen(shownKey);
+    setMode(control.projector.mode);
+    if (control.projector.boards.length > 0) setPicked(control.projector.boards);
+  }
   const needsBoards = mode === 'side' || mode === 'merged';
   const list = mode === 'board' || mode === 'zones' ? (board ? [board.id] : []) : mode === 'follow' || mode === 'votes' ? [] : boards.filter((b) => picked.includes(b.id)).map((b) => b.id);
   // Merging needs boards of one template: refused here already, saying why (the beamer says the same).

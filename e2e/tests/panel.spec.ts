@@ -79,7 +79,9 @@ test('the facilitator’s panel: seven parts one tap away, sends shown in the dr
   await expect(handout).toBeVisible();
   await expect(handout).toContainText(fac.code);
   await expect(handout).toContainText('Moskee Al Fath');
-  await expect(handout.getByTestId('join-qr')).toBeVisible();
+  await expect(handout.getByTestId('handout-qr')).toBeVisible();
+  // Big enough to scan from the paper: 6.5 cm is about 245 CSS px.
+  expect((await handout.getByTestId('handout-qr').boundingBox())!.width).toBeGreaterThan(200);
   await expect(page.locator('#root')).toBeHidden();
   const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   writeFileSync(`${SHOTS}/handout.pdf`, pdf);

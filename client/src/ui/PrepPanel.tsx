@@ -132,7 +132,7 @@ function Handout({ session, boards, meetingId, joinCode, orgs, minutes }: { sess
       <h1>{meta.title || t.meeting.untitled}</h1>
       <p className="handout-lead">{t.prep.handoutLead}</p>
       <div className="handout-join">
-        <JoinQr code={joinCode} meetingId={meetingId} size="6.5cm" />
+        <JoinQr code={joinCode} meetingId={meetingId} size="6.5cm" testId="handout-qr" />
         <div>
           <p className="handout-code-label">{t.prep.handoutCode}</p>
           <p className="handout-code">{joinCode}</p>

@@ -46,8 +46,8 @@ test('the facilitator’s panel: seven parts one tap away, sends shown in the dr
     expect(bar!.y).toBeGreaterThanOrEqual(box!.y - 1);
     expect(Math.abs(part!.y - (bar!.y + bar!.height))).toBeLessThan(30);
     expect(await overflow(page)).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/laptop-part-${name.toLowerCase()}.png` });
   }
-  await page.screenshot({ path: `${SHOTS}/laptop-verslag.png` });
   // The index bar fits on two rows of the 300 px panel.
   expect((await index.boundingBox())!.height).toBeLessThan(100);
 

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { BoardController } from '../board/controller.ts';
 import { DraaiboekPanel } from '../draaiboek/DraaiboekPanel.tsx';
 import { FacilitatorNotes } from '../draaiboek/FacilitatorNotes.tsx';
+import { useDraaiboek } from '../draaiboek/useDraaiboek.ts';
 import { t } from '../i18n/index.ts';
 import { ExportPanel } from '../report/ExportPanel.tsx';
 import type { MeetingSession } from '../sync/session.ts';
@@ -73,6 +74,9 @@ export function FacilitatorPanel(p: Props) {
     setAt(id);
   };
 
+  const started = useDraaiboek(session.doc).current !== null;
+  const prep = <PrepPanel session={session} boards={boards} meetingId={p.meetingId} joinCode={p.joinCode} />;
+
   const part = (id: SectionId, children: ReactNode) => (
     <div id={`panel-${id}`} className="panel-part" data-part={id} tabIndex={-1} aria-label={t.panel.sections[id]} role="region">
       {children}
@@ -90,10 +94,18 @@ export function FacilitatorPanel(p: Props) {
       </nav>
       {part(
         'draaiboek',
-        <>
-          {canWrite && <DraaiboekPanel session={session} boards={boards} />}
-          {canWrite && <PrepPanel session={session} boards={boards} meetingId={p.meetingId} joinCode={p.joinCode} />}
-        </>,
+        // Before the first step the preparation comes first; from then on the step being done.
+        started ? (
+          <>
+            {canWrite && <DraaiboekPanel session={session} boards={boards} />}
+            {canWrite && prep}
+          </>
+        ) : (
+          <>
+            {canWrite && prep}
+            {canWrite && <DraaiboekPanel session={session} boards={boards} />}
+          </>
+        ),
       )}
       {part('groepen', canWrite && <GroupsSection session={session} boards={boards} control={control} />)}
       {part('tijd', canWrite && <TimeSection session={session} control={control} />)}

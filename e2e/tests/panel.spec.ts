@@ -23,7 +23,7 @@ const overflow = (page: Page) =>
   });
 
 test('the facilitator’s panel: seven parts one tap away, sends shown in the drop-downs, own destinations cleared, preparing and the hand-out', async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   mkdirSync(SHOTS, { recursive: true });
   const fac = await createMeeting(browser, 'Samen sterker Doorn', { programme: 'Volledige bijeenkomst', context: LAPTOP_1366 });
   const page = fac.board.page;

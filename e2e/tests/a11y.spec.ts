@@ -182,7 +182,7 @@ test('a keyboard-only facilitator runs the meeting: opens the panel, sends a gro
   await expect.poll(async () => anna.textsOf('.board-title')).toEqual([target]);
 
   // A timer from the presets.
-  await tabTo(page, 'Individueel nadenken · 5 min', { back: true });
+  await tabTo(page, 'Individueel nadenken · 5 min');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('timer').first()).toBeVisible();
   await expect(anna.page.getByTestId('timer').first()).toBeVisible();

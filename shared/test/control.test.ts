@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  clearPersonalSend,
   destinationOf,
+  readPrep,
+  setPrep,
   initMeeting,
   lockBoard,
   MAX_TIMER_MS,
@@ -103,7 +106,7 @@ describe('sending groups to boards', () => {
 
 describe('the other controls', () => {
   it('has voting open, no follow and the projector following the facilitator by default', () => {
-    expect(control(meeting())).toEqual({ timer: null, send: null, votingOpen: true, follow: false, projector: { mode: 'follow', boards: [], step: 0 } });
+    expect(control(meeting())).toEqual({ prep: { votingLimit: null, orgs: [] }, timer: null, send: null, votingOpen: true, follow: false, projector: { mode: 'follow', boards: [], step: 0 } });
   });
 
   it('closes and opens voting, turns "volg mij" on and off, and tells the projector what to show', () => {
@@ -148,5 +151,46 @@ describe('the other controls', () => {
     expect(origins_).toEqual([origins.user]);
     exchange(doc, other);
     expect(control(doc)).toEqual(control(other));
+  });
+});
+
+describe('a personal destination is cleared without moving anyone', () => {
+  it('drops only that person, keeps the sides and the send number', () => {
+    const doc = meeting();
+    sendGroups(doc, { bySide: { formeel: 'b1', informeel: 'b2' }, byPerson: { anna: 'g2', bilal: 'g3' } });
+    const before = readControl(roots(doc).control).send!;
+    clearPersonalSend(doc, 'anna');
+    const after = readControl(roots(doc).control).send!;
+    expect(after.seq).toBe(before.seq);
+    expect(after.byPerson).toEqual({ bilal: 'g3' });
+    expect(after.bySide).toEqual({ formeel: 'b1', informeel: 'b2' });
+    expect(destinationOf(after, { id: 'anna', side: 'formeel' })).toBe('b1');
+    // Nobody to clear: nothing written.
+    let writes = 0;
+    doc.on('update', () => writes++);
+    clearPersonalSend(doc, 'anna');
+    clearPersonalSend(doc, '__proto__');
+    expect(writes).toBe(0);
+  });
+});
+
+describe('the preparation', () => {
+  it('has no own voting limit and no organisations by default, and keeps what is set', () => {
+    const doc = meeting();
+    expect(readControl(roots(doc).control).prep).toEqual({ votingLimit: null, orgs: [] });
+    setPrep(doc, { votingLimit: 3 });
+    setPrep(doc, { orgs: ['CJG Doorn', 'Moskee Al Fath'] });
+    expect(readControl(roots(doc).control).prep).toEqual({ votingLimit: 3, orgs: ['CJG Doorn', 'Moskee Al Fath'] });
+    setPrep(doc, { votingLimit: null });
+    expect(readControl(roots(doc).control).prep).toEqual({ votingLimit: null, orgs: ['CJG Doorn', 'Moskee Al Fath'] });
+  });
+  it('ignores nonsense written by a peer', () => {
+    for (const bad of [{ votingLimit: 0 }, { votingLimit: 10 }, { votingLimit: 2.5 }, { votingLimit: '3' }, { votingLimit: NaN }, 'x', null, [1]])
+      expect(readPrep(bad).votingLimit).toBeNull();
+    const prep = readPrep({ orgs: ['  CJG  ', 'CJG', 7, '', 'x'.repeat(500), ...Array.from({ length: 100 }, (_, i) => `o${i}`)] });
+    expect(prep.orgs[0]).toBe('CJG');
+    expect(prep.orgs.filter((o) => o === 'CJG')).toHaveLength(1);
+    expect(prep.orgs.every((o) => typeof o === 'string' && o.length > 0 && o.length <= 80)).toBe(true);
+    expect(prep.orgs).toHaveLength(40);
   });
 });

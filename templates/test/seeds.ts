@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The toolkit's own texts, to check that a template quotes them exactly.
- * Copies of the manual (000_…), the slides (001_…) and the hand-out
- * (003_…) of `../shared/seeds/` live beside this file, so the check runs
+ * Copies of the manual (000_…), the slides (001_…), the hand-out
+ * (003_…) and the Doorn workshop's report (002_…, for the practice meeting) of `../shared/seeds/` live beside this file, so the check runs
  * wherever the repository does.
  *
  * The seeds are PDF conversions: lines break anywhere and the manual
@@ -27,8 +27,8 @@ const flow = (raw: string, keepHyphen: boolean): string =>
     .replace(/\s+/g, ' ');
 
 /** Which seed: the manual, the slides or the hand-out. */
-export type Seed = 'handleiding' | 'sheets' | 'hand-out';
-const FILES: Record<Seed, string> = { handleiding: '000_', sheets: '001_', 'hand-out': '003_' };
+export type Seed = 'handleiding' | 'sheets' | 'hand-out' | 'verslag';
+const FILES: Record<Seed, string> = { handleiding: '000_', sheets: '001_', 'hand-out': '003_', verslag: '002_' };
 
 const READINGS: readonly { seed: Seed; text: string }[] = readdirSync(DIR)
   .filter((f) => f.endsWith('.txt'))
@@ -42,11 +42,11 @@ const READINGS: readonly { seed: Seed; text: string }[] = readdirSync(DIR)
     ];
   });
 
-if (new Set(READINGS.map((r) => r.seed)).size !== 3) throw new Error(`seed copies missing in ${DIR}`);
+if (new Set(READINGS.map((r) => r.seed)).size !== 4) throw new Error(`seed copies missing in ${DIR}`);
 
-/** Whether `text` occurs word for word in one of the seeds (or in the one named). */
+/** Whether `text` occurs word for word in one of the toolkit's seeds (or in the one named; the workshop report only when named). */
 export const inSeeds = (text: string, only?: Seed): boolean =>
-  text.trim() !== '' && READINGS.some((r) => (!only || r.seed === only) && r.text.includes(quotes(text)));
+  text.trim() !== '' && READINGS.some((r) => (only ? r.seed === only : r.seed !== 'verslag') && r.text.includes(quotes(text)));
 
 /**
  * A label or a heading lifted from inside a sentence gets a capital

@@ -1,5 +1,5 @@
 import * as ops from '@bodem/shared';
-import type { DraaiboekStep, IdeaVoting, ProjectorView, Send } from '@bodem/shared';
+import type { DraaiboekStep, IdeaVoting, Prep, ProjectorView, Send, Side } from '@bodem/shared';
 import type * as Y from 'yjs';
 import { write, type Writer } from './write.ts';
 
@@ -17,6 +17,8 @@ export const pauseTimer = (w: Writer, now: number) => write(w, (d) => ops.pauseT
 export const resumeTimer = (w: Writer, now: number) => write(w, (d) => ops.resumeTimer(d, now), F);
 export const stopTimer = (w: Writer) => write(w, (d) => ops.stopTimer(d), F);
 export const sendGroups = (w: Writer, to: Pick<Send, 'bySide' | 'byPerson'>) => write(w, (d) => ops.sendGroups(d, to), F);
+export const clearPersonalSend = (w: Writer, personId: string) => write(w, (d) => ops.clearPersonalSend(d, personId), F);
+export const setPrep = (w: Writer, change: Partial<Prep>) => write(w, (d) => ops.setPrep(d, change), F);
 export const setVotingOpen = (w: Writer, open: boolean) => write(w, (d) => ops.setVotingOpen(d, open), F);
 export const setFollow = (w: Writer, on: boolean) => write(w, (d) => ops.setFollow(d, on), F);
 export const setProjector = (w: Writer, view: ProjectorView) => write(w, (d) => ops.setProjector(d, view), F);
@@ -45,3 +47,23 @@ export const resumeMeeting = (w: Writer, now: number) => write(w, (d) => ops.res
 export const setStepSkipped = (w: Writer, steps: Steps, id: string, skipped: boolean) => write(w, (d) => ops.setStepSkipped(d, steps, id, skipped), F);
 export const setStepMinutes = (w: Writer, steps: Steps, id: string, minutes: number | null) => write(w, (d) => ops.setStepMinutes(d, steps, id, minutes), F);
 export const extendCurrentStep = (w: Writer, steps: Steps, deltaMinutes: number, now: number) => write(w, (d) => ops.extendCurrentStep(d, steps, deltaMinutes, now), F);
+
+/**
+ * The practice meeting's content (see templates/src/practice.ts), written by
+ * the facilitator in one step: notes in their zones, the plans in the table.
+ */
+export const fillPractice = (
+  w: Writer,
+  plan: { notes: readonly { boardId: string; x: number; y: number; text: string }[]; agreements: readonly { boardId: string; wat: string; wie: string }[] },
+  author: { id: string; side: Side | null },
+  now: number,
+) =>
+  write(
+    w,
+    (d) =>
+      d.transact(() => {
+        for (const n of plan.notes) ops.addNote(d, { boardId: n.boardId, x: n.x, y: n.y, text: n.text, side: author.side, authorId: author.id, createdAt: now });
+        for (const a of plan.agreements) ops.addAgreement(d, { boardId: a.boardId, wat: a.wat, wie: a.wie, authorId: author.id, createdAt: now });
+      }, ops.origins.user),
+    F,
+  );

@@ -1,5 +1,6 @@
-import { CloseCode, FREE_TEMPLATE, type Template } from '@bodem/shared';
-import { templateById } from '@bodem/templates';
+import { CloseCode, FREE_TEMPLATE, roots, type Template } from '@bodem/shared';
+import { practicePlan, templateById } from '@bodem/templates';
+import { fillPractice } from '../edit/meeting.ts';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { deleteMeeting, ApiError } from '../api.ts';
 import type { BoardController } from '../board/controller.ts';
@@ -28,19 +29,13 @@ import { ToolBar } from '../board/ToolBar.tsx';
 import { ListBoard } from '../list/ListBoard.tsx';
 import { ViewToggle } from '../list/ViewToggle.tsx';
 import { Assignment } from '../draaiboek/Assignment.tsx';
-import { useDraaiboek } from '../draaiboek/useDraaiboek.ts';
 import { focusListWhenShown, keepView, useBoardView, viewHref } from '../list/view.ts';
 import { LeaveAndWipe } from '../ui/LeaveAndWipe.tsx';
 
 // The facilitator's tools (the join code and its QR, running the meeting,
 // references, the report) are chunks of their own: a participant's tablet
 // never loads them.
-const JoinInfo = lazy(() => import('../ui/JoinInfo.tsx').then((m) => ({ default: m.JoinInfo })));
-const RunPanel = lazy(() => import('../ui/RunPanel.tsx').then((m) => ({ default: m.RunPanel })));
-const FacilitatorNotes = lazy(() => import('../draaiboek/FacilitatorNotes.tsx').then((m) => ({ default: m.FacilitatorNotes })));
-const DraaiboekPanel = lazy(() => import('../draaiboek/DraaiboekPanel.tsx').then((m) => ({ default: m.DraaiboekPanel })));
-const ReferencePanel = lazy(() => import('../ui/ReferencePanel.tsx').then((m) => ({ default: m.ReferencePanel })));
-const ExportPanel = lazy(() => import('../report/ExportPanel.tsx').then((m) => ({ default: m.ExportPanel })));
+const FacilitatorPanel = lazy(() => import('../ui/FacilitatorPanel.tsx').then((m) => ({ default: m.FacilitatorPanel })));
 
 const PANEL_WIDTH = 300;
 const PALETTE_WIDTH = 300;
@@ -95,8 +90,6 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
   const list = view === 'lijst';
   const votes = useVotes(session, boards);
   const control = useControl(session.doc);
-  // Once the programme runs, the draaiboek comes first in the panel; before, the join code does.
-  const started = useDraaiboek(session.doc).current !== null;
   const [ctl, setCtl] = useState<BoardController | null>(null);
   const locked = useLocked(ctl);
   const [paletteOpen, setPaletteOpen] = useState(() => window.innerWidth >= WIDE);
@@ -126,6 +119,19 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
     document.title = `${title} — ${t.appName}`;
     if (meta.title && meta.title !== stored.title) saveMeeting(meetingId, { ...(loadMeeting(meetingId) ?? stored), title: meta.title });
   }, [title, meta.title, stored, meetingId]);
+
+  // "Probeer een voorbeeldbijeenkomst": the start page sends the facilitator here with ?voorbeeld=vullen; once the
+  // meeting's boards have arrived from the server (and nothing is written on them yet), the Doorn content is written.
+  const practice = url.searchParams.get('voorbeeld') === 'vullen';
+  useEffect(() => {
+    if (!practice || !isFacilitator || !session.claims || boards.length === 0) return;
+    if (roots(session.doc).items.size === 0) {
+      fillPractice(session, practicePlan(boards, templateById), { id: session.claims.sub, side: session.claims.side }, session.clock.now());
+    }
+    const next = new URL(location.href);
+    next.searchParams.delete('voorbeeld');
+    navigate(next.pathname + next.search, { replace: true });
+  }, [practice, isFacilitator, session, boards]);
 
   useFollowTheFacilitator(session, control, ctl, board?.id ?? null, openBoard);
   useSentToBoard(session, control, boards, meetingId, openBoard);
@@ -245,30 +251,37 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
       {panelOpen && (
         <aside id="side-panel" className="side-panel" aria-label={t.meeting.panel}>
           <Suspense fallback={null}>
-            {isFacilitator && stored.joinCode && !started && <JoinInfo meetingId={meetingId} joinCode={stored.joinCode} facilitatorToken={stored.facilitatorToken} />}
-            {isFacilitator && canWrite && <DraaiboekPanel session={session} boards={boards} />}
-            {isFacilitator && stored.joinCode && started && <JoinInfo meetingId={meetingId} joinCode={stored.joinCode} facilitatorToken={stored.facilitatorToken} />}
-            {isFacilitator && canWrite && (
-              <RunPanel
+            {isFacilitator ? (
+              <FacilitatorPanel
                 session={session}
+                meetingId={meetingId}
+                joinCode={stored.joinCode}
+                facilitatorToken={stored.facilitatorToken}
                 boards={boards}
                 board={board}
                 control={control}
                 locked={locked}
+                ctl={ctl}
+                template={template}
+                votes={votes}
+                canWrite={canWrite}
                 projectorHref={stored.projectorToken ? projectorPath(meetingId, stored.projectorToken, stored.joinCode) : null}
-              />
-            )}
-            {isFacilitator && ctl && <ReferencePanel ctl={ctl} />}
-            {isFacilitator && template?.facilitatorNotes && <FacilitatorNotes template={template} />}
-            {isFacilitator && <ExportPanel session={session} board={board} />}
-            <BoardList session={session} boards={boards} currentId={board?.id ?? null} onOpen={openBoard} votes={votes} canAdd={isFacilitator && canWrite} />
-            <PresenceList session={session} />
-            <section className="panel-section">
-              <LanguageSwitch />
-            </section>
-            {session.role === 'participant' && <LeaveAndWipe session={session} />}
-            {isFacilitator && stored.facilitatorToken && (
-              <DeleteMeeting session={session} meetingId={meetingId} facilitatorToken={stored.facilitatorToken} />
+                onOpen={openBoard}
+              >
+                <section className="panel-section">
+                  <LanguageSwitch />
+                </section>
+                {stored.facilitatorToken && <DeleteMeeting session={session} meetingId={meetingId} facilitatorToken={stored.facilitatorToken} />}
+              </FacilitatorPanel>
+            ) : (
+              <>
+                <BoardList session={session} boards={boards} currentId={board?.id ?? null} onOpen={openBoard} votes={votes} canAdd={false} />
+                <PresenceList session={session} />
+                <section className="panel-section">
+                  <LanguageSwitch />
+                </section>
+                {session.role === 'participant' && <LeaveAndWipe session={session} />}
+              </>
             )}
           </Suspense>
         </aside>

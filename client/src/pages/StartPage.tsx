@@ -1,6 +1,6 @@
 import { cleanLine, MAX_TITLE_LENGTH } from '@bodem/shared';
 import { useState, type FormEvent } from 'react';
-import { PROGRAMMES, TEMPLATES } from '@bodem/templates';
+import { PRACTICE_TITLE, PROGRAMMES, TEMPLATES } from '@bodem/templates';
 import { ApiError, createMeeting } from '../api.ts';
 import { facilitatedMeetings, forgetFacilitatorKey, loadFacilitatorKey, saveFacilitatorKey, saveMeeting } from '../credentials.ts';
 import { t } from '../i18n/index.ts';
@@ -9,6 +9,8 @@ import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 
 /** The third choice beside the toolkit's programmes: pick boards one by one. */
 const OWN = 'eigen';
+/** The practice meeting runs the whole programme, so every board can be tried. */
+const PRACTICE_PROGRAMME = 'volledig';
 
 export function StartPage() {
   const [title, setTitle] = useState('');
@@ -34,6 +36,11 @@ export function StartPage() {
       setError(t.start.pickOne);
       return;
     }
+    await make(clean, programme === OWN ? { templates: picked } : { programme }, false);
+  };
+
+  /** Creates the meeting with the facilitator's key; a practice meeting is filled with the Doorn workshop's content on arrival. */
+  const make = async (clean: string, choice: { templates: string[] } | { programme: string }, practice: boolean) => {
     const key = rememberedKey ?? keyInput.trim();
     if (!key) {
       setKeyError(true);
@@ -44,7 +51,7 @@ export function StartPage() {
     setError(null);
     setKeyError(false);
     try {
-      const m = await createMeeting(clean, programme === OWN ? { templates: picked } : { programme }, key);
+      const m = await createMeeting(clean, choice, key);
       if (!rememberedKey) saveFacilitatorKey(key);
       saveMeeting(m.id, {
         role: 'facilitator',
@@ -53,7 +60,7 @@ export function StartPage() {
         joinCode: m.joinCode,
         title: clean,
       });
-      navigate(meetingPath(m.id));
+      navigate(practice ? `${meetingPath(m.id)}?voorbeeld=vullen` : meetingPath(m.id));
     } catch (err) {
       if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
         // A wrong or changed key: forget it and ask again.
@@ -162,6 +169,12 @@ export function StartPage() {
           <button type="submit" className="btn btn-primary btn-big" disabled={busy}>
             {busy ? t.start.creating : t.start.create}
           </button>
+          <div className="practice">
+            <button type="button" className="btn" disabled={busy} onClick={() => void make(PRACTICE_TITLE, { programme: PRACTICE_PROGRAMME }, true)}>
+              {t.start.practice}
+            </button>
+            <p className="muted small">{t.start.practiceHint}</p>
+          </div>
         </form>
         <p className="alt-link">
           <a href="/join" onClick={linkClick}>

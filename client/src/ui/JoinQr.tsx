@@ -7,7 +7,7 @@ import { joinQrUrl, qrPath, QUIET_ZONE } from './qr.ts';
  * facilitator's panel and large on the projector. `size` is a CSS length, or
  * a number of pixels (at most; see below).
  */
-export function JoinQr({ code, meetingId, size, className }: { code: string; meetingId?: string; size: number | string; className?: string }) {
+export function JoinQr({ code, meetingId, size, className, testId = 'join-qr' }: { code: string; meetingId?: string; size: number | string; className?: string; testId?: string }) {
   const url = joinQrUrl(location.origin, code, meetingId);
   const { path, modules } = useMemo(() => qrPath(url), [url]);
   const side = modules + 2 * QUIET_ZONE;
@@ -23,7 +23,7 @@ export function JoinQr({ code, meetingId, size, className }: { code: string; mee
       shapeRendering="crispEdges"
       role="img"
       aria-label={t.people.qrLabel}
-      data-testid="join-qr"
+      data-testid={testId}
       data-url={url}
     >
       {/* Always dark on white, also in a dark theme: scanners expect it. */}

@@ -3,6 +3,7 @@ import {
   type Board,
   type Control,
   type ProjectorMode,
+  type Send,
   type Side,
 } from '@bodem/shared';
 import { templateById } from '@bodem/templates';
@@ -16,38 +17,25 @@ import { stepAt, wholeBoardsReadable } from '../projector/walk.ts';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { BeamerLink } from './BeamerLink.tsx';
 
-interface Props {
-  session: MeetingSession;
-  boards: readonly Board[];
-  board: Board | null;
-  control: Control;
-  locked: string | null;
-  projectorHref: string | null;
-}
 
 const MODES: ProjectorMode[] = ['follow', 'board', 'zones', 'side', 'merged', 'votes'];
 
 /**
- * The facilitator's controls for running the meeting: timer, sending
- * groups to boards, locking the open board, voting, "volg mij" and what the
- * projector shows. Every control is a document write, so every screen (and
- * a second facilitator device) follows at once.
+ * The facilitator's controls for running the meeting, one section each in
+ * the panel (see FacilitatorPanel): groups (sending, voting, "volg mij"),
+ * time (the timer), the beamer, and the open board. Every control is a
+ * document write, so every screen (and a second facilitator device)
+ * follows at once.
  */
-export function RunPanel({ session, boards, board, control, locked, projectorHref }: Props) {
+export function GroupsSection({ session, boards, control }: { session: MeetingSession; boards: readonly Board[]; control: Control }) {
   const hasVoting = boards.some((b) => templateById(b.template)?.voting);
   return (
-    <section className="panel-section run-panel" aria-labelledby="run-title">
-      <h2 id="run-title" className="panel-title">
-        {t.run.heading}
+    <section className="panel-section run-panel" aria-labelledby="run-groups-title">
+      <h2 id="run-groups-title" className="panel-title">
+        {t.panel.sections.groepen}
       </h2>
-      <TimerControls session={session} control={control} />
-      <SendControls session={session} boards={boards} />
-      {board && (
-        <div className="run-group">
-          <h3>{t.run.board}</h3>
-          <LockControl session={session} board={board} locked={locked} />
-        </div>
-      )}
+      {/* A new send (a preset, the draaiboek, another device) shows in the drop-downs: the form starts again from what was sent. */}
+      <SendControls session={session} boards={boards} send={control.send} />
       <div className="run-group row">
         {hasVoting && (
           <button type="button" className="btn" aria-pressed={control.votingOpen} onClick={() => edit.setVotingOpen(session, !control.votingOpen)}>
@@ -58,9 +46,42 @@ export function RunPanel({ session, boards, board, control, locked, projectorHre
           {control.follow ? t.run.followOff : t.run.followOn}
         </button>
       </div>
-      <ProjectorControls session={session} boards={boards} board={board} control={control} href={projectorHref} />
-      {board && <HistoryPanel key={board.id} session={session} board={board} />}
     </section>
+  );
+}
+
+export function TimeSection({ session, control }: { session: MeetingSession; control: Control }) {
+  return (
+    <section className="panel-section run-panel" aria-labelledby="run-time-title">
+      <h2 id="run-time-title" className="panel-title">
+        {t.panel.sections.tijd}
+      </h2>
+      <TimerControls session={session} control={control} />
+    </section>
+  );
+}
+
+export function BeamerSection({ session, boards, board, control, projectorHref }: { session: MeetingSession; boards: readonly Board[]; board: Board | null; control: Control; projectorHref: string | null }) {
+  return (
+    <section className="panel-section run-panel" aria-labelledby="run-beamer-title">
+      <h2 id="run-beamer-title" className="panel-title">
+        {t.panel.sections.beamer}
+      </h2>
+      <ProjectorControls session={session} boards={boards} board={board} control={control} href={projectorHref} />
+    </section>
+  );
+}
+
+/** The open board: its lock, and its history. */
+export function BoardTools({ session, board, locked }: { session: MeetingSession; board: Board; locked: string | null }) {
+  return (
+    <div className="run-panel">
+      <div className="run-group">
+        <h3>{fmt(t.run.boardNamed, { title: board.title })}</h3>
+        <LockControl session={session} board={board} locked={locked} />
+      </div>
+      <HistoryPanel key={board.id} session={session} board={board} />
+    </div>
   );
 }
 
@@ -76,7 +97,6 @@ function TimerControls({ session, control }: { session: MeetingSession; control:
   const timer = control.timer;
   return (
     <div className="run-group">
-      <h3>{t.run.timer}</h3>
       <div className="preset-row">
         {t.run.presets.map((p) => (
           <button key={p.label} type="button" className="btn btn-small" onClick={() => start(p.label, p.minutes)}>
@@ -117,17 +137,25 @@ function TimerControls({ session, control }: { session: MeetingSession; control:
   );
 }
 
-function SendControls({ session, boards }: { session: MeetingSession; boards: readonly Board[] }) {
+function SendControls({ session, boards, send: sent }: { session: MeetingSession; boards: readonly Board[]; send: Send | null }) {
   const people = useStore(session.presence.people).filter((p) => p.role === 'participant');
-  const [bySide, setBySide] = useState<Partial<Record<Side, string>>>({});
-  const [byPerson, setByPerson] = useState<Record<string, string>>({});
-  const [sent, setSent] = useState(false);
+  // The form starts again from what was sent whenever a send arrives (a preset, the draaiboek, another device),
+  // so the drop-downs say where people are. (Adjusted while rendering, not remounted: the keyboard focus stays.)
+  const [bySide, setBySide] = useState<Partial<Record<Side, string>>>(() => ({ ...sent?.bySide }));
+  const [byPerson, setByPerson] = useState<Record<string, string>>(() => ({ ...sent?.byPerson }));
+  const sentKey = JSON.stringify(sent);
+  const [seen, setSeen] = useState(sentKey);
+  if (seen !== sentKey) {
+    setSeen(sentKey);
+    setBySide({ ...sent?.bySide });
+    setByPerson({ ...sent?.byPerson });
+  }
   const informeel = boards.find((b) => b.template === 'kracht-informeel');
   const formeel = boards.find((b) => b.template === 'kracht-formeel');
-  const send = (to: { bySide: Partial<Record<Side, string>>; byPerson: Record<string, string> }) => {
-    edit.sendGroups(session, to);
-    setSent(true);
-  };
+  const send = (to: { bySide: Partial<Record<Side, string>>; byPerson: Record<string, string> }) => edit.sendGroups(session, to);
+  const titleOf = (id: string) => boards.find((b) => b.id === id)?.title ?? t.run.sendGone;
+  const unique = [...new Map(people.map((p) => [p.userId, p])).values()];
+  const nameOf = (id: string) => unique.find((p) => p.userId === id)?.name ?? t.run.sendAway;
   const select = (value: string | undefined, onChange: (v: string) => void, label: string) => (
     <select aria-label={label} value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
       <option value="">{t.run.sendNone}</option>
@@ -138,7 +166,6 @@ function SendControls({ session, boards }: { session: MeetingSession; boards: re
       ))}
     </select>
   );
-  const unique = [...new Map(people.map((p) => [p.userId, p])).values()];
   // Part E: each cooperation to its own Boom. An organisation's pick sets each of its people.
   const orgs = [...new Set(unique.map((p) => p.org).filter((o) => o))].sort((a, b) => a.localeCompare(b, 'nl'));
   const setOrg = (org: string, board: string) =>
@@ -154,13 +181,43 @@ function SendControls({ session, boards }: { session: MeetingSession; boards: re
     const picks = new Set(unique.filter((p) => p.org === org).map((p) => byPerson[p.userId] ?? ''));
     return picks.size === 1 ? [...picks][0] || undefined : undefined;
   };
+  const draftSides = Object.fromEntries(Object.entries(bySide).filter(([, v]) => v)) as Partial<Record<Side, string>>;
+  const personal = Object.entries(byPerson);
+  const sentPersonal = Object.entries(sent?.byPerson ?? {});
+  const sentSides = SIDES.filter((side) => sent?.bySide[side]);
+  const changed = JSON.stringify([draftSides, byPerson]) !== JSON.stringify([{ ...sent?.bySide }, { ...sent?.byPerson }]);
   return (
     <div className="run-group">
       <h3>{t.run.send}</h3>
+      {(sentSides.length > 0 || sentPersonal.length > 0) && (
+        <div className="sent-now" data-testid="sent-now">
+          <p className="sent-now-title">{t.run.sentNow}</p>
+          <ul>
+            {sentSides.map((side) => (
+              <li key={side}>
+                {t.sides[side]} → {titleOf(sent!.bySide[side]!)}
+              </li>
+            ))}
+            {sentPersonal.map(([id, board]) => (
+              <li key={id} className="sent-person" data-testid="sent-person">
+                <span>
+                  {nameOf(id)} → {titleOf(board)}
+                </span>
+                <button type="button" className="btn btn-small" aria-label={fmt(t.run.sendClearLabel, { name: nameOf(id) })} onClick={() => edit.clearPersonalSend(session, id)}>
+                  {t.run.sendClear}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {informeel && formeel && (
-        <button type="button" className="btn btn-small send-kracht" onClick={() => send({ bySide: { formeel: informeel.id, informeel: formeel.id }, byPerson: {} })}>
-          {t.run.sendKracht}
-        </button>
+        <>
+          <button type="button" className="btn btn-small send-kracht" onClick={() => send({ bySide: { formeel: informeel.id, informeel: formeel.id }, byPerson: {} })}>
+            {t.run.sendKracht}
+          </button>
+          {sentPersonal.length > 0 && <p className="muted small">{fmt(t.run.presetClears, { n: sentPersonal.length })}</p>}
+        </>
       )}
       {SIDES.map((side) => (
         <label key={side} className="send-row">
@@ -190,17 +247,22 @@ function SendControls({ session, boards }: { session: MeetingSession; boards: re
           ))}
         </details>
       )}
-      <button
-        type="button"
-        className="btn btn-primary"
-        onClick={() => send({ bySide: Object.fromEntries(Object.entries(bySide).filter(([, v]) => v)), byPerson })}
-      >
+      {Object.keys(draftSides).length > 0 && (
+        <p className="muted small send-override" data-testid="send-override">
+          {personal.length > 0
+            ? fmt(t.run.sendKeepsPersonal, { people: personal.map(([id, b]) => `${nameOf(id)} → ${titleOf(b)}`).join(', ') })
+            : sentPersonal.length > 0
+              ? t.run.sendClearsPersonal
+              : t.run.sendEveryone}
+        </p>
+      )}
+      <button type="button" className="btn btn-primary" onClick={() => send({ bySide: draftSides, byPerson })}>
         {t.run.sendButton}
       </button>
       {sent && (
         <span className="muted small" role="status">
           {' '}
-          {t.run.sent}
+          {changed ? t.run.notSent : t.run.sent}
         </span>
       )}
     </div>
@@ -257,6 +319,14 @@ function LockControl({ session, board, locked }: { session: MeetingSession; boar
 function ProjectorControls({ session, boards, board, control, href }: { session: MeetingSession; boards: readonly Board[]; board: Board | null; control: Control; href: string | null }) {
   const [mode, setMode] = useState<ProjectorMode>(control.projector.mode);
   const [picked, setPicked] = useState<string[]>(control.projector.boards);
+  // What the beamer shows now (set here, by a draaiboek step or on another device) shows in the controls.
+  const shownKey = `${control.projector.mode}|${control.projector.boards.join(',')}`;
+  const [seen, setSeen] = useState(shownKey);
+  if (seen !== shownKey) {
+    setSeen(shownKey);
+    setMode(control.projector.mode);
+    if (control.projector.boards.length > 0) setPicked(control.projector.boards);
+  }
   const needsBoards = mode === 'side' || mode === 'merged';
   const list = mode === 'board' || mode === 'zones' ? (board ? [board.id] : []) : mode === 'follow' || mode === 'votes' ? [] : boards.filter((b) => picked.includes(b.id)).map((b) => b.id);
   // Merging needs boards of one template: refused here already, saying why (the beamer says the same).
@@ -268,7 +338,6 @@ function ProjectorControls({ session, boards, board, control, href }: { session:
   };
   return (
     <div className="run-group">
-      <h3>{t.run.projector}</h3>
       {href && <BeamerLink meetingId={session.meetingId} />}
       <label className="send-row">
         {t.run.projectorMode}

@@ -1,9 +1,11 @@
-import { allVotes, roots, tallyVotes, type Board, type Template, type VoteTally } from '@bodem/shared';
+import { allVotes, readPrep, roots, tallyVotes, CONTROL_KEYS, type Board, type Template, type VoteTally } from '@bodem/shared';
+import type * as Y from 'yjs';
 import { templateById } from '@bodem/templates';
 import { useEffect, useMemo } from 'react';
 import { withdrawVote } from '../edit/meeting.ts';
 import { docSource, useSource } from '../lib/source.ts';
 import type { MeetingSession } from '../sync/session.ts';
+import { useControlValue } from './useControl.ts';
 
 export interface VoteState {
   tally: VoteTally;
@@ -25,9 +27,10 @@ const sameTally = (a: VoteState | null, b: VoteState | null) =>
  * two tablets at once: counting decides, and this tablet then withdraws its
  * own votes that did not count, so the document ends tidy as well.
  */
-const votesSource = (session: MeetingSession, boards: readonly Board[], template: Template | undefined) => {
+const votesSource = (session: MeetingSession, boards: readonly Board[], template: Template | undefined, prepLimit: number | null) => {
   const targets = new Set(boards.filter((b) => b.template === template?.id).map((b) => b.id));
-  const limit = template?.voting?.limit ?? 0;
+  // The facilitator's own limit (set while preparing) before the board's.
+  const limit = template ? (prepLimit ?? template.voting?.limit ?? 0) : 0;
   const votes = roots(session.doc).votes;
   return docSource(
     (): VoteState | null => (template ? { tally: tallyVotes(allVotes(session.doc), targets, limit), limit, targets } : null),
@@ -39,9 +42,12 @@ const votesSource = (session: MeetingSession, boards: readonly Board[], template
   );
 };
 
+const votingLimitOf = (doc: Y.Doc): number | null => readPrep(roots(doc).control.get(CONTROL_KEYS.prep)).votingLimit;
+
 export const useVotes = (session: MeetingSession, boards: readonly Board[]): VoteState | null => {
   const template = votingTemplate(boards);
-  const source = useMemo(() => votesSource(session, boards, template), [session, boards, template]);
+  const prepLimit = useControlValue(session.doc, votingLimitOf);
+  const source = useMemo(() => votesSource(session, boards, template, prepLimit), [session, boards, template, prepLimit]);
   const state = useSource(source);
   const me = session.claims?.sub;
   useEffect(() => {

@@ -9,7 +9,7 @@ import { num, str } from '../schema/values.ts';
  * root map written only by the facilitator; each value is one plain
  * object, replaced whole, so a reader never sees half of a change.
  */
-export const CONTROL_KEYS = { timer: 'timer', send: 'send', voting: 'voting', follow: 'follow', projector: 'projector', draaiboek: 'draaiboek' } as const;
+export const CONTROL_KEYS = { timer: 'timer', send: 'send', voting: 'voting', follow: 'follow', projector: 'projector', draaiboek: 'draaiboek', prep: 'prep' } as const;
 
 /** A countdown on the server's clock: every screen subtracts the same server time. */
 export interface Timer {
@@ -47,7 +47,21 @@ export interface ProjectorView {
 /** The most steps a zone-by-zone walk has (zones × pages). */
 export const MAX_PROJECTOR_STEP = 999;
 
+/**
+ * What the facilitator settles before the meeting: how many votes each
+ * person has (null: the board's own limit), and the organisations expected.
+ */
+export interface Prep {
+  votingLimit: number | null;
+  orgs: string[];
+}
+
+export const MAX_VOTING_LIMIT = 9;
+export const MAX_PREP_ORGS = 40;
+export const MAX_ORG_NAME = 80;
+
 export interface Control {
+  prep: Prep;
   timer: Timer | null;
   send: Send | null;
   votingOpen: boolean;
@@ -95,7 +109,18 @@ export const readProjector = (v: unknown): ProjectorView => {
   return { mode, boards: ids(o?.boards), step: Math.floor(Math.max(0, num(o?.step, 0, MAX_PROJECTOR_STEP))) };
 };
 
+export const readPrep = (v: unknown): Prep => {
+  const o = obj(v);
+  const limit = o?.votingLimit;
+  const orgs = Array.isArray(o?.orgs) ? o.orgs : [];
+  return {
+    votingLimit: typeof limit === 'number' && Number.isInteger(limit) && limit >= 1 && limit <= MAX_VOTING_LIMIT ? limit : null,
+    orgs: [...new Set(orgs.filter((x): x is string => typeof x === 'string').map((x) => cleanLine(x, MAX_ORG_NAME)).filter((x) => x))].slice(0, MAX_PREP_ORGS),
+  };
+};
+
 export const readControl = (map: Y.Map<unknown>): Control => ({
+  prep: readPrep(map.get(CONTROL_KEYS.prep)),
   timer: readTimer(map.get(CONTROL_KEYS.timer)),
   send: readSend(map.get(CONTROL_KEYS.send)),
   // Voting is open unless the facilitator closed it.

@@ -11,6 +11,8 @@ import {
   readControl,
   timeLeft,
   MAX_PROJECTOR_STEP,
+  readPrep,
+  type Prep,
   type ProjectorView,
   type Send,
 } from './control.ts';
@@ -46,6 +48,25 @@ export const stopTimer = (doc: Y.Doc, origin: Origin = origins.user): void => se
 export const sendGroups = (doc: Y.Doc, to: Pick<Send, 'bySide' | 'byPerson'>, origin: Origin = origins.user): void => {
   const prev = readControl(roots(doc).control).send;
   set(doc, CONTROL_KEYS.send, { seq: (prev?.seq ?? 0) + 1, bySide: { ...to.bySide }, byPerson: { ...to.byPerson } }, origin);
+};
+
+/**
+ * Takes one person's own destination away without moving anyone (the
+ * sequence number stays): from the next send on they go with their side.
+ */
+export const clearPersonalSend = (doc: Y.Doc, personId: string, origin: Origin = origins.user): void => {
+  const prev = readControl(roots(doc).control).send;
+  if (!prev || !Object.hasOwn(prev.byPerson, personId)) return;
+  const byPerson = { ...prev.byPerson };
+  delete byPerson[personId];
+  set(doc, CONTROL_KEYS.send, { seq: prev.seq, bySide: { ...prev.bySide }, byPerson }, origin);
+};
+
+/** Settles part of the preparation (the voting limit, the expected organisations); what is not given stays. */
+export const setPrep = (doc: Y.Doc, change: Partial<Prep>, origin: Origin = origins.user): void => {
+  const prev = readControl(roots(doc).control).prep;
+  const next = readPrep({ ...prev, ...change });
+  set(doc, CONTROL_KEYS.prep, { ...(next.votingLimit !== null ? { votingLimit: next.votingLimit } : {}), orgs: next.orgs }, origin);
 };
 
 export const setVotingOpen = (doc: Y.Doc, open: boolean, origin: Origin = origins.user): void =>

@@ -1,0 +1,159 @@
+import { MAX_VOTING_LIMIT, plannedMinutes, type Board } from '@bodem/shared';
+import { templateById } from '@bodem/templates';
+import { useState, type FormEvent } from 'react';
+import { createPortal } from 'react-dom';
+import { formatMinutes, stepHeading } from '../draaiboek/stepHeading.ts';
+import { useDraaiboek, useSteps } from '../draaiboek/useDraaiboek.ts';
+import * as edit from '../edit/meeting.ts';
+import { fmt, t } from '../i18n/index.ts';
+import { useStore } from '../lib/store.ts';
+import type { MeetingSession } from '../sync/session.ts';
+import { JoinQr } from './JoinQr.tsx';
+import { joinUrl } from './qr.ts';
+import { useControl } from './useControl.ts';
+import { useMeta } from './useDoc.ts';
+import { handoutParts, parseOrgs } from './prep.ts';
+
+/**
+ * Before the meeting: which optional steps are done, how many votes each
+ * person has, which organisations are expected, and the one-page hand-out
+ * with the join code and its QR code to print. Open until the first step,
+ * folded after (it stays at hand).
+ */
+export function PrepPanel({ session, boards, meetingId, joinCode }: { session: MeetingSession; boards: readonly Board[]; meetingId: string; joinCode: string | undefined }) {
+  const state = useDraaiboek(session.doc);
+  const started = state.current !== null;
+  const steps = useSteps(boards);
+  const { prep } = useControl(session.doc);
+  const voting = boards.map((b) => templateById(b.template)?.voting).find((v) => v);
+  const optional = steps.filter((s) => s.optional);
+  const [orgsText, setOrgsText] = useState(() => prep.orgs.join('\n'));
+  const [saved, setSaved] = useState(false);
+  const people = useStore(session.presence.people);
+  const present = new Set(people.map((p) => p.org.trim().toLowerCase()).filter((o) => o));
+  const saveOrgs = (e: FormEvent) => {
+    e.preventDefault();
+    edit.setPrep(session, { orgs: parseOrgs(orgsText) });
+    setSaved(true);
+  };
+  const planned = steps.filter((s) => !state.skipped.includes(s.id)).reduce((sum, s) => sum + plannedMinutes(s, boards, state), 0);
+
+  return (
+    <details className="panel-section prep" open={!started} key={String(started)} data-testid="prep">
+      <summary>
+        <h2 className="panel-title">{t.prep.heading}</h2>
+      </summary>
+      <p className="muted small">{fmt(t.prep.planned, { time: formatMinutes(planned * 60_000) })}</p>
+
+      {optional.length > 0 && (
+        <fieldset className="prep-group">
+          <legend>{t.prep.optional}</legend>
+          {optional.map((s) => (
+            <label key={s.id} className="check">
+              <input type="checkbox" checked={!state.skipped.includes(s.id)} onChange={(e) => edit.setStepSkipped(session, steps, s.id, !e.target.checked)} />
+              <span>
+                {stepHeading(s)} <span className="muted small">· {fmt(t.draaiboek.minutes, { n: plannedMinutes(s, boards, state) })}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+
+      {voting && (
+        <label className="send-row prep-group">
+          {t.prep.votingLimit}
+          <select
+            value={prep.votingLimit ?? ''}
+            onChange={(e) => edit.setPrep(session, { votingLimit: e.target.value ? Number(e.target.value) : null })}
+          >
+            <option value="">{fmt(t.prep.votingDefault, { n: voting.limit })}</option>
+            {Array.from({ length: MAX_VOTING_LIMIT }, (_, i) => i + 1).map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+
+      <form className="prep-group prep-orgs" onSubmit={saveOrgs}>
+        <label htmlFor="prep-orgs">{t.prep.orgs}</label>
+        <textarea
+          id="prep-orgs"
+          rows={4}
+          value={orgsText}
+          onChange={(e) => {
+            setOrgsText(e.target.value);
+            setSaved(false);
+          }}
+        />
+        <span className="muted small">{t.prep.orgsHint}</span>
+        <div className="row">
+          <button type="submit" className="btn">
+            {t.prep.orgsSave}
+          </button>
+          {saved && (
+            <span className="muted small" role="status">
+              {t.prep.saved}
+            </span>
+          )}
+        </div>
+        {prep.orgs.length > 0 && (
+          <ul className="prep-org-list" data-testid="prep-orgs">
+            {prep.orgs.map((o) => (
+              <li key={o}>
+                {o} <span className="muted small">{present.has(o.toLowerCase()) ? `· ${t.prep.present}` : `· ${t.prep.notYet}`}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </form>
+
+      {joinCode && (
+        <div className="prep-group">
+          <button type="button" className="btn btn-primary" onClick={() => window.print()}>
+            {t.prep.print}
+          </button>
+          <p className="muted small">{t.prep.printHint}</p>
+          <Handout session={session} boards={boards} meetingId={meetingId} joinCode={joinCode} orgs={prep.orgs} minutes={planned} />
+        </div>
+      )}
+    </details>
+  );
+}
+
+/** The one-page hand-out: only printed (the screen never shows it). */
+function Handout({ session, boards, meetingId, joinCode, orgs, minutes }: { session: MeetingSession; boards: readonly Board[]; meetingId: string; joinCode: string; orgs: readonly string[]; minutes: number }) {
+  const meta = useMeta(session.doc);
+  const parts = handoutParts(boards.map((b) => templateById(b.template)).filter((x) => !!x));
+  return createPortal(
+    <article className="handout" data-testid="handout" aria-hidden="true">
+      <p className="handout-brand">{t.appName}</p>
+      <h1>{meta.title || t.meeting.untitled}</h1>
+      <p className="handout-lead">{t.prep.handoutLead}</p>
+      <div className="handout-join">
+        <JoinQr code={joinCode} meetingId={meetingId} size="6.5cm" testId="handout-qr" />
+        <div>
+          <p className="handout-code-label">{t.prep.handoutCode}</p>
+          <p className="handout-code">{joinCode}</p>
+          <p className="handout-url">{joinUrl(location.origin, joinCode)}</p>
+        </div>
+      </div>
+      <h2>{fmt(t.prep.handoutProgramme, { time: formatMinutes(minutes * 60_000) })}</h2>
+      <ul className="handout-parts">
+        {parts.map((p) => (
+          <li key={p.part}>
+            <strong>{fmt(t.draaiboek.part, { part: p.part })}</strong> — {p.titles.join(' · ')}
+          </li>
+        ))}
+      </ul>
+      {orgs.length > 0 && (
+        <>
+          <h2>{t.prep.handoutOrgs}</h2>
+          <p>{orgs.join(' · ')}</p>
+        </>
+      )}
+    </article>,
+    document.body,
+  );
+}

@@ -1,4 +1,4 @@
-import { CloseCode, FREE_TEMPLATE, roots, type Template } from '@bodem/shared';
+import { CloseCode, FREE_TEMPLATE, noteSideOf, roots, type Template } from '@bodem/shared';
 import { practicePlan, templateById } from '@bodem/templates';
 import { fillPractice } from '../edit/meeting.ts';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
@@ -126,7 +126,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
   useEffect(() => {
     if (!practice || !isFacilitator || !session.claims || boards.length === 0) return;
     if (roots(session.doc).items.size === 0) {
-      fillPractice(session, practicePlan(boards, templateById), { id: session.claims.sub, side: session.claims.side }, session.clock.now());
+      fillPractice(session, practicePlan(boards, templateById), { id: session.claims.sub, side: noteSideOf(session.claims.side) }, session.clock.now());
     }
     const next = new URL(location.href);
     next.searchParams.delete('voorbeeld');

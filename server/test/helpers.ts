@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { encodeSaveCheck, MessageType } from '@bodem/shared';
+import { encodeSaveCheck, encodeUpdate, MessageType } from '@bodem/shared';
+import * as encoding from 'lib0/encoding';
 import { buildApp, type AppOptions } from '../src/app.ts';
 import { KEY_HEADER, TEST_FACILITATOR_KEY } from './infra/key.ts';
 
@@ -219,3 +220,38 @@ export const docFromDisk = (dataDir: string, id: string): Y.Doc => {
   return doc;
 };
 
+
+/** A sync step 2 frame carrying `update` (what a tablet answers a sync request with). */
+export const syncStep2Frame = (update: Uint8Array): Uint8Array => {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.sync);
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+};
+
+/**
+ * A hostile tablet's writes over real sockets with `token`: each update sent
+ * as an update frame and as a sync step 2, on a socket of its own (a refusal
+ * that closes the socket must not hide the next attempt), each followed by a
+ * save check on that socket. Returns once every socket was answered or
+ * closed, so what the relay kept is stored when the caller looks.
+ */
+export const sendRawWrites = async (s: Running, meetingId: string, token: string, updates: readonly Uint8Array[]): Promise<void> => {
+  for (const u of updates) {
+    const raw = new WebSocket(`${s.ws}/yjs/${meetingId}?token=${token}`);
+    await new Promise<void>((resolve, reject) => {
+      raw.on('open', () => {
+        raw.send(encodeUpdate(u));
+        raw.send(syncStep2Frame(u));
+        raw.send(encodeSaveCheck(1));
+      });
+      raw.on('message', (d: Buffer) => {
+        if (d[0] === MessageType.saved) resolve();
+      });
+      raw.on('close', () => resolve());
+      raw.on('error', reject);
+    });
+    raw.close();
+  }
+};

@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { createMeeting, docFromDisk, joinMeeting, saveCheck, synced, useRig, waitFor, type Running } from './helpers.ts';
+import { createMeeting, docFromDisk, joinMeeting, saveCheck, synced, useRig, waitFor, type Running, syncStep2Frame } from './helpers.ts';
 
 /**
  * Attacks a participant with a join code can make over a plain websocket,
@@ -57,13 +57,6 @@ export const rawSocket = async (s: Running, meetingId: string, token: string): P
   return { ws, frames, closed, send: (f) => ws.send(f) };
 };
 
-export const syncStep2Frame = (update: Uint8Array): Uint8Array => {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.sync);
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-};
 
 /** What only the facilitator may change, as a peer sees it. */
 const facilitatorState = (doc: Y.Doc) => {

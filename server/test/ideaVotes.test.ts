@@ -2,10 +2,8 @@ import {
   addBoard,
   addNote,
   castVote,
-  encodeUpdate,
   ideaTarget,
   IDEA_VOTE_LIMIT_KEY,
-  MessageType,
   peekClaims,
   readBoardState,
   readIdeaSettings,
@@ -18,11 +16,9 @@ import {
   withdrawVote,
 } from '@bodem/shared';
 import { templateById } from '@bodem/templates';
-import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { createMeeting, docFromDisk, joinMeeting, saveCheck, synced, useRig, waitFor, type Running, type CreatedMeeting } from './helpers.ts';
+import { createMeeting, docFromDisk, joinMeeting, saveCheck, sendRawWrites, synced, useRig, waitFor, type Running, type CreatedMeeting } from './helpers.ts';
 
 /**
  * Dots on the ideas of one board (part C, `ideeen`): a participant casts and
@@ -36,13 +32,6 @@ import { createMeeting, docFromDisk, joinMeeting, saveCheck, synced, useRig, wai
 const { server, client } = useRig();
 const IDEEEN = templateById('ideeen')!;
 
-const syncStep2 = (update: Uint8Array): Uint8Array => {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.sync);
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-};
 
 const participant = async (s: Running, m: CreatedMeeting, name: string, side: 'formeel' | 'informeel') => {
   const token = await joinMeeting(s.http, m, name, side);
@@ -137,21 +126,8 @@ describe('dots on the ideas of one board, through the relay', () => {
     const raiseLimit = craft((d) => (roots(d).boards.get(board) as Y.Map<unknown>).set(IDEA_VOTE_LIMIT_KEY, 10));
     const truncated = overLimit.slice(0, Math.floor(overLimit.length / 2));
 
-    const raw = new WebSocket(`${s.ws}/yjs/${m.id}?token=${annaP.token}`);
-    await new Promise<void>((resolve, reject) => {
-      raw.on('open', () => {
-        for (const u of [overLimit, asBilal, takeBilals, asFacilitatorClient, emptyIdea, unknownIdea, noBoard, nested, oversized, raiseLimit]) {
-          raw.send(encodeUpdate(u));
-          raw.send(syncStep2(u));
-        }
-        raw.send(encodeUpdate(truncated));
-        raw.send(syncStep2(truncated));
-        resolve();
-      });
-      raw.on('error', reject);
-    });
+    await sendRawWrites(s, m.id, annaP.token, [overLimit, asBilal, takeBilals, asFacilitatorClient, emptyIdea, unknownIdea, noBoard, nested, oversized, raiseLimit, truncated]);
     await saveCheck(s, m.id, m.facilitatorToken);
-    raw.close();
 
     // 6. The facilitator closes the board's voting: Anna cannot take her dot back nor move it.
     setIdeaVoting(f.doc, board, 'closed');

@@ -1,19 +1,10 @@
-import { CONTROL_KEYS, clearPersonalSend, encodeUpdate, MessageType, readControl, roots, sendGroups, setPrep } from '@bodem/shared';
-import * as encoding from 'lib0/encoding';
+import { CONTROL_KEYS, clearPersonalSend, readControl, roots, sendGroups, setPrep } from '@bodem/shared';
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { createMeeting, docFromDisk, joinMeeting, saveCheck, synced, useRig, waitFor } from './helpers.ts';
+import { createMeeting, docFromDisk, joinMeeting, saveCheck, sendRawWrites, synced, useRig, waitFor } from './helpers.ts';
 
 const { server, client } = useRig();
 
-const syncStep2 = (update: Uint8Array): Uint8Array => {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.sync);
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-};
 
 const prepOf = (doc: Y.Doc) => readControl(roots(doc).control).prep;
 
@@ -56,21 +47,8 @@ describe('the facilitator alone prepares the meeting and clears own destinations
     const nested = craft((d) => roots(d).control.set(CONTROL_KEYS.prep, new Y.Map([['votingLimit', 3]] as [string, unknown][])));
     const truncated = wellFormed.slice(0, Math.floor(wellFormed.length / 2));
 
-    const raw = new WebSocket(`${s.ws}/yjs/${m.id}?token=${annaToken}`);
-    await new Promise<void>((resolve, reject) => {
-      raw.on('open', () => {
-        for (const u of [wellFormed, clearing, asFacilitator, oversized, nested]) {
-          raw.send(encodeUpdate(u));
-          raw.send(syncStep2(u));
-        }
-        raw.send(encodeUpdate(truncated));
-        raw.send(syncStep2(truncated));
-        resolve();
-      });
-      raw.on('error', reject);
-    });
+    await sendRawWrites(s, m.id, annaToken, [wellFormed, clearing, asFacilitator, oversized, nested, truncated]);
     await saveCheck(s, m.id, m.facilitatorToken);
-    raw.close();
 
     // Anna's tablet is put back.
     await waitFor(() => roots(anna.doc).control.get(CONTROL_KEYS.prep) === undefined && readControl(roots(anna.doc).control).send?.byPerson.bilal === 'b2', 5000, "Anna's own changes taken back");

@@ -1,19 +1,15 @@
 import {
   addNote,
-  encodeUpdate,
   listBoards,
   matchKey,
-  MessageType,
   notesOfBoard,
   readBoardState,
   roots,
   setReferenceMatch,
 } from '@bodem/shared';
-import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { createMeeting, docFromDisk, joinMeeting, saveCheck, synced, useRig, waitFor } from './helpers.ts';
+import { createMeeting, docFromDisk, joinMeeting, saveCheck, sendRawWrites, synced, useRig, waitFor } from './helpers.ts';
 
 const { server, client } = useRig();
 
@@ -26,13 +22,6 @@ const verdictKeys = (doc: Y.Doc): string[] => {
   return keys.sort();
 };
 
-const syncStep2 = (update: Uint8Array): Uint8Array => {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.sync);
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-};
 
 describe('the facilitator alone confirms or dismisses a reference match', () => {
   it("keeps a participant's crafted verdicts, well-formed and malformed, from every peer and every stored row; the facilitator's arrives", async () => {
@@ -76,21 +65,8 @@ describe('the facilitator alone confirms or dismisses a reference match', () => 
     const stray = craft((d) => roots(d).boards.set('geen-bord', new Y.Map([[matchKey('a', 'b'), 'confirmed']] as [string, unknown][])));
     const truncated = wellFormed.slice(0, Math.floor(wellFormed.length / 2));
 
-    const raw = new WebSocket(`${s.ws}/yjs/${m.id}?token=${annaToken}`);
-    await new Promise<void>((resolve, reject) => {
-      raw.on('open', () => {
-        for (const u of [wellFormed, dismissed, asFacilitator, nested, oversized, stray]) {
-          raw.send(encodeUpdate(u));
-          raw.send(syncStep2(u));
-        }
-        raw.send(encodeUpdate(truncated));
-        raw.send(syncStep2(truncated));
-        resolve();
-      });
-      raw.on('error', reject);
-    });
+    await sendRawWrites(s, m.id, annaToken, [wellFormed, dismissed, asFacilitator, nested, oversized, stray, truncated]);
     await saveCheck(s, m.id, m.facilitatorToken);
-    raw.close();
 
     // Anna's tablet itself is put back.
     await waitFor(() => verdictKeys(anna.doc).length === 0, 5000, "Anna's own verdict taken back");

@@ -47,6 +47,7 @@ import { Connection } from '../src/relay/connection.ts';
 import { resolveLimits } from '../src/relay/limits.ts';
 import { Room } from '../src/relay/room.ts';
 import { MemoryStore } from './memoryStore.ts';
+import { syncStep2Frame } from './helpers.ts';
 
 /** In facilitator-only places (title, controls, boards, others' votes, unknown roots): must never be kept there. */
 export const CANARY = 'VERBODEN-kanarie';
@@ -107,13 +108,6 @@ type Kind = (typeof KINDS)[number];
 
 const claimsOf = (sub: string, role: TokenClaims['role'], side: TokenClaims['side']): TokenClaims => ({ m: 'fuzz', role, sub, name: sub, side, ep: 1, exp: 4e9 });
 
-const syncStep2Frame = (update: Uint8Array): Uint8Array => {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.sync);
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-};
 
 const gcRange = (client: number, clock: number, len: number): Uint8Array => {
   const e = encoding.createEncoder();

@@ -22,11 +22,10 @@ import {
   startTimer,
 } from '@bodem/shared';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { createMeeting, joinMeeting, saveCheck, synced, useRig, waitFor } from './helpers.ts';
+import { createMeeting, joinMeeting, saveCheck, synced, useRig, waitFor, syncStep2Frame } from './helpers.ts';
 
 const { server, client } = useRig();
 
@@ -139,7 +138,7 @@ describe('the relay enforces who may change what', () => {
     await new Promise<void>((resolve, reject) => {
       raw.on('open', () => {
         raw.send(encodeUpdate(diff));
-        raw.send(syncStep2(diff));
+        raw.send(syncStep2Frame(diff));
         resolve();
       });
       raw.on('error', reject);
@@ -196,13 +195,6 @@ describe('the relay enforces who may change what', () => {
 const withChoice = (boards: ReturnType<typeof facilitatorState>['boards'], id: string) =>
   boards.map((b) => (b.id === id ? { ...b, state: { ...b.state, choices: { ...b.state.choices, 'rij-1': 'ja' } } } : b));
 
-const syncStep2 = (update: Uint8Array): Uint8Array => {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.sync);
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-};
 
 /** Stops the server and starts it again on the same data folder. */
 const restart = async (s: Awaited<ReturnType<typeof server>>) => {

@@ -1,4 +1,4 @@
-import { addAgreement, addNote, addRoleCard, addStroke, castVote, initMeeting, listBoards, outlineTexts, reportOutline, setChoice, setField, type Side } from '@bodem/shared';
+import { addAgreement, addNote, addRoleCard, addStroke, castVote, ideaTarget, initMeeting, listBoards, outlineTexts, reportOutline, setChoice, setField, type Side } from '@bodem/shared';
 import { programmeBoards, REPORT_SOURCES, templateById } from '@bodem/templates';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
@@ -27,7 +27,10 @@ const meeting = () => {
   addAgreement(doc, { boardId: 'afspraken', authorId: 'p1', createdAt: t++, wat: 'Kennismaking bij de moskee', wie: 'Ayşe en Łukasz', wanneer: 'maart' });
   setField(doc, 'afspraken', 'verslag', 'Łukasz');
   addRoleCard(doc, { boardId: 'boom', x: 1000, y: 900, roleId: 'x', side: 'informeel', title: 'Brugfunctie', description: 'Verbindt gezinnen en hulp.', authorId: 'p1', createdAt: t++ });
-  castVote(doc, 'voorbeeld', 'p1', 1);
+  // Part C: two ideas on the one ideas board, one with a vote.
+  setField(doc, 'ideeen', 'idee-1-vorm', 'Koffie-ochtend');
+  setField(doc, 'ideeen', 'idee-2-vorm', 'Huisbezoek');
+  castVote(doc, ideaTarget('ideeen', 'idee-1'), 'p1', 1);
   addStroke(doc, { boardId: 'beeld', points: [900, 500, 0.5, 1000, 600, 0.5, 1100, 550, 0.5], color: 'zwart', width: 6, authorId: 'p2', createdAt: t++ });
   return doc;
 };
@@ -52,7 +55,7 @@ describe('the Word report', () => {
     expect(messages.filter((m) => m.type === 'error')).toEqual([]);
     const h = [...html.matchAll(/<h([123])>(.*?)<\/h\1>/g)].map((m) => `${m[1]} ${m[2]!.replace(/<[^>]+>/g, '')}`);
     // The summary before any board; a heading per part of the day, per board and per zone.
-    expect(h.slice(0, 6)).toEqual(['1 Samenvatting', '2 Afspraken', '2 Stemmen', '2 Rollen in de stam', '2 Valkuilen die van toepassing zijn', '1 Wie deden mee']);
+    expect(h.slice(0, 6)).toEqual(['1 Samenvatting', '2 Afspraken', '2 Stemmen — Samenwerkingsvoorbeelden', '2 Rollen in de stam', '2 Valkuilen die van toepassing zijn', '1 Wie deden mee']);
     const at = (s: string) => h.indexOf(s);
     expect(at('1 Deel 1: Verkenning')).toBeGreaterThan(at('1 Samenvatting'));
     expect(at('2 B. De kracht van informeel')).toBeGreaterThan(at('1 Deel 1: Verkenning'));
@@ -75,7 +78,7 @@ describe('the Word report', () => {
     expect(summary).toMatch(/<table>.*Wat\?.*Wie\?.*Wanneer\?.*Kennismaking bij de moskee.*Ayşe en Łukasz.*maart.*<\/table>/s);
     expect(textOf(summary)).toContain('Wie zet de afspraken op papier? Łukasz');
     expect(textOf(summary)).toContain('Evaluatie na een half jaar');
-    expect(textOf(summary)).toMatch(/Plaats Idee Stemmen 1 Zelf een voorbeeld bedenken \(gekozen\) 1 ieder mocht 2 keer stemmen/);
+    expect(textOf(summary)).toMatch(/Plaats Idee Stemmen 1 Idee 1: Koffie-ochtend \(gekozen\) 1 2 Idee 2: Huisbezoek 0 ieder mocht 2 keer stemmen/);
     expect(textOf(summary)).toContain('Brugfunctie (informeel)');
     // Unused boards are named once, never printed.
     expect(textOf(html.slice(html.indexOf('<h1>Niet gebruikt</h1>')))).toMatch(/Borden: [^<]*Wat is je eigen kracht\?/);

@@ -373,7 +373,9 @@ const boardUsed = (b: ReportBoard): boolean =>
 /** A board's ideas with their counted dots (the facilitator's limit, earliest dots first). */
 const ideasOf = (board: MeetingView['boards'][number], template: Template, notes: readonly Note[], votes: readonly Vote[]): ReportIdeas => {
   const tally = tallyIdeas(board.id, template, ideaSettingsOf(board.state, template), board.state, notes, votes);
-  return { limit: tally.limit, ideas: tally.ideas.map(({ id, label, name, count }) => ({ id, label, name, count })), winners: tally.winners };
+  // Only what happened: an idea nobody wrote in and nobody voted for is left out.
+  const happened = tally.ideas.filter((i) => i.written || i.count > 0);
+  return { limit: tally.limit, ideas: happened.map(({ id, label, name, count }) => ({ id, label, name, count })), winners: tally.winners };
 };
 
 /** A bundle (or a single note) as one report item; null when it says nothing at all. */

@@ -75,8 +75,14 @@ test('C on one board: every idea with its own dots; a phone votes once someone w
   for (const p of [fac.board.page, tablet.page, phone.page]) await expect.poll(() => counts(p)).toEqual([0, 1, 0, 0]);
   await phone.page.screenshot({ path: `${SHOTS}/phone-voted.png` });
 
-  // The tablet votes for idea 1.
-  await tablet.page.getByTestId('idea-votes').getByRole('button', { name: 'Stem op Idee 1' }).tap();
+  // The tablet votes for idea 1: over its poster the votes are folded to one line that says what is left; a tap unfolds them.
+  const tabletVotes = tablet.page.getByTestId('idea-votes');
+  const fold = tabletVotes.getByRole('button', { name: 'Stemmen op de ideeën' });
+  await expect(fold).toHaveAttribute('aria-expanded', 'false');
+  await expect(fold).toContainText('Je hebt nog 1 van 1 stemmen.');
+  await expect(tabletVotes.getByRole('button', { name: 'Stem op Idee 1' })).toBeHidden();
+  await fold.tap();
+  await tabletVotes.getByRole('button', { name: 'Stem op Idee 1' }).tap();
   await expect.poll(() => counts(fac.board.page)).toEqual([1, 1, 0, 0]);
   await tablet.page.screenshot({ path: `${SHOTS}/tablet-voted.png` });
 

@@ -56,13 +56,42 @@ const read = (board: BoardPage): Promise<Reading> =>
     { minPx: MIN_PX, minTarget: MIN_TARGET },
   );
 
+/**
+ * Where a person would write: free board space, nearest the middle of the
+ * screen (at height `atY`), that no DOM bar covers and no poster control or
+ * note takes (Konva has nothing there), on the poster.
+ */
+const freeSpots = (board: BoardPage, atY: number) =>
+  board.page.evaluate((atY) => {
+    const stage = (window as unknown as { Konva?: { stages: any[] } }).Konva?.stages[0];
+    if (!stage) return [];
+    const box = stage.content.getBoundingClientRect();
+    const k = box.width / stage.content.clientWidth || 1;
+    const out: { x: number; y: number; d: number }[] = [];
+    for (let fx = 0.1; fx <= 0.9; fx += 0.05) {
+      for (let fy = 0.15; fy <= 0.9; fy += 0.05) {
+        const x = box.left + box.width * fx;
+        const y = box.top + box.height * fy;
+        const el = document.elementFromPoint(x, y);
+        if (!el || el.tagName !== 'CANVAS') continue;
+        const local = { x: (x - box.left) / k, y: (y - box.top) / k };
+        // Room for a note around the point, not only the point itself.
+        const around = [local, { x: local.x - 40, y: local.y - 30 }, { x: local.x + 40, y: local.y + 30 }];
+        if (around.some((p) => stage.getIntersection(p))) continue;
+        const b = stage.getAbsoluteTransform().copy().invert().point(local);
+        if (b.x < 0 || b.y < 0) continue;
+        out.push({ x, y, d: Math.hypot(fx - 0.5, fy - atY) });
+      }
+    }
+    return out.sort((a, b) => a.d - b.d).map(({ x, y }) => ({ x, y }));
+  }, atY);
+
 /** Taps free board space near the middle of the screen and writes a note there, key by key. */
 const writeNote = async (board: BoardPage, text: string, dy: number) => {
-  const canvas = await board.page.locator('.board canvas').first().boundingBox();
-  if (!canvas) throw new Error('no board on screen');
   const editor = board.page.getByLabel(/Tekst van de (notitie|brief)/);
-  for (const dx of [-0.2, 0.15, -0.05, 0.3]) {
-    await board.tap(canvas.x + canvas.width * (0.5 + dx), canvas.y + canvas.height * (0.45 + dy));
+  await board.still();
+  for (const spot of (await freeSpots(board, 0.45 + dy)).slice(0, 4)) {
+    await board.tap(spot.x, spot.y);
     // A tap on free space opens the new note's editor at once (a tap on a poster control does not).
     const opened = await board.page.evaluate(() => !!document.activeElement?.matches('.note-editor, #letter-to'));
     if (opened) {

@@ -25,7 +25,9 @@ export function PrepPanel({ session, boards, meetingId, joinCode }: { session: M
   const started = state.current !== null;
   const steps = useSteps(boards);
   const { prep } = useControl(session.doc);
-  const voting = boards.map((b) => templateById(b.template)?.voting).find((v) => v);
+  // Votes per person: on boards voted on as a whole, and on the ideas of part C (one board, each idea its own votes).
+  const voting = boards.map((b) => templateById(b.template)).map((tp) => tp?.voting ?? tp?.ideas?.voting).find((v) => v);
+  const ideaBoards = boards.filter((b) => templateById(b.template)?.ideas);
   const optional = steps.filter((s) => s.optional);
   const [orgsText, setOrgsText] = useState(() => prep.orgs.join('\n'));
   const [saved, setSaved] = useState(false);
@@ -64,7 +66,12 @@ export function PrepPanel({ session, boards, meetingId, joinCode }: { session: M
           {t.prep.votingLimit}
           <select
             value={prep.votingLimit ?? ''}
-            onChange={(e) => edit.setPrep(session, { votingLimit: e.target.value ? Number(e.target.value) : null })}
+            onChange={(e) => {
+              const limit = e.target.value ? Number(e.target.value) : null;
+              edit.setPrep(session, { votingLimit: limit });
+              // The ideas boards keep their own limit (the relay checks it there); the prepared one is theirs too.
+              if (limit !== null) for (const b of ideaBoards) edit.setIdeaVoteLimit(session, b.id, limit);
+            }}
           >
             <option value="">{fmt(t.prep.votingDefault, { n: voting.limit })}</option>
             {Array.from({ length: MAX_VOTING_LIMIT }, (_, i) => i + 1).map((n) => (

@@ -313,6 +313,16 @@ export class BoardPage {
     const p = await this.boardToScreen(x, y);
     if (await this.onBoard(p)) return p;
     await this.showWhole();
+    // "Hele bord" moves the camera a frame or more after the click: aim once the whole board holds still on screen.
+    await expect
+      .poll(
+        async () => {
+          await this.still();
+          return this.onBoard(await this.boardToScreen(x, y));
+        },
+        { message: `board point ${Math.round(x)},${Math.round(y)} on screen after "Hele bord"` },
+      )
+      .toBe(true);
     return this.boardToScreen(x, y);
   }
 

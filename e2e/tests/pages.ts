@@ -241,6 +241,8 @@ export class BoardPage {
    */
   async showWhole(): Promise<void> {
     await this.page.getByRole('button', { name: 'Hele bord' }).click();
+    // The camera moves a frame or more after the click.
+    await this.still();
   }
 
   /** Board point → screen (CSS px in the page), through the stage's transform and the CSS transform of a gesture in flight. */

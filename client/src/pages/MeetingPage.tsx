@@ -296,7 +296,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
             <Assignment session={session} boards={boards} />
             {template && ctl && board && <TaskLine key={board.id} ctl={ctl} text={template.instructions} />}
             {board && votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite && control.votingOpen} closed={!control.votingOpen} />}
-            {board && ideaVotes && <IdeaVotes key={board.id} session={session} boardId={board.id} tally={ideaVotes} canWrite={canWrite} closed={!control.votingOpen} foldable />}
+            {board && ideaVotes && <IdeaVotes key={`ideas-${board.id}`} session={session} boardId={board.id} tally={ideaVotes} canWrite={canWrite} closed={!control.votingOpen} foldable />}
             {banner && stateBanner}
             {readOnly}
           </>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { dropPendingUpdates, hasPendingUpdates, isDeletedType, keyInParent, madeSince, pathFromRoot } from '../src/schema/yjsInternals.ts';
+import { dropPendingUpdates, hasPendingUpdates, isDeletedType, keyInParent, madeSince, pathFromRoot, valueBefore } from '../src/schema/yjsInternals.ts';
 
 /** Pinned to yjs 13.6.x: these fail when a release changes the internals Bodem reads (one adapter module). */
 describe('yjs internals, through the one adapter', () => {
@@ -56,5 +56,30 @@ describe('yjs internals, through the one adapter', () => {
     Y.applyUpdate(b, first[0]!);
     // the dropped update does not come in once its gap fills
     expect(b.getMap('items').toJSON()).toEqual({ x: 1 });
+  });
+
+  it("reads a map key's plain value from before a transaction: overwritten, deleted, new, and a shared type", () => {
+    const doc = new Y.Doc();
+    const map = doc.getMap<unknown>('m');
+    map.set('title', 'oud');
+    map.set('gone', 'weg');
+    map.set('nested', new Y.Map());
+    const seen: Record<string, { had: boolean; value: unknown }> = {};
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      for (const key of ['title', 'gone', 'fresh', 'nested']) seen[key] = valueBefore(map, key, tr);
+    });
+    doc.transact(() => {
+      map.set('title', 'nieuw');
+      map.set('title', 'nieuwer');
+      map.delete('gone');
+      map.set('fresh', 1);
+      map.set('nested', 'plat');
+    });
+    expect(seen).toEqual({
+      title: { had: true, value: 'oud' },
+      gone: { had: true, value: 'weg' },
+      fresh: { had: false, value: undefined },
+      nested: { had: false, value: undefined },
+    });
   });
 });

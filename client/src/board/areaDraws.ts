@@ -1,4 +1,5 @@
 import Konva from 'konva';
+import { hookRequestDraw } from './konvaInternals.ts';
 import { opaquePaper } from './noteDraw.ts';
 import { placedNodes, redrawArea, redrawAreas, type Box, type Cover, type Placed, type Split } from './redrawArea.ts';
 
@@ -62,20 +63,18 @@ let patched = false;
 const patchRequestDraw = (): void => {
   if (patched) return;
   patched = true;
-  const proto = Konva.Node.prototype as unknown as { _requestDraw(this: Konva.Node): void };
-  const original = proto._requestDraw;
-  proto._requestDraw = function (this: Konva.Node) {
-    const layer = Konva.autoDrawEnabled ? this.getLayer() : null;
+  hookRequestDraw((node, draw) => {
+    const layer = Konva.autoDrawEnabled ? node.getLayer() : null;
     const tracker = layer ? trackers.get(layer) : undefined;
-    if (!tracker) return original.call(this);
-    tracker.mark(this);
+    if (!tracker) return draw();
+    tracker.mark(node);
     tracker.requesting++;
     try {
-      original.call(this);
+      draw();
     } finally {
       tracker.requesting--;
     }
-  };
+  });
 };
 
 const inside = (inner: Area, outer: Area) =>

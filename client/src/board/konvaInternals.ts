@@ -1,8 +1,13 @@
-import type Konva from 'konva';
+import Konva from 'konva';
+import type { SceneCanvas } from 'konva/lib/Canvas';
 
 /**
- * The one place Bodem reaches into Konva's private state (pinned: konva
- * 10.9.x, see konvaInternals.test.ts). A pan that starts on the board
+ * The one place Bodem reaches into Konva's internals (pinned: konva 10.9.x,
+ * see konvaInternals.test.ts). (A context's native `_context` and a canvas's
+ * `_canvas` are typed and documented ways to the browser's canvas, used as
+ * they are.)
+ *
+ * A pan that starts on the board
  * moves the picture under the finger, so Konva would take the release for a
  * click on whatever the press began on (a field, a choice). Konva has no
  * public way to say "this press is no click"; `_cancelClick` is what its own
@@ -13,4 +18,26 @@ export function cancelClick(stage: Konva.Stage, pointerId: number): boolean {
   if (typeof internal._cancelClick !== 'function') return false;
   internal._cancelClick(pointerId);
   return true;
+}
+
+/**
+ * Runs `before(node)` whenever Konva asks for a redraw of a node's layer
+ * (`Node._requestDraw`, called on every attribute or tree change, which then
+ * batch-draws the whole layer without saying which node changed), around
+ * Konva's own handling: `around(node, draw)` calls `draw()` to let Konva go
+ * on. Installed once; returns false if this Konva has no such hook.
+ */
+export function hookRequestDraw(around: (node: Konva.Node, draw: () => void) => void): boolean {
+  const proto = Konva.Node.prototype as unknown as { _requestDraw?: (this: Konva.Node) => void };
+  const original = proto._requestDraw;
+  if (typeof original !== 'function') return false;
+  proto._requestDraw = function (this: Konva.Node) {
+    around(this, () => original.call(this));
+  };
+  return true;
+}
+
+/** Frees the scratch canvas Konva keeps for a canvas's isolated (composited) drawing, once the drawing is done. */
+export function releaseIsolationCanvas(canvas: SceneCanvas): void {
+  (canvas as unknown as { _releaseIsolationCanvas?: () => void })._releaseIsolationCanvas?.();
 }

@@ -4,6 +4,7 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { Layer, Stage } from 'react-konva';
 import { NOTE_FONT_FAMILY } from '../board/theme.ts';
+import { releaseIsolationCanvas } from '../board/konvaInternals.ts';
 import { boundedPixelRatio } from './bounds.ts';
 import { cachedMeasure } from '../board/textLayout.ts';
 import { NOTE_FONT } from '../board/theme.ts';
@@ -152,7 +153,7 @@ export class PosterRenderer {
       scene.getContext()._context.getImageData(0, 0, 1, 1);
       if (i < units.length) await nextTurn();
     }
-    scene._releaseIsolationCanvas();
+    releaseIsolationCanvas(scene);
     const out = scene._canvas;
     return out;
   }

@@ -1,4 +1,4 @@
-import { isDeletedType, madeSince, refusedChanges, roots, stampItem, type Offence, type Refusal, type WriteContext, type Writer } from '@bodem/shared';
+import { isDeletedType, madeSince, valueBefore, refusedChanges, roots, stampItem, type Offence, type Refusal, type WriteContext, type Writer } from '@bodem/shared';
 import { templateById } from '@bodem/templates';
 import type { RoomLimits } from './limits.ts';
 import * as Y from 'yjs';
@@ -54,14 +54,8 @@ export class WriteGuard {
           template: templateById,
           discard: (id, offence) => this.toDiscard.push({ id, offence }),
           revertKey: (item, key, offence) => {
-            // The value before this transaction: the newest item for the key
-            // that existed before it (the current one, when the change was a
-            // deletion), if it was live then. Read now, before it is collected.
-            let before: Y.Item | null = (item as unknown as { _map: Map<string, Y.Item> })._map.get(key) ?? null;
-            while (before && before.id.clock >= (tr.beforeState.get(before.id.client) ?? 0)) before = before.left;
-            const live = before !== null && (!before.deleted || Y.isDeleted(tr.deleteSet, before.id));
-            const had = live && before!.content instanceof Y.ContentAny;
-            const value = had ? (before!.content.getContent().at(-1) as unknown) : undefined;
+            // Read now, before what the transaction replaced is collected.
+            const { had, value } = valueBefore(item, key, tr);
             this.toRevert.push({ item, key, had, value, offence });
           },
         };

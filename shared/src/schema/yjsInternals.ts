@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 /**
  * The one place Bodem reaches under Yjs's public API (pinned: yjs 13.6.x;
@@ -8,6 +8,8 @@ import type * as Y from 'yjs';
  * - the key a type sits under in its parent map (`_item.parentSub`);
  * - whether a type was made within a transaction (its item's id against the
  *   transaction's state before), and whether it has since been deleted;
+ * - a map key's value before a transaction (the entries a map keeps per
+ *   key, `_map`), to write it back when the change is refused;
  * - the updates a document holds back because they wait for content it has
  *   not seen (`store.pendingStructs`, `store.pendingDs`): the relay refuses
  *   to integrate those later under someone else's update.
@@ -60,4 +62,18 @@ export const dropPendingUpdates = (doc: Y.Doc): void => {
   const s = storeOf(doc);
   s.pendingStructs = null;
   s.pendingDs = null;
+};
+
+/**
+ * The plain value `map[key]` held before transaction `tr`: the newest entry
+ * for the key that existed before it (the current one, when the change was a
+ * deletion), if it was live then. `had` is false when the key was unset or
+ * held a shared type (which cannot be written back as a value).
+ */
+export const valueBefore = (map: Y.Map<unknown>, key: string, tr: Y.Transaction): { had: boolean; value: unknown } => {
+  let before: Y.Item | null = (map as unknown as { _map: Map<string, Y.Item> })._map.get(key) ?? null;
+  while (before && before.id.clock >= (tr.beforeState.get(before.id.client) ?? 0)) before = before.left as Y.Item | null;
+  const live = before !== null && (!before.deleted || Y.isDeleted(tr.deleteSet, before.id));
+  const had = live && before!.content instanceof Y.ContentAny;
+  return { had, value: had ? (before!.content.getContent().at(-1) as unknown) : undefined };
 };

@@ -255,3 +255,16 @@ export const sendRawWrites = async (s: Running, meetingId: string, token: string
     raw.close();
   }
 };
+
+/**
+ * A crafted update: `change` applied to a copy of `from` (optionally under
+ * another Yjs client id), as the bytes a hostile tablet would send.
+ */
+export const craftUpdate = (from: Y.Doc, change: (d: Y.Doc) => void, clientID?: number): Uint8Array => {
+  const d = new Y.Doc();
+  if (clientID !== undefined) d.clientID = clientID;
+  Y.applyUpdate(d, Y.encodeStateAsUpdate(from));
+  const sv = Y.encodeStateVector(d);
+  change(d);
+  return Y.encodeStateAsUpdate(d, sv);
+};

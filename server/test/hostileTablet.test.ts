@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { createMeeting, docFromDisk, joinMeeting, saveCheck, synced, useRig, waitFor, type Running, syncStep2Frame } from './helpers.ts';
+import { craftUpdate, createMeeting, docFromDisk, joinMeeting, saveCheck, synced, useRig, waitFor, type Running, syncStep2Frame } from './helpers.ts';
 
 /**
  * Attacks a participant with a join code can make over a plain websocket,
@@ -183,13 +183,7 @@ describe('every fault is a refusal', () => {
 
   it("refuses before applying a participant's root the schema lacks or an oversized key, well-formed or truncated: no peer, no row keeps its name", async () => {
     const { s, m, f, anna, mallory, attackerToken } = await setup();
-    const craft = (change: (d: Y.Doc) => void): Uint8Array => {
-      const d = new Y.Doc();
-      Y.applyUpdate(d, Y.encodeStateAsUpdate(mallory.doc));
-      const sv = Y.encodeStateVector(d);
-      change(d);
-      return Y.encodeStateAsUpdate(d, sv);
-    };
+    const craft = (change: (d: Y.Doc) => void): Uint8Array => craftUpdate(mallory.doc, change);
     const board = listBoards(f.doc)[0]!.id;
     const attempts = [
       craft((d) => d.getMap(CANARY).set('a', 'b')),

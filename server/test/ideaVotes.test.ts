@@ -18,7 +18,7 @@ import {
 import { templateById } from '@bodem/templates';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createMeeting, docFromDisk, joinMeeting, saveCheck, sendRawWrites, synced, useRig, waitFor, type Running, type CreatedMeeting } from './helpers.ts';
+import { craftUpdate, createMeeting, docFromDisk, joinMeeting, saveCheck, sendRawWrites, synced, useRig, waitFor, type Running, type CreatedMeeting } from './helpers.ts';
 
 /**
  * Dots on the ideas of one board (part C, `ideeen`): a participant casts and
@@ -93,14 +93,7 @@ describe('dots on the ideas of one board, through the relay', () => {
     // 5. Hand-crafted frames on Anna's own socket, built on a copy of the meeting.
     const base = new Y.Doc();
     Y.applyUpdate(base, Y.encodeStateAsUpdate(f.doc));
-    const craft = (change: (d: Y.Doc) => void, clientID?: number): Uint8Array => {
-      const d = new Y.Doc();
-      if (clientID !== undefined) d.clientID = clientID;
-      Y.applyUpdate(d, Y.encodeStateAsUpdate(base));
-      const sv = Y.encodeStateVector(d);
-      change(d);
-      return Y.encodeStateAsUpdate(d, sv);
-    };
+    const craft = (change: (d: Y.Doc) => void, clientID?: number): Uint8Array => craftUpdate(base, change, clientID);
     const votes = (d: Y.Doc) => roots(d).votes;
     const overLimit = craft((d) => votes(d).set(voteKey(idee(2), annaP.id), Date.now()));
     // Under someone else's ids: a dot in Bilal's name; Bilal's dot taken away; over the limit under the facilitator's Yjs client id.

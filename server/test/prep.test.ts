@@ -1,7 +1,7 @@
 import { CONTROL_KEYS, clearPersonalSend, readControl, roots, sendGroups, setPrep } from '@bodem/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createMeeting, docFromDisk, joinMeeting, saveCheck, sendRawWrites, synced, useRig, waitFor } from './helpers.ts';
+import { craftUpdate, createMeeting, docFromDisk, joinMeeting, saveCheck, sendRawWrites, synced, useRig, waitFor } from './helpers.ts';
 
 const { server, client } = useRig();
 
@@ -32,14 +32,7 @@ describe('the facilitator alone prepares the meeting and clears own destinations
     // 2. Hand-crafted frames on Anna's socket.
     const base = new Y.Doc();
     Y.applyUpdate(base, Y.encodeStateAsUpdate(f.doc));
-    const craft = (change: (d: Y.Doc) => void, clientID?: number): Uint8Array => {
-      const d = new Y.Doc();
-      if (clientID !== undefined) d.clientID = clientID;
-      Y.applyUpdate(d, Y.encodeStateAsUpdate(base));
-      const sv = Y.encodeStateVector(d);
-      change(d);
-      return Y.encodeStateAsUpdate(d, sv);
-    };
+    const craft = (change: (d: Y.Doc) => void, clientID?: number): Uint8Array => craftUpdate(base, change, clientID);
     const wellFormed = craft((d) => setPrep(d, { votingLimit: 5 }));
     const clearing = craft((d) => clearPersonalSend(d, 'bilal'));
     const asFacilitator = craft((d) => setPrep(d, { votingLimit: 7, orgs: ['X'] }), f.doc.clientID);

@@ -9,7 +9,7 @@ import {
 } from '@bodem/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createMeeting, docFromDisk, joinMeeting, saveCheck, sendRawWrites, synced, useRig, waitFor } from './helpers.ts';
+import { craftUpdate, createMeeting, docFromDisk, joinMeeting, saveCheck, sendRawWrites, synced, useRig, waitFor } from './helpers.ts';
 
 const { server, client } = useRig();
 
@@ -46,14 +46,7 @@ describe('the facilitator alone confirms or dismisses a reference match', () => 
     // 2. Hand-crafted frames on Anna's own socket, built on a copy of the meeting.
     const base = new Y.Doc();
     Y.applyUpdate(base, Y.encodeStateAsUpdate(f.doc));
-    const craft = (change: (d: Y.Doc) => void, clientID?: number): Uint8Array => {
-      const d = new Y.Doc();
-      if (clientID !== undefined) d.clientID = clientID;
-      Y.applyUpdate(d, Y.encodeStateAsUpdate(base));
-      const sv = Y.encodeStateVector(d);
-      change(d);
-      return Y.encodeStateAsUpdate(d, sv);
-    };
+    const craft = (change: (d: Y.Doc) => void, clientID?: number): Uint8Array => craftUpdate(base, change, clientID);
     const boardOf = (d: Y.Doc) => roots(d).boards.get(board) as Y.Map<unknown>;
     const wellFormed = craft((d) => setReferenceMatch(d, board, 'ruimte-bieden', note, 'confirmed'));
     const dismissed = craft((d) => setReferenceMatch(d, board, 'ruimte-bieden', note, 'dismissed'));

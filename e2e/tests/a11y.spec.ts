@@ -81,7 +81,7 @@ test('a keyboard-only participant joins, writes, moves and votes through the lis
   // On the poster, the first Tab offers the list view.
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', /connected|saved/);
   await page.keyboard.press('Tab');
-  expect(await focused(page)).toBe('Naar de lijstweergave');
+  await expect.poll(() => focused(page)).toBe('Naar de lijstweergave');
   await expect(page.getByRole('link', { name: 'Naar de lijstweergave' })).toBeInViewport();
   expect(await focusVisible(page)).toBe(true);
   await page.keyboard.press('Enter');
@@ -93,14 +93,14 @@ test('a keyboard-only participant joins, writes, moves and votes through the lis
   await tabTo(page, 'Notitie toevoegen in Doelstelling');
   expect(await focusVisible(page)).toBe(true);
   await page.keyboard.press('Enter');
-  expect(await focused(page)).toBe('Notitie 1 in Doelstelling');
+  await expect.poll(() => focused(page)).toBe('Notitie 1 in Doelstelling');
   // Left without a word, the new note goes again (as on the poster); the poster never saw a stray empty note stay.
   await page.keyboard.press('Shift+Tab');
   await expect(list.notes('Doelstelling')).toHaveCount(0);
   await expect.poll(async () => (await fac.board.notes()).length).toBe(0);
   await tabTo(page, 'Notitie toevoegen in Doelstelling');
   await page.keyboard.press('Enter');
-  expect(await focused(page)).toBe('Notitie 1 in Doelstelling');
+  await expect.poll(() => focused(page)).toBe('Notitie 1 in Doelstelling');
   await page.keyboard.type('Elkaar kennen bij naam', { delay: 40 });
   await expect(list.notes('Doelstelling').first()).toHaveValue('Elkaar kennen bij naam');
 
@@ -116,9 +116,9 @@ test('a keyboard-only participant joins, writes, moves and votes through the lis
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Verplaatsen' })).toHaveAttribute('aria-expanded', 'true');
   await page.keyboard.press('Tab');
-  expect(await focused(page)).toBe('Naar Werkwijze');
+  await expect.poll(() => focused(page)).toBe('Naar Werkwijze');
   await page.keyboard.press('Escape');
-  expect(await focused(page)).toBe('Verplaatsen');
+  await expect.poll(() => focused(page)).toBe('Verplaatsen');
   await page.keyboard.press('Enter');
   await tabTo(page, 'Naar Werkwijze');
   await page.keyboard.press('Enter');
@@ -165,7 +165,7 @@ test('a keyboard-only facilitator runs the meeting: opens the panel, sends a gro
   await tabTo(page, 'Menu sluiten');
   await page.keyboard.press('Enter');
   await expect(page.locator('#side-panel')).toHaveCount(0);
-  expect(await focused(page)).toBe('Menu');
+  await expect.poll(() => focused(page)).toBe('Menu');
   await page.keyboard.press('Enter');
   await expect(page.locator('#side-panel')).toBeVisible();
 
@@ -195,12 +195,12 @@ test('a keyboard-only facilitator runs the meeting: opens the panel, sends a gro
   await expect(bramList.view.getByTestId('board-state')).toContainText('Op slot');
   await expect(bramList.view.getByRole('button', { name: /^Notitie toevoegen/ })).toHaveCount(0);
   // The focus went along to "Van het slot halen", and back.
-  expect(await focused(page)).toBe('Van het slot halen');
+  await expect.poll(() => focused(page)).toBe('Van het slot halen');
   expect(await focusVisible(page)).toBe(true);
   await page.screenshot({ path: `${SHOTS}/a11y-keyboard-facilitator.png` });
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('board-state')).toHaveCount(0);
-  expect(await focused(page)).toBe('Op slot zetten');
+  await expect.poll(() => focused(page)).toBe('Op slot zetten');
   await expect(bramList.view.getByRole('button', { name: /^Notitie toevoegen/ }).first()).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('board-state')).toContainText('Op slot');

@@ -6,6 +6,7 @@ interface Meeting {
   removed: Set<string>;
   owners: Map<number, string>;
   snapshots: Map<number, Uint8Array>;
+  personal: Map<string, { seq: number; data: Uint8Array }[]>;
 }
 
 const copy = (u: Uint8Array): Uint8Array => new Uint8Array(u);
@@ -45,7 +46,7 @@ export class MemoryStore implements MeetingStore {
     this.live();
     if (this.meetings.has(meeting.id)) throw new Error('meeting exists');
     for (const m of this.meetings.values()) if (m.record.joinCode === meeting.joinCode) throw new JoinCodeTakenError();
-    this.meetings.set(meeting.id, { record: { ...meeting, lastActiveAt: meeting.createdAt, joinClosed: false }, updates: [{ seq: 1, data: copy(initialUpdate) }], removed: new Set(), owners: new Map(), snapshots: new Map() });
+    this.meetings.set(meeting.id, { record: { ...meeting, lastActiveAt: meeting.createdAt, joinClosed: false }, updates: [{ seq: 1, data: copy(initialUpdate) }], removed: new Set(), owners: new Map(), snapshots: new Map(), personal: new Map() });
   }
 
   async getMeeting(id: string): Promise<MeetingRecord | null> {
@@ -99,8 +100,33 @@ export class MemoryStore implements MeetingStore {
     m.updates = [{ seq: uptoSeq, data: copy(snapshot) }, ...m.updates.filter((u) => u.seq > uptoSeq)];
   }
 
+  async loadPersonal(id: string, sub: string): Promise<StoredDocument> {
+    this.live();
+    const rows = this.meetings.get(id)?.personal.get(sub) ?? [];
+    return { updates: rows.map((u) => copy(u.data)), lastSeq: rows.at(-1)?.seq ?? 0 };
+  }
+
+  async appendPersonal(id: string, sub: string, update: Uint8Array): Promise<number> {
+    const m = this.get(id);
+    const rows = m.personal.get(sub) ?? [];
+    const seq = (rows.at(-1)?.seq ?? 0) + 1;
+    m.personal.set(sub, [...rows, { seq, data: copy(update) }]);
+    return seq;
+  }
+
+  async compactPersonal(id: string, sub: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    const m = this.get(id);
+    m.personal.set(sub, [{ seq: uptoSeq, data: copy(snapshot) }, ...(m.personal.get(sub) ?? []).filter((u) => u.seq > uptoSeq)]);
+  }
+
+  async deletePersonal(id: string, sub: string): Promise<void> {
+    this.live();
+    this.meetings.get(id)?.personal.delete(sub);
+  }
+
   async removeParticipant(id: string, sub: string): Promise<boolean> {
     const m = this.get(id);
+    m.personal.delete(sub);
     if (m.removed.has(sub)) return false;
     m.removed.add(sub);
     return true;

@@ -53,3 +53,4 @@ export * from './ops/history.ts';
 export * from './schema/yjsInternals.ts';
 export * from './schema/idea.ts';
 export * from './ops/ideas.ts';
+export * from './schema/personal.ts';

@@ -32,6 +32,8 @@ export const eigenKracht: Template = {
     'Neem enkele minuten van bezinning. Noteer voor jezelf wat je eigen kracht is en wat jij de ander kunt bieden. Je neemt dit mee naar het gesprek met je samenwerkingspartner(s).',
   width: 2400,
   height: 1600,
+  // "Noteer voor jezelf": private to its writer until they share it.
+  personal: true,
   background: PAPER,
   art: [
     pane(KRACHT, TINT.green, EDGE.green),

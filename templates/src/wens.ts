@@ -62,4 +62,6 @@ export const wens: Template = {
   noteSize: { width: 360, height: 260 },
   // The hand-out's “Lieve….”: printed on every letter, with whom it is to as a field of its own.
   letter: { salutation: 'Lieve' },
+  // A letter is the writer's own until they share it.
+  personal: true,
 };

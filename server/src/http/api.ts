@@ -288,7 +288,7 @@ export const registerApi = (app: FastifyInstance, { store, relay, signer, joinLi
         const old = signer.verify(req.body.previous, 0);
         if (!old || old.role !== 'projector' || !tokenFits(old, meeting) || !PARTICIPANT_ID.test(old.sub)) throw new ApiError(400, 'invalid_request');
         await store.removeParticipant(meeting.id, old.sub, Date.now());
-        relay.removeParticipant(meeting.id, old.sub, CloseCode.removed, 'beamer ended by the facilitator');
+        await relay.removeParticipant(meeting.id, old.sub, CloseCode.removed, 'beamer ended by the facilitator');
       }
       return { projectorToken: signer.sign(issueClaims(meeting, 'projector', { name: 'Projector', side: null })) };
     },
@@ -321,7 +321,7 @@ export const registerApi = (app: FastifyInstance, { store, relay, signer, joinLi
     // Not the facilitator's own id: that would lock the meeting's leader out.
     if (!PARTICIPANT_ID.test(sub) || sub === claims.sub) throw new ApiError(400, 'invalid_request');
     await store.removeParticipant(meeting.id, sub, Date.now());
-    relay.removeParticipant(meeting.id, sub, CloseCode.removed, 'removed by the facilitator');
+    await relay.removeParticipant(meeting.id, sub, CloseCode.removed, 'removed by the facilitator');
     // The removed device knows the code (and its QR link): a new one keeps
     // it from joining again as someone new. Its token is refused already.
     await rotateJoinCode(meeting.id);

@@ -1,4 +1,4 @@
-import { YJS_PATH } from '@bodem/shared';
+import { PERSONAL_SEGMENT, YJS_PATH } from '@bodem/shared';
 import type { FastifyInstance } from 'fastify';
 import type { Relay } from '../relay/relay.ts';
 
@@ -9,8 +9,9 @@ import type { Relay } from '../relay/relay.ts';
  * it may send, whether it is still there) is the relay's (relay/relay.ts).
  */
 export const registerWebsocket = (app: FastifyInstance, deps: { relay: Relay }): void => {
-  app.get<{ Params: { id: string }; Querystring: { token?: string; v?: string } }>(
-    `${YJS_PATH}/:id`,
+  // The meeting's room, and a person's personal room (`<meetingId>/p/<sub>`, shared/src/schema/personal.ts).
+  for (const path of [`${YJS_PATH}/:id`, `${YJS_PATH}/:id/${PERSONAL_SEGMENT}/:sub`]) app.get<{ Params: { id: string; sub?: string }; Querystring: { token?: string; v?: string } }>(
+    path,
     { websocket: true },
     (socket, req) => {
       // Errors on a socket cost that socket only.
@@ -25,7 +26,14 @@ export const registerWebsocket = (app: FastifyInstance, deps: { relay: Relay }):
           terminate: () => socket.terminate(),
           ping: () => socket.ping(),
         },
-        { meetingId: req.params.id, token: req.query.token, version: req.query.v, origin: req.headers.origin, host: req.headers.host },
+        {
+          meetingId: req.params.id,
+          token: req.query.token,
+          version: req.query.v,
+          origin: req.headers.origin,
+          host: req.headers.host,
+          ...(req.params.sub !== undefined ? { personal: req.params.sub } : {}),
+        },
       );
       socket.on('message', (data, isBinary) => handle.receive(isBinary ? toBytes(data) : ''));
       socket.on('pong', () => handle.alive());

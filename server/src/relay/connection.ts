@@ -51,6 +51,8 @@ export class Connection {
     readonly claims: TokenClaims,
     private readonly bounds: ConnectionBounds = UNBOUNDED,
     private readonly onBackPressure: () => void = () => {},
+    /** A socket to its owner's personal room (relay.ts), not to the meeting's. */
+    readonly personal = false,
   ) {
     this.readOnly = claims.role === 'projector';
     this.syncBudget = new TokenBucket(bounds.syncRequestsPerSecond, bounds.syncRequestBurst);

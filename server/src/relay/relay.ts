@@ -1,11 +1,12 @@
-import { CloseCode, protocolRefusal, type TokenClaims } from '@bodem/shared';
+import { asYMap, CloseCode, personalRoom, protocolRefusal, ROOM_SUB, roots, type TokenClaims } from '@bodem/shared';
+import { templateById } from '@bodem/templates';
 import * as Y from 'yjs';
 import { originPermitted } from '../auth/origin.ts';
 import { tokenFits, type TokenSigner } from '../auth/tokens.ts';
 import { MeetingElsewhereError, type MeetingStore } from '../storage/store.ts';
 import { Connection } from './connection.ts';
 import type { Limits } from './limits.ts';
-import { DamagedMeetingError, Room, type RoomOptions } from './room.ts';
+import { DamagedMeetingError, Room, type RoomOptions, type RoomStore } from './room.ts';
 import type { SocketLike } from './socket.ts';
 
 export interface ConnectionHandle {
@@ -28,6 +29,11 @@ export interface SocketRequest {
   /** The page's Origin and the Host the request was sent to, as the browser sent them. */
   origin: string | undefined;
   host: string | undefined;
+  /**
+   * Set for a personal room (`<meetingId>/p/<sub>`, shared/src/schema/personal.ts):
+   * the `sub` of the path, as the request gave it (unchecked).
+   */
+  personal?: unknown;
 }
 
 const NO_HANDLE: ConnectionHandle = { receive: () => {}, alive: () => {}, closed: () => {} };
@@ -104,9 +110,15 @@ export class Relay {
     // An outdated tablet is told to reload instead of misbehaving.
     const outdated = protocolRefusal(req.version);
     if (outdated) return refuse(outdated.code, outdated.reason);
+    const personal = req.personal !== undefined;
+    if (personal && (typeof req.personal !== 'string' || !ROOM_SUB.test(req.personal))) return refuse(CloseCode.badRequest, 'malformed room');
     const claims = this.opts.signer.verify(req.token);
     if (!claims || claims.m !== req.meetingId) return refuse(CloseCode.unauthorized, 'invalid token');
-    return this.connect(req.meetingId, claims, socket);
+    // A personal room is its owner's alone: no other participant, no
+    // facilitator (gathering is the owner's tablet copying, with consent,
+    // into the meeting), no beamer. Refused before anything is sent.
+    if (personal && (claims.role === 'projector' || claims.sub !== req.personal)) return refuse(CloseCode.forbidden, 'not your personal room');
+    return this.connect(req.meetingId, claims, socket, personal);
   }
 
   /**
@@ -139,9 +151,13 @@ export class Relay {
    * up and loaded wait, in order, in one queue, and are handled once it is
    * loaded. A removal meanwhile closes it (it is counted live at once).
    */
-  connect(meetingId: string, claims: TokenClaims, socket: SocketLike): ConnectionHandle {
-    const conn = new Connection(socket, claims, this.opts.limits, () =>
-      this.opts.log('back-pressure', { meeting: meetingId, role: claims.role }),
+  connect(meetingId: string, claims: TokenClaims, socket: SocketLike, personal = false): ConnectionHandle {
+    const conn = new Connection(
+      socket,
+      claims,
+      this.opts.limits,
+      () => this.opts.log('back-pressure', { meeting: meetingId, role: claims.role }),
+      personal,
     );
     if (this.shuttingDown) {
       conn.close(CloseCode.goingAway, 'server shutting down');
@@ -161,13 +177,15 @@ export class Relay {
       return NO_HANDLE;
     }
     let live = this.live.get(meetingId);
-    if (live && live.size >= this.opts.connectionsPerMeeting) {
-      this.opts.log('meeting-full', { meeting: meetingId, connections: live.size });
+    // Each kind (meeting room, personal room) counts on its own: a tablet holds one of each.
+    const sameKind = live ? [...live].filter((c) => c.personal === personal) : [];
+    if (sameKind.length >= this.opts.connectionsPerMeeting) {
+      this.opts.log('meeting-full', { meeting: meetingId, connections: sameKind.length });
       conn.close(CloseCode.meetingFull, 'meeting full');
       return NO_HANDLE;
     }
     // A few sockets per participant (a tablet, a reloaded tab, a phone), not a meeting's worth.
-    if (live && [...live].filter((c) => c.claims.sub === claims.sub).length >= this.opts.socketsPerParticipant) {
+    if (sameKind.filter((c) => c.claims.sub === claims.sub).length >= this.opts.socketsPerParticipant) {
       this.opts.log('participant-full', { meeting: meetingId, role: claims.role });
       conn.close(CloseCode.meetingFull, 'too many connections for this participant');
       return NO_HANDLE;
@@ -180,7 +198,7 @@ export class Relay {
     const early: Uint8Array[] = [];
     const attach = (): void => {
       if (this.shuttingDown) return conn.close(CloseCode.goingAway, 'server shutting down');
-      this.roomFor(meetingId).then(
+      (personal ? this.personalRoomFor(meetingId, claims.sub) : this.roomFor(meetingId)).then(
         (r) => {
           if (conn.closed) return this.releaseIfIdle(r);
           // It was unloaded between lookup and now: load it again.
@@ -196,6 +214,8 @@ export class Relay {
           // or here once the other relay has handed the meeting over.
           if (e instanceof MeetingElsewhereError) return conn.close(CloseCode.tryAgainLater, 'meeting is on another relay');
           if (e instanceof DamagedMeetingError) {
+            // A damaged personal document costs its owner's sockets to it only.
+            if (personal) return conn.close(CloseCode.damaged, 'personal document damaged');
             if (!this.quarantined.has(meetingId)) this.opts.log('meeting-quarantined', { meeting: meetingId, reason: e.reason });
             this.quarantined.set(meetingId, e.reason);
             for (const c of mine) c.close(CloseCode.damaged, 'meeting damaged');
@@ -286,19 +306,35 @@ export class Relay {
    * Closes every socket of participant `sub` in the meeting (all their tabs
    * and tablets) and refuses them from now on. Others stay connected.
    */
-  removeParticipant(meetingId: string, sub: string, code: number, reason: string): void {
+  async removeParticipant(meetingId: string, sub: string, code: number, reason: string): Promise<void> {
     let subs = this.removed.get(meetingId);
     if (!subs) this.removed.set(meetingId, (subs = new Set()));
     subs.add(sub);
     for (const conn of this.live.get(meetingId) ?? []) if (conn.claims.sub === sub) conn.close(code, reason);
+    // Their personal document goes with them: the room unloaded without
+    // saving, then its rows deleted (again: the store's removal deleted them,
+    // and a write queued before the close may have landed since).
+    await this.drop(personalRoom(meetingId, sub), code, reason);
+    try {
+      await this.store.deletePersonal(meetingId, sub);
+    } catch (e) {
+      this.opts.log('personal-delete-failed', { meeting: meetingId, reason: (e as Error).message });
+    }
   }
 
-  /** Closes a meeting's sockets and forgets it without saving (it is being deleted). */
+  /** Closes a meeting's sockets and forgets it without saving (it is being deleted), with its personal rooms. */
   async evict(meetingId: string, code: number, reason: string): Promise<void> {
     this.removed.delete(meetingId);
-    const p = this.rooms.get(meetingId);
+    const prefix = personalRoom(meetingId, '');
+    await Promise.all([...this.rooms.keys()].filter((id) => id.startsWith(prefix)).map((id) => this.drop(id, code, reason)));
+    await this.drop(meetingId, code, reason);
+  }
+
+  /** Unloads a room without saving, after whatever its queue holds. */
+  private async drop(id: string, code: number, reason: string): Promise<void> {
+    const p = this.rooms.get(id);
     if (!p) return;
-    this.rooms.delete(meetingId);
+    this.rooms.delete(id);
     try {
       const room = await p;
       await room.run(() => room.close(code, reason));
@@ -345,6 +381,69 @@ export class Relay {
     return p;
   }
 
+  /**
+   * A person's personal room, loaded once like a meeting's. It needs its
+   * meeting's room (to know which boards are personal, and for the lease
+   * its writes are fenced on): that room is loaded first and pinned while
+   * the personal room lives; when it closes, the personal room closes too.
+   */
+  private personalRoomFor(meetingId: string, sub: string): Promise<Room> {
+    const id = personalRoom(meetingId, sub);
+    let p = this.rooms.get(id);
+    if (p) return p;
+    const loading: Promise<Room> = (async () => {
+      const meeting = await this.roomFor(meetingId);
+      if (meeting.isClosed) throw new Error('meeting room closed while loading');
+      meeting.pins++;
+      let unpinned = false;
+      const unpin = () => {
+        if (unpinned) return;
+        unpinned = true;
+        meeting.pins--;
+        this.releaseIfIdle(meeting);
+      };
+      const store = this.store;
+      const personalStore: RoomStore = {
+        loadDocument: () => store.loadPersonal(meetingId, sub),
+        appendUpdate: (_id, update) => store.appendPersonal(meetingId, sub, update, meeting.heldLease),
+        compact: (_id, snapshot, uptoSeq) => store.compactPersonal(meetingId, sub, snapshot, uptoSeq, meeting.heldLease),
+        // The owner is the only writer: client ids need no durable binding here.
+        clientOwners: async () => new Map(),
+        bindClients: async () => {},
+        // No history of private words.
+        addSnapshot: async () => {},
+      };
+      let room: Room;
+      try {
+        room = await Room.load(id, personalStore, { ...this.opts, historyEveryMs: 0 }, {
+          isPersonalBoard: (boardId) => {
+            if (meeting.isClosed) return false;
+            const board = asYMap(roots(meeting.doc).boards.get(boardId));
+            return !!board && templateById(String(board.get('template')))?.personal === true;
+          },
+        });
+      } catch (e) {
+        unpin();
+        throw e;
+      }
+      room.onClose.push(unpin);
+      meeting.onClose.push((code, reason) => {
+        this.forget(id, loading);
+        void room.run(() => room.close(code, reason));
+      });
+      return room;
+    })();
+    this.rooms.set(id, loading);
+    loading.then(
+      (room) => {
+        this.promiseOf.set(room, loading);
+        room.onFail = () => this.forget(id, loading);
+      },
+      () => this.forget(id, loading),
+    );
+    return loading;
+  }
+
   private forget(meetingId: string, p: Promise<Room>): void {
     if (this.rooms.get(meetingId) === p) this.rooms.delete(meetingId);
   }
@@ -355,12 +454,13 @@ export class Relay {
    * keeps it loaded.
    */
   private releaseIfIdle(room: Room): void {
-    if (room.conns.size > 0 || room.isClosed) return;
+    const busy = () => room.conns.size > 0 || room.pins > 0 || room.isClosed;
+    if (busy()) return;
     void room.run(async () => {
-      if (room.conns.size > 0 || room.isClosed) return;
+      if (busy()) return;
       await room.compact();
       // Someone may have joined while the snapshot was written.
-      if (room.conns.size > 0 || room.isClosed) return;
+      if (busy()) return;
       const p = this.promiseOf.get(room);
       if (p) this.forget(room.id, p);
       room.close(1000, 'idle');

@@ -55,6 +55,18 @@ const RELAY_OWNER = '(relay)';
 /** The root names a participant's update may write under (schema/roots.ts). */
 const ROOT_NAMES: ReadonlySet<string> = new Set(Object.values(ROOT));
 
+/** What a room reads and writes in the store: a meeting's document, or a person's personal one (relay.ts). */
+export type RoomStore = Pick<MeetingStore, 'loadDocument' | 'appendUpdate' | 'compact' | 'clientOwners' | 'bindClients' | 'addSnapshot' | 'acquireLease' | 'releaseLease'>;
+
+/**
+ * A personal room (shared/src/schema/personal.ts): one person's document,
+ * judged by the personal write rules (items of personal boards only) for
+ * everyone who writes it, and never migrated (it has no `meta`).
+ */
+export interface PersonalRoomOptions {
+  isPersonalBoard(boardId: string): boolean;
+}
+
 export interface RoomOptions {
   /** Stored updates after which the document is compacted into one snapshot. */
   compactEvery: number;
@@ -105,16 +117,17 @@ export class Room {
 
   private constructor(
     readonly id: string,
-    private readonly store: MeetingStore,
+    private readonly store: RoomStore,
     private readonly opts: RoomOptions,
     lastSeq: number,
     /** Held while the room lives when the store is shared by several relays; every write is fenced on it. */
     private readonly lease: MeetingLease | undefined,
     owners: Map<number, string>,
+    private readonly personal: PersonalRoomOptions | null,
   ) {
     this.lastSeq = lastSeq;
     this.owners = owners;
-    this.guard = new WriteGuard(this.doc, opts.limits);
+    this.guard = new WriteGuard(this.doc, opts.limits, personal);
     // The relay's own writes (migrations, restores) go under the room's id: nobody else's.
     this.owners.set(this.doc.clientID, RELAY_OWNER);
     // The server publishes no presence of its own.
@@ -133,7 +146,7 @@ export class Room {
     this.awareness.on('update', this.onAwareness);
   }
 
-  static async load(id: string, store: MeetingStore, opts: RoomOptions): Promise<Room> {
+  static async load(id: string, store: RoomStore, opts: RoomOptions, personal: PersonalRoomOptions | null = null): Promise<Room> {
     // Several relays on one store: take the meeting's lease before reading
     // it, so no other relay writes it while this room lives (storage/postgres.ts).
     const lease = store.acquireLease ? await store.acquireLease(id) : undefined;
@@ -147,7 +160,7 @@ export class Room {
       if (lease) void store.releaseLease?.(lease).catch(() => {});
       throw e;
     }
-    const room = new Room(id, store, opts, stored.lastSeq, lease, owners);
+    const room = new Room(id, store, opts, stored.lastSeq, lease, owners, personal);
     try {
       room.doc.transact(() => {
         stored.updates.forEach((u, i) => {
@@ -171,8 +184,11 @@ export class Room {
     room.bytes = Y.encodeStateAsUpdate(room.doc).length;
     room.sinceCompact = Math.max(0, stored.updates.length - 1);
     // Bring an older document up to this schema; the migration is stored like any update.
-    const schema = migrate(room.doc);
-    if (schema.status === 'migrated') await room.persistEmitted();
+    // (A personal document has no schema of its own to migrate: items only.)
+    if (!personal) {
+      const schema = migrate(room.doc);
+      if (schema.status === 'migrated') await room.persistEmitted();
+    }
     return room;
   }
 
@@ -280,7 +296,8 @@ export class Room {
   }
 
   private async applyFrom(conn: Connection, update: Uint8Array): Promise<void> {
-    const guarded = conn.claims.role !== 'facilitator';
+    // In a personal room everyone (its owner, whatever their role) is held to the personal rules.
+    const guarded = this.personal !== null || conn.claims.role !== 'facilitator';
     // Read the whole update before anything of it is applied: a truncated or
     // lying update is refused here and touches nothing (updateShape.ts).
     let shape: UpdateShape;
@@ -328,7 +345,7 @@ export class Room {
     let fault: string | null = null;
     let stamped = 0;
     try {
-      const applied = this.guard.apply(update, conn, conn.claims, refuseAll);
+      const applied = this.guard.apply(update, conn, this.personal ? { ...conn.claims, role: 'participant' } : conn.claims, refuseAll);
       refusals = applied.refusals;
       stamped = applied.stamped;
       if (applied.fault) fault = applied.fault.message;
@@ -395,6 +412,8 @@ export class Room {
     const updates = this.emitted;
     this.emitted = [];
     for (const { update, origin } of updates) {
+      // Closed meanwhile (its meeting or its owner removed, rows deleted): nothing more is written.
+      if (this.destroyed) return;
       try {
         this.lastSeq = await this.store.appendUpdate(this.id, update, this.lease);
       } catch (e) {
@@ -520,6 +539,15 @@ export class Room {
   }
 
   onFail: (() => void) | undefined;
+  /** Called once when the room closes, with the close's code and reason (its personal rooms go with it). */
+  readonly onClose: ((code: number, reason: string) => void)[] = [];
+  /** Rooms that need this one loaded (a meeting's personal rooms read its boards). */
+  pins = 0;
+
+  /** The meeting's lease, for the writes of its personal rooms (fenced on the same lease). */
+  get heldLease(): MeetingLease | undefined {
+    return this.lease;
+  }
 
   /** Closes every connection and frees the room. */
   close(code: number, reason: string): void {
@@ -537,6 +565,7 @@ export class Room {
     this.doc.destroy();
     // After the room's last write: every caller closes from the queue, or after a failed or fenced write.
     if (this.lease) void this.store.releaseLease?.(this.lease).catch(() => {});
+    for (const f of this.onClose.splice(0)) f(code, reason);
   }
 
   get isClosed(): boolean {

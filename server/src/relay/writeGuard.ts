@@ -37,6 +37,8 @@ export class WriteGuard {
   constructor(
     private readonly doc: Y.Doc,
     private readonly limits: Pick<RoomLimits, 'maxTextLength' | 'itemsPerBoard'> = { maxTextLength: 1000, itemsPerBoard: 1000 },
+    /** A personal document's rules (schema/permissions.ts `personal`): everyone who writes here is held to them. */
+    private readonly personal: WriteContext['personal'] | null = null,
   ) {
     this.undo = new Y.UndoManager(doc, {
       captureTimeout: 0,
@@ -52,6 +54,7 @@ export class WriteGuard {
           maxItemsPerBoard: this.limits.itemsPerBoard,
           stamp: (item) => this.toStamp.push(item),
           template: templateById,
+          ...(this.personal ? { personal: this.personal } : {}),
           discard: (id, offence) => this.toDiscard.push({ id, offence }),
           revertKey: (item, key, offence) => {
             // Read now, before what the transaction replaced is collected.
@@ -83,7 +86,7 @@ export class WriteGuard {
     writer: Writer,
     refuseAll: Offence | null = null,
   ): { refusals: Refusal[]; fault: Error | null; stamped: number } {
-    if (writer.role === 'facilitator') {
+    if (writer.role === 'facilitator' && !this.personal) {
       Y.applyUpdate(this.doc, update, origin);
       return { refusals: [], fault: null, stamped: 0 };
     }

@@ -59,6 +59,22 @@ export class MeasuredStore implements MeetingStore {
     return this.inner.removeParticipant(id, sub, removedAt);
   }
 
+  loadPersonal(id: string, sub: string): Promise<StoredDocument> {
+    return timed(this.loads, () => this.inner.loadPersonal(id, sub));
+  }
+
+  appendPersonal(id: string, sub: string, update: Uint8Array, lease?: MeetingLease): Promise<number> {
+    return timed(this.writes, () => this.inner.appendPersonal(id, sub, update, lease));
+  }
+
+  compactPersonal(id: string, sub: string, snapshot: Uint8Array, uptoSeq: number, lease?: MeetingLease): Promise<void> {
+    return timed(this.writes, () => this.inner.compactPersonal(id, sub, snapshot, uptoSeq, lease));
+  }
+
+  deletePersonal(id: string, sub: string): Promise<void> {
+    return this.inner.deletePersonal(id, sub);
+  }
+
   isRemoved(id: string, sub: string): Promise<boolean> {
     return this.inner.isRemoved(id, sub);
   }

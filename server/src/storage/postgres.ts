@@ -95,6 +95,14 @@ export const PG_MIGRATIONS: readonly string[] = [
      tokens double precision NOT NULL,
      at bigint NOT NULL
    );`,
+  // 3: personal documents (a person's notes of personal boards), per meeting and person.
+  `CREATE TABLE IF NOT EXISTS personal_updates (
+     meeting_id text NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+     sub text NOT NULL,
+     seq integer NOT NULL,
+     data bytea NOT NULL,
+     PRIMARY KEY (meeting_id, sub, seq)
+   );`,
 ];
 const SCHEMA_LOCK = 0x626f64656d; // 'bodem'
 
@@ -280,12 +288,53 @@ export class PostgresStore implements MeetingStore {
   }
 
   async removeParticipant(id: string, sub: string, removedAt: number): Promise<boolean> {
-    // The foreign key refuses an unknown meeting.
-    const res = await this.pool.query(
-      'INSERT INTO removed_participants (meeting_id, sub, removed_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+    // The foreign key refuses an unknown meeting; one statement: recorded and the personal document gone together.
+    const { rows } = await this.pool.query<{ n: number }>(
+      `WITH ins AS (INSERT INTO removed_participants (meeting_id, sub, removed_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1),
+         gone AS (DELETE FROM personal_updates WHERE meeting_id = $1 AND sub = $2)
+       SELECT count(*)::int AS n FROM ins`,
       [id, sub, removedAt],
     );
-    return (res.rowCount ?? 0) > 0;
+    return rows[0]!.n > 0;
+  }
+
+  async loadPersonal(id: string, sub: string): Promise<StoredDocument> {
+    const { rows } = await this.pool.query<{ seq: number; data: Buffer }>(
+      'SELECT seq, data FROM personal_updates WHERE meeting_id = $1 AND sub = $2 ORDER BY seq',
+      [id, sub],
+    );
+    return {
+      updates: rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)),
+      lastSeq: rows.length ? rows[rows.length - 1]!.seq : 0,
+    };
+  }
+
+  async appendPersonal(id: string, sub: string, update: Uint8Array, lease?: MeetingLease): Promise<number> {
+    // Fenced on the meeting's lease: only the relay serving the meeting writes it.
+    const [fence, params] = this.fence(id, lease, 4);
+    const { rows } = await this.pool.query<{ seq: number }>(
+      `WITH fence AS (${fence})
+       INSERT INTO personal_updates (meeting_id, sub, seq, data)
+       SELECT $1, $2, COALESCE((SELECT max(seq) FROM personal_updates WHERE meeting_id = $1 AND sub = $2), 0) + 1, $3 FROM fence
+       RETURNING seq`,
+      [id, sub, bytes(update), ...params],
+    );
+    if (!rows.length) throw new LeaseNotHeldError(id);
+    return rows[0]!.seq;
+  }
+
+  async compactPersonal(id: string, sub: string, snapshot: Uint8Array, uptoSeq: number, lease?: MeetingLease): Promise<void> {
+    const [fence, params] = this.fence(id, lease, 2);
+    await this.tx(async (c) => {
+      const held = await c.query(fence, [id, ...params]);
+      if (!held.rowCount) throw new LeaseNotHeldError(id);
+      await c.query('DELETE FROM personal_updates WHERE meeting_id = $1 AND sub = $2 AND seq <= $3', [id, sub, uptoSeq]);
+      await c.query('INSERT INTO personal_updates (meeting_id, sub, seq, data) VALUES ($1, $2, $3, $4)', [id, sub, uptoSeq, bytes(snapshot)]);
+    });
+  }
+
+  async deletePersonal(id: string, sub: string): Promise<void> {
+    await this.pool.query('DELETE FROM personal_updates WHERE meeting_id = $1 AND sub = $2', [id, sub]);
   }
 
   async isRemoved(id: string, sub: string): Promise<boolean> {
@@ -518,7 +567,8 @@ export class PostgresStore implements MeetingStore {
     const { rows } = await this.pool.query<{ id: string; created_at: string; last_active_at: string; bytes: string }>(
       `SELECT m.id, m.created_at, m.last_active_at,
          COALESCE((SELECT sum(length(data)) FROM updates WHERE meeting_id = m.id), 0)
-         + COALESCE((SELECT sum(length(data)) FROM snapshots WHERE meeting_id = m.id), 0) AS bytes
+         + COALESCE((SELECT sum(length(data)) FROM snapshots WHERE meeting_id = m.id), 0)
+         + COALESCE((SELECT sum(length(data)) FROM personal_updates WHERE meeting_id = m.id), 0) AS bytes
        FROM meetings m ORDER BY m.created_at`,
     );
     return rows.map((r) => ({ id: r.id, createdAt: Number(r.created_at), lastActiveAt: Number(r.last_active_at), bytes: Number(r.bytes) }));

@@ -50,6 +50,14 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `ALTER TABLE meetings ADD COLUMN last_active_at INTEGER NOT NULL DEFAULT 0;
    UPDATE meetings SET last_active_at = created_at;
    ALTER TABLE meetings ADD COLUMN join_closed INTEGER NOT NULL DEFAULT 0;`,
+  // 3: personal documents (a person's notes of personal boards), per meeting and person.
+  `CREATE TABLE IF NOT EXISTS personal_updates (
+     meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+     sub TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     PRIMARY KEY (meeting_id, sub, seq)
+   ) STRICT, WITHOUT ROWID;`,
 ];
 
 const migrate = (db: Database.Database): void => {
@@ -109,7 +117,8 @@ export class SqliteStore implements MeetingStore {
       list: this.db.prepare(
         `SELECT m.id, m.created_at AS createdAt, m.last_active_at AS lastActiveAt,
            COALESCE((SELECT sum(length(data)) FROM updates WHERE meeting_id = m.id), 0)
-           + COALESCE((SELECT sum(length(data)) FROM snapshots WHERE meeting_id = m.id), 0) AS bytes
+           + COALESCE((SELECT sum(length(data)) FROM snapshots WHERE meeting_id = m.id), 0)
+           + COALESCE((SELECT sum(length(data)) FROM personal_updates WHERE meeting_id = m.id), 0) AS bytes
          FROM meetings m ORDER BY m.created_at`,
       ),
       touch: this.db.prepare('UPDATE meetings SET last_active_at = max(last_active_at, ?) WHERE id = ?'),
@@ -135,6 +144,12 @@ export class SqliteStore implements MeetingStore {
       listSnapshots: this.db.prepare('SELECT taken_at AS takenAt, length(data) AS bytes FROM snapshots WHERE meeting_id = ? ORDER BY taken_at'),
       loadSnapshot: this.db.prepare('SELECT data FROM snapshots WHERE meeting_id = ? AND taken_at = ?'),
       deleteSnapshots: this.db.prepare('DELETE FROM snapshots WHERE meeting_id = ?'),
+      loadPersonal: this.db.prepare('SELECT seq, data FROM personal_updates WHERE meeting_id = ? AND sub = ? ORDER BY seq'),
+      lastPersonalSeq: this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM personal_updates WHERE meeting_id = ? AND sub = ?'),
+      insertPersonal: this.db.prepare('INSERT INTO personal_updates (meeting_id, sub, seq, data) VALUES (?, ?, ?, ?)'),
+      deletePersonalUpTo: this.db.prepare('DELETE FROM personal_updates WHERE meeting_id = ? AND sub = ? AND seq <= ?'),
+      deletePersonal: this.db.prepare('DELETE FROM personal_updates WHERE meeting_id = ? AND sub = ?'),
+      deleteAllPersonal: this.db.prepare('DELETE FROM personal_updates WHERE meeting_id = ?'),
     };
   }
 
@@ -238,6 +253,7 @@ export class SqliteStore implements MeetingStore {
       this.stmts.deleteUpdates.run(id);
       this.stmts.deleteOwners.run(id);
       this.stmts.deleteSnapshots.run(id);
+      this.stmts.deleteAllPersonal.run(id);
       const gone = this.stmts.deleteMeeting.run(id).changes > 0;
       if (gone) this.stmts.tombstone.run(id, deletedAt);
       return gone;
@@ -286,7 +302,37 @@ export class SqliteStore implements MeetingStore {
 
   async removeParticipant(id: string, sub: string, removedAt: number): Promise<boolean> {
     // The foreign key refuses an unknown meeting.
-    return this.stmts.insertRemoved.run(id, sub, removedAt).changes > 0;
+    const added = this.db.transaction(() => {
+      const n = this.stmts.insertRemoved.run(id, sub, removedAt).changes > 0;
+      this.stmts.deletePersonal.run(id, sub);
+      return n;
+    })();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return added;
+  }
+
+  async loadPersonal(id: string, sub: string): Promise<StoredDocument> {
+    const rows = this.stmts.loadPersonal.all(id, sub) as { seq: number; data: Buffer }[];
+    return { updates: rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)), lastSeq: rows.length ? rows[rows.length - 1]!.seq : 0 };
+  }
+
+  async appendPersonal(id: string, sub: string, update: Uint8Array): Promise<number> {
+    // The foreign key refuses an unknown meeting; one writer per person (the relay's room queue).
+    const seq = (this.stmts.lastPersonalSeq.get(id, sub) as { seq: number }).seq + 1;
+    this.stmts.insertPersonal.run(id, sub, seq, update);
+    return seq;
+  }
+
+  async compactPersonal(id: string, sub: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.stmts.deletePersonalUpTo.run(id, sub, uptoSeq);
+      this.stmts.insertPersonal.run(id, sub, uptoSeq, snapshot);
+    })();
+  }
+
+  async deletePersonal(id: string, sub: string): Promise<void> {
+    this.stmts.deletePersonal.run(id, sub);
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async isRemoved(id: string, sub: string): Promise<boolean> {

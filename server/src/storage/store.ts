@@ -108,9 +108,23 @@ export interface MeetingStore {
    * Durably records that the facilitator removed participant `sub` from the
    * meeting (only the id: no name is kept). Resolves true when newly
    * recorded, false when it already was; throws for an unknown meeting. The
-   * record goes when the meeting is deleted.
+   * record goes when the meeting is deleted. Their personal document goes
+   * at once, in the same transaction.
    */
   removeParticipant(id: string, sub: string, removedAt: number): Promise<boolean>;
+  /**
+   * A person's personal document in the meeting (shared/src/schema/personal.ts):
+   * their notes of personal boards, which only they read. Loaded, appended
+   * and compacted like the meeting's document; with a lease, the writes are
+   * fenced on the meeting's lease (a personal room lives only while its
+   * meeting's room does). `appendPersonal` throws for an unknown meeting.
+   * The rows go when the meeting is deleted, when the person is removed
+   * (`removeParticipant`), and with `deletePersonal`.
+   */
+  loadPersonal(id: string, sub: string): Promise<StoredDocument>;
+  appendPersonal(id: string, sub: string, update: Uint8Array, lease?: MeetingLease): Promise<number>;
+  compactPersonal(id: string, sub: string, snapshot: Uint8Array, uptoSeq: number, lease?: MeetingLease): Promise<void>;
+  deletePersonal(id: string, sub: string): Promise<void>;
   /** Whether participant `sub` was removed from the meeting. */
   isRemoved(id: string, sub: string): Promise<boolean>;
   /**

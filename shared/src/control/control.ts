@@ -9,7 +9,7 @@ import { num, str } from '../schema/values.ts';
  * root map written only by the facilitator; each value is one plain
  * object, replaced whole, so a reader never sees half of a change.
  */
-export const CONTROL_KEYS = { timer: 'timer', send: 'send', voting: 'voting', follow: 'follow', projector: 'projector', draaiboek: 'draaiboek', prep: 'prep' } as const;
+export const CONTROL_KEYS = { timer: 'timer', send: 'send', voting: 'voting', follow: 'follow', projector: 'projector', draaiboek: 'draaiboek', prep: 'prep', gather: 'gather' } as const;
 
 /** A countdown on the server's clock: every screen subtracts the same server time. */
 export interface Timer {
@@ -60,8 +60,25 @@ export const MAX_VOTING_LIMIT = 9;
 export const MAX_PREP_ORGS = 40;
 export const MAX_ORG_NAME = 80;
 
+/**
+ * The facilitator asks everyone to share their notes of a personal board
+ * (schema/personal.ts). `id` is new with every request, so a tablet asks
+ * its owner once per request; each owner decides on their own tablet.
+ */
+export interface Gather {
+  id: string;
+  boardId: string;
+}
+
+export const readGather = (v: unknown): Gather | null => {
+  const o = obj(v);
+  if (!o || typeof o.id !== 'string' || typeof o.boardId !== 'string' || o.id.length > 64 || o.boardId.length > 64) return null;
+  return { id: o.id, boardId: o.boardId };
+};
+
 export interface Control {
   prep: Prep;
+  gather: Gather | null;
   timer: Timer | null;
   send: Send | null;
   votingOpen: boolean;
@@ -121,6 +138,7 @@ export const readPrep = (v: unknown): Prep => {
 
 export const readControl = (map: Y.Map<unknown>): Control => ({
   prep: readPrep(map.get(CONTROL_KEYS.prep)),
+  gather: readGather(map.get(CONTROL_KEYS.gather)),
   timer: readTimer(map.get(CONTROL_KEYS.timer)),
   send: readSend(map.get(CONTROL_KEYS.send)),
   // Voting is open unless the facilitator closed it.

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { newId } from '../ids.ts';
 import { origins, type Origin } from '../origins.ts';
 import { LOCK_KEY, MAX_LOCK_REASON } from '../schema/boardState.ts';
 import { roots } from '../schema/roots.ts';
@@ -84,3 +85,10 @@ export const lockBoard = (doc: Y.Doc, boardId: string, reason: string | null, or
   doc.transact(() => (reason === null ? board.delete(LOCK_KEY) : board.set(LOCK_KEY, cleanLine(reason, MAX_LOCK_REASON) || ' ')), origin);
   return true;
 };
+
+/** Asks every owner to share their notes of personal board `boardId` (each tablet asks its owner first). */
+export const askGather = (doc: Y.Doc, boardId: string, origin: Origin = origins.user): void =>
+  set(doc, CONTROL_KEYS.gather, { id: newId(), boardId }, origin);
+
+/** Ends the request: tablets that have not answered stop asking. */
+export const endGather = (doc: Y.Doc, origin: Origin = origins.user): void => set(doc, CONTROL_KEYS.gather, null, origin);

@@ -145,6 +145,12 @@ export interface Template extends BoardLayout {
   ideas?: { list: readonly IdeaSpec[]; voting: { limit: number } };
   /** What the facilitator reads beside the board; never printed on it. */
   facilitatorNotes?: readonly FacilitatorNote[];
+  /**
+   * What a person writes on this board is theirs (schema/personal.ts): it
+   * lives in their personal document, which only their own token reads,
+   * until they share a note or consent when the facilitator gathers.
+   */
+  personal?: true;
   /** The manual's words when this part is optional ("Optioneel onderdeel, als er tijd is"). */
   optional?: string;
 }

@@ -1,3 +1,4 @@
+import { isPersonalDoc } from '../schema/personal.ts';
 import type * as Y from 'yjs';
 import { newId } from '../ids.ts';
 import { origins, type Origin } from '../origins.ts';
@@ -8,7 +9,7 @@ import { asYMap, asYText } from '../schema/values.ts';
 import { applyTextEdit } from './text.ts';
 
 export const addAgreement = (doc: Y.Doc, a: NewAgreement, origin: Origin = origins.user, id = newId()): string => {
-  if (!roots(doc).boards.has(a.boardId)) throw new Error(`unknown board ${a.boardId}`);
+  if (!roots(doc).boards.has(a.boardId) && !isPersonalDoc(doc)) throw new Error(`unknown board ${a.boardId}`);
   doc.transact(() => roots(doc).items.set(id, writeAgreement(a)), origin);
   return id;
 };

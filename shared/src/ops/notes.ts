@@ -1,3 +1,4 @@
+import { isPersonalDoc } from '../schema/personal.ts';
 import type * as Y from 'yjs';
 import { newId } from '../ids.ts';
 import { origins, type Origin } from '../origins.ts';
@@ -19,7 +20,7 @@ const noteMap = (doc: Y.Doc, id: string): Y.Map<unknown> | null => {
 };
 
 export const addNote = (doc: Y.Doc, note: NewNote, origin: Origin = origins.user, id = newId()): string => {
-  if (!roots(doc).boards.has(note.boardId)) throw new Error(`unknown board ${note.boardId}`);
+  if (!roots(doc).boards.has(note.boardId) && !isPersonalDoc(doc)) throw new Error(`unknown board ${note.boardId}`);
   doc.transact(() => {
     roots(doc).items.set(id, writeNote({ ...note, x: num(note.x, 0), y: num(note.y, 0) }));
   }, origin);

@@ -1,3 +1,4 @@
+import { isPersonalDoc } from '../schema/personal.ts';
 import type * as Y from 'yjs';
 import { newId } from '../ids.ts';
 import { origins, type Origin } from '../origins.ts';
@@ -23,7 +24,7 @@ export const thinPoints = (points: readonly number[], max = MAX_STROKE_POINTS): 
 
 /** Writes a finished line, once, on pen-up. */
 export const addStroke = (doc: Y.Doc, s: NewStroke, origin: Origin = origins.user, id = newId()): string | null => {
-  if (!roots(doc).boards.has(s.boardId)) throw new Error(`unknown board ${s.boardId}`);
+  if (!roots(doc).boards.has(s.boardId) && !isPersonalDoc(doc)) throw new Error(`unknown board ${s.boardId}`);
   const points = thinPoints(s.points);
   if (points.length < 3) return null;
   doc.transact(() => roots(doc).items.set(id, writeStroke({ ...s, points })), origin);

@@ -38,7 +38,9 @@ export type Offence =
   | 'vote-closed'
   | 'vote-limit'
   | 'update-too-large'
-  | 'meeting-full';
+  | 'meeting-full'
+  | 'personal-root'
+  | 'personal-board';
 
 /**
  * What the relay knows beyond the document when it judges a participant's
@@ -75,6 +77,12 @@ export interface WriteContext {
    * judge a dot on an idea. Without it, dots on ideas are refused.
    */
   template?: (id: string) => Template | undefined;
+  /**
+   * Set when the document is a personal one (schema/personal.ts): only
+   * items, and only of the meeting's personal boards, which this says (it
+   * reads the meeting document's boards). Every other root is refused.
+   */
+  personal?: { isPersonalBoard(boardId: string): boolean };
 }
 
 /**
@@ -133,6 +141,7 @@ export const refusedChanges = (
   writer: Writer,
   ctx?: WriteContext,
 ): Refusal[] => {
+  if (ctx?.personal) return personalRefusals(doc, changed, writer, ctx, ctx.personal);
   if (writer.role === 'facilitator') return [];
   const r = roots(doc);
   const refusals: Refusal[] = [];
@@ -301,3 +310,46 @@ const itemRefusals = (
  * from `transaction.changed`.
  */
 const holdsType = (map: Y.AbstractType<unknown>, key: string): boolean => (map as Y.Map<unknown>).get(key) instanceof Y.AbstractType;
+
+/**
+ * A personal document's owner writes items of personal boards, and nothing
+ * else: not a root of the meeting's schema beside `items` (control, boards,
+ * votes, meta), not an unknown one, not an item of a shared board, and an
+ * item never moves to one. Within that, the item rules of the meeting
+ * document hold (stamped as the owner's, bounded texts, bounded count).
+ * The role does not matter: a facilitator's own personal document is
+ * judged the same.
+ */
+const personalRefusals = (
+  doc: Y.Doc,
+  changed: ReadonlyMap<Y.AbstractType<unknown>, ReadonlySet<string | null>>,
+  writer: Writer,
+  ctx: WriteContext,
+  personal: NonNullable<WriteContext['personal']>,
+): Refusal[] => {
+  const r = roots(doc);
+  const refusals: Refusal[] = [];
+  const refuse = (offence: Offence, scope: Y.AbstractType<unknown>) => {
+    if (!refusals.some((x) => x.scope === scope)) refusals.push({ offence, scope });
+  };
+  const personalBoard = (v: unknown): boolean => typeof v === 'string' && personal.isPersonalBoard(v);
+  for (const [type, keys] of changed) {
+    const path = pathFromRoot(type);
+    const root = path[0]!;
+    if (writer.role === 'projector') refuse('projector', root);
+    else if (root !== r.items) refuse('personal-root', root);
+    else {
+      if (path.length === 1) {
+        for (const k of keys) {
+          const item = k === null ? undefined : r.items.get(k);
+          if (item instanceof Y.Map && ctx.created(item as unknown as Y.AbstractType<unknown>) && !personalBoard(item.get('boardId'))) ctx.discard(k!, 'personal-board');
+          else if (k !== null && item !== undefined && !(item instanceof Y.Map)) ctx.discard(k, 'personal-board');
+        }
+      } else if (path.length === 2 && keys.has('boardId') && !personalBoard((type as Y.Map<unknown>).get('boardId'))) {
+        ctx.revertKey(type as Y.Map<unknown>, 'boardId', 'personal-board');
+      }
+      itemRefusals(doc, path, type, keys, writer, ctx, refuse);
+    }
+  }
+  return refusals;
+};

@@ -206,7 +206,7 @@ export class MemoryStore implements MeetingStore {
   }
 
   async schemaVersion(): Promise<number> {
-    return 2;
+    return 3;
   }
 
   async close(): Promise<void> {

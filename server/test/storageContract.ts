@@ -245,8 +245,36 @@ export const storageContract = (name: string, make: () => Promise<StoreFixture>)
       expect(await store.takeAllowance('meeting:m1', 3, 1, t0 + 20_000)).toBe(false);
     });
 
+    it('keeps personal documents per meeting and person, compacts them, and deletes them with a removal and with the meeting', async () => {
+      await store.createMeeting(meeting('m1', 'ABCDEF'), bytes(0));
+      await store.createMeeting(meeting('m2', 'GHJKLM'), bytes(0));
+      expect(await store.loadPersonal('m1', 'anna')).toEqual({ updates: [], lastSeq: 0 });
+      expect(await store.appendPersonal('m1', 'anna', bytes(1))).toBe(1);
+      expect(await store.appendPersonal('m1', 'anna', bytes(2))).toBe(2);
+      expect(await store.appendPersonal('m1', 'bilal', bytes(9))).toBe(1);
+      await store.appendPersonal('m2', 'anna', bytes(7));
+      await store.compactPersonal('m1', 'anna', bytes(1, 2), 2);
+      expect(await store.appendPersonal('m1', 'anna', bytes(3))).toBe(3);
+      store = await fx.reopen();
+      expect(await store.loadPersonal('m1', 'anna')).toEqual({ updates: [bytes(1, 2), bytes(3)], lastSeq: 3 });
+      // The meeting's own document is apart from them.
+      expect((await store.loadDocument('m1')).updates).toEqual([bytes(0)]);
+      // Removing a person deletes their personal document, nobody else's.
+      await store.removeParticipant('m1', 'anna', 1);
+      expect(await store.loadPersonal('m1', 'anna')).toEqual({ updates: [], lastSeq: 0 });
+      expect((await store.loadPersonal('m1', 'bilal')).updates).toEqual([bytes(9)]);
+      expect((await store.loadPersonal('m2', 'anna')).updates).toEqual([bytes(7)]);
+      await store.deletePersonal('m2', 'anna');
+      expect((await store.loadPersonal('m2', 'anna')).updates).toEqual([]);
+      // Deleting the meeting deletes every personal document in it; an unknown meeting takes none.
+      await store.deleteMeeting('m1');
+      expect(await store.loadPersonal('m1', 'bilal')).toEqual({ updates: [], lastSeq: 0 });
+      await expect(store.appendPersonal('m1', 'bilal', bytes(1))).rejects.toThrow();
+      await expect(store.appendPersonal('nope', 'anna', bytes(1))).rejects.toThrow();
+    });
+
     it('has a schema version (numbered migrations run on open)', async () => {
-      expect(await store.schemaVersion()).toBeGreaterThanOrEqual(2);
+      expect(await store.schemaVersion()).toBeGreaterThanOrEqual(3);
     });
   });
 };

@@ -5,7 +5,7 @@ import { Layer, Stage } from 'react-konva';
 import { t } from '../i18n/index.ts';
 import { mark } from '../lib/marks.ts';
 import { useStore } from '../lib/store.ts';
-import type { MeetingSession } from '../sync/session.ts';
+import type { BoardSession } from './controller.ts';
 import type { BoardController } from './controller.ts';
 import { useBoardController } from './useBoardController.ts';
 import { Cursors } from './Cursors.tsx';
@@ -26,7 +26,7 @@ import { BoardDialogs } from './poster/Dialogs.tsx';
 import type { Insets } from './viewport.ts';
 
 interface Props {
-  session: MeetingSession;
+  session: BoardSession;
   boardId: string;
   title: string;
   template: Template;

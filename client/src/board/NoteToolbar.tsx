@@ -94,9 +94,39 @@ export function NoteToolbar({ ctl }: { ctl: BoardController }) {
       <button type="button" className="btn" onClick={() => ctl.startEditing(id)}>
         {t.board.edit}
       </button>
+      {ctl.session.share && <ShareButton ctl={ctl} id={id} />}
       <button type="button" className="btn btn-danger" onClick={() => ctl.deleteItem(id)}>
         {t.board.delete}
       </button>
     </div>
+  );
+}
+
+/**
+ * "Delen" on a personal board's own note (schema/personal.ts): copies it
+ * into the meeting for everyone; once shared it says so.
+ */
+export function ShareButton({ ctl, id }: { ctl: BoardController; id: string }) {
+  const [now, setNow] = useState(false);
+  const shared = now || typeof ctl.noteMap(id)?.get('sharedAs') === 'string';
+  if (shared) {
+    return (
+      <button type="button" className="btn btn-share" disabled>
+        {t.personal.isShared}
+      </button>
+    );
+  }
+  return (
+    <button
+      type="button"
+      className="btn btn-share"
+      aria-label={t.personal.shareLabel}
+      onClick={() => {
+        ctl.session.share?.(id);
+        setNow(true);
+      }}
+    >
+      {t.personal.share}
+    </button>
   );
 }

@@ -60,7 +60,13 @@ export type { DropHint } from './tools/itemDrag.ts';
 export type BoardSession = Pick<
   MeetingSession,
   'doc' | 'undo' | 'claims' | 'role' | 'canWrite' | 'state' | 'presence' | 'setCursor' | 'setDrag' | 'setView'
->;
+> & {
+  /**
+   * Set on a personal board's private document (schema/personal.ts): shares
+   * one of its notes into the meeting ("Delen"). Absent on the meeting's boards.
+   */
+  share?: (noteId: string) => void;
+};
 
 export interface UiState {
   selectedId: string | null;

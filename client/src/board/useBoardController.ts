@@ -1,6 +1,6 @@
 import type { Template } from '@bodem/shared';
 import { useEffect, useMemo } from 'react';
-import type { MeetingSession } from '../sync/session.ts';
+import type { BoardSession } from './controller.ts';
 import { BoardController } from './controller.ts';
 
 /**
@@ -9,7 +9,7 @@ import { BoardController } from './controller.ts';
  * the same for the poster and the list, so both write the same way.
  */
 export function useBoardController(
-  session: MeetingSession,
+  session: BoardSession,
   boardId: string,
   template: Template,
   onController?: (ctl: BoardController | null) => void,

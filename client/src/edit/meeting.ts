@@ -67,3 +67,7 @@ export const fillPractice = (
       }, ops.origins.user),
     F,
   );
+
+/** Gathering a personal board's notes: the facilitator asks, each owner's tablet asks its owner (edit/personal.ts shares). */
+export const askGather = (w: Writer, boardId: string) => write(w, (d) => ops.askGather(d, boardId), F);
+export const endGather = (w: Writer) => write(w, (d) => ops.endGather(d), F);

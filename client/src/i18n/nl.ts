@@ -554,6 +554,24 @@ export const nl = {
     restored: 'Teruggezet, voor iedereen. Met ‘Ongedaan maken’ draai je dit terug.',
     kinds: { note: 'Notitie', role: 'Rolkaart', agreement: 'Afspraak', stroke: 'Tekening' },
   },
+  personal: {
+    privacy: 'Alleen jij ziet dit, tot je het deelt.',
+    privacyShared: 'Dit zijn de notities die gedeeld zijn. Iedereen ziet ze.',
+    views: 'Welke notities',
+    mine: 'Mijn notities',
+    shared: 'Gedeeld',
+    share: 'Delen',
+    shareLabel: 'Deel deze notitie met iedereen',
+    isShared: 'Gedeeld ✓',
+    gatherAsk: 'Vraag iedereen te delen',
+    gatherAsked: 'Je hebt iedereen gevraagd hun notities te delen. Wie ja zegt, verschijnt onder ‘Gedeeld’.',
+    gatherStop: 'Niet meer vragen',
+    consentTitle: 'Wil je je notities delen?',
+    consentBody: 'De gespreksleider vraagt je notities van ‘{board}’ te delen. Dan ziet iedereen ze.',
+    consentYes: 'Ja, deel mijn notities',
+    consentNo: 'Nee, niet delen',
+    consentDone: '{n} notities gedeeld.',
+  },
 } as const;
 
 type Widen<T> = T extends string

@@ -5,7 +5,7 @@ import { useBoardController } from '../board/useBoardController.ts';
 import { fmt, t } from '../i18n/index.ts';
 import { useSource } from '../lib/source.ts';
 import { createStore, useStore } from '../lib/store.ts';
-import type { MeetingSession } from '../sync/session.ts';
+import type { BoardSession } from '../board/controller.ts';
 import { Agreements } from './Agreements.tsx';
 import { useAnnouncements } from './announce.ts';
 import { listLayoutSource, zoneIdAt } from './layout.ts';
@@ -15,7 +15,7 @@ import { takeListFocusRequest } from './view.ts';
 import './list.css';
 
 interface Props {
-  session: MeetingSession;
+  session: BoardSession;
   boardId: string;
   title: string;
   template: Template;

@@ -1,3 +1,4 @@
+import { ShareButton } from '../board/NoteToolbar.tsx';
 import { asYText, cleanLine, isNoteColor, isSide, MAX_ADDRESSEE_LENGTH, MAX_NOTE_LENGTH, NOTE_COLORS, noteFill, readNote, readRoleCard, type NoteColor } from '@bodem/shared';
 import { useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
@@ -94,6 +95,7 @@ function Note({ id, n, zoneId, zoneLabel, canWrite, inBundle = false, map }: Not
           <MoveMenu id={id} zoneId={zoneId} focusKey={`note-${id}`} />
           <BundleMenu id={id} />
           <ColorMenu id={id} current={note.color} />
+          {ctl.session.share && <ShareButton ctl={ctl} id={id} />}
           <button
             type="button"
             className="btn btn-danger-outline"

@@ -31,6 +31,7 @@ import { ViewToggle } from '../list/ViewToggle.tsx';
 import { Assignment } from '../draaiboek/Assignment.tsx';
 import { focusListWhenShown, keepView, useBoardView, viewHref } from '../list/view.ts';
 import { LeaveAndWipe } from '../ui/LeaveAndWipe.tsx';
+import { GatherConsent, PersonalBar } from '../ui/PersonalBar.tsx';
 
 // The facilitator's tools (the join code and its QR, running the meeting,
 // references, the report) are chunks of their own: a participant's tablet
@@ -73,7 +74,6 @@ export function MeetingPage({ id }: { id: string }) {
 
 function MeetingView({ session, stored, meetingId }: { session: MeetingSession; stored: StoredMeeting; meetingId: string }) {
   const state = useStore(session.state);
-  const undoState = useStore(session.undoState);
   const meta = useMeta(session.doc);
   const boards = useBoards(session.doc);
   const url = useLocation();
@@ -137,6 +137,16 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
   useSentToBoard(session, control, boards, meetingId, openBoard);
 
   const template = useMemo(() => (board ? (templateById(board.template) ?? templateById(FREE_TEMPLATE)) : undefined), [board]);
+  // A personal board shows this person's own notes (their personal document) or the shared ones
+  // (the meeting's): participants start on their own, the facilitator on what was shared.
+  const [sharedView, setSharedView] = useState<Record<string, boolean>>({});
+  const personal = !!board && !!template?.personal && !!session.personalBoard;
+  const showShared = !personal || (sharedView[board.id] ?? isFacilitator);
+  const boardSession = personal && !showShared ? session.personalBoard! : session;
+  const boardKey = board ? `${board.id}${personal ? (showShared ? ':gedeeld' : ':mijn') : ''}` : '';
+  const onShowShared = useCallback((shared: boolean) => board && setSharedView((v) => ({ ...v, [board.id]: shared })), [board]);
+  const undoState = useStore(boardSession === session || !session.personal ? session.undoState : session.personal.undoState);
+  const personalBar = personal && board && <PersonalBar session={session} board={board} showShared={showShared} onShowShared={onShowShared} control={control} />;
   const showPalette = !list && canWrite && !!template?.roles?.length && paletteOpen;
   const voting = !!board && !!votes?.targets.has(board.id);
   const ideaVotes = useIdeaVotes(session, board?.id ?? '', board ? template : undefined);
@@ -207,15 +217,16 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
         </a>
       )}
       {board && template && list ? (
-        <ListBoard key={board.id} session={session} boardId={board.id} title={board.title} template={template} onController={setCtl}>
+        <ListBoard key={boardKey} session={boardSession} boardId={board.id} title={board.title} template={template} onController={setCtl}>
           <Assignment session={session} boards={boards} />
+          {personalBar}
           {votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite && control.votingOpen} closed={!control.votingOpen} />}
           {ideaVotes && <IdeaVotes session={session} boardId={board.id} tally={ideaVotes} canWrite={canWrite} closed={!control.votingOpen} />}
           {banner && stateBanner}
           {readOnly}
         </ListBoard>
       ) : board && template ? (
-        <Board key={board.id} session={session} boardId={board.id} title={board.title} template={template} insets={insets} onController={setCtl} />
+        <Board key={boardKey} session={boardSession} boardId={board.id} title={board.title} template={template} insets={insets} onController={setCtl} />
       ) : (
         <p className="loading board-loading">{state.status === 'offline' ? t.board.noBoardOffline : t.board.noBoard}</p>
       )}
@@ -295,6 +306,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
           <>
             <Assignment session={session} boards={boards} />
             {template && ctl && board && <TaskLine key={board.id} ctl={ctl} text={template.instructions} />}
+            {personalBar}
             {board && votes && voting && <VoteBar session={session} boardId={board.id} votes={votes} canWrite={canWrite && control.votingOpen} closed={!control.votingOpen} />}
             {board && ideaVotes && <IdeaVotes key={`ideas-${board.id}`} session={session} boardId={board.id} tally={ideaVotes} canWrite={canWrite} closed={!control.votingOpen} foldable />}
             {banner && stateBanner}
@@ -325,6 +337,8 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
           </>
         )}
       </div>
+
+      <GatherConsent session={session} boards={boards} control={control} />
 
       {state.newerSchema && (
         <div className="banner" role="alert">

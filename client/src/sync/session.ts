@@ -3,6 +3,7 @@ import {
   encodeAwareness,
   encodeSaveCheck,
   MessageType,
+  noteSideOf,
   origins,
   peekClaims,
   PROTOCOL_VERSION,
@@ -27,6 +28,9 @@ import { reconnectDelay } from './reconnect.ts';
 import { ServerClock } from './serverClock.ts';
 import { PresenceView } from './presence.ts';
 import { afterSyncMessage, handleMessage, stopRelayingPresence, takeOverReconnects } from './providerAdapter.ts';
+import { PersonalSession, personalCopyName } from './personal.ts';
+import type { BoardSession } from '../board/controller.ts';
+import { shareNote } from '../edit/personal.ts';
 
 /** What the status line says. Only `saved` promises that the server has the edits on disk. */
 export type ConnStatus = 'offline' | 'connected' | 'saving' | 'saved' | 'closed';
@@ -80,6 +84,13 @@ export class MeetingSession {
   /** The server's clock as this device estimates it: timers count down on it. */
   readonly clock = new ServerClock();
   readonly undoState = createStore({ canUndo: false, canRedo: false }, (a, b) => a.canUndo === b.canUndo && a.canRedo === b.canRedo);
+  /**
+   * This person's personal document (their notes of personal boards, private
+   * until shared: shared/src/schema/personal.ts); none for the beamer.
+   */
+  readonly personal: PersonalSession | null = null;
+  /** What a personal board's poster and list write through: the personal document, with this session's person. */
+  readonly personalBoard: BoardSession | null = null;
 
   /** Local updates so far (the save ticket). */
   private ticket = 0;
@@ -195,11 +206,41 @@ export class MeetingSession {
     this.undo.on('stack-item-popped', onStack);
     this.undo.on('stack-cleared', onStack);
 
+    if (this.claims && this.claims.role !== 'projector') {
+      const personal = new PersonalSession(meetingId, token, this.claims);
+      this.personal = personal;
+      const role = () => this.role;
+      const canWrite = () => this.canWrite;
+      this.personalBoard = {
+        doc: personal.doc,
+        undo: personal.undo,
+        claims: this.claims,
+        get role() {
+          return role();
+        },
+        get canWrite() {
+          return canWrite();
+        },
+        state: this.state,
+        presence: this.presence,
+        // Nobody is told where on a private board this person points or drags.
+        setCursor: () => {},
+        setDrag: () => {},
+        setView: this.setView,
+        share: (noteId) => {
+          if (!this.claims || !this.personalBoard) return;
+          shareNote(this, this.personalBoard, noteId, { authorId: this.claims.sub, side: noteSideOf(this.claims.side) }, this.clock.now());
+        },
+      };
+      this.cleanups.push(personal.unsaved.subscribe(() => this.refresh()));
+    }
+
     try {
       // One copy per meeting and epoch: a copy of a deleted meeting whose id
       // came back (a restore) never loads into the new one.
       const name = localCopyName(meetingId, this.claims?.ep ?? 0);
-      void dropOtherCopies(meetingId, name);
+      const keep = [name, ...(this.claims ? [personalCopyName(meetingId, this.claims.ep ?? 0, this.claims.sub)] : [])];
+      void dropOtherCopies(meetingId, keep);
       this.persistence = new IndexeddbPersistence(name, this.doc);
       this.persistence.whenSynced.then(
         () => {
@@ -216,9 +257,15 @@ export class MeetingSession {
 
     // Close the socket when the page is hidden for good or put in the
     // back/forward cache; open it again when the page is shown.
-    const onHide = () => this.provider.disconnect();
+    const onHide = () => {
+      this.provider.disconnect();
+      this.personal?.pause();
+    };
     const onShow = () => {
-      if (!this.state.get().closed && !this.destroyed) this.provider.connect();
+      if (!this.state.get().closed && !this.destroyed) {
+        this.provider.connect();
+        this.personal?.resume();
+      }
     };
     window.addEventListener('pagehide', onHide);
     window.addEventListener('pageshow', onShow);
@@ -413,7 +460,7 @@ export class MeetingSession {
     // Refused for good: no promise that work is kept (a deleted meeting's copy is wiped).
     if (this.state.get().closed) status = 'closed';
     else if (!p.wsconnected || !p.synced || this.silent) status = 'offline';
-    else if (this.acked < this.ticket) status = 'saving';
+    else if (this.acked < this.ticket || this.personal?.unsaved.get()) status = 'saving';
     else status = this.ticket > 0 ? 'saved' : 'connected';
     this.state.update((s) => ({ ...s, status }));
   };
@@ -433,6 +480,7 @@ export class MeetingSession {
     } catch {
       // already gone
     }
+    await this.personal?.clear();
   }
 
   destroy(): void {
@@ -443,6 +491,7 @@ export class MeetingSession {
     this.doc.off('update', this.onLocalUpdate);
     this.provider.destroy();
     void this.persistence?.destroy();
+    this.personal?.destroy();
     this.undo.destroy();
     this.presence.destroy();
     this.awareness.destroy();
@@ -454,11 +503,11 @@ export class MeetingSession {
 export const localCopyName = (meetingId: string, epoch: number): string => `bodem:${meetingId}:${epoch}`;
 
 /** Deletes this device's copies of the meeting from other epochs (and from before copies had one). */
-const dropOtherCopies = async (meetingId: string, keep: string): Promise<void> => {
+const dropOtherCopies = async (meetingId: string, keep: readonly string[]): Promise<void> => {
   try {
     const all = await indexedDB.databases();
     for (const db of all) {
-      if (db.name && db.name !== keep && (db.name === `bodem:${meetingId}` || db.name.startsWith(`bodem:${meetingId}:`))) {
+      if (db.name && !keep.includes(db.name) && (db.name === `bodem:${meetingId}` || db.name.startsWith(`bodem:${meetingId}:`))) {
         indexedDB.deleteDatabase(db.name);
       }
     }

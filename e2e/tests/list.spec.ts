@@ -137,6 +137,12 @@ test('a letter written on a phone: whom it is to in its own field under the prin
   await list.typeAs('Groet, Fatma', 'paste');
   const written = 'Blijf de ouders opzoeken. Teşekkürler! Groet, Fatma';
   await expect(letter).toHaveValue(written);
+  // A letter is its writer's until she shares it (issue 17): the tablet has nothing of it yet.
+  await phone.waitSaved();
+  await expect.poll(() => tablet.texts()).toEqual([]);
+  await list.press(list.view.getByRole('button', { name: 'Deel deze notitie met iedereen' }));
+  await expect(list.view.getByRole('button', { name: 'Gedeeld ✓' })).toBeVisible();
+  await tablet.page.getByRole('group', { name: 'Welke notities' }).getByRole('button', { name: 'Gedeeld', exact: true }).tap();
   await expect.poll(() => tablet.texts()).toEqual([`Lieve Stichting Buurtwerk,\n${written}`]);
   for (const b of [phone, tablet, fac.board]) await b.context.close();
 });

@@ -130,6 +130,11 @@ const focusField = async (board: BoardPage, field: Locator) => {
     await who.page.screenshot({ path: `${SHOTS}/${name}-letter-editing.png` });
     await who.page.getByRole('button', { name: 'Klaar', exact: true }).click();
     const words = `Lieve ${textOf('letter-to')},\n${textOf('letter')}`;
+    // The letter is the writer's own until shared (issue 17): "Delen" on it, then the facilitator reads it whole.
+    const own = await who.note(words);
+    const share = who.page.getByRole('button', { name: 'Deel deze notitie met iedereen' });
+    if (!(await share.isVisible())) await who.tap(own.cx, own.cy);
+    await share.click();
     await fac.board.note(words);
     await who.note(words);
     await who.page.screenshot({ path: `${SHOTS}/${name}-letter.png` });

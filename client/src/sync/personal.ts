@@ -104,6 +104,11 @@ export class PersonalSession {
     this.provider.connect();
   }
 
+  /** Something was written here on this device in this session. */
+  get written(): boolean {
+    return this.ticket > 0;
+  }
+
   private check(): void {
     if (this.destroyed || !this.provider.synced) return;
     const ws = this.provider.ws;

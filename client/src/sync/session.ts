@@ -461,7 +461,7 @@ export class MeetingSession {
     if (this.state.get().closed) status = 'closed';
     else if (!p.wsconnected || !p.synced || this.silent) status = 'offline';
     else if (this.acked < this.ticket || this.personal?.unsaved.get()) status = 'saving';
-    else status = this.ticket > 0 ? 'saved' : 'connected';
+    else status = this.ticket > 0 || this.personal?.written ? 'saved' : 'connected';
     this.state.update((s) => ({ ...s, status }));
   };
 

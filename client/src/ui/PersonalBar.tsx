@@ -20,9 +20,7 @@ export function PersonalBar({ session, board, showShared, onShowShared, control 
   return (
     <div className={`personal-bar${showShared ? ' personal-bar-shared' : ''}`} role="region" aria-label={t.personal.views}>
       <p className="personal-privacy">
-        <span aria-hidden="true" className="personal-lock">
-          {showShared ? '👥' : '🔒'}
-        </span>{' '}
+        {showShared ? <PeopleIcon /> : <LockIcon />}{' '}
         {showShared ? t.personal.privacyShared : t.personal.privacy}
       </p>
       <div className="personal-views" role="group" aria-label={t.personal.views}>
@@ -113,5 +111,26 @@ export function GatherConsent({ session, boards, control }: { session: MeetingSe
         </div>
       </div>
     </div>
+  );
+}
+
+/** A padlock, drawn (no emoji font is bundled, and nothing loads from elsewhere). */
+function LockIcon() {
+  return (
+    <svg className="personal-icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+      <rect x="4" y="10" width="16" height="11" rx="2" fill="currentColor" />
+      <path d="M8 10V7a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" strokeWidth="2.5" />
+    </svg>
+  );
+}
+
+/** Two people: what everyone sees. */
+function PeopleIcon() {
+  return (
+    <svg className="personal-icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+      <circle cx="8" cy="8" r="3.5" fill="currentColor" />
+      <circle cx="16.5" cy="9" r="3" fill="currentColor" />
+      <path d="M1.5 20c0-4 3-6.5 6.5-6.5s6.5 2.5 6.5 6.5z M13 20c.3-3 1.7-5 3.5-5 2.7 0 5.5 1.8 5.5 5z" fill="currentColor" />
+    </svg>
   );
 }

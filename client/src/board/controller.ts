@@ -59,7 +59,7 @@ export type { DropHint } from './tools/itemDrag.ts';
  */
 export type BoardSession = Pick<
   MeetingSession,
-  'doc' | 'undo' | 'claims' | 'role' | 'canWrite' | 'state' | 'presence' | 'setCursor' | 'setDrag' | 'setView'
+  'doc' | 'undo' | 'claims' | 'role' | 'canWrite' | 'state' | 'presence' | 'setCursor' | 'setDrag' | 'setView' | 'personal'
 > & {
   /**
    * Set on a personal board's private document (schema/personal.ts): shares

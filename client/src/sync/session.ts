@@ -227,6 +227,8 @@ export class MeetingSession {
         setCursor: () => {},
         setDrag: () => {},
         setView: this.setView,
+        // The personal board is this document itself: nothing else to read from.
+        personal: null,
         share: (noteId) => {
           if (!this.claims || !this.personalBoard) return;
           shareNote(this, this.personalBoard, noteId, { authorId: this.claims.sub, side: noteSideOf(this.claims.side) }, this.clock.now());

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  askGather,
+  endGather,
   clearPersonalSend,
   destinationOf,
   readPrep,
@@ -106,7 +108,23 @@ describe('sending groups to boards', () => {
 
 describe('the other controls', () => {
   it('has voting open, no follow and the projector following the facilitator by default', () => {
-    expect(control(meeting())).toEqual({ prep: { votingLimit: null, orgs: [] }, timer: null, send: null, votingOpen: true, follow: false, projector: { mode: 'follow', boards: [], step: 0 } });
+    expect(control(meeting())).toEqual({ prep: { votingLimit: null, orgs: [] }, gather: null, timer: null, send: null, votingOpen: true, follow: false, projector: { mode: 'follow', boards: [], step: 0 } });
+  });
+
+  it('asks to gather a personal board (a new request id each time), reads only well-formed requests, and ends the request', () => {
+    const doc = meeting();
+    askGather(doc, 'b1');
+    const first = control(doc).gather!;
+    expect(first.boardId).toBe('b1');
+    askGather(doc, 'b1');
+    expect(control(doc).gather!.id).not.toBe(first.id);
+    roots(doc).control.set('gather', { id: 7, boardId: 'b1' });
+    expect(control(doc).gather).toBeNull();
+    roots(doc).control.set('gather', { id: 'x'.repeat(65), boardId: 'b1' });
+    expect(control(doc).gather).toBeNull();
+    askGather(doc, 'b2');
+    endGather(doc);
+    expect(control(doc).gather).toBeNull();
   });
 
   it('closes and opens voting, turns "volg mij" on and off, and tells the projector what to show', () => {

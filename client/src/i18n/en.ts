@@ -34,6 +34,11 @@ export const en: Messages = {
     keyRequired: 'Enter the facilitator key.',
     keyRemembered: 'The facilitator key is remembered on this laptop.',
     keyChange: 'Another key',
+    resumeTitle: 'Continue a meeting',
+    resumeHint: "On another laptop or another day: the meeting's code and the facilitator key above open the meeting where you left off.",
+    resumeCodeLabel: 'Meeting code',
+    resume: 'Continue as facilitator',
+    resumeCodeRequired: "Fill in the meeting's code.",
   },
 
   join: {

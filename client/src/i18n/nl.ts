@@ -32,6 +32,11 @@ export const nl = {
     keyRequired: 'Vul de sleutel voor gespreksleiders in.',
     keyRemembered: 'De sleutel voor gespreksleiders is onthouden op deze laptop.',
     keyChange: 'Andere sleutel',
+    resumeTitle: 'Verder met een bijeenkomst',
+    resumeHint: 'Op een andere laptop of een andere dag: de code van de bijeenkomst en de sleutel voor gespreksleiders hierboven openen de bijeenkomst waar je gebleven was.',
+    resumeCodeLabel: 'Code van de bijeenkomst',
+    resume: 'Verder als gespreksleider',
+    resumeCodeRequired: 'Vul de code van de bijeenkomst in.',
   },
 
   join: {

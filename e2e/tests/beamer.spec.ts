@@ -4,6 +4,16 @@ import { template, templateLabel as label } from './templates.ts';
 import { smallestText } from './beamerText.ts';
 
 const SHOTS = 'test-results/beamer';
+
+const openBeamer = async (browser: Browser, fac: Facilitator): Promise<Page> => {
+  const href = await fac.board.page.getByRole('link', { name: 'Projector openen' }).getAttribute('href');
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  await page.goto(href!);
+  await expect(page.getByTestId('projector')).toBeVisible();
+  return page;
+};
+
 /** The zones of each board on the beamer, against its canvas: does every zone lie wholly on screen? */
 const zonesOnScreen = (page: Page) =>
   page.evaluate(() => {

@@ -59,6 +59,10 @@ const zonesOff = (beamer: Page) =>
     return { zones, off };
   });
 
+/** The titles of the boards drawn on the beamer. */
+const beamerTitles = (beamer: Page) =>
+  beamer.evaluate(() => ((window as unknown as { Konva?: { stages: any[] } }).Konva?.stages ?? []).flatMap((st) => st.find('.board-title').map((n: any) => n.text())));
+
 /**
  * A participant writes a note on the poster they were sent to: taps a free
  * spot in the zone (touch on a tablet) and types key by key.
@@ -124,6 +128,12 @@ test('the whole programme with "Volgende stap": four participant screens and a b
       await expect(assignment).toHaveAttribute('data-step', s.id);
       await expect(assignment).toContainText(s.task);
       await expect(assignment).toBeVisible();
+    }
+    // The facilitator's own screen opens the step's board, so the beamer's "volg mij" shows what the groups do.
+    const own = s.beamer?.templates[0] ?? s.send?.formeel ?? s.boards[0];
+    if (own) {
+      await expect.poll(() => facBoard.textsOf('.board-title'), { message: `${s.id}: the facilitator on ${own}` }).toEqual([template(own).title]);
+      if (s.beamer?.mode === 'follow') await expect.poll(() => beamerTitles(beamer), { message: `${s.id}: the beamer follows` }).toEqual([template(own).title]);
     }
     for (const who of [page, anna.page, beamer]) {
       const left = Number(await who.getByTestId('timer').first().getAttribute('data-left-ms'));

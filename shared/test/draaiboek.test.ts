@@ -21,6 +21,7 @@ import {
   sendGroups,
   setStepMinutes,
   setStepSkipped,
+  stepBoardOf,
   stepControl,
   stepsFor,
   timeLeft,
@@ -250,6 +251,22 @@ describe('what "Volgende stap" does', () => {
     Y.applyUpdate(other, updates[0]!);
     const c = control(other);
     expect([draaiboekOf(other).current, c.timer?.durationMs, c.votingOpen, c.projector.mode, c.send?.bySide.formeel]).toEqual(['C.4', 10 * MIN, true, 'side', 'voorbeeld-1']);
+  });
+
+  it('opens on the facilitator’s screen the board the beamer shows, else where the groups go, else nothing', () => {
+    const boards = listBoards(meeting());
+    const byId = (id: string) => stepBoardOf(STEPS.find((s) => s.id === id)!, boards);
+    // The beamer's board (one board, side by side: the first).
+    expect(byId('A.3')).toBe('beeld-1');
+    expect(byId('B.4')).toBe('kracht-informeel-1');
+    // "Volg mij": where the groups go, formeel's board first (so the beamer follows the facilitator there).
+    expect(byId('B.2')).toBe('kracht-informeel-1');
+    expect(byId('A.2')).toBe('beeld-1');
+    // No board at all: the facilitator stays where they are.
+    expect(byId('intro')).toBeNull();
+    expect(byId('B.6')).toBeNull();
+    // The step's boards missing from the meeting: nowhere to go.
+    expect(stepBoardOf(STEPS.find((s) => s.id === 'A.3')!, [])).toBeNull();
   });
 
   it('describes the change without making it (stepControl), for a step whose boards are missing too', () => {

@@ -207,6 +207,17 @@ export const stepControl = (step: DraaiboekStep, boards: readonly Board[], state
   };
 };
 
+/**
+ * The board the facilitator's own screen opens with a step: the board the
+ * beamer shows (so "volg mij" and the facilitator agree), else where the
+ * groups are sent (formeel's first), else the step's first board; null for
+ * a step without boards (the facilitator stays where they are).
+ */
+export const stepBoardOf = (step: DraaiboekStep, boards: readonly Board[]): string | null => {
+  const c = stepControl(step, boards);
+  return c.projector?.boards[0] ?? c.send?.bySide.formeel ?? c.send?.bySide.informeel ?? (step.boards[0] ? (boardsOfTemplate(boards, step.boards[0])[0]?.id ?? null) : null);
+};
+
 /** Time spent on the current step up to `now` (standing still while paused). */
 export const currentElapsed = (state: DraaiboekState, now: number): number =>
   state.current === null ? 0 : Math.max(0, (state.pausedAt ?? now) - state.startedAt);

@@ -261,6 +261,7 @@ export const en: Messages = {
     timerAria: 'Time left',
     send: 'Send groups',
     sendSide: '{side} to',
+    sendBeideFollows: 'Without a board of its own, Both goes along when formal and informal go to the same board; otherwise they stay where they are.',
     sendOrg: 'Per organisation',
     sendPerson: 'Per person',
     sendNone: '(do not send)',

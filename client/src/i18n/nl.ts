@@ -258,6 +258,7 @@ export const nl = {
     timerAria: 'Resterende tijd',
     send: 'Groepen sturen',
     sendSide: '{side} naar',
+    sendBeideFollows: 'Zonder eigen bord gaat Beide mee als formeel en informeel naar hetzelfde bord gaan; anders blijven ze waar ze zijn.',
     sendOrg: 'Per organisatie',
     sendPerson: 'Per persoon',
     sendNone: '(niet sturen)',

@@ -184,6 +184,20 @@ test('the whole programme with "Volgende stap": four participant screens and a b
       await writeOnPoster(anna, 'kracht-informeel', 'kennis-en-begrip', 'Kennen de taal van de ouders', 0.35);
       await writeOnPoster(bram, 'kracht-formeel', 'kennis-en-begrip', 'Weten de weg naar hulp', 0.35);
       await writeOnPoster(dirk, 'kracht-formeel', 'kennis-en-begrip', 'Korte lijnen met school', 0.7);
+      // The one who joined as both stayed where she was; the facilitator sends "Beide" as a group of its own.
+      await expect(fatma.page.locator('#list-title')).toContainText(template('presentaties').title);
+      const index = page.getByRole('navigation', { name: 'Naar een deel van het paneel' });
+      await index.getByRole('button', { name: 'Groepen', exact: true }).click();
+      const groups = page.locator('#panel-groepen');
+      await groups.getByRole('combobox', { name: 'Beide naar', exact: true }).selectOption({ label: template('kracht-formeel').title });
+      await groups.getByRole('button', { name: 'Stuur naar de borden' }).click();
+      await expect(groups.getByTestId('sent-now')).toContainText(`Beide → ${template('kracht-formeel').title}`);
+      await expect(fatma.page.locator('#list-title')).toContainText(template('kracht-formeel').title);
+      // Nobody else moved.
+      await expect.poll(() => anna.textsOf('.board-title')).toEqual([template('kracht-informeel').title]);
+      await page.screenshot({ path: `${SHOTS}/panel-B2-beide-sent.png` });
+      await index.getByRole('button', { name: 'Draaiboek', exact: true }).click();
+      await phoneList.addNote('Kennis en begrip', 'Ik ken beide kanten', 40);
     }
     if (id === 'B.4') {
       // Side by side: the same category of both boards, readable from the back.

@@ -19,12 +19,14 @@ import {
   resumeMeeting,
   roots,
   sendGroups,
+  setPartSkipped,
   setStepMinutes,
   setStepSkipped,
   stepBoardOf,
   stepControl,
   stepsFor,
   timeLeft,
+  templatesLeftOut,
   timeline,
 } from '../src/index.ts';
 import { exchange, replica } from './docs.ts';
@@ -172,6 +174,38 @@ describe('the order of the steps', () => {
     goToStep(doc, steps, 'intro', T0 + 2 * MIN);
     expect(previousStep(doc, steps, T0 + 3 * MIN)).toBeNull();
     expect(draaiboekOf(doc).current).toBe('intro');
+  });
+
+  it('leaves a whole part out on the fly, during the meeting too, and takes it back in; the plan and the boards follow', () => {
+    const doc = meeting();
+    const steps = stepsFor(STEPS, listBoards(doc));
+    const planned = () => timeline(steps, draaiboekOf(doc), listBoards(doc), T0).plannedMs / MIN;
+    const before = planned();
+    goToStep(doc, steps, 'A.3', T0);
+    // Part B (not optional) left out while A runs: the next step is C's, B's minutes leave the plan, its boards leave the hand-out.
+    expect(setPartSkipped(doc, steps, 'B', true)).toBe(true);
+    expect(draaiboekOf(doc).current).toBe('A.3');
+    expect(nextStepId(steps, draaiboekOf(doc))).toBe('C.4');
+    expect(planned()).toBe(before - 5 - 5 - 15);
+    expect([...templatesLeftOut(steps, draaiboekOf(doc))].sort()).toEqual(['kracht-formeel', 'kracht-informeel']);
+    // Only parts the programme has, and only a letter.
+    expect(setPartSkipped(doc, steps, 'E', true)).toBe(false);
+    expect(setPartSkipped(doc, steps, 'b', true)).toBe(false);
+    expect(setPartSkipped(doc, steps, '', true)).toBe(false);
+    expect(draaiboekOf(doc).partsOff).toEqual(['B']);
+    // "Vorige" from C goes back over the part left out.
+    goToStep(doc, steps, 'C.4', T0 + MIN);
+    expect(previousStep(doc, steps, T0 + 2 * MIN)).toBe('A.3');
+    // Taken back in.
+    setPartSkipped(doc, steps, 'B', false);
+    expect(nextStepId(steps, draaiboekOf(doc))).toBe('B.2');
+    expect(planned()).toBe(before);
+    expect(templatesLeftOut(steps, draaiboekOf(doc)).size).toBe(0);
+    // An optional step skipped leaves its board out only when no other step uses it: C's vote is C's only step on 'voorbeeld'.
+    setStepSkipped(doc, steps, 'C.4', true);
+    expect([...templatesLeftOut(steps, draaiboekOf(doc))]).toEqual(['voorbeeld']);
+    setStepSkipped(doc, steps, 'B.6', true);
+    expect([...templatesLeftOut(steps, draaiboekOf(doc))]).toEqual(['voorbeeld']);
   });
 
   it('keeps only the steps whose boards the meeting has', () => {
@@ -404,7 +438,9 @@ describe('reading the stored state', () => {
       used: { 'A.2': 5, 'B.2': -1, 'C.4': 'veel', ['y'.repeat(100)]: 3 },
       skipped: ['B.6', 'B.6', 7, null],
       minutes: { 'A.2': 1e12 },
+      partsOff: ['D', 'D', 'dd', 'Z', 4, '', 'B'],
     });
-    expect(r).toEqual({ current: null, startedAt: 0, pausedAt: null, used: { 'A.2': 5 }, skipped: ['B.6'], minutes: { 'A.2': 240 } });
+    expect(r).toEqual({ current: null, startedAt: 0, pausedAt: null, used: { 'A.2': 5 }, skipped: ['B.6'], minutes: { 'A.2': 240 }, partsOff: ['D', 'Z', 'B'] });
+    expect(readDraaiboek({ partsOff: 'D' }).partsOff).toEqual([]);
   });
 });

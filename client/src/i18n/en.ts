@@ -212,6 +212,7 @@ export const en: Messages = {
   prep: {
     heading: 'Prepare',
     planned: 'Planned: {time}',
+    parts: 'Parts you do',
     optional: 'Optional steps you do',
     votingLimit: 'Votes per person',
     votingDefault: 'as the board says ({n})',

@@ -209,6 +209,7 @@ export const nl = {
   prep: {
     heading: 'Voorbereiden',
     planned: 'Gepland: {time}',
+    parts: 'Onderdelen die je doet',
     optional: 'Optionele stappen die je doet',
     votingLimit: 'Stemmen per persoon',
     votingDefault: 'zoals het bord ({n})',

@@ -1,4 +1,4 @@
-import { MAX_VOTING_LIMIT, plannedMinutes, type Board } from '@bodem/shared';
+import { isSkipped, MAX_VOTING_LIMIT, plannedMinutes, templatesLeftOut, type Board } from '@bodem/shared';
 import { templateById } from '@bodem/templates';
 import { useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
@@ -28,7 +28,9 @@ export function PrepPanel({ session, boards, meetingId, joinCode }: { session: M
   // Votes per person: on boards voted on as a whole, and on the ideas of part C (one board, each idea its own votes).
   const voting = boards.map((b) => templateById(b.template)).map((tp) => tp?.voting ?? tp?.ideas?.voting).find((v) => v);
   const ideaBoards = boards.filter((b) => templateById(b.template)?.ideas);
-  const optional = steps.filter((s) => s.optional);
+  const optional = steps.filter((s) => s.optional && !(s.part !== null && state.partsOff.includes(s.part)));
+  // Every part the meeting's boards allow, with its boards (skipping a part leaves all its steps out).
+  const parts = handoutParts(boards.map((b) => templateById(b.template)).filter((x) => !!x)).filter((p) => steps.some((s) => s.part === p.part));
   const [orgsText, setOrgsText] = useState(() => prep.orgs.join('\n'));
   const [saved, setSaved] = useState(false);
   const people = useStore(session.presence.people);
@@ -38,7 +40,7 @@ export function PrepPanel({ session, boards, meetingId, joinCode }: { session: M
     edit.setPrep(session, { orgs: parseOrgs(orgsText) });
     setSaved(true);
   };
-  const planned = steps.filter((s) => !state.skipped.includes(s.id)).reduce((sum, s) => sum + plannedMinutes(s, boards, state), 0);
+  const planned = steps.filter((s) => !isSkipped(s, state)).reduce((sum, s) => sum + plannedMinutes(s, boards, state), 0);
 
   return (
     <details className="panel-section prep" open={!started} key={String(started)} data-testid="prep">
@@ -46,6 +48,20 @@ export function PrepPanel({ session, boards, meetingId, joinCode }: { session: M
         <h2 className="panel-title">{t.prep.heading}</h2>
       </summary>
       <p className="muted small">{fmt(t.prep.planned, { time: formatMinutes(planned * 60_000) })}</p>
+
+      {parts.length > 0 && (
+        <fieldset className="prep-group" data-testid="prep-parts">
+          <legend>{t.prep.parts}</legend>
+          {parts.map(({ part, titles }) => (
+            <label key={part} className="check">
+              <input type="checkbox" checked={!state.partsOff.includes(part)} onChange={(e) => edit.setPartSkipped(session, steps, part, !e.target.checked)} />
+              <span>
+                {fmt(t.draaiboek.part, { part })} <span className="muted small">· {titles.join(' · ')}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
 
       {optional.length > 0 && (
         <fieldset className="prep-group">
@@ -122,7 +138,7 @@ export function PrepPanel({ session, boards, meetingId, joinCode }: { session: M
             {t.prep.print}
           </button>
           <p className="muted small">{t.prep.printHint}</p>
-          <Handout session={session} boards={boards} meetingId={meetingId} joinCode={joinCode} orgs={prep.orgs} minutes={planned} />
+          <Handout session={session} boards={boards} meetingId={meetingId} joinCode={joinCode} orgs={prep.orgs} minutes={planned} leftOut={templatesLeftOut(steps, state)} />
         </div>
       )}
     </details>
@@ -130,9 +146,9 @@ export function PrepPanel({ session, boards, meetingId, joinCode }: { session: M
 }
 
 /** The one-page hand-out: only printed (the screen never shows it). */
-function Handout({ session, boards, meetingId, joinCode, orgs, minutes }: { session: MeetingSession; boards: readonly Board[]; meetingId: string; joinCode: string; orgs: readonly string[]; minutes: number }) {
+function Handout({ session, boards, meetingId, joinCode, orgs, minutes, leftOut }: { session: MeetingSession; boards: readonly Board[]; meetingId: string; joinCode: string; orgs: readonly string[]; minutes: number; leftOut: ReadonlySet<string> }) {
   const meta = useMeta(session.doc);
-  const parts = handoutParts(boards.map((b) => templateById(b.template)).filter((x) => !!x));
+  const parts = handoutParts(boards.map((b) => templateById(b.template)).filter((x) => !!x), leftOut);
   return createPortal(
     <article className="handout" data-testid="handout" aria-hidden="true">
       <p className="handout-brand">{t.appName}</p>

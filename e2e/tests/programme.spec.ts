@@ -210,7 +210,7 @@ test('the whole programme with "Volgende stap": four participant screens and a b
       await mode.selectOption({ label: 'Presenteren: vak voor vak' });
       await run().getByRole('button', { name: 'Toon', exact: true }).click();
       await expect(beamer.getByTestId('walk-zone')).toHaveText('Kennis en begrip');
-      await expect.poll(() => beamer.evaluate(() => (window as any).Konva.stages.flatMap((st: any) => st.find('.walk-note')).length)).toBe(2);
+      await expect.poll(() => beamer.evaluate(() => (window as any).Konva.stages.flatMap((st: any) => st.find('.walk-note')).length)).toBe(3);
       const zones = await measureBeamer('zones', '[data-testid="walk"]');
       expect(zones.min, 'presentation').toBeGreaterThanOrEqual(32);
       await mode.selectOption({ label: 'Borden samengevoegd' });
@@ -218,7 +218,7 @@ test('the whole programme with "Volgende stap": four participant screens and a b
       for (const box of await picks.getByRole('checkbox').all()) if (await box.isChecked()) await box.uncheck();
       await picks.getByRole('checkbox', { name: template('kracht-formeel').title }).check();
       await run().getByRole('button', { name: 'Toon', exact: true }).click();
-      await expect(beamer.getByTestId('merged-board')).toHaveAttribute('data-notes', '2');
+      await expect(beamer.getByTestId('merged-board')).toHaveAttribute('data-notes', '3');
       await expect.poll(async () => (await zonesOff(beamer)).off).toBe(0);
       await measureBeamer('merged', '[data-testid="projector"]');
     }

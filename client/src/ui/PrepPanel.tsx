@@ -1,5 +1,5 @@
 import { isSkipped, MAX_VOTING_LIMIT, plannedMinutes, templatesLeftOut, type Board } from '@bodem/shared';
-import { templateById } from '@bodem/templates';
+import { D_QUOTE_IDS, THEMAS, templateById } from '@bodem/templates';
 import { useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { formatMinutes, stepHeading } from '../draaiboek/stepHeading.ts';
@@ -28,6 +28,13 @@ export function PrepPanel({ session, boards, meetingId, joinCode }: { session: M
   // Votes per person: on boards voted on as a whole, and on the ideas of part C (one board, each idea its own votes).
   const voting = boards.map((b) => templateById(b.template)).map((tp) => tp?.voting ?? tp?.ideas?.voting).find((v) => v);
   const ideaBoards = boards.filter((b) => templateById(b.template)?.ideas);
+  // Part D: the quotes to read, chosen beforehand and changeable later (null: all of them).
+  const hasD = boards.some((b) => b.template === 'in-de-weg');
+  const chosen = prep.quotes ?? [...D_QUOTE_IDS];
+  const chooseQuote = (id: string, on: boolean) => {
+    const next = D_QUOTE_IDS.filter((q) => (q === id ? on : chosen.includes(q)));
+    edit.setPrep(session, { quotes: next.length === D_QUOTE_IDS.length ? null : next });
+  };
   const optional = steps.filter((s) => s.optional && !(s.part !== null && state.partsOff.includes(s.part)));
   // Every part the meeting's boards allow, with its boards (skipping a part leaves all its steps out).
   const parts = handoutParts(boards.map((b) => templateById(b.template)).filter((x) => !!x)).filter((p) => steps.some((s) => s.part === p.part));
@@ -73,6 +80,29 @@ export function PrepPanel({ session, boards, meetingId, joinCode }: { session: M
                 {stepHeading(s)} <span className="muted small">· {fmt(t.draaiboek.minutes, { n: plannedMinutes(s, boards, state) })}</span>
               </span>
             </label>
+          ))}
+        </fieldset>
+      )}
+
+      {hasD && (
+        <fieldset className="prep-group prep-quotes" data-testid="prep-quotes">
+          <legend>{t.prep.quotes}</legend>
+          <p className="muted small">{t.prep.quotesHint}</p>
+          {THEMAS.map((thema) => (
+            <div key={thema.number} className="prep-thema">
+              <p className="prep-thema-title">{fmt(t.prep.thema, { n: thema.number, title: thema.title })}</p>
+              {thema.quotes.map((q, i) => {
+                const id = `thema-${thema.number}-citaat-${i + 1}`;
+                return (
+                  <label key={id} className="check">
+                    <input type="checkbox" checked={chosen.includes(id)} onChange={(e) => chooseQuote(id, e.target.checked)} />
+                    <span>
+                      {firstWords(q.text)} <span className="muted small">· {q.source}</span>
+                    </span>
+                  </label>
+                );
+              })}
+            </div>
           ))}
         </fieldset>
       )}
@@ -144,6 +174,12 @@ export function PrepPanel({ session, boards, meetingId, joinCode }: { session: M
     </details>
   );
 }
+
+/** A quote's opening words, to recognise it by in the list (the whole quote is on the D board). */
+const firstWords = (text: string, words = 9): string => {
+  const all = text.split(/\s+/);
+  return all.length <= words ? text : `${all.slice(0, words).join(' ')} …`;
+};
 
 /** The one-page hand-out: only printed (the screen never shows it). */
 function Handout({ session, boards, meetingId, joinCode, orgs, minutes, leftOut }: { session: MeetingSession; boards: readonly Board[]; meetingId: string; joinCode: string; orgs: readonly string[]; minutes: number; leftOut: ReadonlySet<string> }) {

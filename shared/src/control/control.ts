@@ -55,7 +55,13 @@ export const MAX_PROJECTOR_STEP = 999;
 export interface Prep {
   votingLimit: number | null;
   orgs: string[];
+  /** Part D's quotes the facilitator chose (zone ids of the D board); null: all of them. */
+  quotes: string[] | null;
 }
+
+/** A zone id of part D's quotes: `thema-<n>-citaat-<n>`. */
+const QUOTE_ID = /^thema-[1-9]-citaat-[1-9]$/;
+export const MAX_PREP_QUOTES = 20;
 
 export const MAX_VOTING_LIMIT = 9;
 export const MAX_PREP_ORGS = 40;
@@ -117,6 +123,7 @@ export const readPrep = (v: unknown): Prep => {
   return {
     votingLimit: typeof limit === 'number' && Number.isInteger(limit) && limit >= 1 && limit <= MAX_VOTING_LIMIT ? limit : null,
     orgs: [...new Set(orgs.filter((x): x is string => typeof x === 'string').map((x) => cleanLine(x, MAX_ORG_NAME)).filter((x) => x))].slice(0, MAX_PREP_ORGS),
+    quotes: Array.isArray(o?.quotes) ? [...new Set(o.quotes.filter((x): x is string => typeof x === 'string' && QUOTE_ID.test(x)))].slice(0, MAX_PREP_QUOTES) : null,
   };
 };
 

@@ -85,7 +85,8 @@ const writeOnPoster = async (p: BoardPage, templateId: string, zoneId: string, t
 };
 
 test('the whole programme with "Volgende stap": four participant screens and a beamer follow every step, the timers hold the manual’s minutes, a pause and a resume on another laptop, the phone votes and writes a letter', async ({ browser }) => {
-  test.setTimeout(300_000);
+  // 2.5–3.5 min on a quiet machine; room for a loaded one (five people share two cores here).
+  test.setTimeout(480_000);
   mkdirSync(SHOTS, { recursive: true });
 
   // Before anything runs: the minutes the draaiboek gives each step are the toolkit's, where it names them.
@@ -142,6 +143,17 @@ test('the whole programme with "Volgende stap": four participant screens and a b
       expect(left, `${s.id}: timer`).toBeGreaterThan(s.minutes * 60_000 - 20_000);
     }
   };
+
+  // Preparing: part D's quotes to read — the first of theme 1 and the one of theme 3 (the others unticked).
+  const quotes = page.getByTestId('prep-quotes');
+  await expect(quotes.getByRole('checkbox')).toHaveCount(8);
+  for (const i of [1, 2, 3, 4, 5, 6]) await quotes.getByRole('checkbox').nth(i).uncheck();
+  await expect(quotes.getByRole('checkbox').nth(0)).toBeChecked();
+  await expect(quotes.getByRole('checkbox').nth(7)).toBeChecked();
+  await page.screenshot({ path: `${SHOTS}/panel-00-prep-quotes.png` });
+  /** The quote zones of the D board each screen shows. */
+  const dZones = (p: Page) =>
+    p.evaluate(() => ((window as unknown as { Konva?: { stages: any[] } }).Konva?.stages ?? []).flatMap((st) => st.find('.zone').map((z: any) => String(z.id()).replace(/^zone-/, ''))).filter((id) => id.includes('citaat')).sort());
 
   const ran: string[] = [];
   let resumed = false;
@@ -245,6 +257,27 @@ test('the whole programme with "Volgende stap": four participant screens and a b
       const votes = await measureBeamer('votes', '[data-testid="ranking"]');
       expect(votes.min, 'ranking').toBeGreaterThanOrEqual(32);
       await fatma.page.screenshot({ path: `${SHOTS}/phone-C4-voted.png` });
+    }
+    if (id === 'D.1') {
+      // Only the chosen quotes: on the beamer, on the tablet's poster, in the phone's list.
+      const two = ['thema-1-citaat-1', 'thema-3-citaat-1'];
+      await expect.poll(() => dZones(beamer)).toEqual(two);
+      await expect.poll(() => dZones(anna.page)).toEqual(two);
+      await expect(phoneList.view.locator('section.list-zone')).toHaveCount(2);
+      await beamer.screenshot({ path: `${SHOTS}/beamer-D1-two-quotes.png` });
+      // The explanation per theme and VEILIGE RUIMTE: the facilitator's, nobody else's.
+      await expect(page.getByTestId('facilitator-note-veilige-ruimte')).toHaveCount(1);
+      for (const p of people) await expect(p.page.getByText('VEILIGE RUIMTE')).toHaveCount(0);
+      await expect(beamer.getByText('VEILIGE RUIMTE')).toHaveCount(0);
+      // Changed during the meeting: theme 2's first quote is read too.
+      await page.getByTestId('prep').locator('summary').click();
+      await quotes.getByRole('checkbox').nth(3).check();
+      const three = ['thema-1-citaat-1', 'thema-2-citaat-1', 'thema-3-citaat-1'];
+      await expect.poll(() => dZones(beamer)).toEqual(three);
+      await expect.poll(() => dZones(anna.page)).toEqual(three);
+      await expect(phoneList.view.locator('section.list-zone')).toHaveCount(3);
+      await page.screenshot({ path: `${SHOTS}/panel-D1-quotes-changed.png` });
+      await page.getByTestId('prep').locator('summary').click();
     }
     if (id === 'E.3') await writeOnPoster(bram, 'kern', 'doelstelling', 'Samen een ouderavond per maand', 0.4);
     if (id === 'F') await writeOnPoster(dirk, 'evaluatie', 'vervolg', 'In maart weer bij elkaar', 0.5);

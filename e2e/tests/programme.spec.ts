@@ -85,8 +85,8 @@ const writeOnPoster = async (p: BoardPage, templateId: string, zoneId: string, t
 };
 
 test('the whole programme with "Volgende stap": four participant screens and a beamer follow every step, the timers hold the manual’s minutes, a pause and a resume on another laptop, the phone votes and writes a letter', async ({ browser }) => {
-  // 2.5–3.5 min on a quiet machine; room for a loaded one (five people share two cores here).
-  test.setTimeout(480_000);
+  // 3.4 min at load 27 on two cores, 7.7 min at load 33 (five people share them here); room for a loaded machine.
+  test.setTimeout(600_000);
   mkdirSync(SHOTS, { recursive: true });
 
   // Before anything runs: the minutes the draaiboek gives each step are the toolkit's, where it names them.
@@ -122,7 +122,7 @@ test('the whole programme with "Volgende stap": four participant screens and a b
   const next = () => panel().getByRole('button', { name: /^(Volgende stap|Begin met de eerste stap)$/ });
 
   /** Every screen shows the step and its assignment; the timer starts with the step's minutes. */
-  const expectStep = async (s: DraaiboekStep) => {
+  const expectStep = async (s: DraaiboekStep, clickedAt: number) => {
     await expect(panel().getByTestId('draaiboek-current')).toHaveAttribute('data-step', s.id);
     for (const who of [...people.map((p) => p.page), beamer]) {
       const assignment = who.getByTestId('assignment');
@@ -138,9 +138,11 @@ test('the whole programme with "Volgende stap": four participant screens and a b
     }
     for (const who of [page, anna.page, beamer]) {
       const left = Number(await who.getByTestId('timer').first().getAttribute('data-left-ms'));
+      // At most what ran since "Volgende stap" was pressed is gone (a loaded machine takes its time over five screens).
+      const ran = Date.now() - clickedAt;
       // One organisation's poster: the presentations take one quarter of an hour.
       expect(left, `${s.id}: timer`).toBeLessThanOrEqual(s.minutes * 60_000 + 2_000);
-      expect(left, `${s.id}: timer`).toBeGreaterThan(s.minutes * 60_000 - 20_000);
+      expect(left, `${s.id}: timer`).toBeGreaterThan(s.minutes * 60_000 - ran - 2_000);
     }
   };
 
@@ -167,6 +169,7 @@ test('the whole programme with "Volgende stap": four participant screens and a b
   };
 
   for (let i = 0; i < steps.length; i++) {
+    const clickedAt = Date.now();
     await next().click();
     const id = await (async () => {
       const current = panel().getByTestId('draaiboek-current');
@@ -175,7 +178,7 @@ test('the whole programme with "Volgende stap": four participant screens and a b
     })();
     const s = steps.find((x) => x.id === id)!;
     ran.push(id);
-    await expectStep(s);
+    await expectStep(s, clickedAt);
     await page.screenshot({ path: `${SHOTS}/panel-${String(ran.length).padStart(2, '0')}-${id}.png` });
 
     // What the groups do in this step.
@@ -271,7 +274,8 @@ test('the whole programme with "Volgende stap": four participant screens and a b
       await expect(beamer.getByText('VEILIGE RUIMTE')).toHaveCount(0);
       // Changed during the meeting: theme 2's first quote is read too.
       await page.getByTestId('prep').locator('summary').click();
-      await quotes.getByRole('checkbox').nth(3).check();
+      // (The facilitator is on the second laptop now.)
+      await page.getByTestId('prep-quotes').getByRole('checkbox').nth(3).check();
       const three = ['thema-1-citaat-1', 'thema-2-citaat-1', 'thema-3-citaat-1'];
       await expect.poll(() => dZones(beamer)).toEqual(three);
       await expect.poll(() => dZones(anna.page)).toEqual(three);

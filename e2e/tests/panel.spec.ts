@@ -55,7 +55,7 @@ test('the facilitator’s panel: seven parts one tap away, sends shown in the dr
   await index.getByRole('button', { name: 'Draaiboek', exact: true }).click();
   const prep = panel.getByTestId('prep');
   const boom = DRAAIBOEK.find((s) => s.optional && s.part === 'E')!;
-  const boomBox = prep.getByRole('checkbox', { name: new RegExp(boom.title) });
+  const boomBox = prep.getByTestId('prep-optional').getByRole('checkbox', { name: new RegExp(boom.title) });
   await expect(boomBox).toBeChecked();
   await boomBox.uncheck();
   await expect(boomBox).not.toBeChecked();
@@ -74,7 +74,7 @@ test('the facilitator’s panel: seven parts one tap away, sends shown in the dr
   await page.reload();
   await fac.board.setPanel(true);
   await expect(prep.getByLabel('Stemmen per persoon')).toHaveValue('3');
-  await expect(prep.getByRole('checkbox', { name: new RegExp(boom.title) })).not.toBeChecked();
+  await expect(prep.getByTestId('prep-optional').getByRole('checkbox', { name: new RegExp(boom.title) })).not.toBeChecked();
   await expect(prep.getByTestId('prep-parts').getByRole('checkbox', { name: /^Onderdeel D/ })).not.toBeChecked();
   await expect(prep.getByTestId('prep-orgs').locator('li')).toHaveCount(3);
   await page.screenshot({ path: `${SHOTS}/laptop-prep.png` });

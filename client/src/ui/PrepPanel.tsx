@@ -71,7 +71,7 @@ export function PrepPanel({ session, boards, meetingId, joinCode }: { session: M
       )}
 
       {optional.length > 0 && (
-        <fieldset className="prep-group">
+        <fieldset className="prep-group" data-testid="prep-optional">
           <legend>{t.prep.optional}</legend>
           {optional.map((s) => (
             <label key={s.id} className="check">

@@ -50,6 +50,10 @@ export type ProgrammeChoice = { programme: string } | { templates: string[] };
 export const createMeeting = (title: string, choice: ProgrammeChoice, facilitatorKey: string) =>
   request<CreatedMeeting>('POST', '/api/meetings', { title, ...choice }, facilitatorKey);
 
+/** The facilitator on another laptop: the host's key and the meeting's code give this laptop the facilitator's tokens. */
+export const facilitateByCode = (code: string, facilitatorKey: string) =>
+  request<CreatedMeeting & { title: string }>('POST', '/api/facilitate', { code }, facilitatorKey);
+
 /** `previous`: the token this device already holds for the meeting, so it stays the same participant. */
 export const joinByCode = (code: string, name: string, side: PersonSide, extra: { org?: string; previous?: string; held?: string[] } = {}) =>
   request<{ id: string; token: string }>('POST', '/api/join', { code, name, side, ...extra });

@@ -1,10 +1,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { BoardPage, createMeeting, joinAs, type Facilitator } from './pages.ts';
 import { template, templateLabel as label } from './templates.ts';
+import { smallestText } from './beamerText.ts';
 
 const SHOTS = 'test-results/beamer';
-/** NOTE_FONT_SIZE of client/src/board/theme.ts: the size a note's words are drawn at (a Konva Shape, not a Text). */
-const NOTE_FONT_PX = 22;
 
 const openBeamer = async (browser: Browser, fac: Facilitator): Promise<Page> => {
   const href = await fac.board.page.getByRole('link', { name: 'Projector openen' }).getAttribute('href');
@@ -14,34 +13,6 @@ const openBeamer = async (browser: Browser, fac: Facilitator): Promise<Page> => 
   await expect(page.getByTestId('projector')).toBeVisible();
   return page;
 };
-
-/**
- * The smallest text on the beamer's presentation, in CSS px on screen: every
- * Konva text (font size × its absolute scale, the stage's included) and
- * every DOM text inside the walk (its computed font size).
- */
-const smallestText = (page: Page) =>
-  page.evaluate((notePx) => {
-    let min = Infinity;
-    let counted = 0;
-    const konva = (window as unknown as { Konva: { stages: any[] } }).Konva;
-    for (const stage of konva.stages) {
-      if (!stage.container().closest('[data-testid="walk"]')) continue;
-      for (const n of stage.find((x: any) => x.getClassName() === 'Text' || x.name() === 'note-text')) {
-        if (!n.isVisible() || !n.getAttr('text')) continue;
-        const size = n.getClassName() === 'Text' ? n.fontSize() : notePx;
-        min = Math.min(min, size * n.getAbsoluteScale().y);
-        counted++;
-      }
-    }
-    for (const el of document.querySelectorAll('[data-testid="walk"] *')) {
-      const own = [...el.childNodes].some((c) => c.nodeType === Node.TEXT_NODE && c.textContent!.trim());
-      if (!own) continue;
-      min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
-      counted++;
-    }
-    return { min, counted };
-  }, NOTE_FONT_PX);
 
 /** The zones of each board on the beamer, against its canvas: does every zone lie wholly on screen? */
 const zonesOnScreen = (page: Page) =>

@@ -55,10 +55,16 @@ test('the facilitator’s panel: seven parts one tap away, sends shown in the dr
   await index.getByRole('button', { name: 'Draaiboek', exact: true }).click();
   const prep = panel.getByTestId('prep');
   const boom = DRAAIBOEK.find((s) => s.optional && s.part === 'E')!;
-  const boomBox = prep.getByRole('checkbox', { name: new RegExp(boom.title) });
+  const boomBox = prep.getByTestId('prep-optional').getByRole('checkbox', { name: new RegExp(boom.title) });
   await expect(boomBox).toBeChecked();
   await boomBox.uncheck();
   await expect(boomBox).not.toBeChecked();
+  // A whole part left out (D), from the list of parts the meeting has.
+  const parts = prep.getByTestId('prep-parts');
+  await expect(parts.getByRole('checkbox')).toHaveCount(7);
+  const partD = parts.getByRole('checkbox', { name: /^Onderdeel D/ });
+  await partD.uncheck();
+  await expect(partD).not.toBeChecked();
   await prep.getByLabel('Stemmen per persoon').selectOption('3');
   await prep.getByLabel('Verwachte organisaties (één per regel)').click();
   await page.keyboard.type('CJG Doorn\nMoskee Al Fath\nBuurthuis De Zwaluw\ncjg doorn', { delay: 15 });
@@ -68,7 +74,8 @@ test('the facilitator’s panel: seven parts one tap away, sends shown in the dr
   await page.reload();
   await fac.board.setPanel(true);
   await expect(prep.getByLabel('Stemmen per persoon')).toHaveValue('3');
-  await expect(prep.getByRole('checkbox', { name: new RegExp(boom.title) })).not.toBeChecked();
+  await expect(prep.getByTestId('prep-optional').getByRole('checkbox', { name: new RegExp(boom.title) })).not.toBeChecked();
+  await expect(prep.getByTestId('prep-parts').getByRole('checkbox', { name: /^Onderdeel D/ })).not.toBeChecked();
   await expect(prep.getByTestId('prep-orgs').locator('li')).toHaveCount(3);
   await page.screenshot({ path: `${SHOTS}/laptop-prep.png` });
   expect(await overflow(page)).toBe(0);
@@ -80,6 +87,11 @@ test('the facilitator’s panel: seven parts one tap away, sends shown in the dr
   await expect(handout).toContainText(fac.code);
   await expect(handout).toContainText('Moskee Al Fath');
   await expect(handout.getByTestId('handout-qr')).toBeVisible();
+  // The programme as planned: the Boom (skipped) and part D (left out) are not on it.
+  await expect(handout).toContainText('Samenwerkingsvoorbeelden');
+  await expect(handout).not.toContainText('Boom van samenwerking');
+  await expect(handout).not.toContainText('Wat staat er in de weg?');
+  await expect(handout.locator('.handout-parts li')).toHaveCount(6);
   // Big enough to scan from the paper: 6.5 cm is about 245 CSS px.
   expect((await handout.getByTestId('handout-qr').boundingBox())!.width).toBeGreaterThan(200);
   await expect(page.locator('#root')).toBeHidden();
@@ -149,6 +161,7 @@ test('the facilitator’s panel: seven parts one tap away, sends shown in the dr
   }
   // The optional step left out while preparing is not run.
   expect(steps).not.toContain(boom.id);
+  expect(steps.filter((id) => id.startsWith('D'))).toEqual([]);
   expect(steps[0]).toBe('intro');
   expect(steps.at(-1)).toMatch(/^G/);
 

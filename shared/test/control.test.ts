@@ -108,7 +108,7 @@ describe('sending groups to boards', () => {
 
 describe('the other controls', () => {
   it('has voting open, no follow and the projector following the facilitator by default', () => {
-    expect(control(meeting())).toEqual({ prep: { votingLimit: null, orgs: [] }, gather: null, timer: null, send: null, votingOpen: true, follow: false, projector: { mode: 'follow', boards: [], step: 0 } });
+    expect(control(meeting())).toEqual({ prep: { votingLimit: null, orgs: [], quotes: null }, gather: null, timer: null, send: null, votingOpen: true, follow: false, projector: { mode: 'follow', boards: [], step: 0 } });
   });
 
   it('asks to gather a personal board (a new request id each time), reads only well-formed requests, and ends the request', () => {
@@ -195,12 +195,12 @@ describe('a personal destination is cleared without moving anyone', () => {
 describe('the preparation', () => {
   it('has no own voting limit and no organisations by default, and keeps what is set', () => {
     const doc = meeting();
-    expect(readControl(roots(doc).control).prep).toEqual({ votingLimit: null, orgs: [] });
+    expect(readControl(roots(doc).control).prep).toEqual({ votingLimit: null, orgs: [], quotes: null });
     setPrep(doc, { votingLimit: 3 });
     setPrep(doc, { orgs: ['CJG Doorn', 'Moskee Al Fath'] });
-    expect(readControl(roots(doc).control).prep).toEqual({ votingLimit: 3, orgs: ['CJG Doorn', 'Moskee Al Fath'] });
+    expect(readControl(roots(doc).control).prep).toEqual({ votingLimit: 3, orgs: ['CJG Doorn', 'Moskee Al Fath'], quotes: null });
     setPrep(doc, { votingLimit: null });
-    expect(readControl(roots(doc).control).prep).toEqual({ votingLimit: null, orgs: ['CJG Doorn', 'Moskee Al Fath'] });
+    expect(readControl(roots(doc).control).prep).toEqual({ votingLimit: null, orgs: ['CJG Doorn', 'Moskee Al Fath'], quotes: null });
   });
   it('ignores nonsense written by a peer', () => {
     for (const bad of [{ votingLimit: 0 }, { votingLimit: 10 }, { votingLimit: 2.5 }, { votingLimit: '3' }, { votingLimit: NaN }, 'x', null, [1]])
@@ -210,5 +210,10 @@ describe('the preparation', () => {
     expect(prep.orgs.filter((o) => o === 'CJG')).toHaveLength(1);
     expect(prep.orgs.every((o) => typeof o === 'string' && o.length > 0 && o.length <= 80)).toBe(true);
     expect(prep.orgs).toHaveLength(40);
+    // Part D's quotes: zone ids of the D board only, each once, at most 20; anything else reads as "all of them".
+    expect(readPrep({ quotes: ['thema-1-citaat-2', 'thema-1-citaat-2', 'thema-10-citaat-1', 'boom', 7, null, 'thema-3-citaat-1'] }).quotes).toEqual(['thema-1-citaat-2', 'thema-3-citaat-1']);
+    expect(readPrep({ quotes: [] }).quotes).toEqual([]);
+    for (const bad of ['thema-1-citaat-1', { 0: 'thema-1-citaat-1' }, null, undefined, 7]) expect(readPrep({ quotes: bad }).quotes).toBeNull();
+    expect(readPrep({ quotes: Array.from({ length: 81 }, (_, i) => `thema-${1 + (i % 9)}-citaat-${1 + Math.floor(i / 9)}`) }).quotes).toHaveLength(20);
   });
 });

@@ -19,11 +19,14 @@ import {
   resumeMeeting,
   roots,
   sendGroups,
+  setPartSkipped,
   setStepMinutes,
   setStepSkipped,
+  stepBoardOf,
   stepControl,
   stepsFor,
   timeLeft,
+  templatesLeftOut,
   timeline,
 } from '../src/index.ts';
 import { exchange, replica } from './docs.ts';
@@ -173,6 +176,38 @@ describe('the order of the steps', () => {
     expect(draaiboekOf(doc).current).toBe('intro');
   });
 
+  it('leaves a whole part out on the fly, during the meeting too, and takes it back in; the plan and the boards follow', () => {
+    const doc = meeting();
+    const steps = stepsFor(STEPS, listBoards(doc));
+    const planned = () => timeline(steps, draaiboekOf(doc), listBoards(doc), T0).plannedMs / MIN;
+    const before = planned();
+    goToStep(doc, steps, 'A.3', T0);
+    // Part B (not optional) left out while A runs: the next step is C's, B's minutes leave the plan, its boards leave the hand-out.
+    expect(setPartSkipped(doc, steps, 'B', true)).toBe(true);
+    expect(draaiboekOf(doc).current).toBe('A.3');
+    expect(nextStepId(steps, draaiboekOf(doc))).toBe('C.4');
+    expect(planned()).toBe(before - 5 - 5 - 15);
+    expect([...templatesLeftOut(steps, draaiboekOf(doc))].sort()).toEqual(['kracht-formeel', 'kracht-informeel']);
+    // Only parts the programme has, and only a letter.
+    expect(setPartSkipped(doc, steps, 'E', true)).toBe(false);
+    expect(setPartSkipped(doc, steps, 'b', true)).toBe(false);
+    expect(setPartSkipped(doc, steps, '', true)).toBe(false);
+    expect(draaiboekOf(doc).partsOff).toEqual(['B']);
+    // "Vorige" from C goes back over the part left out.
+    goToStep(doc, steps, 'C.4', T0 + MIN);
+    expect(previousStep(doc, steps, T0 + 2 * MIN)).toBe('A.3');
+    // Taken back in.
+    setPartSkipped(doc, steps, 'B', false);
+    expect(nextStepId(steps, draaiboekOf(doc))).toBe('B.2');
+    expect(planned()).toBe(before);
+    expect(templatesLeftOut(steps, draaiboekOf(doc)).size).toBe(0);
+    // An optional step skipped leaves its board out only when no other step uses it: C's vote is C's only step on 'voorbeeld'.
+    setStepSkipped(doc, steps, 'C.4', true);
+    expect([...templatesLeftOut(steps, draaiboekOf(doc))]).toEqual(['voorbeeld']);
+    setStepSkipped(doc, steps, 'B.6', true);
+    expect([...templatesLeftOut(steps, draaiboekOf(doc))]).toEqual(['voorbeeld']);
+  });
+
   it('keeps only the steps whose boards the meeting has', () => {
     // Part 1 only ("Kennismaking"): no part C (its one step is optional and lacks its board). Part F here needs no board at all, so it stays.
     const doc = meeting(['beeld', 'kracht-informeel', 'kracht-formeel']);
@@ -250,6 +285,22 @@ describe('what "Volgende stap" does', () => {
     Y.applyUpdate(other, updates[0]!);
     const c = control(other);
     expect([draaiboekOf(other).current, c.timer?.durationMs, c.votingOpen, c.projector.mode, c.send?.bySide.formeel]).toEqual(['C.4', 10 * MIN, true, 'side', 'voorbeeld-1']);
+  });
+
+  it('opens on the facilitator’s screen the board the beamer shows, else where the groups go, else nothing', () => {
+    const boards = listBoards(meeting());
+    const byId = (id: string) => stepBoardOf(STEPS.find((s) => s.id === id)!, boards);
+    // The beamer's board (one board, side by side: the first).
+    expect(byId('A.3')).toBe('beeld-1');
+    expect(byId('B.4')).toBe('kracht-informeel-1');
+    // "Volg mij": where the groups go, formeel's board first (so the beamer follows the facilitator there).
+    expect(byId('B.2')).toBe('kracht-informeel-1');
+    expect(byId('A.2')).toBe('beeld-1');
+    // No board at all: the facilitator stays where they are.
+    expect(byId('intro')).toBeNull();
+    expect(byId('B.6')).toBeNull();
+    // The step's boards missing from the meeting: nowhere to go.
+    expect(stepBoardOf(STEPS.find((s) => s.id === 'A.3')!, [])).toBeNull();
   });
 
   it('describes the change without making it (stepControl), for a step whose boards are missing too', () => {
@@ -387,7 +438,9 @@ describe('reading the stored state', () => {
       used: { 'A.2': 5, 'B.2': -1, 'C.4': 'veel', ['y'.repeat(100)]: 3 },
       skipped: ['B.6', 'B.6', 7, null],
       minutes: { 'A.2': 1e12 },
+      partsOff: ['D', 'D', 'dd', 'Z', 4, '', 'B'],
     });
-    expect(r).toEqual({ current: null, startedAt: 0, pausedAt: null, used: { 'A.2': 5 }, skipped: ['B.6'], minutes: { 'A.2': 240 } });
+    expect(r).toEqual({ current: null, startedAt: 0, pausedAt: null, used: { 'A.2': 5 }, skipped: ['B.6'], minutes: { 'A.2': 240 }, partsOff: ['D', 'Z', 'B'] });
+    expect(readDraaiboek({ partsOff: 'D' }).partsOff).toEqual([]);
   });
 });

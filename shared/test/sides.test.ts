@@ -7,6 +7,9 @@ import {
   isPersonSide,
   noteSideOf,
   participantsLine,
+  readSend,
+  sendGroups,
+  readControl,
   readMeeting,
   reportOutline,
   stampItem,
@@ -39,6 +42,26 @@ describe("a participant who is both formeel and informeel ('beide')", () => {
     expect(destinationOf({ seq: 2, bySide: { formeel: 'kracht-i', informeel: 'kracht-f' }, byPerson: {} }, both)).toBeNull();
     expect(destinationOf({ seq: 3, bySide: { formeel: 'kracht-i', informeel: 'kracht-f' }, byPerson: { p1: 'kracht-f' } }, both)).toBe('kracht-f');
     expect(destinationOf({ seq: 4, bySide: { formeel: 'boom' }, byPerson: {} }, both)).toBeNull();
+  });
+
+  it('can be sent as a group of their own ("Beide naar"), which goes before the both-sides rule; a person’s own destination still goes first', () => {
+    const both = { id: 'p1', side: 'beide' as const };
+    const formeel = { id: 'p2', side: 'formeel' as const };
+    const split = { formeel: 'kracht-i', informeel: 'kracht-f' };
+    expect(destinationOf({ seq: 1, bySide: { ...split, beide: 'eigen' }, byPerson: {} }, both)).toBe('eigen');
+    // Both sides to one board, 'beide' elsewhere: their own group's board.
+    expect(destinationOf({ seq: 2, bySide: { formeel: 'boom', informeel: 'boom', beide: 'kracht-f' }, byPerson: {} }, both)).toBe('kracht-f');
+    expect(destinationOf({ seq: 3, bySide: { beide: 'kracht-f' }, byPerson: { p1: 'boom' } }, both)).toBe('boom');
+    // Sending 'beide' moves nobody else.
+    expect(destinationOf({ seq: 4, bySide: { beide: 'kracht-f' }, byPerson: {} }, formeel)).toBeNull();
+  });
+
+  it('a stored send keeps the beide group; anything else under bySide is dropped', () => {
+    expect(readSend({ seq: 3, bySide: { formeel: 'a', beide: 'b', allebei: 'c', informeel: 7 }, byPerson: {} })).toEqual({ seq: 3, bySide: { formeel: 'a', beide: 'b' }, byPerson: {} });
+    const doc = new Y.Doc();
+    initMeeting(doc, { title: 'x', createdAt: 1, boards: [{ id: 'b', template: 'vrij', title: 'Vrij' }] });
+    sendGroups(doc, { bySide: { formeel: 'b', informeel: 'b', beide: 'b' }, byPerson: {} });
+    expect(readControl(roots(doc).control).send?.bySide).toEqual({ formeel: 'b', informeel: 'b', beide: 'b' });
   });
 
   it('is counted apart in the report, with names and organisation per side', () => {

@@ -6,7 +6,7 @@ import { eigenKracht } from './eigenKracht.ts';
 import { evaluatie } from './evaluatie.ts';
 import { fietsbel } from './fietsbel.ts';
 import { ideeen } from './ideeen.ts';
-import { inDeWeg } from './inDeWeg.ts';
+import { inDeWeg, inDeWegWith } from './inDeWeg.ts';
 import { kern } from './kern.ts';
 import { krachtFormeel } from './krachtFormeel.ts';
 import { krachtInformeel } from './krachtInformeel.ts';
@@ -41,3 +41,11 @@ export const TEMPLATES: readonly Template[] = [
 const BY_ID = new Map(TEMPLATES.map((t) => [t.id, t]));
 
 export const templateById = (id: string): Template | undefined => BY_ID.get(id);
+
+/**
+ * A board's template as this meeting prepared it: part D shows only the
+ * quotes the facilitator chose (`prep.quotes`, null: all); every other
+ * template is the toolkit's. Poster, list, beamer and report draw through it.
+ */
+export const meetingTemplate = (id: string, prep: { quotes: readonly string[] | null }): Template | undefined =>
+  id === inDeWeg.id ? inDeWegWith(prep.quotes) : templateById(id);

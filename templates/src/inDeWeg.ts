@@ -27,17 +27,17 @@ const TINTS = [
 
 const cells = THEMAS.flatMap((thema) => thema.quotes.map((quote, i) => ({ thema, quote, n: i + 1 })));
 
-const zones: TemplateZone[] = [];
-const art: ArtShape[] = [];
-
-cells.forEach(({ thema, quote, n }, i) => {
+/** Each quote's zone with its own art (its pane and quote mark), so a meeting can show only the quotes chosen. */
+const parts: { zone: TemplateZone; art: ArtShape[] }[] = cells.map(({ thema, quote, n }, i) => {
   const x = MARGIN + (i % COLS) * (ZONE_W + GAP);
   const y = TOP + Math.floor(i / COLS) * (ZONE_H + GAP);
   const tint = TINTS[thema.number - 1] ?? TINTS[0];
-  art.push(pane({ x, y, width: ZONE_W, height: ZONE_H }, tint.fill, tint.edge));
-  // A big quote mark in the free corner: decoration that says "citaat" at a glance.
-  art.push({ kind: 'text', x: x + ZONE_W - 120, y: y + 4, text: '“', fontSize: 180, fill: tint.edge, fontStyle: 'bold' });
-  zones.push({
+  const art: ArtShape[] = [
+    pane({ x, y, width: ZONE_W, height: ZONE_H }, tint.fill, tint.edge),
+    // A big quote mark in the free corner: decoration that says "citaat" at a glance.
+    { kind: 'text', x: x + ZONE_W - 120, y: y + 4, text: '“', fontSize: 180, fill: tint.edge, fontStyle: 'bold' },
+  ];
+  const zone: TemplateZone = {
     id: `thema-${thema.number}-citaat-${n}`,
     label: `Thema ${thema.number} · citaat ${n}`,
     hint: thema.title,
@@ -48,8 +48,14 @@ cells.forEach(({ thema, quote, n }, i) => {
       source: quote.source,
       rect: { x: x + CARD.dx, y: y + CARD.dy, width: CARD.width, height: CARD.height },
     },
-  });
+  };
+  return { zone, art };
 });
+const zones = parts.map((p) => p.zone);
+const art = parts.flatMap((p) => p.art);
+
+/** The ids of part D's quote zones, in reading order (the choice the facilitator makes while preparing). */
+export const D_QUOTE_IDS: readonly string[] = zones.map((z) => z.id);
 
 /** Part D: quotes on sensitive themes, read aloud, with the group's reactions. */
 export const inDeWeg: Template = {
@@ -64,4 +70,24 @@ export const inDeWeg: Template = {
   art,
   zones,
   facilitatorNotes: D_UITLEG,
+};
+
+const chosenCache = new Map<string, Template>();
+
+/**
+ * Part D with only the quotes the facilitator chose (null: all eight).
+ * Each chosen quote keeps its place on the poster, so a note written beside
+ * it stays in its zone when the choice changes later; what is not chosen is
+ * not drawn, listed, projected or reported.
+ */
+export const inDeWegWith = (chosen: readonly string[] | null): Template => {
+  if (chosen === null) return inDeWeg;
+  const keep = parts.filter((p) => chosen.includes(p.zone.id));
+  const key = keep.map((p) => p.zone.id).join(',');
+  let t = chosenCache.get(key);
+  if (!t) {
+    t = { ...inDeWeg, zones: keep.map((p) => p.zone), art: keep.flatMap((p) => p.art) };
+    chosenCache.set(key, t);
+  }
+  return t;
 };

@@ -11,9 +11,10 @@ export type {
   TemplateZone,
   TextField,
 } from '@bodem/shared';
-export { TEMPLATES, templateById } from './all.ts';
+export { TEMPLATES, templateById, meetingTemplate } from './all.ts';
+export { D_QUOTE_IDS } from './inDeWeg.ts';
 export * from './programmes.ts';
-export { REPORT_SOURCES } from './report.ts';
+export { REPORT_SOURCES, reportSourcesFor } from './report.ts';
 export { ROLLEN } from './rollen.ts';
 export { VALKUILEN } from './valkuilen.ts';
 export { THEMAS, type Thema } from './citaten.ts';

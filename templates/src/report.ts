@@ -1,5 +1,5 @@
 import type { ReportSources } from '@bodem/shared';
-import { templateById } from './all.ts';
+import { meetingTemplate, templateById } from './all.ts';
 import { DEELS, PART_INFO } from './programmes.ts';
 
 /** What a report outline needs from the templates: each board's layout, and the title and part of the day of each toolkit part. */
@@ -10,3 +10,9 @@ export const REPORT_SOURCES: ReportSources = {
     return { title: info.title, deel: DEELS[info.deel] };
   },
 };
+
+/** The report's sources for one meeting: its boards as the meeting prepared them (part D: only the quotes chosen). */
+export const reportSourcesFor = (prep: { quotes: readonly string[] | null }): ReportSources => ({
+  ...REPORT_SOURCES,
+  template: (id) => meetingTemplate(id, prep),
+});

@@ -1,8 +1,10 @@
 import {
   currentStep,
+  draaiboekOf,
   nextStepId,
   plannedMinutes,
   previousStepId,
+  stepBoardOf,
   stepById,
   timeline,
   type Board,
@@ -18,9 +20,11 @@ import { useDraaiboek, useNow, useSteps } from './useDraaiboek.ts';
  * what the groups do, "Volgende stap" (which sends the groups, starts the
  * timer with the step's minutes, sets the beamer and voting), "Vorige",
  * pause and resume, and time used against planned. Every step is listed
- * below, the optional ones with a box to leave them out.
+ * below, the optional ones with a box to leave them out. The step's board
+ * opens on the facilitator's own screen too (`onOpen`), so "volg mij" on
+ * the beamer shows what the groups are doing.
  */
-export function DraaiboekPanel({ session, boards }: { session: MeetingSession; boards: readonly Board[] }) {
+export function DraaiboekPanel({ session, boards, onOpen }: { session: MeetingSession; boards: readonly Board[]; onOpen?: (boardId: string) => void }) {
   const doc = session.doc;
   const steps = useSteps(boards);
   const state = useDraaiboek(doc);
@@ -35,6 +39,13 @@ export function DraaiboekPanel({ session, boards }: { session: MeetingSession; b
   const drift = Math.round(tl.driftMs / 60_000);
   const clock = () => session.clock.now();
   const paused = state.pausedAt !== null;
+  /** Does a step change (next, previous, a step from the list), then opens the step's board here. */
+  const go = (change: () => unknown) => {
+    change();
+    const now = currentStep(steps, draaiboekOf(doc));
+    const board = now ? stepBoardOf(now, boards) : null;
+    if (board && onOpen) onOpen(board);
+  };
 
   return (
     <section className="panel-section draaiboek" aria-labelledby="draaiboek-title">
@@ -42,10 +53,10 @@ export function DraaiboekPanel({ session, boards }: { session: MeetingSession; b
         {t.draaiboek.heading}
       </h2>
       <div className="draaiboek-buttons">
-        <button type="button" className="btn btn-primary draaiboek-next" disabled={!next} onClick={() => edit.nextStep(session, steps, clock())}>
+        <button type="button" className="btn btn-primary draaiboek-next" disabled={!next} onClick={() => go(() => edit.nextStep(session, steps, clock()))}>
           {step ? t.draaiboek.next : t.draaiboek.begin}
         </button>
-        <button type="button" className="btn" disabled={!hasPrevious} onClick={() => edit.previousStep(session, steps, clock())}>
+        <button type="button" className="btn" disabled={!hasPrevious} onClick={() => go(() => edit.previousStep(session, steps, clock()))}>
           {t.draaiboek.previous}
         </button>
         {step && (
@@ -98,7 +109,7 @@ export function DraaiboekPanel({ session, boards }: { session: MeetingSession; b
         {next?.optional && <span className="optional"> {t.draaiboek.optional}</span>}
       </p>
       {next?.optional && nextRequired && (
-        <button type="button" className="btn btn-small" onClick={() => edit.nextStep(session, steps, clock(), { skipOptional: true })}>
+        <button type="button" className="btn btn-small" onClick={() => go(() => edit.nextStep(session, steps, clock(), { skipOptional: true }))}>
           {t.draaiboek.skipOptional}: {stepHeading(nextRequired)}
         </button>
       )}
@@ -109,7 +120,7 @@ export function DraaiboekPanel({ session, boards }: { session: MeetingSession; b
             const time = tl.steps[i]!;
             return (
               <li key={s.id} className={`${time.current ? 'current' : ''}${time.done ? ' done' : ''}${time.skipped ? ' skipped' : ''}`} aria-current={time.current ? 'step' : undefined}>
-                <button type="button" className="draaiboek-step" aria-label={fmt(t.draaiboek.goTo, { step: stepHeading(s) })} onClick={() => edit.goToStep(session, steps, s.id, clock())}>
+                <button type="button" className="draaiboek-step" aria-label={fmt(t.draaiboek.goTo, { step: stepHeading(s) })} onClick={() => go(() => edit.goToStep(session, steps, s.id, clock()))}>
                   <span className="part" aria-hidden="true">
                     {s.part ?? '·'}
                   </span>

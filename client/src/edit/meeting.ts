@@ -44,6 +44,7 @@ export const previousStep = (w: Writer, steps: Steps, now: number) => write(w, (
 export const goToStep = (w: Writer, steps: Steps, id: string, now: number) => write(w, (d) => ops.goToStep(d, steps, id, now), F);
 export const pauseMeeting = (w: Writer, now: number) => write(w, (d) => ops.pauseMeeting(d, now), F);
 export const resumeMeeting = (w: Writer, now: number) => write(w, (d) => ops.resumeMeeting(d, now), F);
+export const setPartSkipped = (w: Writer, steps: Steps, part: string, off: boolean) => write(w, (d) => ops.setPartSkipped(d, steps, part, off), F);
 export const setStepSkipped = (w: Writer, steps: Steps, id: string, skipped: boolean) => write(w, (d) => ops.setStepSkipped(d, steps, id, skipped), F);
 export const setStepMinutes = (w: Writer, steps: Steps, id: string, minutes: number | null) => write(w, (d) => ops.setStepMinutes(d, steps, id, minutes), F);
 export const extendCurrentStep = (w: Writer, steps: Steps, deltaMinutes: number, now: number) => write(w, (d) => ops.extendCurrentStep(d, steps, deltaMinutes, now), F);

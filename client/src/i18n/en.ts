@@ -34,6 +34,11 @@ export const en: Messages = {
     keyRequired: 'Enter the facilitator key.',
     keyRemembered: 'The facilitator key is remembered on this laptop.',
     keyChange: 'Another key',
+    resumeTitle: 'Continue a meeting',
+    resumeHint: "On another laptop or another day: the meeting's code and the facilitator key above open the meeting where you left off.",
+    resumeCodeLabel: 'Meeting code',
+    resume: 'Continue as facilitator',
+    resumeCodeRequired: "Fill in the meeting's code.",
   },
 
   join: {
@@ -207,6 +212,10 @@ export const en: Messages = {
   prep: {
     heading: 'Prepare',
     planned: 'Planned: {time}',
+    parts: 'Parts you do',
+    quotes: 'Quotes of part D',
+    quotesHint: 'Only the chosen quotes are on the board, the beamer and in the report. You can change this later.',
+    thema: 'Theme {n} · {title}',
     optional: 'Optional steps you do',
     votingLimit: 'Votes per person',
     votingDefault: 'as the board says ({n})',
@@ -256,6 +265,7 @@ export const en: Messages = {
     timerAria: 'Time left',
     send: 'Send groups',
     sendSide: '{side} to',
+    sendBeideFollows: 'Without a board of its own, Both goes along when formal and informal go to the same board; otherwise they stay where they are.',
     sendOrg: 'Per organisation',
     sendPerson: 'Per person',
     sendNone: '(do not send)',

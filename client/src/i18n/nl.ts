@@ -32,6 +32,11 @@ export const nl = {
     keyRequired: 'Vul de sleutel voor gespreksleiders in.',
     keyRemembered: 'De sleutel voor gespreksleiders is onthouden op deze laptop.',
     keyChange: 'Andere sleutel',
+    resumeTitle: 'Verder met een bijeenkomst',
+    resumeHint: 'Op een andere laptop of een andere dag: de code van de bijeenkomst en de sleutel voor gespreksleiders hierboven openen de bijeenkomst waar je gebleven was.',
+    resumeCodeLabel: 'Code van de bijeenkomst',
+    resume: 'Verder als gespreksleider',
+    resumeCodeRequired: 'Vul de code van de bijeenkomst in.',
   },
 
   join: {
@@ -204,6 +209,10 @@ export const nl = {
   prep: {
     heading: 'Voorbereiden',
     planned: 'Gepland: {time}',
+    parts: 'Onderdelen die je doet',
+    quotes: 'Citaten van onderdeel D',
+    quotesHint: 'Alleen de gekozen citaten staan op het bord, de beamer en in het verslag. Je kunt dit later nog veranderen.',
+    thema: 'Thema {n} · {title}',
     optional: 'Optionele stappen die je doet',
     votingLimit: 'Stemmen per persoon',
     votingDefault: 'zoals het bord ({n})',
@@ -253,6 +262,7 @@ export const nl = {
     timerAria: 'Resterende tijd',
     send: 'Groepen sturen',
     sendSide: '{side} naar',
+    sendBeideFollows: 'Zonder eigen bord gaat Beide mee als formeel en informeel naar hetzelfde bord gaan; anders blijven ze waar ze zijn.',
     sendOrg: 'Per organisatie',
     sendPerson: 'Per persoon',
     sendNone: '(niet sturen)',

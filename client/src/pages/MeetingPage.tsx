@@ -1,5 +1,5 @@
 import { CloseCode, FREE_TEMPLATE, noteSideOf, roots, type Template } from '@bodem/shared';
-import { practicePlan, templateById } from '@bodem/templates';
+import { meetingTemplate, practicePlan, templateById } from '@bodem/templates';
 import { fillPractice } from '../edit/meeting.ts';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { deleteMeeting, ApiError } from '../api.ts';
@@ -136,7 +136,12 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
   useFollowTheFacilitator(session, control, ctl, board?.id ?? null, openBoard);
   useSentToBoard(session, control, boards, meetingId, openBoard);
 
-  const template = useMemo(() => (board ? (templateById(board.template) ?? templateById(FREE_TEMPLATE)) : undefined), [board]);
+  // Part D shows only the quotes chosen while preparing (`prep.quotes`), on every screen.
+  const quotesKey = control.prep.quotes?.join() ?? null;
+  const template = useMemo(
+    () => (board ? (meetingTemplate(board.template, { quotes: quotesKey === null ? null : quotesKey.split(',').filter((x) => x) }) ?? templateById(FREE_TEMPLATE)) : undefined),
+    [board, quotesKey],
+  );
   // A personal board shows this person's own notes (their personal document) or the shared ones
   // (the meeting's): participants start on their own, the facilitator on what was shared.
   const [sharedView, setSharedView] = useState<Record<string, boolean>>({});

@@ -1,7 +1,7 @@
-import { cleanLine, MAX_TITLE_LENGTH } from '@bodem/shared';
+import { cleanLine, MAX_TITLE_LENGTH, normaliseJoinCode } from '@bodem/shared';
 import { useState, type FormEvent } from 'react';
 import { PRACTICE_TITLE, PROGRAMMES, TEMPLATES } from '@bodem/templates';
-import { ApiError, createMeeting } from '../api.ts';
+import { ApiError, createMeeting, facilitateByCode } from '../api.ts';
 import { facilitatedMeetings, forgetFacilitatorKey, loadFacilitatorKey, saveFacilitatorKey, saveMeeting } from '../credentials.ts';
 import { t } from '../i18n/index.ts';
 import { linkClick, meetingPath, navigate } from '../router.ts';
@@ -70,6 +70,42 @@ export function StartPage() {
         setKeyError(true);
       }
       setError(err instanceof ApiError ? err.message : t.errors.unknown);
+      setBusy(false);
+    }
+  };
+
+  // Continuing a meeting on this laptop (another laptop made it, or another day).
+  const [resumeCode, setResumeCode] = useState('');
+  const [resumeError, setResumeError] = useState<string | null>(null);
+
+  const resume = async (e: FormEvent) => {
+    e.preventDefault();
+    const code = normaliseJoinCode(resumeCode);
+    setResumeError(null);
+    if (!code) {
+      setResumeError(t.start.resumeCodeRequired);
+      return;
+    }
+    const key = rememberedKey ?? keyInput.trim();
+    if (!key) {
+      setKeyError(true);
+      setResumeError(t.start.keyRequired);
+      return;
+    }
+    setBusy(true);
+    try {
+      const m = await facilitateByCode(code, key);
+      if (!rememberedKey) saveFacilitatorKey(key);
+      saveMeeting(m.id, { role: 'facilitator', facilitatorToken: m.facilitatorToken, projectorToken: m.projectorToken, joinCode: m.joinCode, title: m.title });
+      navigate(meetingPath(m.id));
+    } catch (err) {
+      if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
+        forgetFacilitatorKey();
+        setRememberedKey(null);
+        setKeyInput(key);
+        setKeyError(true);
+      }
+      setResumeError(err instanceof ApiError ? err.message : t.errors.unknown);
       setBusy(false);
     }
   };
@@ -175,6 +211,34 @@ export function StartPage() {
             </button>
             <p className="muted small">{t.start.practiceHint}</p>
           </div>
+        </form>
+        <form className="resume" onSubmit={(e) => void resume(e)} noValidate aria-labelledby="resume-title">
+          <h2 id="resume-title">{t.start.resumeTitle}</h2>
+          <p className="muted small">{t.start.resumeHint}</p>
+          <div className="field">
+            <label htmlFor="resume-code">{t.start.resumeCodeLabel}</label>
+            <input
+              id="resume-code"
+              name="resume-code"
+              type="text"
+              value={resumeCode}
+              maxLength={16}
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              aria-invalid={resumeError ? true : undefined}
+              aria-describedby={resumeError ? 'resume-error' : undefined}
+              onChange={(e) => setResumeCode(e.target.value)}
+            />
+          </div>
+          {resumeError && (
+            <p id="resume-error" className="error" role="alert">
+              {resumeError}
+            </p>
+          )}
+          <button type="submit" className="btn" disabled={busy}>
+            {t.start.resume}
+          </button>
         </form>
         <p className="alt-link">
           <a href="/join" onClick={linkClick}>

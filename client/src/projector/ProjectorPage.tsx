@@ -1,5 +1,5 @@
-import { FREE_TEMPLATE, type Board as BoardRecord } from '@bodem/shared';
-import { templateById } from '@bodem/templates';
+import { FREE_TEMPLATE, type Board as BoardRecord, type Prep } from '@bodem/shared';
+import { meetingTemplate, templateById } from '@bodem/templates';
 import { useEffect, useMemo, useState } from 'react';
 import { Board } from '../board/Board.tsx';
 import type { BoardController } from '../board/controller.ts';
@@ -109,7 +109,7 @@ function ProjectorView({ session, code }: { session: MeetingSession; code: strin
   else if (mode === 'board' || mode === 'zones') shown = picked.slice(0, 1);
   else if (mode === 'votes') shown = [...boards];
   else shown = picked;
-  const templates = shown.map((b) => templateById(b.template) ?? templateById(FREE_TEMPLATE)!);
+  const templates = shown.map((b) => meetingTemplate(b.template, control.prep) ?? templateById(FREE_TEMPLATE)!);
   // Whole boards side by side only while their notes stay readable from the back; else zone by zone.
   const walking = mode === 'zones' || (mode === 'side' && !wholeBoardsReadable(templates));
   const votes = useVotes(session, boards);
@@ -145,13 +145,13 @@ function ProjectorView({ session, code }: { session: MeetingSession; code: strin
         ) : mode === 'votes' ? (
           <Ranking boards={boards} votes={votes} ideas={ideasBoard && ideaTally ? { board: ideasBoard, tally: ideaTally } : null} />
         ) : mode === 'merged' ? (
-          <Merged session={session} boards={shown} boardIds={control.projector.boards} />
+          <Merged session={session} boards={shown} boardIds={control.projector.boards} prep={control.prep} />
         ) : walking ? (
-          <Walk session={session} boards={shown} step={control.projector.step ?? 0} votes={votes} />
+          <Walk session={session} boards={shown} step={control.projector.step ?? 0} votes={votes} prep={control.prep} />
         ) : (
           <div className="projector-row" data-count={shown.length}>
             {shown.map((b) => (
-              <ProjectedBoard key={b.id} session={session} board={b} />
+              <ProjectedBoard key={b.id} session={session} board={b} prep={control.prep} />
             ))}
           </div>
         )}
@@ -165,8 +165,8 @@ function ProjectorView({ session, code }: { session: MeetingSession; code: strin
  * facilitator is on, not their zoomed view, which cut off the bottom row
  * on a 16:9 beamer).
  */
-function ProjectedBoard({ session, board }: { session: MeetingSession; board: BoardRecord }) {
-  const template = templateById(board.template) ?? templateById(FREE_TEMPLATE)!;
+function ProjectedBoard({ session, board, prep }: { session: MeetingSession; board: BoardRecord; prep: Prep }) {
+  const template = meetingTemplate(board.template, prep) ?? templateById(FREE_TEMPLATE)!;
   const [ctl, setCtl] = useState<BoardController | null>(null);
   useEffect(() => {
     ctl?.fit();
@@ -178,16 +178,16 @@ function ProjectedBoard({ session, board }: { session: MeetingSession; board: Bo
   );
 }
 
-function Walk({ session, boards, step, votes }: { session: MeetingSession; boards: BoardRecord[]; step: number; votes: VoteState | null }) {
+function Walk({ session, boards, step, votes, prep }: { session: MeetingSession; boards: BoardRecord[]; step: number; votes: VoteState | null; prep: Prep }) {
   const steps = useWalk(session.doc, boards);
   const counts = votes ? new Map([...votes.tally.counts].filter(([id]) => boards.some((b) => b.id === id))) : null;
-  return <WalkView boards={boards} steps={steps} step={stepAt(steps, step)} votes={counts} />;
+  return <WalkView boards={boards} steps={steps} step={stepAt(steps, step)} votes={counts} prep={prep} />;
 }
 
-function Merged({ session, boards, boardIds }: { session: MeetingSession; boards: BoardRecord[]; boardIds: readonly string[] }) {
+function Merged({ session, boards, boardIds, prep }: { session: MeetingSession; boards: BoardRecord[]; boardIds: readonly string[]; prep: Prep }) {
   // Only boards of one template merge (their zones are the same); anything else is refused, saying why.
   const first = boards[0]!;
-  const template = templateById(first.template) ?? templateById(FREE_TEMPLATE)!;
+  const template = meetingTemplate(first.template, prep) ?? templateById(FREE_TEMPLATE)!;
   if (boards.some((b) => b.template !== first.template)) {
     return (
       <p className="projector-refusal" role="alert" data-testid="merge-refused">

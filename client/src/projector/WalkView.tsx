@@ -1,5 +1,5 @@
 import { noteFill, noteWords, type Board, type Template } from '@bodem/shared';
-import { templateById } from '@bodem/templates';
+import { meetingTemplate } from '@bodem/templates';
 import { useEffect, useRef, useState } from 'react';
 import { Group, Layer, Stage } from 'react-konva';
 import { NoteView } from '../board/views/NoteView.tsx';
@@ -13,7 +13,20 @@ import { cellArea, DESIGN, fitDesign, type Slide, type WalkStep } from './walk.t
  * role cards, drawn by the board's own views at the scale where their
  * smallest text is 32 px on a 1920×1080 beamer.
  */
-export function WalkView({ boards, steps, step, votes }: { boards: readonly Board[]; steps: readonly WalkStep[]; step: WalkStep | null; votes: ReadonlyMap<string, number> | null }) {
+export function WalkView({
+  boards,
+  steps,
+  step,
+  votes,
+  prep = { quotes: null },
+}: {
+  boards: readonly Board[];
+  steps: readonly WalkStep[];
+  step: WalkStep | null;
+  votes: ReadonlyMap<string, number> | null;
+  /** The meeting's preparation: part D's chosen quotes. */
+  prep?: { quotes: readonly string[] | null };
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [stage, setStage] = useState({ width: 0, height: 0 });
   useEffect(() => {
@@ -50,7 +63,7 @@ export function WalkView({ boards, steps, step, votes }: { boards: readonly Boar
                       {count !== undefined && <span className="walk-votes"> · {count === 1 ? t.voting.countOne : fmt(t.voting.count, { n: count })}</span>}
                     </h3>
                   ) : null}
-                  <SlideStage slide={step.cells[i] ?? null} template={templateById(b.template)} width={area.width * f} height={DESIGN.height * f} f={f} />
+                  <SlideStage slide={step.cells[i] ?? null} template={meetingTemplate(b.template, prep)} width={area.width * f} height={DESIGN.height * f} f={f} />
                 </section>
               );
             })}

@@ -1,5 +1,5 @@
-import { itemsOfBoard, roots, type Board } from '@bodem/shared';
-import { templateById } from '@bodem/templates';
+import { itemsOfBoard, readControl, roots, type Board } from '@bodem/shared';
+import { meetingTemplate } from '@bodem/templates';
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import { docSource, useSource } from '../lib/source.ts';
@@ -11,18 +11,23 @@ const sameSteps = (a: readonly WalkStep[], b: readonly WalkStep[]) => JSON.strin
 export const useWalk = (doc: Y.Doc, boards: readonly Board[]): WalkStep[] => {
   const ids = boards.map((b) => `${b.id}:${b.template}`).join();
   const source = useMemo(() => {
-    const { items } = roots(doc);
+    const { items, control } = roots(doc);
     return docSource(
       () =>
         walk(
           boards.flatMap((b) => {
-            const template = templateById(b.template);
+            // As the meeting prepared it: part D walks only the quotes chosen.
+            const template = meetingTemplate(b.template, readControl(control).prep);
             return template ? [{ template, items: itemsOfBoard(doc, b.id) }] : [];
           }),
         ),
       (on) => {
         items.observeDeep(on);
-        return () => items.unobserveDeep(on);
+        control.observe(on);
+        return () => {
+          items.unobserveDeep(on);
+          control.unobserve(on);
+        };
       },
       sameSteps,
     );

@@ -3,13 +3,16 @@ import {
   reportFileName,
   reportMarkdown,
   reportOutline,
+  readControl,
   readMeeting,
+  roots,
   type MeetingView,
+  type Prep,
   type ReportDrawing,
   type ReportOutline,
   type ReportPerson,
 } from '@bodem/shared';
-import { REPORT_SOURCES, templateById } from '@bodem/templates';
+import { meetingTemplate, reportSourcesFor, templateById } from '@bodem/templates';
 import type * as Y from 'yjs';
 import { loadFonts, PICTURE_PIXELS } from './pdfAssets.ts';
 import { posterData } from './Poster.tsx';
@@ -99,8 +102,11 @@ const result = (a: JobAnswer | null): { bytes: Uint8Array; ms: number } => {
 /** Print quality for a PNG: twice the board's own size, within the canvas bound. */
 const PNG_PIXEL_RATIO = 2;
 
+/** The meeting's preparation (part D's chosen quotes shape its board). */
+const prepOf = (doc: Y.Doc) => readControl(roots(doc).control).prep;
+
 const outlineOf = (view: MeetingView, src: ExportSource): ReportOutline =>
-  reportOutline(view, REPORT_SOURCES, { people: src.people, leaders: src.leaders, names: src.names ?? false });
+  reportOutline(view, reportSourcesFor(prepOf(src.doc)), { people: src.people, leaders: src.leaders, names: src.names ?? false });
 
 /** Starts fetching the fonts, so an export later works even if the Wi-Fi is gone by then. */
 export const prefetch = (): Promise<unknown> => Promise.all([loadFonts(), jobs.send({ kind: 'ping' }, [], true).then(result)]);
@@ -120,7 +126,7 @@ export const exportPng = async (src: ExportSource, boardId: string): Promise<Exp
   const t0 = performance.now();
   const view = readMeeting(src.doc);
   const board = view.boards.find((b) => b.id === boardId);
-  const template = board ? templateById(board.template) ?? templateById('vrij') : undefined;
+  const template = board ? (meetingTemplate(board.template, prepOf(src.doc)) ?? templateById('vrij')) : undefined;
   if (!board || !template) throw new Error(`no board ${boardId}`);
   const renderer = new PosterRenderer();
   try {
@@ -169,6 +175,7 @@ const cutRect = (canvas: { width: number; height: number }, width: number, d: Re
  */
 const eachPoster = async (
   view: MeetingView,
+  prep: Prep,
   outline: ReportOutline,
   pixels: number,
   use: (b: ReportOutline['boards'][number], raster: Raster) => void,
@@ -179,7 +186,7 @@ const eachPoster = async (
     for (const b of outline.boards) {
       await nextTurn();
       const board = view.boards.find((x) => x.id === b.id)!;
-      const template = templateById(board.template) ?? templateById('vrij')!;
+      const template = meetingTemplate(board.template, prep) ?? templateById('vrij')!;
       const r0 = performance.now();
       const canvas = await renderer.render(posterData(view, board, template), (width) => pixels / width);
       const r1 = performance.now();
@@ -209,7 +216,7 @@ export const exportDocx = async (src: ExportSource): Promise<ExportedFile> => {
   const t1 = performance.now();
   await jobs.send({ kind: 'docx-start' });
   const times = { render: 0, encode: 0, layout: 0 };
-  await eachPoster(view, outline, DOCX_PICTURE_PIXELS, (b, raster) => void jobs.send({ kind: 'docx-board', boardId: b.id, raster }, [raster.bitmap]), times);
+  await eachPoster(view, prepOf(src.doc), outline, DOCX_PICTURE_PIXELS, (b, raster) => void jobs.send({ kind: 'docx-board', boardId: b.id, raster }, [raster.bitmap]), times);
   const t2 = performance.now();
   const { bytes } = result(await jobs.send({ kind: 'docx', outline }, [], true));
   const t3 = performance.now();
@@ -228,7 +235,7 @@ export const exportPdf = async (src: ExportSource): Promise<ExportedFile> => {
   const t1 = performance.now();
   const times = { render: 0, encode: 0, layout: 0 };
   // Each picture goes to the worker as soon as it is drawn: the worker lays out one board while the page draws the next.
-  await eachPoster(view, outline, PICTURE_PIXELS, (b, raster) => void jobs.send({ kind: 'pdf-board', boardId: b.id, raster }, [raster.bitmap]), times);
+  await eachPoster(view, prepOf(src.doc), outline, PICTURE_PIXELS, (b, raster) => void jobs.send({ kind: 'pdf-board', boardId: b.id, raster }, [raster.bitmap]), times);
   const { render, encode, layout } = times;
   const t2 = performance.now();
   const { bytes } = result(await jobs.send({ kind: 'pdf-finish', at: Date.now() }, [], true));

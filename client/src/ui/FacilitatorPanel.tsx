@@ -97,13 +97,13 @@ export function FacilitatorPanel(p: Props) {
         // Before the first step the preparation comes first; from then on the step being done.
         started ? (
           <>
-            {canWrite && <DraaiboekPanel session={session} boards={boards} />}
+            {canWrite && <DraaiboekPanel session={session} boards={boards} onOpen={p.onOpen} />}
             {canWrite && prep}
           </>
         ) : (
           <>
             {canWrite && prep}
-            {canWrite && <DraaiboekPanel session={session} boards={boards} />}
+            {canWrite && <DraaiboekPanel session={session} boards={boards} onOpen={p.onOpen} />}
           </>
         ),
       )}

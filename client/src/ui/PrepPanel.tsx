@@ -1,5 +1,5 @@
-import { MAX_VOTING_LIMIT, plannedMinutes, type Board } from '@bodem/shared';
-import { templateById } from '@bodem/templates';
+import { isSkipped, MAX_VOTING_LIMIT, plannedMinutes, templatesLeftOut, type Board } from '@bodem/shared';
+import { D_QUOTE_IDS, THEMAS, templateById } from '@bodem/templates';
 import { useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { formatMinutes, stepHeading } from '../draaiboek/stepHeading.ts';
@@ -28,7 +28,16 @@ export function PrepPanel({ session, boards, meetingId, joinCode }: { session: M
   // Votes per person: on boards voted on as a whole, and on the ideas of part C (one board, each idea its own votes).
   const voting = boards.map((b) => templateById(b.template)).map((tp) => tp?.voting ?? tp?.ideas?.voting).find((v) => v);
   const ideaBoards = boards.filter((b) => templateById(b.template)?.ideas);
-  const optional = steps.filter((s) => s.optional);
+  // Part D: the quotes to read, chosen beforehand and changeable later (null: all of them).
+  const hasD = boards.some((b) => b.template === 'in-de-weg');
+  const chosen = prep.quotes ?? [...D_QUOTE_IDS];
+  const chooseQuote = (id: string, on: boolean) => {
+    const next = D_QUOTE_IDS.filter((q) => (q === id ? on : chosen.includes(q)));
+    edit.setPrep(session, { quotes: next.length === D_QUOTE_IDS.length ? null : next });
+  };
+  const optional = steps.filter((s) => s.optional && !(s.part !== null && state.partsOff.includes(s.part)));
+  // Every part the meeting's boards allow, with its boards (skipping a part leaves all its steps out).
+  const parts = handoutParts(boards.map((b) => templateById(b.template)).filter((x) => !!x)).filter((p) => steps.some((s) => s.part === p.part));
   const [orgsText, setOrgsText] = useState(() => prep.orgs.join('\n'));
   const [saved, setSaved] = useState(false);
   const people = useStore(session.presence.people);
@@ -38,7 +47,7 @@ export function PrepPanel({ session, boards, meetingId, joinCode }: { session: M
     edit.setPrep(session, { orgs: parseOrgs(orgsText) });
     setSaved(true);
   };
-  const planned = steps.filter((s) => !state.skipped.includes(s.id)).reduce((sum, s) => sum + plannedMinutes(s, boards, state), 0);
+  const planned = steps.filter((s) => !isSkipped(s, state)).reduce((sum, s) => sum + plannedMinutes(s, boards, state), 0);
 
   return (
     <details className="panel-section prep" open={!started} key={String(started)} data-testid="prep">
@@ -47,8 +56,22 @@ export function PrepPanel({ session, boards, meetingId, joinCode }: { session: M
       </summary>
       <p className="muted small">{fmt(t.prep.planned, { time: formatMinutes(planned * 60_000) })}</p>
 
+      {parts.length > 0 && (
+        <fieldset className="prep-group" data-testid="prep-parts">
+          <legend>{t.prep.parts}</legend>
+          {parts.map(({ part, titles }) => (
+            <label key={part} className="check">
+              <input type="checkbox" checked={!state.partsOff.includes(part)} onChange={(e) => edit.setPartSkipped(session, steps, part, !e.target.checked)} />
+              <span>
+                {fmt(t.draaiboek.part, { part })} <span className="muted small">· {titles.join(' · ')}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+
       {optional.length > 0 && (
-        <fieldset className="prep-group">
+        <fieldset className="prep-group" data-testid="prep-optional">
           <legend>{t.prep.optional}</legend>
           {optional.map((s) => (
             <label key={s.id} className="check">
@@ -57,6 +80,29 @@ export function PrepPanel({ session, boards, meetingId, joinCode }: { session: M
                 {stepHeading(s)} <span className="muted small">· {fmt(t.draaiboek.minutes, { n: plannedMinutes(s, boards, state) })}</span>
               </span>
             </label>
+          ))}
+        </fieldset>
+      )}
+
+      {hasD && (
+        <fieldset className="prep-group prep-quotes" data-testid="prep-quotes">
+          <legend>{t.prep.quotes}</legend>
+          <p className="muted small">{t.prep.quotesHint}</p>
+          {THEMAS.map((thema) => (
+            <div key={thema.number} className="prep-thema">
+              <p className="prep-thema-title">{fmt(t.prep.thema, { n: thema.number, title: thema.title })}</p>
+              {thema.quotes.map((q, i) => {
+                const id = `thema-${thema.number}-citaat-${i + 1}`;
+                return (
+                  <label key={id} className="check">
+                    <input type="checkbox" checked={chosen.includes(id)} onChange={(e) => chooseQuote(id, e.target.checked)} />
+                    <span>
+                      {firstWords(q.text)} <span className="muted small">· {q.source}</span>
+                    </span>
+                  </label>
+                );
+              })}
+            </div>
           ))}
         </fieldset>
       )}
@@ -122,17 +168,23 @@ export function PrepPanel({ session, boards, meetingId, joinCode }: { session: M
             {t.prep.print}
           </button>
           <p className="muted small">{t.prep.printHint}</p>
-          <Handout session={session} boards={boards} meetingId={meetingId} joinCode={joinCode} orgs={prep.orgs} minutes={planned} />
+          <Handout session={session} boards={boards} meetingId={meetingId} joinCode={joinCode} orgs={prep.orgs} minutes={planned} leftOut={templatesLeftOut(steps, state)} />
         </div>
       )}
     </details>
   );
 }
 
+/** A quote's opening words, to recognise it by in the list (the whole quote is on the D board). */
+const firstWords = (text: string, words = 9): string => {
+  const all = text.split(/\s+/);
+  return all.length <= words ? text : `${all.slice(0, words).join(' ')} …`;
+};
+
 /** The one-page hand-out: only printed (the screen never shows it). */
-function Handout({ session, boards, meetingId, joinCode, orgs, minutes }: { session: MeetingSession; boards: readonly Board[]; meetingId: string; joinCode: string; orgs: readonly string[]; minutes: number }) {
+function Handout({ session, boards, meetingId, joinCode, orgs, minutes, leftOut }: { session: MeetingSession; boards: readonly Board[]; meetingId: string; joinCode: string; orgs: readonly string[]; minutes: number; leftOut: ReadonlySet<string> }) {
   const meta = useMeta(session.doc);
-  const parts = handoutParts(boards.map((b) => templateById(b.template)).filter((x) => !!x));
+  const parts = handoutParts(boards.map((b) => templateById(b.template)).filter((x) => !!x), leftOut);
   return createPortal(
     <article className="handout" data-testid="handout" aria-hidden="true">
       <p className="handout-brand">{t.appName}</p>

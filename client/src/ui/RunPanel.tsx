@@ -1,10 +1,10 @@
 import {
-  SIDES,
+  PERSON_SIDES,
   type Board,
   type Control,
+  type PersonSide,
   type ProjectorMode,
   type Send,
-  type Side,
 } from '@bodem/shared';
 import { templateById } from '@bodem/templates';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
@@ -141,7 +141,7 @@ function SendControls({ session, boards, send: sent }: { session: MeetingSession
   const people = useStore(session.presence.people).filter((p) => p.role === 'participant');
   // The form starts again from what was sent whenever a send arrives (a preset, the draaiboek, another device),
   // so the drop-downs say where people are. (Adjusted while rendering, not remounted: the keyboard focus stays.)
-  const [bySide, setBySide] = useState<Partial<Record<Side, string>>>(() => ({ ...sent?.bySide }));
+  const [bySide, setBySide] = useState<Partial<Record<PersonSide, string>>>(() => ({ ...sent?.bySide }));
   const [byPerson, setByPerson] = useState<Record<string, string>>(() => ({ ...sent?.byPerson }));
   const sentKey = JSON.stringify(sent);
   const [seen, setSeen] = useState(sentKey);
@@ -152,7 +152,7 @@ function SendControls({ session, boards, send: sent }: { session: MeetingSession
   }
   const informeel = boards.find((b) => b.template === 'kracht-informeel');
   const formeel = boards.find((b) => b.template === 'kracht-formeel');
-  const send = (to: { bySide: Partial<Record<Side, string>>; byPerson: Record<string, string> }) => edit.sendGroups(session, to);
+  const send = (to: { bySide: Partial<Record<PersonSide, string>>; byPerson: Record<string, string> }) => edit.sendGroups(session, to);
   const titleOf = (id: string) => boards.find((b) => b.id === id)?.title ?? t.run.sendGone;
   const unique = [...new Map(people.map((p) => [p.userId, p])).values()];
   const nameOf = (id: string) => unique.find((p) => p.userId === id)?.name ?? t.run.sendAway;
@@ -181,10 +181,10 @@ function SendControls({ session, boards, send: sent }: { session: MeetingSession
     const picks = new Set(unique.filter((p) => p.org === org).map((p) => byPerson[p.userId] ?? ''));
     return picks.size === 1 ? [...picks][0] || undefined : undefined;
   };
-  const draftSides = Object.fromEntries(Object.entries(bySide).filter(([, v]) => v)) as Partial<Record<Side, string>>;
+  const draftSides = Object.fromEntries(Object.entries(bySide).filter(([, v]) => v)) as Partial<Record<PersonSide, string>>;
   const personal = Object.entries(byPerson);
   const sentPersonal = Object.entries(sent?.byPerson ?? {});
-  const sentSides = SIDES.filter((side) => sent?.bySide[side]);
+  const sentSides = PERSON_SIDES.filter((side) => sent?.bySide[side]);
   const changed = JSON.stringify([draftSides, byPerson]) !== JSON.stringify([{ ...sent?.bySide }, { ...sent?.byPerson }]);
   return (
     <div className="run-group">
@@ -219,12 +219,13 @@ function SendControls({ session, boards, send: sent }: { session: MeetingSession
           {sentPersonal.length > 0 && <p className="muted small">{fmt(t.run.presetClears, { n: sentPersonal.length })}</p>}
         </>
       )}
-      {SIDES.map((side) => (
+      {PERSON_SIDES.map((side) => (
         <label key={side} className="send-row">
           {fmt(t.run.sendSide, { side: t.sides[side] })}
           {select(bySide[side], (v) => setBySide((s) => ({ ...s, [side]: v || undefined })), fmt(t.run.sendSide, { side: t.sides[side] }))}
         </label>
       ))}
+      {!bySide.beide && <p className="muted small">{t.run.sendBeideFollows}</p>}
       {orgs.length > 0 && (
         <details>
           <summary>{t.run.sendOrg}</summary>

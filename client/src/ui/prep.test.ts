@@ -16,4 +16,10 @@ describe('preparing', () => {
     expect(b.titles).toContain('De kracht van informeel');
     expect(new Set(b.titles).size).toBe(b.titles.length);
   });
+  it('leaves out the boards the plan leaves out, and a part with none left', () => {
+    const parts = handoutParts(TEMPLATES, new Set(['boom', 'in-de-weg']));
+    expect(parts.flatMap((p) => p.titles)).not.toContain('Boom van samenwerking');
+    expect(parts.map((p) => p.part)).not.toContain('D');
+    expect(parts.find((p) => p.part === 'E')!.titles.length).toBeGreaterThan(0);
+  });
 });

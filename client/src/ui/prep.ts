@@ -13,11 +13,15 @@ export const parseOrgs = (text: string): string[] => {
   return out.slice(0, MAX_PREP_ORGS);
 };
 
-/** The programme on the hand-out: each part in order, with the titles of its boards (each title once). */
-export const handoutParts = (templates: readonly Template[]): { part: string; titles: string[] }[] => {
+/**
+ * The programme on the hand-out: each part in order, with the titles of its
+ * boards (each title once); boards the plan leaves out (a part left out, an
+ * optional step skipped) are not listed, nor is a part with none left.
+ */
+export const handoutParts = (templates: readonly Template[], leftOut: ReadonlySet<string> = new Set()): { part: string; titles: string[] }[] => {
   const byPart = new Map<string, string[]>();
   for (const tp of templates) {
-    if (!tp.part) continue;
+    if (!tp.part || leftOut.has(tp.id)) continue;
     const titles = byPart.get(tp.part) ?? [];
     if (!titles.includes(tp.title)) titles.push(tp.title);
     byPart.set(tp.part, titles);

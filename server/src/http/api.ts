@@ -158,6 +158,34 @@ export const registerApi = (app: FastifyInstance, { store, relay, signer, joinLi
     },
   );
 
+  /**
+   * The facilitator on another laptop (the second dagdeel, a borrowed
+   * laptop): the host's key and the meeting's join code give that laptop
+   * the facilitator's and the projector's tokens. The key is checked before
+   * anything else, so a stranger learns nothing about which codes exist;
+   * a closed or idle door does not matter (resuming another day is the
+   * point), but the code must be the meeting's current one.
+   */
+  app.post<{ Body: { code: string } }>(
+    '/api/facilitate',
+    { schema: { body: { type: 'object', required: ['code'], additionalProperties: false, properties: { code: { type: 'string', maxLength: 32 } } } } },
+    async (req, reply) => {
+      const key = bearer(req);
+      if (!key) throw new ApiError(401, 'facilitator_key_required');
+      if (!keyMatches(key, facilitatorKey)) throw new ApiError(403, 'wrong_facilitator_key');
+      const meeting = await store.findByJoinCode(normaliseJoinCode(req.body.code));
+      if (!meeting) throw new ApiError(404, 'unknown_meeting_code');
+      reply.header('cache-control', 'no-store');
+      return {
+        id: meeting.id,
+        title: meeting.title,
+        joinCode: meeting.joinCode,
+        facilitatorToken: signer.sign(issueClaims(meeting, 'facilitator', { name: 'Gespreksleider', side: null })),
+        projectorToken: signer.sign(issueClaims(meeting, 'projector', { name: 'Projector', side: null })),
+      };
+    },
+  );
+
   /** Whether the meeting takes joins now: the door is open and it was active within the idle time. */
   const doorOpen = (meeting: MeetingRecord, now = Date.now()): boolean =>
     !meeting.joinClosed && (meeting.lastActiveAt ?? meeting.createdAt) + joinIdleMs > now;

@@ -23,6 +23,7 @@ export const MESSAGES = {
   join_closed: 'Deelnemen is gesloten. Vraag de gespreksleider om het weer te openen.',
   facilitator_key_required: 'Een bijeenkomst maken kan alleen met de sleutel voor gespreksleiders. Vraag die aan de beheerder van Bodem.',
   wrong_facilitator_key: 'Deze sleutel voor gespreksleiders klopt niet. Kijk hem na of vraag de beheerder van Bodem.',
+  unknown_meeting_code: 'Er is geen bijeenkomst met deze code. Kijk de code na op de hand-out of in de mail van de bijeenkomst.',
   too_many_meetings: 'Er zijn net heel veel bijeenkomsten gemaakt. Wacht een minuut en probeer het dan opnieuw.',
   quota_meetings: 'Deze server bewaart al het grootste aantal bijeenkomsten dat de beheerder toestaat. Verwijder oude bijeenkomsten of vraag de beheerder.',
   quota_disk: 'De opslag van deze server is vol. Verwijder oude bijeenkomsten of vraag de beheerder van Bodem.',

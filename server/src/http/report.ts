@@ -1,5 +1,5 @@
-import { reportFileName, reportMarkdown, reportOutline, readMeeting, type ReportOutline, type ReportPerson, type TokenClaims } from '@bodem/shared';
-import { REPORT_SOURCES } from '@bodem/templates';
+import { readControl, reportFileName, reportMarkdown, reportOutline, readMeeting, roots, type ReportOutline, type ReportPerson, type TokenClaims } from '@bodem/shared';
+import { reportSourcesFor } from '@bodem/templates';
 import { DOCX_TYPE, docxBytes } from '@bodem/report-docx';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import * as Y from 'yjs';
@@ -37,7 +37,7 @@ const outlineNow = async (deps: ReportDeps, meeting: MeetingRecord, leader: stri
   const { doc, people } = await currentDocument(deps, meeting);
   try {
     const persons: ReportPerson[] | undefined = people?.map((c) => ({ id: c.sub, side: c.side, role: c.role, name: c.name, ...(c.org ? { org: c.org } : {}) }));
-    return reportOutline(readMeeting(doc), REPORT_SOURCES, { ...(persons ? { people: persons } : {}), leaders: [leader], names });
+    return reportOutline(readMeeting(doc), reportSourcesFor(readControl(roots(doc).control).prep), { ...(persons ? { people: persons } : {}), leaders: [leader], names });
   } finally {
     doc.destroy();
   }

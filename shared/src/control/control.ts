@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { isSide, type PersonSide, type Side } from '../schema/side.ts';
+import { isPersonSide, isSide, type PersonSide } from '../schema/side.ts';
 import { cleanLine } from '../schema/text.ts';
 import { num, str } from '../schema/values.ts';
 
@@ -25,7 +25,8 @@ export interface Timer {
 export interface Send {
   /** Grows with every send, so a tablet moves again even to the same board. */
   seq: number;
-  bySide: Partial<Record<Side, string>>;
+  /** Where each side goes; 'beide' sends the people who joined as both as a group of their own. */
+  bySide: Partial<Record<PersonSide, string>>;
   byPerson: Record<string, string>;
 }
 
@@ -54,7 +55,13 @@ export const MAX_PROJECTOR_STEP = 999;
 export interface Prep {
   votingLimit: number | null;
   orgs: string[];
+  /** Part D's quotes the facilitator chose (zone ids of the D board); null: all of them. */
+  quotes: string[] | null;
 }
+
+/** A zone id of part D's quotes: `thema-<n>-citaat-<n>`. */
+const QUOTE_ID = /^thema-[1-9]-citaat-[1-9]$/;
+export const MAX_PREP_QUOTES = 20;
 
 export const MAX_VOTING_LIMIT = 9;
 export const MAX_PREP_ORGS = 40;
@@ -112,7 +119,7 @@ export const readSend = (v: unknown): Send | null => {
   const o = obj(v);
   if (!o) return null;
   const bySide: Send['bySide'] = {};
-  for (const [k, b] of Object.entries(obj(o.bySide) ?? {})) if (isSide(k) && typeof b === 'string') bySide[k] = b;
+  for (const [k, b] of Object.entries(obj(o.bySide) ?? {})) if (isPersonSide(k) && typeof b === 'string') bySide[k] = b;
   const byPerson: Record<string, string> = {};
   for (const [k, b] of Object.entries(obj(o.byPerson) ?? {}).slice(0, 500)) if (typeof b === 'string') byPerson[k] = b;
   return { seq: num(o.seq, 0, Number.MAX_SAFE_INTEGER), bySide, byPerson };
@@ -133,6 +140,7 @@ export const readPrep = (v: unknown): Prep => {
   return {
     votingLimit: typeof limit === 'number' && Number.isInteger(limit) && limit >= 1 && limit <= MAX_VOTING_LIMIT ? limit : null,
     orgs: [...new Set(orgs.filter((x): x is string => typeof x === 'string').map((x) => cleanLine(x, MAX_ORG_NAME)).filter((x) => x))].slice(0, MAX_PREP_ORGS),
+    quotes: Array.isArray(o?.quotes) ? [...new Set(o.quotes.filter((x): x is string => typeof x === 'string' && QUOTE_ID.test(x)))].slice(0, MAX_PREP_QUOTES) : null,
   };
 };
 
@@ -158,14 +166,15 @@ export const timeLeft = (timer: Timer, now: number): number =>
 
 /**
  * The board a person was sent to: their own assignment first, else their
- * side's. Someone who is both goes where both sides were sent to the same
- * board, and otherwise waits for an assignment of their own.
+ * side's. Someone who is both goes where the facilitator sent 'beide' as a
+ * group of their own; without that, where both sides were sent to the same
+ * board, and otherwise they wait for an assignment of their own.
  */
 export const destinationOf = (send: Send | null, person: { id: string; side: PersonSide | null }): string | null => {
   if (!send) return null;
   const own = send.byPerson[person.id];
   if (own) return own;
   if (isSide(person.side)) return send.bySide[person.side] ?? null;
-  if (person.side === 'beide') return send.bySide.formeel && send.bySide.formeel === send.bySide.informeel ? send.bySide.formeel : null;
+  if (person.side === 'beide') return send.bySide.beide ?? (send.bySide.formeel && send.bySide.formeel === send.bySide.informeel ? send.bySide.formeel : null);
   return null;
 };

@@ -67,9 +67,14 @@ export interface DraaiboekState {
   skipped: string[];
   /** Minutes the facilitator planned instead of the manual's, per step. */
   minutes: Record<string, number>;
+  /** Whole parts ('A'…'G') the facilitator leaves out of this meeting: every step of the part is skipped. */
+  partsOff: string[];
 }
 
-export const EMPTY_DRAAIBOEK: DraaiboekState = { current: null, startedAt: 0, pausedAt: null, used: {}, skipped: [], minutes: {} };
+export const EMPTY_DRAAIBOEK: DraaiboekState = { current: null, startedAt: 0, pausedAt: null, used: {}, skipped: [], minutes: {}, partsOff: [] };
+
+/** A part of the toolkit: one capital letter. */
+const PART = /^[A-Z]$/;
 
 const MAX_STEPS = 200;
 const MAX_ID = 32;
@@ -97,6 +102,7 @@ export const readDraaiboek = (v: unknown): DraaiboekState => {
     used: numbers(o.used, Number.MAX_SAFE_INTEGER),
     skipped: Array.isArray(o.skipped) ? [...new Set(o.skipped.map(stepId).filter((x): x is string => x !== null))].slice(0, MAX_STEPS) : [],
     minutes: numbers(o.minutes, MAX_MINUTES),
+    partsOff: Array.isArray(o.partsOff) ? [...new Set(o.partsOff.filter((x): x is string => typeof x === 'string' && PART.test(x)))].slice(0, 26) : [],
   };
 };
 
@@ -131,7 +137,20 @@ export const stepById = (steps: readonly DraaiboekStep[], id: string | null): Dr
 /** The step being done, if any (a stored id the programme no longer has reads as none). */
 export const currentStep = (steps: readonly DraaiboekStep[], state: DraaiboekState): DraaiboekStep | null => stepById(steps, state.current);
 
-export const isSkipped = (step: DraaiboekStep, state: DraaiboekState): boolean => !!step.optional && state.skipped.includes(step.id);
+/** Left out of the plan: an optional step the facilitator skips, or any step of a part left out. */
+export const isSkipped = (step: DraaiboekStep, state: DraaiboekState): boolean =>
+  (!!step.optional && state.skipped.includes(step.id)) || (step.part !== null && state.partsOff.includes(step.part));
+
+/**
+ * The templates the plan leaves out: those whose every step is skipped (a
+ * part left out, or only optional steps skipped). A template no step uses
+ * (a free board added by hand) is never left out.
+ */
+export const templatesLeftOut = (steps: readonly DraaiboekStep[], state: DraaiboekState): Set<string> => {
+  const used = new Map<string, boolean>();
+  for (const s of steps) for (const t of templatesOf(s)) used.set(t, (used.get(t) ?? false) || !isSkipped(s, state));
+  return new Set([...used].filter(([, kept]) => !kept).map(([t]) => t));
+};
 
 /**
  * The step "Volgende stap" goes to: the first after the current one that
@@ -205,6 +224,17 @@ export const stepControl = (step: DraaiboekStep, boards: readonly Board[], state
     projector,
     votingOpen: step.voting === undefined ? null : step.voting === 'open',
   };
+};
+
+/**
+ * The board the facilitator's own screen opens with a step: the board the
+ * beamer shows (so "volg mij" and the facilitator agree), else where the
+ * groups are sent (formeel's first), else the step's first board; null for
+ * a step without boards (the facilitator stays where they are).
+ */
+export const stepBoardOf = (step: DraaiboekStep, boards: readonly Board[]): string | null => {
+  const c = stepControl(step, boards);
+  return c.projector?.boards[0] ?? c.send?.bySide.formeel ?? c.send?.bySide.informeel ?? (step.boards[0] ? (boardsOfTemplate(boards, step.boards[0])[0]?.id ?? null) : null);
 };
 
 /** Time spent on the current step up to `now` (standing still while paused). */
@@ -284,6 +314,7 @@ const write = (doc: Y.Doc, state: DraaiboekState): void => {
     used: { ...state.used },
     skipped: [...state.skipped],
     minutes: { ...state.minutes },
+    partsOff: [...state.partsOff],
   });
 };
 
@@ -349,6 +380,19 @@ export const resumeMeeting = (doc: Y.Doc, now: number, origin: Origin = origins.
     write(doc, { ...state, startedAt: state.startedAt + away, pausedAt: null });
     resumeTimer(doc, now, origin);
   }, origin);
+  return true;
+};
+
+/**
+ * Leaves a whole part out of the meeting, or takes it back in: the plan
+ * changes on the fly, before or during the meeting. The step being done
+ * stays current (the facilitator moves on with "Volgende stap").
+ */
+export const setPartSkipped = (doc: Y.Doc, steps: readonly DraaiboekStep[], part: string, off: boolean, origin: Origin = origins.user): boolean => {
+  if (!PART.test(part) || !steps.some((s) => s.part === part)) return false;
+  const state = draaiboekOf(doc);
+  const rest = state.partsOff.filter((x) => x !== part);
+  doc.transact(() => write(doc, { ...state, partsOff: off ? [...rest, part] : rest }), origin);
   return true;
 };
 

@@ -63,11 +63,16 @@ export const clearPersonalSend = (doc: Y.Doc, personId: string, origin: Origin =
   set(doc, CONTROL_KEYS.send, { seq: prev.seq, bySide: { ...prev.bySide }, byPerson }, origin);
 };
 
-/** Settles part of the preparation (the voting limit, the expected organisations); what is not given stays. */
+/** Settles part of the preparation (the voting limit, the expected organisations, D's quotes); what is not given stays. */
 export const setPrep = (doc: Y.Doc, change: Partial<Prep>, origin: Origin = origins.user): void => {
   const prev = readControl(roots(doc).control).prep;
   const next = readPrep({ ...prev, ...change });
-  set(doc, CONTROL_KEYS.prep, { ...(next.votingLimit !== null ? { votingLimit: next.votingLimit } : {}), orgs: next.orgs }, origin);
+  set(
+    doc,
+    CONTROL_KEYS.prep,
+    { ...(next.votingLimit !== null ? { votingLimit: next.votingLimit } : {}), orgs: next.orgs, ...(next.quotes !== null ? { quotes: next.quotes } : {}) },
+    origin,
+  );
 };
 
 export const setVotingOpen = (doc: Y.Doc, open: boolean, origin: Origin = origins.user): void =>

@@ -25,7 +25,9 @@ import Konva from 'konva';
 export const showStill = (layer: Konva.Layer): (() => void) => {
   const source = layer.getCanvas()._canvas;
   const empty = () => !layer.findOne((n: Konva.Node) => n instanceof Konva.Shape && n.isVisible());
-  const mirror = typeof OffscreenCanvas === 'function' ? document.createElement('canvas') : null;
+  // Both are needed (Safari before 16.4 has OffscreenCanvas without a 2D context): else shown as it is.
+  const canCopy = typeof OffscreenCanvas === 'function' && new OffscreenCanvas(1, 1).getContext('2d') !== null;
+  const mirror = canCopy ? document.createElement('canvas') : null;
   const renderer = mirror?.getContext('bitmaprenderer') ?? null;
   let scratch: OffscreenCanvas | null = null;
 
@@ -54,7 +56,8 @@ export const showStill = (layer: Konva.Layer): (() => void) => {
 
   if (mirror) {
     mirror.setAttribute('aria-hidden', 'true');
-    mirror.dataset['still'] = 'true';
+    mirror.dataset['still'] = 'copy';
+    source.dataset['still'] = 'layer';
   }
   layer.on('draw.still', update);
   stills.set(layer, update);
@@ -63,6 +66,7 @@ export const showStill = (layer: Konva.Layer): (() => void) => {
     layer.off('draw.still');
     stills.delete(layer);
     mirror?.remove();
+    delete source.dataset['still'];
     source.style.display = '';
   };
 };

@@ -1040,8 +1040,21 @@ const summariseTrace = (buf: Buffer): string => {
     .filter((t) => t.busy > 1)
     .sort((a, b) => b.busy - a.busy)
     .map((t) => `${t.name} ${t.busy.toFixed(0)} ms`);
-  const main = selfByName(spans.get(mainKey) ?? []);
-  return [`   renderer threads busy: ${threads.join(', ')}`, '   main thread, self time per trace event:', ...top(main.self, 12, main.busy)].join('\n');
+  const mainSpans = spans.get(mainKey) ?? [];
+  const main = selfByName(mainSpans);
+  // Each frame that changed a canvas hands canvases to the compositor (in software raster, a full copy
+  // each): how many per frame says whether unchanged layers are copied too.
+  const updates = mainSpans.filter((s) => s.name === 'LayerTreeHost::DoUpdateLayers');
+  const copies = mainSpans.filter((s) => s.name === 'Canvas2DResourceProvider::ProduceCanvasResource');
+  const copyMs = copies.reduce((a, s) => a + (s.end - s.ts), 0) / 1000;
+  const copied = updates.filter((u) => copies.some((c) => c.ts >= u.ts && c.end <= u.end)).length;
+  const perFrame = copied ? copies.length / copied : 0;
+  return [
+    `   renderer threads busy: ${threads.join(', ')}`,
+    `   canvas copies to the compositor: ${copies.length} (${copyMs.toFixed(0)} ms) in ${copied} frames that copied any, ${perFrame.toFixed(1)} a frame`,
+    '   main thread, self time per trace event:',
+    ...top(main.self, 12, main.busy),
+  ].join('\n');
 };
 
 // --- the run ------------------------------------------------------------------------

@@ -69,6 +69,36 @@ const draws = (p: BoardPage) => p.page.evaluate(() => (window as unknown as { __
  * handler that made it.
  */
 const twoFrames = (p: BoardPage) => p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+/**
+ * The poster and ink layers show through a still copy of their picture
+ * (client/src/board/stillLayer.ts): for each layer that has one, how many
+ * bytes of the copy differ from the layer's own canvas, and whether each is
+ * on the page. A copy left behind after a redraw differs by thousands.
+ */
+const stills = (p: BoardPage) =>
+  p.page.evaluate(() =>
+    (window as unknown as { Konva: { stages: any[] } }).Konva.stages[0].children.flatMap((layer: any, i: number) => {
+      const source = layer.getCanvas()._canvas as HTMLCanvasElement;
+      if (source.dataset['still'] !== 'layer') return [];
+      const still = source.nextElementSibling;
+      // A still layer that never showed anything has no copy yet.
+      if (!(still instanceof HTMLCanvasElement) || still.dataset['still'] !== 'copy') return [{ layer: i, shown: false, sourceShown: source.style.display !== 'none', differ: 0 }];
+      const shown = still.style.display !== 'none';
+      let differ = 0;
+      if (shown) {
+        const scratch = document.createElement('canvas');
+        scratch.width = source.width;
+        scratch.height = source.height;
+        const c = scratch.getContext('2d')!;
+        c.drawImage(still, 0, 0);
+        const a = c.getImageData(0, 0, source.width, source.height).data;
+        const b = source.getContext('2d')!.getImageData(0, 0, source.width, source.height).data;
+        for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) differ++;
+      }
+      return [{ layer: i, shown, sourceShown: source.style.display !== 'none', differ }];
+    }),
+  );
+
 /** The stage's layers: poster, notes, strokes, what moves, cursors. */
 const NOTES = 1;
 const MOVING = 3;
@@ -114,6 +144,11 @@ test('on touch tablets: a note through the text field, a finger drag, a pinch zo
   expect(await anna.page.evaluate(() => window.visualViewport?.scale ?? 1)).toBe(1);
   await anna.page.getByRole('button', { name: 'Hele bord' }).click();
 
+  // No ink yet: neither the ink layer nor its still copy is on the page.
+  await expect.poll(() => stills(anna)).toEqual([
+    { layer: 0, shown: true, sourceShown: false, differ: 0 },
+    { layer: 2, shown: false, sourceShown: false, differ: 0 },
+  ]);
   // The pen: one finger draws; the line is written once, on lifting the finger, and reaches the other tablet.
   await anna.page.getByRole('button', { name: /Pen/ }).click();
   await anna.dragAlong([
@@ -130,6 +165,15 @@ test('on touch tablets: a note through the text field, a finger drag, a pinch zo
   await expect.poll(() => stageScale(anna)).toBeGreaterThan(penScale * 1.5);
   expect(await strokes(anna)).toBe(1);
   await anna.page.getByRole('button', { name: 'Hele bord' }).click();
+  // The poster (0) and the ink (2) show through still copies equal to their layers, at the camera they settled at.
+  for (const t of [anna, bilal]) {
+    await expect
+      .poll(() => stills(t))
+      .toEqual([
+        { layer: 0, shown: true, sourceShown: false, differ: 0 },
+        { layer: 2, shown: true, sourceShown: false, differ: 0 },
+      ]);
+  }
   await anna.page.screenshot({ path: `${SHOTS}/tablet-landscape.png` });
   await bilal.page.screenshot({ path: `${SHOTS}/tablet-portrait.png` });
 

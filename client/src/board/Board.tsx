@@ -10,6 +10,7 @@ import type { BoardController } from './controller.ts';
 import { useBoardController } from './useBoardController.ts';
 import { Cursors } from './Cursors.tsx';
 import { hideWhenEmpty } from './hideWhenEmpty.ts';
+import { showStill } from './stillLayer.ts';
 import { DropHints } from './DropHints.tsx';
 import { RemoteDrags } from './RemoteDrags.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
@@ -61,6 +62,8 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
     },
     [ctl],
   );
+  // The poster changes only with the camera (and a zone's status): shown as a still picture (stillLayer.ts).
+  const posterLayerRef = useCallback((l: Konva.Layer | null) => (l ? showStill(l) : undefined), []);
   const [size, setSize] = useState({ width: window.innerWidth, height: window.innerHeight });
   const tool = useStore(ctl.tool);
 
@@ -160,7 +163,7 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
         onWheel={ctl.onWheel}
       >
         {/* The printed poster and what it says about its zones: drawn, never hit-tested. */}
-        <Layer listening={false}>
+        <Layer listening={false} ref={posterLayerRef}>
           <Art template={template} title={title} />
           <ZoneLabels template={template} />
           <References ctl={ctl} />

@@ -5,7 +5,7 @@ import { Layer, Line } from 'react-konva';
 import type * as Y from 'yjs';
 import { useStore } from '../lib/store.ts';
 import type { BoardController } from './controller.ts';
-import { hideWhenEmpty } from './hideWhenEmpty.ts';
+import { showStill } from './stillLayer.ts';
 import { strokeOutline } from './strokeOutline.ts';
 import { useItem } from './useItem.ts';
 
@@ -21,10 +21,12 @@ const StrokeNode = memo(function StrokeNode({ id, map, ctl }: { id: string; map:
 /**
  * Ink on the poster, above the notes, on a layer of its own that never
  * listens: the eraser hit-tests the lines itself, so taps reach the notes.
+ * It changes only when a line is added or erased: shown as a still picture
+ * (stillLayer.ts), so frames that change the notes do not copy it again.
  */
 export const StrokesLayer = memo(function StrokesLayer({ ctl }: { ctl: BoardController }) {
   const entries = useStore(ctl.strokes.entries);
-  const ref = useCallback((l: Konva.Layer | null) => (l ? hideWhenEmpty(l) : undefined), []);
+  const ref = useCallback((l: Konva.Layer | null) => (l ? showStill(l) : undefined), []);
   return (
     <Layer listening={false} ref={ref}>
       {entries.map((e) => (

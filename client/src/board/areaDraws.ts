@@ -66,11 +66,11 @@ const patchRequestDraw = (): void => {
   hookRequestDraw((node, draw) => {
     const layer = Konva.autoDrawEnabled ? node.getLayer() : null;
     const tracker = layer ? trackers.get(layer) : undefined;
-    if (!tracker) return draw();
+    if (!tracker) return draw(node);
     tracker.mark(node);
     tracker.requesting++;
     try {
-      draw();
+      draw(node);
     } finally {
       tracker.requesting--;
     }

@@ -38,7 +38,7 @@ describe('konva internals, through the one adapter', () => {
       const heard: Konva.Node[] = [];
       expect(hookRequestDraw((node, draw) => {
         heard.push(node);
-        draw();
+        draw(node);
       })).toBe(true);
       const rect = new Rect({ width: 10, height: 10 });
       heard.length = 0;

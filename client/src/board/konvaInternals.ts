@@ -21,18 +21,21 @@ export function cancelClick(stage: Konva.Stage, pointerId: number): boolean {
 }
 
 /**
- * Runs `before(node)` whenever Konva asks for a redraw of a node's layer
- * (`Node._requestDraw`, called on every attribute or tree change, which then
- * batch-draws the whole layer without saying which node changed), around
- * Konva's own handling: `around(node, draw)` calls `draw()` to let Konva go
- * on. Installed once; returns false if this Konva has no such hook.
+ * Runs `around(node, draw)` whenever Konva asks for a redraw of a node's
+ * layer (`Node._requestDraw`, called on every attribute or tree change,
+ * which then batch-draws the whole layer without saying which node
+ * changed), around Konva's own handling: `draw(node)` lets Konva go on.
+ * `draw` is one function for all calls (this runs for every attribute set:
+ * nothing is allocated per call). Installed once; returns false if this
+ * Konva has no such hook.
  */
-export function hookRequestDraw(around: (node: Konva.Node, draw: () => void) => void): boolean {
+export function hookRequestDraw(around: (node: Konva.Node, draw: (node: Konva.Node) => void) => void): boolean {
   const proto = Konva.Node.prototype as unknown as { _requestDraw?: (this: Konva.Node) => void };
   const original = proto._requestDraw;
   if (typeof original !== 'function') return false;
+  const draw = (node: Konva.Node) => original.call(node);
   proto._requestDraw = function (this: Konva.Node) {
-    around(this, () => original.call(this));
+    around(this, draw);
   };
   return true;
 }

@@ -1,6 +1,7 @@
 import type Konva from 'konva';
 import { HitCanvas, SceneCanvas, type Canvas } from 'konva/lib/Canvas';
 import type { Split } from './redrawArea.ts';
+import { stillLayerChanged } from './stillLayer.ts';
 import type { Viewport } from './viewport.ts';
 
 /** Drawing per frame; the rest of the frame is the browser's (and the raster of what was drawn). */
@@ -117,6 +118,7 @@ export class SlicedRedraw {
     }
     for (const { layer, scene, hit } of job.targets) {
       copy(scene, layer.getCanvas());
+      stillLayerChanged(layer);
       if (hit) copy(hit, layer.getHitCanvas());
     }
     this.release(job);

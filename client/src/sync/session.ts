@@ -27,7 +27,7 @@ import { throttle } from '../lib/throttle.ts';
 import { reconnectDelay } from './reconnect.ts';
 import { ServerClock } from './serverClock.ts';
 import { PresenceView } from './presence.ts';
-import { afterSyncMessage, handleMessage, stopRelayingPresence, takeOverReconnects } from './providerAdapter.ts';
+import { afterSyncMessage, batchRemoteUpdates, handleMessage, stopRelayingPresence, takeOverReconnects } from './providerAdapter.ts';
 import { PersonalSession, personalCopyName } from './personal.ts';
 import type { BoardSession } from '../board/controller.ts';
 import { shareNote } from '../edit/personal.ts';
@@ -146,6 +146,7 @@ export class MeetingSession {
     });
     this.sendOnlyOwnPresence();
     this.installSaveCheck();
+    this.batchOthersUpdates();
     this.cleanups.push(this.clock.start());
 
     this.provider.on('status', ({ status }: { status: string }) => {
@@ -409,6 +410,26 @@ export class MeetingSession {
     };
     this.awareness.on('update', onUpdate);
     this.cleanups.push(() => this.awareness.off('update', onUpdate));
+  }
+
+  /**
+   * Others' updates are applied once a frame, together (batchRemoteUpdates):
+   * in the next animation frame, or after 100 ms where frames do not come (a
+   * hidden tab), whichever is first.
+   */
+  private batchOthersUpdates(): void {
+    const batch = batchRemoteUpdates(this.provider, this.doc, { sync: MessageType.sync, awareness: MessageType.awareness }, (flush) => {
+      let frame = 0;
+      const timer = setTimeout(() => {
+        cancelAnimationFrame(frame);
+        flush();
+      }, 100);
+      frame = requestAnimationFrame(() => {
+        clearTimeout(timer);
+        flush();
+      });
+    });
+    this.cleanups.push(batch.stop);
   }
 
   // --- save status --------------------------------------------------------

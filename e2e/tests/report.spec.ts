@@ -1,4 +1,4 @@
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { expect, test, type Download, type Page, type Response } from '@playwright/test';
 import mammoth from 'mammoth';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -151,10 +151,29 @@ test('after a meeting the facilitator downloads PDF, Word, PNG and Markdown: out
   f.page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
   });
+  const fontResponses: Response[] = [];
+  f.page.on('response', (r) => {
+    if (/DejaVuSans[^/]*\.ttf$/.test(new URL(r.url()).pathname)) fontResponses.push(r);
+  });
   await f.setPanel(true);
   await expect(f.page.getByRole('heading', { name: 'Verslag', exact: true })).toBeVisible();
   // The panel fetches the exporter, its worker and the fonts while there is a network...
   await expect(f.page.locator('.export-panel')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  // The report's fonts (every script DejaVu has, regular and bold: 1.46 MB) go out brotli-compressed, well under half their size on the wire.
+  expect(new Set(fontResponses.map((r) => r.url())).size).toBe(2);
+  expect(fontResponses.filter((r) => r.url().includes('/DejaVuSans-Bold-'))).toHaveLength(1);
+  let fontBytes = 0;
+  for (const r of fontResponses) {
+    const headers = await r.allHeaders();
+    expect(headers['content-encoding'], r.url()).toBe('br');
+    expect(headers['vary'], r.url()).toMatch(/accept-encoding/i);
+    const { responseBodySize } = await r.request().sizes();
+    const decoded = (await r.body()).byteLength;
+    expect(decoded).toBeGreaterThan(700_000);
+    expect(responseBodySize, r.url()).toBeLessThan(decoded * 0.45);
+    fontBytes += responseBodySize;
+  }
+  console.log(`Report fonts on the wire: ${fontBytes} bytes (brotli)`);
   // ...so that every export below is made with the laptop offline.
   await f.context.setOffline(true);
 
@@ -239,6 +258,42 @@ test('after a meeting the facilitator downloads PDF, Word, PNG and Markdown: out
   // The drawing's cut-out as a picture in its zone's section, with its caption.
   expect(html.slice(html.indexOf('<h3>Positie</h3>', kr), html.indexOf('<h3>Macht en middelen</h3>', kr))).toMatch(/<img [^>]*>.*Tekening \(1 lijn\), uit het bord geknipt/s);
   expect(plain(html.slice(html.indexOf('<h1>Niet gebruikt</h1>')))).toContain('Wat is je eigen kracht?');
+  // As Word users see it: LibreOffice lays the .docx out into pages (its own profile, so runs side by side do not collide).
+  const lo = join(OUT, 'libreoffice');
+  mkdirSync(lo, { recursive: true });
+  execFileSync('soffice', [`-env:UserInstallation=file://${join(process.cwd(), lo, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', lo, word.path], { timeout: 120_000, stdio: 'pipe' });
+  const laidOut = join(lo, 'verslag.pdf');
+  const loText = pdfText(laidOut, false);
+  const loPages = loText.split('\f').filter((p) => p.trim());
+  expect(loPages.length).toBeGreaterThanOrEqual(3);
+  // The summary on the first page, before any board; every note after its zone's heading, in order.
+  inOrder(loPages[0]!, ['Verslag Ayşe & Łukasz', 'Samenvatting', 'Afspraken', 'Kennismaking bij de moskee']);
+  inOrder(loText, [
+    'Samenvatting',
+    'Wie deden mee',
+    'B. De kracht van informeel',
+    'Kennis en begrip',
+    `${DIACRITICS} (formeel)`,
+    'Vaardigheden',
+    'Positie',
+    'Netwerk in de wijk (formeel)',
+    'Tekening (1 lijn), uit het bord geknipt',
+    'Macht en middelen',
+    'Ouders komen pas bij de moskee',
+    'met één ouderavond per maand samen met de jongerenwerker',
+    'E. Valkuilen',
+    'Valkuil 1',
+    'Te weinig tijd voor overleg (formeel)',
+    'F. Afspraken voor vervolg',
+    'Evaluatie na een half jaar (informeel)',
+    'Niet gebruikt',
+  ]);
+  expect(loText.replace(/\s+/g, ' ')).toContain(ARABIC);
+  expect(loText).not.toContain('\uFFFD');
+  // The three posters and the drawing came through as pictures; each page as a picture, to be looked at.
+  expect(execFileSync('pdfimages', ['-list', laidOut], { encoding: 'utf8' }).trim().split('\n').slice(2)).toHaveLength(4);
+  execFileSync('pdftoppm', ['-png', '-r', '50', laidOut, join(lo, 'page')]);
+  expect(readdirSync(lo).filter((n) => /^page-\d+\.png$/.test(n))).toHaveLength(loPages.length);
 
   // --- PNG of the open board, and of the largest one ---------------------------------
   const png = await exportVia(f.page, 'PNG van dit bord', 'kracht.png');
@@ -315,6 +370,10 @@ test('after a meeting the facilitator downloads PDF, Word, PNG and Markdown: out
   expect(docxRes.status()).toBe(200);
   expect(docxRes.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
   const servedHtml = await docxHtml(await docxRes.body());
+  // The server has no canvas: no pictures, and it says where they are.
+  expect(servedHtml).not.toContain('<img');
+  expect(plain(servedHtml)).toContain('De afbeeldingen van de borden en de tekeningen staan in het Word-document of de PDF die de begeleider maakt in Bodem');
+  expect(sectionOf(servedHtml, '<h2>B. De kracht van informeel</h2>')).toContain('Afbeelding van dit bord: in het verslag dat de begeleider in Bodem maakt');
   expect(sectionOf(servedHtml, '<h3>Macht en middelen</h3>')).toContain(LONG);
   expect(servedHtml.indexOf('<h1>Samenvatting</h1>')).toBeLessThan(servedHtml.indexOf('<h2>B. De kracht van informeel</h2>'));
   // The participants' tablets never fetched the exporter or its fonts.

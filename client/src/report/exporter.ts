@@ -6,11 +6,12 @@ import {
   readMeeting,
   type MeetingView,
   type ReportDrawing,
+  type ReportOptions,
   type ReportOutline,
   type ReportPerson,
 } from '@bodem/shared';
 import { REPORT_SOURCES, templateById } from '@bodem/templates';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { loadFonts, PICTURE_PIXELS } from './pdfAssets.ts';
 import { posterData } from './Poster.tsx';
 import { nextTurn, PosterRenderer, releaseCanvas } from './render.tsx';
@@ -99,14 +100,27 @@ const result = (a: JobAnswer | null): { bytes: Uint8Array; ms: number } => {
 /** Print quality for a PNG: twice the board's own size, within the canvas bound. */
 const PNG_PIXEL_RATIO = 2;
 
-const outlineOf = (view: MeetingView, src: ExportSource): ReportOutline =>
-  reportOutline(view, REPORT_SOURCES, { people: src.people, leaders: src.leaders, names: src.names ?? false });
+const optionsOf = (src: ExportSource): ReportOptions => ({ people: src.people, leaders: src.leaders, names: src.names ?? false });
+const outlineOf = (view: MeetingView, src: ExportSource): ReportOutline => reportOutline(view, REPORT_SOURCES, optionsOf(src));
 
 /** Starts fetching the fonts, so an export later works even if the Wi-Fi is gone by then. */
 export const prefetch = (): Promise<unknown> => Promise.all([loadFonts(), jobs.send({ kind: 'ping' }, [], true).then(result)]);
 
-export const exportMarkdown = (src: ExportSource): ExportedFile => {
+/** The Markdown, made in the report's worker from a copy of the meeting (the page only encodes the document). */
+export const exportMarkdown = async (src: ExportSource): Promise<ExportedFile> => {
   const t0 = performance.now();
+  const update = Y.encodeStateAsUpdate(src.doc);
+  const t1 = performance.now();
+  const answer = await jobs.send({ kind: 'markdown', update, options: optionsOf(src) }, [update.buffer], true).catch(() => null);
+  const t2 = performance.now();
+  if (answer?.ok && answer.name) {
+    return {
+      blob: new Blob([answer.bytes as Uint8Array<ArrayBuffer>], { type: 'text/markdown;charset=utf-8' }),
+      name: answer.name,
+      timings: { encode: t1 - t0, worker: t2 - t1, total: t2 - t0 },
+    };
+  }
+  // No worker (it could not start, or failed meanwhile): on the page, as it always worked.
   const view = readMeeting(src.doc);
   const md = reportMarkdown(outlineOf(view, src));
   return {

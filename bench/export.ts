@@ -115,19 +115,27 @@ const seedMeeting = async (s: RelayServer): Promise<Meeting> => {
   const m = await post<Omit<Meeting, 'items' | 'docBytes'>>(`${s.http}/api/meetings`, { title: 'Samen sterk in de wijk', templates: TEMPLATES });
   const url = `${s.ws}/yjs/${m.id}?token=${encodeURIComponent(m.facilitatorToken)}`;
   const doc = new Y.Doc();
-  const host = new LeanClient({ url, obs: newObservations(), doc, echo: false });
-  await host.synced();
+  const first = new LeanClient({ url, obs: newObservations(), doc, echo: false });
+  await first.synced();
+  // Not connected while the simulation runs: on a loaded machine it holds the event loop for minutes, and the
+  // relay closed the idle socket meanwhile (the update then went nowhere and the bench waited forever).
+  first.close();
   const result = await simulateLocally(doc, PARTICIPANTS, { perFrameDrags: false, seed: 7, notesPerBoard: 4 });
   const local = new Y.Doc();
   Y.applyUpdate(local, result);
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(local, Y.encodeStateVector(doc)));
   const items = local.getMap('items').size;
-  for (;;) {
+  // A client holding it all: the sync handshake sends the relay what it lacks (sync step 2), again if it must reconnect.
+  let host = new LeanClient({ url, obs: newObservations(), doc, echo: false });
+  const since = Date.now();
+  for (let round = 0; ; round++) {
+    if (host.closed) host = new LeanClient({ url, obs: newObservations(), doc, echo: false });
     const check = new LeanClient({ url, obs: newObservations(), doc: new Y.Doc(), echo: false });
     await check.synced();
     const n = check.doc!.getMap('items').size;
     check.close();
     if (n >= items) break;
+    if (round % 25 === 24) console.error(`seeding: a fresh client sees ${n} of ${items} items after ${Math.round((Date.now() - since) / 1000)} s`);
     await sleep(200);
   }
   host.close();

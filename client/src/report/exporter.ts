@@ -213,13 +213,26 @@ const eachPoster = async (
   }
 };
 
+/**
+ * The meeting as read now and its report outline, with a turn for the page
+ * between the two (each is tens of ms for a seventeen-board meeting, more on
+ * a loaded laptop; together they were one long frame at the start of every
+ * PDF and Word export).
+ */
+const readAndOutline = async (src: ExportSource): Promise<{ view: MeetingView; outline: ReportOutline }> => {
+  const view = readMeeting(src.doc);
+  await nextTurn();
+  const outline = outlineOf(view, src);
+  await nextTurn();
+  return { view, outline };
+};
+
 /** The width of a poster in the Word document: 17 cm at ~240 dpi, sharp in print, a few MB for a whole meeting. */
 const DOCX_PICTURE_PIXELS = 1600;
 
 export const exportDocx = async (src: ExportSource): Promise<ExportedFile> => {
   const t0 = performance.now();
-  const view = readMeeting(src.doc);
-  const outline = outlineOf(view, src);
+  const { view, outline } = await readAndOutline(src);
   const t1 = performance.now();
   await jobs.send({ kind: 'docx-start' });
   const times = { render: 0, encode: 0, layout: 0 };
@@ -236,8 +249,7 @@ export const exportDocx = async (src: ExportSource): Promise<ExportedFile> => {
 
 export const exportPdf = async (src: ExportSource): Promise<ExportedFile> => {
   const t0 = performance.now();
-  const view = readMeeting(src.doc);
-  const outline = outlineOf(view, src);
+  const { view, outline } = await readAndOutline(src);
   await jobs.send({ kind: 'pdf-start', outline, fonts: await loadFonts() });
   const t1 = performance.now();
   const times = { render: 0, encode: 0, layout: 0 };

@@ -92,7 +92,8 @@ const sectionOf = (html: string, heading: string, from = 0): string => {
 };
 
 test('after a meeting the facilitator downloads PDF, Word, PNG and Markdown: outcomes first, only what happened, every word in its zone', async ({ browser }) => {
-  test.setTimeout(240_000);
+  // Three people, seven exports and LibreOffice laying out the .docx (10–30 s on a loaded machine).
+  test.setTimeout(360_000);
   const fac = await createMeeting(browser, 'Verslag Ayşe & Łukasz', { boards: [label('kracht-informeel'), label('eigen-kracht'), label('valkuilen'), label('afspraken')] });
   const anna = await joinAs(browser, fac.code, 'Anna', 'formeel');
   const bilal = await joinAs(browser, fac.code, 'Bilal', 'informeel');
@@ -155,6 +156,36 @@ test('after a meeting the facilitator downloads PDF, Word, PNG and Markdown: out
   await expect(f.page.getByRole('heading', { name: 'Verslag', exact: true })).toBeVisible();
   // The panel fetches the exporter, its worker and the fonts while there is a network...
   await expect(f.page.locator('.export-panel')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  // The report's fonts (every script DejaVu has, regular and bold: 1.46 MB) go over the wire compressed. The
+  // facilitator's page gets them through the service worker (its resource entries count no transfer), so a
+  // context without one fetches them as the browser does and counts the bytes that came over the wire.
+  const fontUrls = await f.page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => /DejaVuSans[^/]*\.ttf$/.test(new URL(u).pathname)));
+  expect(new Set(fontUrls).size).toBe(2);
+  expect(fontUrls.filter((u) => u.includes('/DejaVuSans-Bold-'))).toHaveLength(1);
+  const wire = await browser.newContext({ serviceWorkers: 'block' });
+  const probe = await wire.newPage();
+  await probe.goto(new URL('/', fontUrls[0]).href);
+  const encodings = new Map<string, string | undefined>();
+  probe.on('response', async (r) => void encodings.set(r.url(), (await r.allHeaders())['content-encoding']));
+  const sizes = await probe.evaluate(async (urls) => {
+    for (const u of urls) await (await fetch(u, { cache: 'no-store' })).arrayBuffer();
+    return urls.map((u) => {
+      const e = performance.getEntriesByName(u).at(-1) as PerformanceResourceTiming;
+      return { url: u, encoded: e.encodedBodySize, decoded: e.decodedBodySize };
+    });
+  }, fontUrls);
+  await expect.poll(() => encodings.size).toBeGreaterThanOrEqual(2);
+  for (const e of sizes) {
+    expect(e.decoded, e.url).toBeGreaterThan(700_000);
+    expect(['br', 'gzip'], e.url).toContain(encodings.get(e.url));
+    expect(e.encoded, e.url).toBeLessThan(e.decoded * 0.55);
+    // And brotli (smaller still) for a browser that asks for it, e.g. over HTTPS; caches told the answer depends on that.
+    const res = await f.page.request.get(e.url, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(res.headers()['content-encoding'], e.url).toBe('br');
+    expect(res.headers()['vary'], e.url).toMatch(/accept-encoding/i);
+  }
+  console.log(`Report fonts over the wire: ${sizes.map((e) => `${e.decoded} → ${e.encoded} bytes (${encodings.get(e.url)})`).join(', ')}`);
+  await wire.close();
   // ...so that every export below is made with the laptop offline.
   await f.context.setOffline(true);
 
@@ -239,6 +270,45 @@ test('after a meeting the facilitator downloads PDF, Word, PNG and Markdown: out
   // The drawing's cut-out as a picture in its zone's section, with its caption.
   expect(html.slice(html.indexOf('<h3>Positie</h3>', kr), html.indexOf('<h3>Macht en middelen</h3>', kr))).toMatch(/<img [^>]*>.*Tekening \(1 lijn\), uit het bord geknipt/s);
   expect(plain(html.slice(html.indexOf('<h1>Niet gebruikt</h1>')))).toContain('Wat is je eigen kracht?');
+  // As Word users see it: LibreOffice lays the .docx out into pages (its own profile, so runs side by side do not collide).
+  const lo = join(OUT, 'libreoffice');
+  mkdirSync(lo, { recursive: true });
+  execFileSync('soffice', [`-env:UserInstallation=file://${join(process.cwd(), lo, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', lo, word.path], { timeout: 120_000, stdio: 'pipe' });
+  const laidOut = join(lo, 'verslag.pdf');
+  const loText = pdfText(laidOut, false);
+  const loPages = loText.split('\f').filter((p) => p.trim());
+  expect(loPages.length).toBeGreaterThanOrEqual(3);
+  // The summary on the first page, before any board; every note after its zone's heading, in order.
+  inOrder(loPages[0]!, ['Verslag Ayşe & Łukasz', 'Samenvatting', 'Afspraken', 'Kennismaking bij de moskee']);
+  inOrder(loText, [
+    'Samenvatting',
+    'Wie deden mee',
+    'B. De kracht van informeel',
+    'Kennis en begrip',
+    `${DIACRITICS} (formeel)`,
+    'Vaardigheden',
+    'Positie',
+    'Netwerk in de wijk (formeel)',
+    'Tekening (1 lijn), uit het bord geknipt',
+    'Macht en middelen',
+    'Ouders komen pas bij de moskee',
+    'met één ouderavond per maand samen met de jongerenwerker',
+    'E. Valkuilen',
+    'Valkuil 1',
+    'Te weinig tijd voor overleg (formeel)',
+    'F. Afspraken voor vervolg',
+    'Evaluatie na een half jaar (informeel)',
+    'Niet gebruikt',
+  ]);
+  // The Arabic note whole up to its last word: pdftotext gives LibreOffice's lam-alef ligature (لأ) in the order it
+  // is drawn (ال), so "الأطفال" reads back as "األطفال"; mammoth above reads the .docx's own text letter for letter.
+  expect(loText.replace(/\s+/g, ' ')).toContain(ARABIC.replace('الأطفال', ''));
+  expect(loText).toContain('طفال');
+  expect(loText).not.toContain('\uFFFD');
+  // The three posters and the drawing came through as pictures; each page as a picture, to be looked at.
+  expect(execFileSync('pdfimages', ['-list', laidOut], { encoding: 'utf8' }).trim().split('\n').slice(2)).toHaveLength(4);
+  execFileSync('pdftoppm', ['-png', '-r', '50', laidOut, join(lo, 'page')]);
+  expect(readdirSync(lo).filter((n) => /^page-\d+\.png$/.test(n))).toHaveLength(loPages.length);
 
   // --- PNG of the open board, and of the largest one ---------------------------------
   const png = await exportVia(f.page, 'PNG van dit bord', 'kracht.png');
@@ -315,6 +385,10 @@ test('after a meeting the facilitator downloads PDF, Word, PNG and Markdown: out
   expect(docxRes.status()).toBe(200);
   expect(docxRes.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
   const servedHtml = await docxHtml(await docxRes.body());
+  // The server has no canvas: no pictures, and it says where they are.
+  expect(servedHtml).not.toContain('<img');
+  expect(plain(servedHtml)).toContain('De afbeeldingen van de borden en de tekeningen staan in het Word-document of de PDF die de begeleider maakt in Bodem');
+  expect(sectionOf(servedHtml, '<h2>B. De kracht van informeel</h2>')).toContain('Afbeelding van dit bord: in het verslag dat de begeleider in Bodem maakt');
   expect(sectionOf(servedHtml, '<h3>Macht en middelen</h3>')).toContain(LONG);
   expect(servedHtml.indexOf('<h1>Samenvatting</h1>')).toBeLessThan(servedHtml.indexOf('<h2>B. De kracht van informeel</h2>'));
   // The participants' tablets never fetched the exporter or its fonts.

@@ -46,7 +46,8 @@ import {
  *
  * Its own workspace package because both ends make it: the facilitator's
  * browser (offline, with the posters it draws) and the server's
- * `report.docx` route (text only: it has no canvas). `shared/` may not
+ * `report.docx` route (text only: it has no canvas; `elsewhere` makes the
+ * document say where the pictures are). `shared/` may not
  * import `docx`, and client and server may not import each other, so the
  * one builder lives here and each packs it (`docxBytes`).
  */
@@ -64,6 +65,12 @@ export interface DocxPictures {
   posters?: ReadonlyMap<string, DocxPicture>;
   /** A drawing cut out of its poster, by `drawingKey(boardId, drawing)`. */
   drawings?: ReadonlyMap<string, DocxPicture>;
+  /**
+   * There are no pictures here at all (the server's route: it has no canvas):
+   * the document says once at the top, and at each board and drawing, where
+   * the pictures are, instead of leaving a reader to wonder.
+   */
+  elsewhere?: boolean;
 }
 
 // A4 portrait, 2 cm margins: 17 cm of text width, in Word's 96 px to the inch.
@@ -185,7 +192,7 @@ const drawingBlock = (boardId: string, d: ReportDrawing, pictures: DocxPictures,
   // Never blown up past 120 dpi (a short line's cut-out is a few dozen pixels: at the text's width, a blur).
   return p
     ? [para([image(p, DRAWING_MAX_HEIGHT_PX, `${REPORT_WORDS.drawing}: ${label}`, DRAWING_MAX_SCALE)], { keepNext: true }), muted(REPORT_WORDS.drawingCaption(d.strokes))]
-    : [muted(REPORT_WORDS.drawingNote(d.strokes))];
+    : [muted(pictures.elsewhere ? REPORT_WORDS.drawingElsewhere(d.strokes) : REPORT_WORDS.drawingNote(d.strokes))];
 };
 
 const zoneBlock = (b: ReportBoard, z: ReportZone, pictures: DocxPictures): (Paragraph | Table)[] => {
@@ -212,6 +219,7 @@ const boardBlock = (b: ReportBoard, pictures: DocxPictures): (Paragraph | Table)
   if (context) out.push(muted(context, true));
   const poster = pictures.posters?.get(b.id);
   if (poster) out.push(para([image(poster, POSTER_MAX_HEIGHT_PX, `${b.title}: het bord`)]));
+  else if (pictures.elsewhere) out.push(muted(REPORT_WORDS.posterElsewhere));
   if (b.votes) out.push(para([new TextRun({ text: `${REPORT_WORDS.votes}: ` }), new TextRun({ text: String(b.votes.count), bold: true }), new TextRun({ text: ` (${voteLine(b.votes)})`, color: COLOR.muted })]));
   for (const f of b.fields) out.push(fieldParagraph(f));
   for (const z of b.zones) out.push(...zoneBlock(b, z, pictures));
@@ -316,6 +324,7 @@ export const reportDocument = (o: ReportOutline, pictures: DocxPictures = {}): D
     ...(date ? [para([new TextRun({ text: `${REPORT_WORDS.date}: `, bold: true }), new TextRun(date)])] : []),
     para([new TextRun({ text: `${REPORT_WORDS.participants}: `, bold: true }), new TextRun(participantsLine(o.participants))]),
     muted(o.participants.source === 'document' ? REPORT_WORDS.sourceDocument : REPORT_WORDS.sourcePresence),
+    ...(pictures.elsewhere ? [para(runs(REPORT_WORDS.postersElsewhere, { italics: true, color: COLOR.head }))] : []),
   ];
   const boards: (Paragraph | Table)[] = [];
   let deel: string | null = null;

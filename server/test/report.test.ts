@@ -1,4 +1,4 @@
-import { addAgreement, addBoard, addNote, fileSlug, initMeeting, listBoards, peekClaims, reportMarkdown, reportOutline, setChoice, setNoteText } from '@bodem/shared';
+import { addAgreement, addBoard, addNote, fileSlug, REPORT_WORDS, initMeeting, listBoards, peekClaims, reportMarkdown, reportOutline, setChoice, setNoteText } from '@bodem/shared';
 import { programmeBoards, REPORT_SOURCES, templateById } from '@bodem/templates';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
@@ -142,6 +142,18 @@ describe('GET /api/meetings/:id/report.docx', () => {
     expect(zone('Kennis en begrip')).toContain(DIACRITICS);
     expect(zone('Vaardigheden')).toContain(ARABIC);
     expect(html).toMatch(/<table>.*Verslag rondsturen.*Ayşe.*vrijdag.*<\/table>/s);
+    // No pictures from the server (it has no canvas): it says so before the summary, and at each board where its picture would be.
+    const text = (await mammoth.extractRawText({ buffer: res.rawPayload })).value;
+    expect(text.indexOf(REPORT_WORDS.postersElsewhere)).toBeGreaterThan(0);
+    expect(text.indexOf(REPORT_WORDS.postersElsewhere)).toBeLessThan(text.indexOf('Samenvatting'));
+    expect(html).not.toContain('<img');
+    const boardHeadings = html.match(/<h2>[A-F]\. [^<]+<\/h2>/g) ?? [];
+    expect(boardHeadings.length).toBeGreaterThanOrEqual(2);
+    for (const h of boardHeadings) {
+      const at = html.indexOf(h) + h.length;
+      const next = html.indexOf('<h2>', at);
+      expect(html.slice(at, next < 0 ? undefined : next), h).toContain(REPORT_WORDS.posterElsewhere);
+    }
     // Counts by default; names only on request.
     expect(html).not.toContain('Anna');
     const named = await s.app.inject({ method: 'GET', url: `/api/meetings/${m.id}/report.docx?names=1`, headers: { authorization: `Bearer ${m.facilitatorToken}` } });

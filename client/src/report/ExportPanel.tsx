@@ -57,7 +57,7 @@ export function ExportPanel({ session, board }: { session: MeetingSession; board
             ? await exporter.exportDocx(src)
             : kind === 'png' && board
               ? await exporter.exportPng(src, board.id)
-              : exporter.exportMarkdown(src);
+              : await exporter.exportMarkdown(src);
       saveFile(file.blob, file.name);
       const timings = Object.fromEntries(Object.entries(file.timings).map(([k, v]) => [k, Math.round(v)]));
       setStatus({ state: 'done', kind, name: file.name, ms: timings.total ?? 0, timings });

@@ -9,11 +9,12 @@ import {
   type MeetingView,
   type Prep,
   type ReportDrawing,
+  type ReportOptions,
   type ReportOutline,
   type ReportPerson,
 } from '@bodem/shared';
 import { meetingTemplate, reportSourcesFor, templateById } from '@bodem/templates';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { loadFonts, PICTURE_PIXELS } from './pdfAssets.ts';
 import { posterData } from './Poster.tsx';
 import { nextTurn, PosterRenderer, releaseCanvas } from './render.tsx';
@@ -105,14 +106,27 @@ const PNG_PIXEL_RATIO = 2;
 /** The meeting's preparation (part D's chosen quotes shape its board). */
 const prepOf = (doc: Y.Doc) => readControl(roots(doc).control).prep;
 
-const outlineOf = (view: MeetingView, src: ExportSource): ReportOutline =>
-  reportOutline(view, reportSourcesFor(prepOf(src.doc)), { people: src.people, leaders: src.leaders, names: src.names ?? false });
+const optionsOf = (src: ExportSource): ReportOptions => ({ people: src.people, leaders: src.leaders, names: src.names ?? false });
+const outlineOf = (view: MeetingView, src: ExportSource): ReportOutline => reportOutline(view, reportSourcesFor(prepOf(src.doc)), optionsOf(src));
 
 /** Starts fetching the fonts, so an export later works even if the Wi-Fi is gone by then. */
 export const prefetch = (): Promise<unknown> => Promise.all([loadFonts(), jobs.send({ kind: 'ping' }, [], true).then(result)]);
 
-export const exportMarkdown = (src: ExportSource): ExportedFile => {
+/** The Markdown, made in the report's worker from a copy of the meeting (the page only encodes the document). */
+export const exportMarkdown = async (src: ExportSource): Promise<ExportedFile> => {
   const t0 = performance.now();
+  const update = Y.encodeStateAsUpdate(src.doc);
+  const t1 = performance.now();
+  const answer = await jobs.send({ kind: 'markdown', update, options: optionsOf(src) }, [update.buffer], true).catch(() => null);
+  const t2 = performance.now();
+  if (answer?.ok && answer.name) {
+    return {
+      blob: new Blob([answer.bytes as Uint8Array<ArrayBuffer>], { type: 'text/markdown;charset=utf-8' }),
+      name: answer.name,
+      timings: { encode: t1 - t0, worker: t2 - t1, total: t2 - t0 },
+    };
+  }
+  // No worker (it could not start, or failed meanwhile): on the page, as it always worked.
   const view = readMeeting(src.doc);
   const md = reportMarkdown(outlineOf(view, src));
   return {
@@ -206,13 +220,26 @@ const eachPoster = async (
   }
 };
 
+/**
+ * The meeting as read now and its report outline, with a turn for the page
+ * between the two (each is tens of ms for a seventeen-board meeting, more on
+ * a loaded laptop; together they were one long frame at the start of every
+ * PDF and Word export).
+ */
+const readAndOutline = async (src: ExportSource): Promise<{ view: MeetingView; outline: ReportOutline }> => {
+  const view = readMeeting(src.doc);
+  await nextTurn();
+  const outline = outlineOf(view, src);
+  await nextTurn();
+  return { view, outline };
+};
+
 /** The width of a poster in the Word document: 17 cm at ~240 dpi, sharp in print, a few MB for a whole meeting. */
 const DOCX_PICTURE_PIXELS = 1600;
 
 export const exportDocx = async (src: ExportSource): Promise<ExportedFile> => {
   const t0 = performance.now();
-  const view = readMeeting(src.doc);
-  const outline = outlineOf(view, src);
+  const { view, outline } = await readAndOutline(src);
   const t1 = performance.now();
   await jobs.send({ kind: 'docx-start' });
   const times = { render: 0, encode: 0, layout: 0 };
@@ -229,8 +256,7 @@ export const exportDocx = async (src: ExportSource): Promise<ExportedFile> => {
 
 export const exportPdf = async (src: ExportSource): Promise<ExportedFile> => {
   const t0 = performance.now();
-  const view = readMeeting(src.doc);
-  const outline = outlineOf(view, src);
+  const { view, outline } = await readAndOutline(src);
   await jobs.send({ kind: 'pdf-start', outline, fonts: await loadFonts() });
   const t1 = performance.now();
   const times = { render: 0, encode: 0, layout: 0 };

@@ -80,6 +80,20 @@ export class PosterRenderer {
   private ready: Promise<void> | null = null;
 
   private measure: ReturnType<typeof canvasMeasure> | null = null;
+
+  /**
+   * The hidden layer is never drawn by Konva itself, only node by node onto
+   * the export's canvas (below). Konva (and react-konva after each commit)
+   * asks for `batchDraw` on every node added or changed, which at the next
+   * animation frame drew the whole poster so far onto the 1 × 1 layer canvas:
+   * a trace of a seventeen-board PDF showed frames of 110 ms of that, for
+   * nothing on screen. Off for this layer only (the board's layers draw as
+   * ever).
+   */
+  private readonly keepLayer = (l: Konva.Layer | null) => {
+    this.layer = l;
+    if (l) l.batchDraw = () => l;
+  };
   /** The size in board px of the picture drawn last (the poster and its continuation list). */
   lastSize = { width: 0, height: 0 };
 
@@ -105,7 +119,7 @@ export class PosterRenderer {
       flushSync(() =>
         this.root.render(
           <Stage width={1} height={1} listening={false}>
-            <Layer ref={(l) => void (this.layer = l)} listening={false}>
+            <Layer ref={this.keepLayer} listening={false}>
               <Poster data={data} plan={plan} upTo={upTo} />
             </Layer>
           </Stage>,
@@ -132,8 +146,9 @@ export class PosterRenderer {
     // every stroke and card again; a PDF's poster was one band, one frame of
     // 280 ms on a loaded machine.) The order of the nodes is the order they
     // paint in, so the picture is the one `toCanvas` makes.
-    const scene = new SceneCanvas({ width, height, pixelRatio: ratio });
     // The canvas's memory is taken at its first drawing (67 MB for a print-size PNG): in a turn of its own.
+    await nextTurn();
+    const scene = new SceneCanvas({ width, height, pixelRatio: ratio });
     scene.getContext()._context.getImageData(0, 0, 1, 1);
     await nextTurn();
     const units: Konva.Node[] = [];
@@ -146,11 +161,20 @@ export class PosterRenderer {
       }
     };
     collect(layer);
+    // The canvas records draw calls and rasters them when it is read: reading a pixel rasters what this slice
+    // drew, in this slice (see board/slicedRedraw.ts). That raster is most of a slice's time at print size
+    // (a trace showed 23–72 ms of it after 30 ms of calls), so a slice's size follows both: the next slice
+    // draws as many nodes as fit the budget at the pace, calls and raster, of the one before.
+    let perSlice = 4;
     for (let i = 0; i < units.length; ) {
       const t0 = performance.now();
-      while (i < units.length && performance.now() - t0 < SLICE_BUDGET_MS) units[i++]!.drawScene(scene, layer);
-      // Reading a pixel makes the browser raster what was drawn now, in this slice (see board/slicedRedraw.ts).
+      const from = i;
+      const end = Math.min(units.length, i + perSlice);
+      while (i < end && performance.now() - t0 < SLICE_BUDGET_MS) units[i++]!.drawScene(scene, layer);
+      const drawn = i - from;
       scene.getContext()._context.getImageData(0, 0, 1, 1);
+      const took = performance.now() - t0;
+      perSlice = Math.max(1, Math.min(400, Math.round((drawn * SLICE_BUDGET_MS) / Math.max(1, took))));
       if (i < units.length) await nextTurn();
     }
     releaseIsolationCanvas(scene);

@@ -1,5 +1,7 @@
 import { docxBytes, type DocxPicture } from '@bodem/report-docx';
-import type { ReportOutline } from '@bodem/shared';
+import { readMeeting, reportFileName, reportMarkdown, reportOutline, type ReportOptions, type ReportOutline } from '@bodem/shared';
+import { REPORT_SOURCES } from '@bodem/templates';
+import * as Y from 'yjs';
 import { ReportPdf, type Picture } from './pdf.ts';
 
 /**
@@ -16,7 +18,8 @@ export type JobRequest =
   | { id: number; kind: 'docx-start' }
   | { id: number; kind: 'docx-board'; boardId: string; raster: Raster }
   | { id: number; kind: 'docx'; outline: ReportOutline }
-  | { id: number; kind: 'png'; raster: Raster };
+  | { id: number; kind: 'png'; raster: Raster }
+  | { id: number; kind: 'markdown'; update: Uint8Array; options: ReportOptions };
 
 /**
  * A poster as the page drew it, handed over as pixels (an ImageBitmap is
@@ -78,7 +81,7 @@ export const encodeRaster = async (raster: Raster, type: 'image/jpeg' | 'image/p
 const asDocx = (p: Picture): DocxPicture => ({ data: p.data, type: 'jpg', width: p.width, height: p.height });
 let docx: { posters: Map<string, DocxPicture>; drawings: Map<string, DocxPicture>; error: string | null } | null = null;
 
-export type JobAnswer = { id: number; ok: true; bytes: Uint8Array; ms: number } | { id: number; ok: false; error: string };
+export type JobAnswer = { id: number; ok: true; bytes: Uint8Array; ms: number; name?: string } | { id: number; ok: false; error: string };
 
 let pdf: { doc: ReportPdf; outline: ReportOutline; error: string | null } | null = null;
 
@@ -118,6 +121,20 @@ export const handleJob = async (req: JobRequest): Promise<JobAnswer | null> => {
         docx.posters.set(req.boardId, asDocx(picture));
         for (const [k, p] of drawings) docx.drawings.set(k, asDocx(p));
         return null;
+      }
+      case 'markdown': {
+        // The whole Markdown here, from a copy of the meeting: reading a seventeen-board meeting and writing its
+        // outline is 100+ ms, a long frame on the page (the page only encodes the document, a few ms).
+        const doc = new Y.Doc();
+        try {
+          Y.applyUpdate(doc, req.update);
+          const view = readMeeting(doc);
+          const md = reportMarkdown(reportOutline(view, REPORT_SOURCES, req.options));
+          const name = reportFileName('verslag', view.meta.title, view.meta.createdAt, 'md');
+          return { id: req.id, ok: true, bytes: new TextEncoder().encode(md), ms: performance.now() - t0, name };
+        } finally {
+          doc.destroy();
+        }
       }
       case 'png': {
         const { picture } = await encodeRaster(req.raster, 'image/png');

@@ -59,12 +59,18 @@ export const registerReport = (app: FastifyInstance, deps: ReportDeps): void => 
   /**
    * `GET /api/meetings/:id/report.docx`: the same report as a Word document,
    * for the people who file it. Text and tables only: the posters are
-   * pictures the facilitator's browser draws (its "Verslag" puts them in).
+   * pictures the facilitator's browser draws with the board's own
+   * components (its "Verslag" puts them in); this document says so at the
+   * top and at each board. Why not drawn here: the poster is the client's
+   * react-konva code measuring text with the browser's canvas and font;
+   * drawing it in Node would need a native canvas, a second way to lay out
+   * and wrap notes (or the board's components moved out of client/), and
+   * seconds of CPU per meeting on the relay's thread.
    */
   app.get<{ Params: { id: string }; Querystring: { names?: string } }>('/api/meetings/:id/report.docx', async (req, reply) => {
     const { meeting, claims } = await asFacilitator(req, req.params.id, deps);
     const outline = await outlineNow(deps, meeting, claims.sub, req.query.names === '1');
-    const bytes = await docxBytes(outline);
+    const bytes = await docxBytes(outline, { elsewhere: true });
     return attachment(reply, reportFileName('verslag', meeting.title, meeting.createdAt, 'docx'), DOCX_TYPE).send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   });
 };

@@ -45,6 +45,11 @@ export const REPORT_WORDS = {
   drawing: 'Tekening',
   drawingCaption: (n: number) => `Tekening (${n} ${n === 1 ? 'lijn' : 'lijnen'}), uit het bord geknipt`,
   drawingNote: (n: number) => `Een tekening (${n} ${n === 1 ? 'lijn' : 'lijnen'}); zie de afbeelding van het bord.`,
+  /** The server's Word file (no canvas there): where the pictures of the boards are. */
+  postersElsewhere:
+    'Dit Word-document komt van de server en bevat alleen tekst en tabellen. De afbeeldingen van de borden en de tekeningen staan in het Word-document of de PDF die de begeleider maakt in Bodem: paneel, Verslag, "Word-document van de hele bijeenkomst".',
+  posterElsewhere: 'Afbeelding van dit bord: in het verslag dat de begeleider in Bodem maakt (paneel, Verslag).',
+  drawingElsewhere: (n: number) => `Een tekening (${n} ${n === 1 ? 'lijn' : 'lijnen'}); de afbeelding staat in het verslag dat de begeleider in Bodem maakt.`,
   unused: 'Niet gebruikt',
   unusedBoards: 'Borden',
   unusedIntro: 'Hier is niets geschreven, getekend, gekozen of gestemd; het staat daarom niet in dit verslag.',

@@ -1,6 +1,6 @@
 import { docxBytes, type DocxPicture } from '@bodem/report-docx';
-import { readMeeting, reportFileName, reportMarkdown, reportOutline, type ReportOptions, type ReportOutline } from '@bodem/shared';
-import { REPORT_SOURCES } from '@bodem/templates';
+import { readControl, readMeeting, reportFileName, reportMarkdown, reportOutline, roots, type ReportOptions, type ReportOutline } from '@bodem/shared';
+import { reportSourcesFor } from '@bodem/templates';
 import * as Y from 'yjs';
 import { ReportPdf, type Picture } from './pdf.ts';
 
@@ -129,7 +129,8 @@ export const handleJob = async (req: JobRequest): Promise<JobAnswer | null> => {
         try {
           Y.applyUpdate(doc, req.update);
           const view = readMeeting(doc);
-          const md = reportMarkdown(reportOutline(view, REPORT_SOURCES, req.options));
+          // Part D's board holds only the quotes chosen while preparing.
+          const md = reportMarkdown(reportOutline(view, reportSourcesFor(readControl(roots(doc).control).prep), req.options));
           const name = reportFileName('verslag', view.meta.title, view.meta.createdAt, 'md');
           return { id: req.id, ok: true, bytes: new TextEncoder().encode(md), ms: performance.now() - t0, name };
         } finally {

@@ -1,7 +1,5 @@
 import { docxBytes, type DocxPicture } from '@bodem/report-docx';
-import { readControl, readMeeting, reportFileName, reportMarkdown, reportOutline, roots, type ReportOptions, type ReportOutline } from '@bodem/shared';
-import { reportSourcesFor } from '@bodem/templates';
-import * as Y from 'yjs';
+import type { ReportOutline } from '@bodem/shared';
 import { ReportPdf, type Picture } from './pdf.ts';
 
 /**
@@ -19,7 +17,6 @@ export type JobRequest =
   | { id: number; kind: 'docx-board'; boardId: string; raster: Raster }
   | { id: number; kind: 'docx'; outline: ReportOutline }
   | { id: number; kind: 'png'; raster: Raster }
-  | { id: number; kind: 'markdown'; update: Uint8Array; options: ReportOptions };
 
 /**
  * A poster as the page drew it, handed over as pixels (an ImageBitmap is
@@ -121,21 +118,6 @@ export const handleJob = async (req: JobRequest): Promise<JobAnswer | null> => {
         docx.posters.set(req.boardId, asDocx(picture));
         for (const [k, p] of drawings) docx.drawings.set(k, asDocx(p));
         return null;
-      }
-      case 'markdown': {
-        // The whole Markdown here, from a copy of the meeting: reading a seventeen-board meeting and writing its
-        // outline is 100+ ms, a long frame on the page (the page only encodes the document, a few ms).
-        const doc = new Y.Doc();
-        try {
-          Y.applyUpdate(doc, req.update);
-          const view = readMeeting(doc);
-          // Part D's board holds only the quotes chosen while preparing.
-          const md = reportMarkdown(reportOutline(view, reportSourcesFor(readControl(roots(doc).control).prep), req.options));
-          const name = reportFileName('verslag', view.meta.title, view.meta.createdAt, 'md');
-          return { id: req.id, ok: true, bytes: new TextEncoder().encode(md), ms: performance.now() - t0, name };
-        } finally {
-          doc.destroy();
-        }
       }
       case 'png': {
         const { picture } = await encodeRaster(req.raster, 'image/png');

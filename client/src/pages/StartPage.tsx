@@ -1,7 +1,7 @@
 import { cleanLine, MAX_TITLE_LENGTH, normaliseJoinCode } from '@bodem/shared';
 import { useState, type FormEvent } from 'react';
 import { PRACTICE_TITLE, PROGRAMMES, TEMPLATES } from '@bodem/templates';
-import { ApiError, createMeeting, facilitateByCode } from '../api.ts';
+import { ApiError, createMeeting, facilitateByCode, type CreatedMeeting } from '../api.ts';
 import { facilitatedMeetings, forgetFacilitatorKey, loadFacilitatorKey, saveFacilitatorKey, saveMeeting } from '../credentials.ts';
 import { t } from '../i18n/index.ts';
 import { linkClick, meetingPath, navigate } from '../router.ts';
@@ -39,39 +39,52 @@ export function StartPage() {
     await make(clean, programme === OWN ? { templates: picked } : { programme }, false);
   };
 
-  /** Creates the meeting with the facilitator's key; a practice meeting is filled with the Doorn workshop's content on arrival. */
-  const make = async (clean: string, choice: { templates: string[] } | { programme: string }, practice: boolean) => {
+  /** The host's key typed or remembered; null (and the key field marked) when there is none. */
+  const hostKey = (say: (message: string) => void): string | null => {
     const key = rememberedKey ?? keyInput.trim();
     if (!key) {
       setKeyError(true);
-      setError(t.start.keyRequired);
-      return;
+      say(t.start.keyRequired);
     }
+    return key || null;
+  };
+
+  /**
+   * Asks the server with the host's key and opens the meeting it answers
+   * with. A key that worked is remembered; one the server refused (wrong or
+   * changed) is forgotten and asked for again.
+   */
+  const openWithKey = async (key: string, request: () => Promise<CreatedMeeting & { title: string }>, path: (id: string) => string, say: (message: string) => void) => {
     setBusy(true);
-    setError(null);
-    setKeyError(false);
     try {
-      const m = await createMeeting(clean, choice, key);
+      const m = await request();
       if (!rememberedKey) saveFacilitatorKey(key);
-      saveMeeting(m.id, {
-        role: 'facilitator',
-        facilitatorToken: m.facilitatorToken,
-        projectorToken: m.projectorToken,
-        joinCode: m.joinCode,
-        title: clean,
-      });
-      navigate(practice ? `${meetingPath(m.id)}?voorbeeld=vullen` : meetingPath(m.id));
+      saveMeeting(m.id, { role: 'facilitator', facilitatorToken: m.facilitatorToken, projectorToken: m.projectorToken, joinCode: m.joinCode, title: m.title });
+      navigate(path(m.id));
     } catch (err) {
       if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
-        // A wrong or changed key: forget it and ask again.
         forgetFacilitatorKey();
         setRememberedKey(null);
         setKeyInput(key);
         setKeyError(true);
       }
-      setError(err instanceof ApiError ? err.message : t.errors.unknown);
+      say(err instanceof ApiError ? err.message : t.errors.unknown);
       setBusy(false);
     }
+  };
+
+  /** Creates the meeting with the facilitator's key; a practice meeting is filled with the Doorn workshop's content on arrival. */
+  const make = async (clean: string, choice: { templates: string[] } | { programme: string }, practice: boolean) => {
+    const key = hostKey(setError);
+    if (!key) return;
+    setError(null);
+    setKeyError(false);
+    await openWithKey(
+      key,
+      async () => ({ ...(await createMeeting(clean, choice, key)), title: clean }),
+      (id) => (practice ? `${meetingPath(id)}?voorbeeld=vullen` : meetingPath(id)),
+      setError,
+    );
   };
 
   // Continuing a meeting on this laptop (another laptop made it, or another day).
@@ -86,28 +99,9 @@ export function StartPage() {
       setResumeError(t.start.resumeCodeRequired);
       return;
     }
-    const key = rememberedKey ?? keyInput.trim();
-    if (!key) {
-      setKeyError(true);
-      setResumeError(t.start.keyRequired);
-      return;
-    }
-    setBusy(true);
-    try {
-      const m = await facilitateByCode(code, key);
-      if (!rememberedKey) saveFacilitatorKey(key);
-      saveMeeting(m.id, { role: 'facilitator', facilitatorToken: m.facilitatorToken, projectorToken: m.projectorToken, joinCode: m.joinCode, title: m.title });
-      navigate(meetingPath(m.id));
-    } catch (err) {
-      if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
-        forgetFacilitatorKey();
-        setRememberedKey(null);
-        setKeyInput(key);
-        setKeyError(true);
-      }
-      setResumeError(err instanceof ApiError ? err.message : t.errors.unknown);
-      setBusy(false);
-    }
+    const key = hostKey(setResumeError);
+    if (!key) return;
+    await openWithKey(key, () => facilitateByCode(code, key), meetingPath, setResumeError);
   };
 
   return (

@@ -15,9 +15,10 @@
  * build served as before this work, by @fastify/static with its defaults (no
  * compression, `Cache-Control: public, max-age=0`) and no service worker.
  *
- * Time is the app's own: the join form shown (from navigation start) plus
- * submit-to-board (the form filling in between is the bench's, not a person's
- * pace). Bytes are counted by the servers (every byte their sockets wrote,
+ * Time is what the participant waits: the join form shown (from navigation
+ * start) plus submit-to-board. The form is filled in between at a person's
+ * pace (the name typed key by key, a tap half a second after the button is
+ * there), not counted; `--instant` fills it as a script would. Bytes are counted by the servers (every byte their sockets wrote,
  * HTTP and websocket), requests by the servers too. The service worker's
  * precache, which goes on after the board is drawn, is counted apart.
  */
@@ -41,6 +42,20 @@ const DIST = resolve(process.argv.find((a) => a.startsWith('--dist='))?.slice(7)
 const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
 /** --trace: print each visit's requests (from the page's CDP network events) and the app's marks, as a waterfall. */
 const TRACE = process.argv.includes('--trace');
+/**
+ * --instant: fill the form as a script does (fill(), then click at once), as this bench did before.
+ * By default the form is filled at a person's pace: the name typed key by key
+ * (KEY_MS a key, a quick typist on a tablet's keyboard) and a tap on "Meedoen" or
+ * "Verder als ..." REACT_MS after the person could see it (a short reaction to a
+ * button one was waiting for). That time is not counted (the totals are the
+ * form shown plus tap to board), but what the page does meanwhile, such as
+ * loading the board's code (App.tsx, useBoardNext), happens as it would for a person.
+ */
+const INSTANT = process.argv.includes('--instant');
+const KEY_MS = 120;
+const REACT_MS = 500;
+/** Chrome trace categories for --trace: the timeline and the V8 sampling profiler (read with bench/trace.ts). */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'toplevel', 'disabled-by-default-v8.cpu_profiler'];
 const NOTES = 30;
 const WIFI = { offline: false, latency: 60, downloadThroughput: (4_000_000 / 8) | 0, uploadThroughput: (1_000_000 / 8) | 0 };
 const CPU_RATE = 4;
@@ -290,6 +305,7 @@ const run = async (browser: Browser, s: Served, code: string, name: string): Pro
     await context.addInitScript(CLOCKS);
     const page = await context.newPage();
     const { traced } = await throttled(context, page);
+    if (TRACE) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     const cold = await visit(
       s,
       page,
@@ -297,12 +313,22 @@ const run = async (browser: Browser, s: Served, code: string, name: string): Pro
       'cold',
       `${s.http}/join?code=${code}`,
       async () => {
-        await page.getByLabel('Naam').fill(name);
+        if (INSTANT) await page.getByLabel('Naam').fill(name);
+        else {
+          await page.getByLabel('Naam').tap();
+          await page.keyboard.type(name, { delay: KEY_MS });
+        }
         await page.getByRole('radio', { name: /^Informeel/ }).check();
+        if (!INSTANT) await page.waitForTimeout(REACT_MS);
         await page.getByRole('button', { name: 'Meedoen' }).click();
       },
       'form',
     );
+    if (TRACE) {
+      const file = join(tmpdir(), `bodem-bench-load-${s.variant}-cold.json`);
+      writeFileSync(file, await browser.stopTracing());
+      console.error(`  trace of the cold visit: ${file}`);
+    }
     // Quiet: the service worker installed (Bodem), and no byte for a second.
     const before = s.bytes();
     if (s.variant === 'bodem') await page.evaluate(async () => !!(await navigator.serviceWorker.ready).active);
@@ -312,8 +338,19 @@ const run = async (browser: Browser, s: Served, code: string, name: string): Pro
     }
     const backgroundBytes = s.bytes() - before;
     // --trace: a Chrome trace of the warm visit too (open it in DevTools → Performance).
-    if (TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'toplevel'] });
-    const warm = await visit(s, page, traced, 'warm', `${s.http}/join?code=${code}`, () => page.locator('[data-testid=rejoin] a').click(), 'rejoin');
+    if (TRACE) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    const warm = await visit(
+      s,
+      page,
+      traced,
+      'warm',
+      `${s.http}/join?code=${code}`,
+      async () => {
+        if (!INSTANT) await page.waitForTimeout(REACT_MS);
+        await page.locator('[data-testid=rejoin] a').tap();
+      },
+      'rejoin',
+    );
     if (TRACE) {
       const file = join(tmpdir(), `bodem-bench-load-${s.variant}-warm.json`);
       writeFileSync(file, await browser.stopTracing());

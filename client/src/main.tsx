@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { fontsReady } from './fonts.ts';
+import { loadLocale } from './i18n/index.ts';
 import { mark } from './lib/marks.ts';
 import { UpdatePrompt } from './pwa/UpdatePrompt.tsx';
 import { sweepLocalCopies } from './sync/expiry.ts';
@@ -14,13 +15,18 @@ void fontsReady().then(() => mark('fonts'));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');
-mark('render');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-    <UpdatePrompt />
-  </StrictMode>,
-);
+// Dutch at once; English after its words have loaded (i18n/index.ts).
+void loadLocale()
+  .catch(() => undefined) // the English words could not load (offline, no cache): the page speaks Dutch
+  .then(() => {
+    mark('render');
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+        <UpdatePrompt />
+      </StrictMode>,
+    );
+  });
 
 // Local copies expire with their tokens (sync/expiry.ts).
 void sweepLocalCopies().catch(() => undefined);

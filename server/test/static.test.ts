@@ -21,6 +21,8 @@ const makeClient = (): string => {
   writeFileSync(`${js}.br`, brotliCompressSync(JS));
   writeFileSync(`${js}.gz`, gzipSync(JS));
   writeFileSync(join(root, 'assets', 'font-Xy12.woff2'), Buffer.from([0x77, 0x4f, 0x46, 0x32, 1, 2, 3, 4]));
+  mkdirSync(join(root, 'icons'));
+  writeFileSync(join(root, 'icons', 'favicon-32.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]));
   return root;
 };
 
@@ -65,6 +67,20 @@ describe('static files', () => {
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(res.rawPayload.length).toBe(8);
+  });
+
+  it('lets the browser keep the icons for a week (it asks for the favicon again on every page of the app), and never the HTML', async () => {
+    const { app } = await rig.server({ staticDir: root });
+    const icon = await app.inject({ url: '/icons/favicon-32.png' });
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['cache-control']).toBe('public, max-age=604800');
+    expect(icon.rawPayload.length).toBe(8);
+    // An unknown icon is no page of the app, and nothing under another name is kept for a week.
+    const missing = await app.inject({ url: '/icons/nope.png' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['cache-control']).not.toBe('public, max-age=604800');
+    const page = await app.inject({ url: '/m/icons/x', headers: { accept: 'text/html' } });
+    expect(page.headers['cache-control']).toBe('no-cache');
   });
 
   it('makes the browser check the HTML, the service worker and the manifest every time (no-cache), never max-age=0 from the plugin', async () => {

@@ -64,20 +64,26 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
   );
   // The poster changes only with the camera (and a zone's status): shown as a still picture (stillLayer.ts).
   const posterLayerRef = useCallback((l: Konva.Layer | null) => (l ? showStill(l) : undefined), []);
-  const [size, setSize] = useState({ width: window.innerWidth, height: window.innerHeight });
+  // The stage gets the board's own size, measured before the first paint (it is made empty, 0 × 0,
+  // in the render before): made at the window's size and then resized, each layer's canvases were
+  // allocated at full size twice (tens of ms on a tablet before the board shows).
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   const tool = useStore(ctl.tool);
 
   // Follow the window (rotation, keyboard-less resize).
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = containerRef.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setSize({ width: el.clientWidth, height: el.clientHeight }));
+    const measure = () =>
+      setSize((was) => (was && was.width === el.clientWidth && was.height === el.clientHeight ? was : { width: el.clientWidth, height: el.clientHeight }));
+    measure();
+    const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
 
   useLayoutEffect(() => {
-    ctl.resize(size, insets);
+    if (size) ctl.resize(size, insets);
   }, [ctl, size, insets]);
 
   useEffect(() => {
@@ -158,8 +164,8 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
     <div className="board" ref={containerRef} role="region" aria-label={t.board.canvasLabel}>
       <Stage
         ref={stageRef}
-        width={size.width}
-        height={size.height}
+        width={size?.width ?? 0}
+        height={size?.height ?? 0}
         onWheel={ctl.onWheel}
       >
         {/* The printed poster and what it says about its zones: drawn, never hit-tested. */}

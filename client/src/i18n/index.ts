@@ -1,4 +1,3 @@
-import { en } from './en.ts';
 import { LOCALE_STORAGE_KEY, resolveLocale, type Locale } from './locale.ts';
 import { nl, type Messages } from './nl.ts';
 
@@ -19,10 +18,27 @@ const readStored = (): string | null => {
  */
 export const locale: Locale = resolveLocale(readStored());
 
-/** The active messages. Import it as a plain object: `t.start.title`. */
-export const t: Messages = locale === 'en' ? en : nl;
+/**
+ * The active messages. Import it as a plain object: `t.start.title`.
+ * Dutch from the start; `loadLocale` makes it English on a device that chose
+ * English, before the first render (main.tsx). The English words are a chunk
+ * of their own, so the Dutch page, nearly every page, never downloads them.
+ * Read `t` when rendering, never at a module's load: a module of the entry
+ * chunk is loaded before `loadLocale` (e2e language.spec.ts tries it).
+ */
+export const t: Messages = { ...nl };
 
-if (typeof document !== 'undefined') document.documentElement.lang = locale;
+/** Makes `t` speak the device's locale (one request for English, from the service worker's cache once installed). */
+export const loadLocale = async (): Promise<void> => {
+  if (locale !== 'en') return;
+  Object.assign(t, (await import('./en.ts')).en);
+  setLang('en');
+};
+
+const setLang = (l: Locale) => {
+  if (typeof document !== 'undefined') document.documentElement.lang = l;
+};
+setLang('nl');
 
 /**
  * Saves the choice and reloads the page. Nothing is lost: the meeting lives in

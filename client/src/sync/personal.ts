@@ -101,7 +101,8 @@ export class PersonalSession {
     } catch {
       // No IndexedDB (private mode): online only.
     }
-    this.provider.connect();
+    // Not connected here: the meeting's session opens this socket after its own
+    // (`resume`), so that the board everyone shares is never queued behind it.
   }
 
   /** Something was written here on this device in this session. */

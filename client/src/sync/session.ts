@@ -63,6 +63,8 @@ export const PRESENCE_INTERVAL_MS = 50;
  * about it (venue Wi-Fi that drops leaves sockets "open" for minutes).
  */
 const HEARTBEAT_MS = 1_000;
+/** When the server's clock is first asked if the board has not synced by then (offline, a slow venue). */
+const CLOCK_AFTER_MS = 2_000;
 /** No word from the server for this long: the status says "niet verbonden" (work is kept locally). */
 export const SILENT_MS = 2_000;
 /** Silent this long: the socket is given up and a new one tried. Longer than SILENT_MS so a busy server is not dropped. */
@@ -147,7 +149,25 @@ export class MeetingSession {
     this.sendOnlyOwnPresence();
     this.installSaveCheck();
     this.batchOthersUpdates();
-    this.cleanups.push(this.clock.start());
+    // The server's clock is asked once the board has synced (or after 2 s without): its four round
+    // trips would otherwise share the venue's Wi-Fi and the tablet's CPU with the board's first load.
+    // Until then the device's own clock stands in, as it does offline.
+    let stopClock: (() => void) | null = null;
+    const startClock = () => {
+      clearTimeout(clockLater);
+      this.provider.off('sync', onFirstSync);
+      if (!stopClock && !this.destroyed) stopClock = this.clock.start();
+    };
+    const onFirstSync = (synced: boolean) => {
+      if (synced) startClock();
+    };
+    const clockLater = setTimeout(startClock, CLOCK_AFTER_MS);
+    this.provider.on('sync', onFirstSync);
+    this.cleanups.push(() => {
+      clearTimeout(clockLater);
+      this.provider.off('sync', onFirstSync);
+      stopClock?.();
+    });
 
     this.provider.on('status', ({ status }: { status: string }) => {
       // Awareness ignores a state whose clock it has already seen. A relay
@@ -280,6 +300,9 @@ export class MeetingSession {
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS / 4);
     this.watchSocket();
     this.provider.connect();
+    // A browser opens one websocket to a host at a time (RFC 6455, 4.1: at most one
+    // in CONNECTING): the meeting's first, the personal document's after it.
+    this.personal?.resume();
   }
 
   get role() {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { t } from '../i18n/index.ts';
+import { marked } from '../lib/marks.ts';
 import './update.css';
 
 /** How often an open tablet asks the server whether a new version is deployed. */
@@ -8,10 +9,23 @@ const CHECK_EVERY_MS = 15 * 60_000;
 /**
  * The worker is registered this long after the page has loaded: its precache
  * (the shell and every page's code) then does not compete with the first
- * page and the board for the venue's Wi-Fi. A person takes longer than this
- * to type their name, so a tablet is ready for offline before its board.
+ * page for the venue's Wi-Fi. A person usually takes longer than this to type
+ * their name, so the precache runs while they type. If the board is opening
+ * by then (a quick typist, a reload of the board), the worker waits until the
+ * board is there (`boardSettled`): bench:load counted it in the cold path.
  */
 const REGISTER_AFTER_MS = 3000;
+
+/** On a meeting's page: resolves once its board has its content (local copy or server) and the page has been idle once. */
+const boardSettled = async (): Promise<void> => {
+  if (!location.pathname.startsWith('/m/')) return;
+  await Promise.race([marked('local-loaded', 'synced'), new Promise((r) => setTimeout(r, 15_000))]);
+  // The board draws what it got in the frames after: wait for a quiet moment (Safari has no requestIdleCallback).
+  await new Promise<void>((resolve) => {
+    if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 2000 });
+    else setTimeout(resolve, 1000);
+  });
+};
 
 /**
  * Lets the waiting worker take over, then reloads into it. The worker claims
@@ -28,12 +42,14 @@ export function UpdatePrompt() {
   useEffect(() => {
     if (!('serviceWorker' in navigator)) return; // plain HTTP: no worker, see below
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let gone = false;
     const arm = () => {
-      timer = setTimeout(() => setArmed(true), REGISTER_AFTER_MS);
+      timer = setTimeout(() => void boardSettled().then(() => !gone && setArmed(true)), REGISTER_AFTER_MS);
     };
     if (document.readyState === 'complete') arm();
     else window.addEventListener('load', arm, { once: true });
     return () => {
+      gone = true;
       window.removeEventListener('load', arm);
       clearTimeout(timer);
     };

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { mark, marked } from './marks.ts';
+
+describe('marked', () => {
+  it('waits for the first of its moments, and resolves at once for one already reached', async () => {
+    const order: string[] = [];
+    const waiting = marked('t-local', 't-synced').then(() => order.push('settled'));
+    await Promise.resolve();
+    expect(order).toEqual([]);
+    mark('t-other');
+    await Promise.resolve();
+    expect(order).toEqual([]);
+    mark('t-synced');
+    await waiting;
+    expect(order).toEqual(['settled']);
+    // Reached before: no wait; the other name coming later changes nothing.
+    await marked('t-synced');
+    mark('t-local');
+    await marked('t-local', 'never');
+  });
+});

@@ -71,10 +71,14 @@ interface Served {
   ws: string;
   dataDir: string;
   bytes(): number;
+  /** Of those, the service worker's: sw.js, Workbox and its precache. */
+  workerBytes(): number;
   requests: string[];
 }
 
 /** Counts every byte the server's sockets write, and every request. */
+/** What the meter reads of a request (Fastify's request has it; the bench does not depend on fastify's types). */
+type FastifyRequest = { url: string; headers: Record<string, string | string[] | undefined>; socket: Socket };
 const meter = (app: FastifyInstance) => {
   let closed = 0;
   const live = new Set<Socket>();
@@ -86,10 +90,21 @@ const meter = (app: FastifyInstance) => {
     });
   });
   const requests: string[] = [];
-  app.addHook('onRequest', async (req: { url: string }) => {
+  // The service worker's own bytes (its script, Workbox, and the precache it fetches, which a page
+  // never asks for with `Sec-Fetch-Dest: empty` outside the API): one response at a time on a
+  // keep-alive socket, so the socket's bytes written during a response are that response.
+  let worker = 0;
+  const startedAt = new WeakMap<object, number>();
+  const fromWorker = (req: FastifyRequest) =>
+    /^\/(sw\.js|workbox-[\w-]+\.js)(\?|$)/.test(req.url) || (req.headers['sec-fetch-dest'] === 'empty' && !req.url.startsWith('/api/') && !req.url.startsWith('/yjs'));
+  app.addHook('onRequest', async (req: FastifyRequest) => {
     requests.push(req.url);
+    startedAt.set(req, req.socket.bytesWritten);
   });
-  return { bytes: () => closed + [...live].reduce((sum, s) => sum + s.bytesWritten, 0), requests };
+  app.addHook('onResponse', async (req: FastifyRequest) => {
+    if (fromWorker(req)) worker += req.socket.bytesWritten - (startedAt.get(req) ?? req.socket.bytesWritten);
+  });
+  return { bytes: () => closed + [...live].reduce((sum, s) => sum + s.bytesWritten, 0), workerBytes: () => worker, requests };
 };
 
 /**
@@ -174,7 +189,10 @@ interface Visit {
   /** Submit (or tap) to the board drawn. */
   boardMs: number;
   totalMs: number;
+  /** What the board took: every byte sent, less the service worker's (below). */
   bytes: number;
+  /** The service worker's script and precache, fetched meanwhile (while the person typed). */
+  workerBytes: number;
   requests: number;
   assetRequests: number;
 }
@@ -265,6 +283,7 @@ const pageMarks = (page: Page) =>
 
 const visit = async (s: Served, page: Page, traced: Traced[], label: string, url: string, go: () => Promise<void>, shown: Probe): Promise<Visit> => {
   const bytes0 = s.bytes();
+  const worker0 = s.workerBytes();
   const req0 = s.requests.length;
   traced.length = 0;
   await page.goto(url, { waitUntil: 'commit' });
@@ -282,7 +301,8 @@ const visit = async (s: Served, page: Page, traced: Traced[], label: string, url
     shownMs,
     boardMs: drawnAt - goAt,
     totalMs: shownMs + (drawnAt - goAt),
-    bytes: s.bytes() - bytes0,
+    bytes: s.bytes() - bytes0 - (s.workerBytes() - worker0),
+    workerBytes: s.workerBytes() - worker0,
     requests: reqs.length,
     assetRequests: reqs.filter((u) => u.startsWith('/assets/')).length,
   };
@@ -371,6 +391,7 @@ const summary = (runs: Run[]) => {
     coldBytes: pick((r) => r.cold.bytes),
     coldRequests: pick((r) => r.cold.requests),
     backgroundBytes: pick((r) => r.backgroundBytes),
+    coldWorkerBytes: pick((r) => r.cold.workerBytes),
     warmMs: round(pick((r) => r.warm.totalMs), 0),
     warmShownMs: round(pick((r) => r.warm.shownMs), 0),
     warmBoardMs: round(pick((r) => r.warm.boardMs), 0),
@@ -422,7 +443,7 @@ const main = async () => {
     note: extra,
   });
   console.table([
-    row('bodem', 'cold', runs.bodem.map((r) => r.cold), `then ${kib(b.backgroundBytes)} precached in the background`),
+    row('bodem', 'cold', runs.bodem.map((r) => r.cold), `worker precache ${kib(b.coldWorkerBytes)} meanwhile, ${kib(b.backgroundBytes)} after`),
     row('peer', 'cold', runs.peer.map((r) => r.cold)),
     row('bodem', 'warm', runs.bodem.map((r) => r.warm)),
     row('peer', 'warm', runs.peer.map((r) => r.warm)),

@@ -115,4 +115,60 @@ describe('static files', () => {
     expect(api.statusCode).toBe(404);
     expect(api.headers['content-type']).toMatch(/json/);
   });
+
+  describe('policy headers (CSP, framing, opener, referrer, permissions)', () => {
+    const POLICIES = ['content-security-policy', 'x-frame-options', 'cross-origin-opener-policy', 'referrer-policy', 'permissions-policy'];
+    const has = (headers: Record<string, unknown>) => POLICIES.filter((h) => headers[h] !== undefined);
+
+    it('go with every page and worker, and with anything whose use the browser did not say', async () => {
+      const { app } = await rig.server({ staticDir: root });
+      const cases: { url: string; headers: Record<string, string | string[]> }[] = [
+        { url: '/', headers: { accept: 'text/html', 'sec-fetch-dest': 'document' } },
+        { url: '/m/abc123', headers: { accept: 'text/html', 'sec-fetch-dest': 'iframe' } },
+        // The service worker's precache fetches the HTML (dest "empty") and shows that copy as the page later.
+        { url: '/index.html', headers: { 'sec-fetch-dest': 'empty' } },
+        { url: '/m/abc123', headers: { accept: 'text/html', 'sec-fetch-dest': 'empty' } },
+        // HTML claimed to be a script (a crafted header) is still HTML.
+        { url: '/index.html', headers: { 'sec-fetch-dest': 'script' } },
+        { url: '/sw.js', headers: { 'sec-fetch-dest': 'serviceworker' } },
+        { url: '/assets/index-AbC123.js', headers: { 'sec-fetch-dest': 'worker' } },
+        { url: '/assets/index-AbC123.js', headers: { 'sec-fetch-dest': 'sharedworker' } },
+        // No Sec-Fetch-Dest (Safari before 16.4), an unknown one, a malformed or doubled one: everything, as before.
+        { url: '/assets/index-AbC123.js', headers: {} },
+        { url: '/api/time', headers: {} },
+        { url: '/assets/index-AbC123.js', headers: { 'sec-fetch-dest': 'SCRIPT' } },
+        { url: '/assets/index-AbC123.js', headers: { 'sec-fetch-dest': 'script, worker' } },
+        { url: '/assets/index-AbC123.js', headers: { 'sec-fetch-dest': ['script', 'worker'] } },
+        { url: '/assets/index-AbC123.js', headers: { 'sec-fetch-dest': 'x'.repeat(5000) } },
+      ];
+      for (const c of cases) {
+        const res = await app.inject({ url: c.url, headers: c.headers });
+        expect(res.statusCode, c.url).toBe(200);
+        expect(has(res.headers), `${c.url} ${JSON.stringify(c.headers).slice(0, 80)}`).toEqual(POLICIES);
+        expect(res.headers['x-content-type-options']).toBe('nosniff');
+      }
+    });
+
+    it('are left off scripts, styles, fonts, pictures and the API where the browser says so; nosniff stays', async () => {
+      const { app } = await rig.server({ staticDir: root });
+      const cases = [
+        { url: '/assets/index-AbC123.js', dest: 'script' },
+        { url: '/assets/font-Xy12.woff2', dest: 'font' },
+        { url: '/icons/favicon-32.png', dest: 'image' },
+        { url: '/manifest.webmanifest', dest: 'manifest' },
+        { url: '/api/time', dest: 'empty' },
+        { url: '/api/nope', dest: 'empty' },
+      ];
+      for (const c of cases) {
+        const res = await app.inject({ url: c.url, headers: { 'sec-fetch-dest': c.dest } });
+        expect(has(res.headers), c.url).toEqual([]);
+        expect(res.headers['x-content-type-options'], c.url).toBe('nosniff');
+      }
+      // The smaller answer is the point: a script's headers lose the ~400 bytes of policies.
+      const lean = await app.inject({ url: '/assets/index-AbC123.js', headers: { 'sec-fetch-dest': 'script' } });
+      const full = await app.inject({ url: '/assets/index-AbC123.js' });
+      const size = (h: Record<string, unknown>) => Object.entries(h).reduce((n, [k, v]) => n + k.length + String(v).length + 4, 0);
+      expect(size(full.headers) - size(lean.headers)).toBeGreaterThan(350);
+    });
+  });
 });

@@ -67,6 +67,9 @@ describe('static files', () => {
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(res.rawPayload.length).toBe(8);
+    // Kept a year and never asked about again: no validators on it.
+    expect(res.headers.etag).toBeUndefined();
+    expect(res.headers['last-modified']).toBeUndefined();
   });
 
   it('lets the browser keep the icons for a week (it asks for the favicon again on every page of the app), and never the HTML', async () => {

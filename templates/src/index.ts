@@ -23,4 +23,5 @@ export { VOORBEELDEN, voorbeeldCard, CONDITIONS_HEADING, type Voorbeeld } from '
 export { KADER_1, KADER_2 } from './beeld.ts';
 export { IDEA_COUNT, IDEA_PARTS } from './ideeen.ts';
 export { DRAAIBOEK } from './draaiboek.ts';
-export { PRACTICE_TITLE, PRACTICE_NOTES, PRACTICE_AGREEMENTS, practicePlan, type PracticePlan } from './practice.ts';
+// The practice meeting's words: `@bodem/templates/practice` (./practice.ts), imported where they are used, so a
+// participant's tablet, which loads this catalogue, never downloads them.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { initMeeting, listBoards, shapeContains } from '@bodem/shared';
 import * as Y from 'yjs';
-import { PRACTICE_AGREEMENTS, PRACTICE_NOTES, practicePlan, PROGRAMMES, templateById } from '../src/index.ts';
+import { PROGRAMMES, templateById } from '../src/index.ts';
+import { PRACTICE_AGREEMENTS, PRACTICE_NOTES, practicePlan } from '../src/practice.ts';
 import { inSeeds } from './seeds.ts';
 
 /** Word for word in the Doorn report; only the first letter may have been made a capital. */

@@ -1,5 +1,5 @@
 import { CloseCode, FREE_TEMPLATE, noteSideOf, roots, type Template } from '@bodem/shared';
-import { meetingTemplate, practicePlan, templateById } from '@bodem/templates';
+import { meetingTemplate, templateById } from '@bodem/templates';
 import { fillPractice } from '../edit/meeting.ts';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { deleteMeeting, ApiError } from '../api.ts';
@@ -125,12 +125,21 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
   const practice = url.searchParams.get('voorbeeld') === 'vullen';
   useEffect(() => {
     if (!practice || !isFacilitator || !session.claims || boards.length === 0) return;
-    if (roots(session.doc).items.size === 0) {
-      fillPractice(session, practicePlan(boards, templateById), { id: session.claims.sub, side: noteSideOf(session.claims.side) }, session.clock.now());
-    }
-    const next = new URL(location.href);
-    next.searchParams.delete('voorbeeld');
-    navigate(next.pathname + next.search, { replace: true });
+    const claims = session.claims;
+    let gone = false;
+    // The example's words are loaded only here: no participant's tablet downloads them.
+    void import('@bodem/templates/practice').then(({ practicePlan }) => {
+      if (gone) return;
+      if (roots(session.doc).items.size === 0) {
+        fillPractice(session, practicePlan(boards, templateById), { id: claims.sub, side: noteSideOf(claims.side) }, session.clock.now());
+      }
+      const next = new URL(location.href);
+      next.searchParams.delete('voorbeeld');
+      navigate(next.pathname + next.search, { replace: true });
+    });
+    return () => {
+      gone = true;
+    };
   }, [practice, isFacilitator, session, boards]);
 
   useFollowTheFacilitator(session, control, ctl, board?.id ?? null, openBoard);

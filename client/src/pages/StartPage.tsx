@@ -1,6 +1,7 @@
 import { cleanLine, MAX_TITLE_LENGTH, normaliseJoinCode } from '@bodem/shared';
 import { useState, type FormEvent } from 'react';
-import { PRACTICE_TITLE, PROGRAMMES, TEMPLATES } from '@bodem/templates';
+import { PROGRAMMES, TEMPLATES } from '@bodem/templates';
+import { PRACTICE_TITLE } from '@bodem/templates/practice';
 import { ApiError, createMeeting, facilitateByCode, type CreatedMeeting } from '../api.ts';
 import { facilitatedMeetings, forgetFacilitatorKey, loadFacilitatorKey, saveFacilitatorKey, saveMeeting } from '../credentials.ts';
 import { t } from '../i18n/index.ts';

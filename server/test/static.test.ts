@@ -70,6 +70,7 @@ describe('static files', () => {
     // Kept a year and never asked about again: no validators on it.
     expect(res.headers.etag).toBeUndefined();
     expect(res.headers['last-modified']).toBeUndefined();
+    expect(res.headers['accept-ranges']).toBeUndefined();
   });
 
   it('lets the browser keep the icons for a week (it asks for the favicon again on every page of the app), and never the HTML', async () => {

@@ -149,7 +149,7 @@ export class MeetingSession {
     this.sendOnlyOwnPresence();
     this.installSaveCheck();
     this.batchOthersUpdates();
-    // The server's clock is asked once the board has synced (or after 2 s without): its four round
+    // The server's clock is asked a second after the board has synced (or after 2 s without): its four round
     // trips would otherwise share the venue's Wi-Fi and the tablet's CPU with the board's first load.
     // Until then the device's own clock stands in, as it does offline.
     let stopClock: (() => void) | null = null;
@@ -159,9 +159,13 @@ export class MeetingSession {
       if (!stopClock && !this.destroyed) stopClock = this.clock.start();
     };
     const onFirstSync = (synced: boolean) => {
-      if (synced) startClock();
+      // A second on: the board draws what the sync brought first.
+      if (synced) {
+        clearTimeout(clockLater);
+        clockLater = setTimeout(startClock, 1000);
+      }
     };
-    const clockLater = setTimeout(startClock, CLOCK_AFTER_MS);
+    let clockLater = setTimeout(startClock, CLOCK_AFTER_MS);
     this.provider.on('sync', onFirstSync);
     this.cleanups.push(() => {
       clearTimeout(clockLater);

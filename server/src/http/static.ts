@@ -44,6 +44,8 @@ export const registerStatic = async (app: FastifyInstance, root: string | null):
       index: ['index.html'],
       preCompressed: true,
       cacheControl: false,
+      // No range requests: the app's files are small and read whole (and "accept-ranges" was one more header on each).
+      acceptRanges: false,
       // The compressed copies are alternate encodings, never pages of their own.
       allowedPath: (path) => !/\.(br|gz)$/.test(path),
       setHeaders: setCacheHeaders,

@@ -102,7 +102,9 @@ const meter = (app: FastifyInstance) => {
     startedAt.set(req, req.socket.bytesWritten);
   });
   app.addHook('onResponse', async (req: FastifyRequest) => {
-    if (fromWorker(req)) worker += req.socket.bytesWritten - (startedAt.get(req) ?? req.socket.bytesWritten);
+    const sent = req.socket.bytesWritten - (startedAt.get(req) ?? req.socket.bytesWritten);
+    if (fromWorker(req)) worker += sent;
+    if (process.env.BENCH_LOAD_VERBOSE) console.error(`  ${String(sent).padStart(7)} B ${fromWorker(req) ? 'worker' : 'page  '} ${req.url.slice(0, 60)}`);
   });
   return { bytes: () => closed + [...live].reduce((sum, s) => sum + s.bytesWritten, 0), workerBytes: () => worker, requests };
 };

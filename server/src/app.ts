@@ -25,6 +25,25 @@ import { MeasuredStore } from './storage/measured.ts';
 import { SqliteStore } from './storage/sqlite.ts';
 import type { MeetingStore } from './storage/store.ts';
 
+
+/**
+ * Websocket compression (permessage-deflate) for the messages worth it: a board's first sync (every
+ * note of the meeting, repeated keys and words: a third to half its size), a long pasted text. On venue
+ * Wi-Fi that is the participant's wait. The many small messages (a keystroke, a cursor) go as they are
+ * (`threshold`). The server's window is small (2^10) and not kept between messages, so a socket holds
+ * ~16 KB of zlib state, not ~300 KB, with thousands open. The client's window is the client's to choose:
+ * a number here would refuse (HTTP 400) a browser that does not offer `client_max_window_bits`, as
+ * Firefox does not. ws inflates within maxPayload: a deflate bomb closes its socket with 1009
+ * (server/test/compression.test.ts).
+ */
+const PER_MESSAGE_DEFLATE = {
+  threshold: 1024,
+  serverNoContextTakeover: true,
+  clientNoContextTakeover: true,
+  serverMaxWindowBits: 10,
+  zlibDeflateOptions: { memLevel: 4, level: 6 },
+} as const;
+
 export interface AppOptions {
   /** Folder for the database and the token secret. */
   dataDir: string;
@@ -199,7 +218,7 @@ export const buildApp = async (opts: AppOptions): Promise<FastifyInstance> => {
   registerHostCheck(app, opts.allowedHosts ?? defaultHosts(allowedOrigins));
   registerSecurityHeaders(app);
   registerOriginCheck(app, allowedOrigins);
-  await app.register(websocket, { options: { maxPayload: limits.maxPayload } });
+  await app.register(websocket, { options: { maxPayload: limits.maxPayload, perMessageDeflate: PER_MESSAGE_DEFLATE } });
   registerApi(app, {
     store,
     relay,

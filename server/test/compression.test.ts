@@ -165,8 +165,13 @@ describe('websocket compression', () => {
             const op = buf[at]! & 0x0f;
             let len = buf[at + 1]! & 0x7f;
             let off = at + 2;
-            if (len === 126) (len = buf.readUInt16BE(off)), (off += 2);
-            else if (len === 127) (len = Number(buf.readBigUInt64BE(off))), (off += 8);
+            if (len === 126) {
+              len = buf.readUInt16BE(off);
+              off += 2;
+            } else if (len === 127) {
+              len = Number(buf.readBigUInt64BE(off));
+              off += 8;
+            }
             if (off + len > buf.length) break;
             if (op === 8) return resolve(buf.readUInt16BE(off));
             at = off + len;

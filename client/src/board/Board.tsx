@@ -38,6 +38,14 @@ interface Props {
   onController?: (ctl: BoardController | null) => void;
 }
 
+/**
+ * A layer that is never hit-tested. Set here, not as a prop: Konva 10's Layer queues a draw for any
+ * attribute given to its constructor and then forgets it queued one (it clears `_waitingForDraw`
+ * after `super(config)`), so a layer made with props is drawn twice in its first frame. The layers
+ * are made without props, and what they need is set once they exist (pinned in firstDraw.spec.ts).
+ */
+const quiet = (layer: Konva.Layer): Konva.Layer => layer.listening(false);
+
 const isEditable = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
 
@@ -54,6 +62,7 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
     (l: Konva.Layer | null) => {
       ctl.setDragLayer(l);
       if (!l) return;
+      quiet(l);
       const show = hideWhenEmpty(l);
       return () => {
         show();
@@ -63,11 +72,18 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
     [ctl],
   );
   // The poster changes only with the camera (and a zone's status): shown as a still picture (stillLayer.ts).
-  const posterLayerRef = useCallback((l: Konva.Layer | null) => (l ? showStill(l) : undefined), []);
-  // The stage gets the board's own size, measured before the first paint (it is made empty, 0 × 0,
-  // in the render before): made at the window's size and then resized, each layer's canvases were
-  // allocated at full size twice (tens of ms on a tablet before the board shows).
+  const posterLayerRef = useCallback((l: Konva.Layer | null) => (l ? showStill(quiet(l)) : undefined), []);
+  // With the pen or eraser, a finger on a note draws or erases instead of moving it.
+  const [itemsLayer, setItemsLayer] = useState<Konva.Layer | null>(null);
+  const itemsLayerRef = useCallback((l: Konva.Layer | null) => setItemsLayer(l), []);
+  // The stage is made once the board's own size is measured (before the first paint), and its layers'
+  // content is added one commit after the layers (`filled`). Konva draws a layer in full, at once, when it
+  // is added to the stage and again on each change of the stage's width and of its height; react-konva then
+  // draws it once more in the next frame. Made at 0 × 0 with its content and then sized, the board's first
+  // appearance drew every layer four times and allocated its canvases three times (a third of a second on
+  // the bench's throttled tablet). Made at its size, with layers added empty, it draws them once.
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  const [filled, setFilled] = useState(false);
   const tool = useStore(ctl.tool);
 
   // Follow the window (rotation, keyboard-less resize).
@@ -83,8 +99,18 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
   }, []);
 
   useLayoutEffect(() => {
+    itemsLayer?.listening(tool === 'select');
+  }, [itemsLayer, tool]);
+
+  useLayoutEffect(() => {
     if (size) ctl.resize(size, insets);
   }, [ctl, size, insets]);
+
+  // The layers are on the stage (added empty): now their content.
+  useLayoutEffect(() => {
+    // oxlint-disable-next-line react/set-state-in-effect
+    if (size && !filled) setFilled(true);
+  }, [size, filled]);
 
   useEffect(() => {
     const el = containerRef.current;
@@ -162,34 +188,42 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
 
   return (
     <div className="board" ref={containerRef} role="region" aria-label={t.board.canvasLabel}>
-      <Stage
-        ref={stageRef}
-        width={size?.width ?? 0}
-        height={size?.height ?? 0}
-        onWheel={ctl.onWheel}
-      >
-        {/* The printed poster and what it says about its zones: drawn, never hit-tested. */}
-        <Layer listening={false} ref={posterLayerRef}>
-          <Art template={template} title={title} />
-          <ZoneLabels template={template} />
-          <References ctl={ctl} />
-          <ZoneStatus ctl={ctl} />
-        </Layer>
-        {/* With the pen or eraser, a finger on a note draws or erases instead of moving it. */}
-        <Layer listening={tool === 'select'}>
-          {template.table && <Agreements ctl={ctl} />}
-          <Choices ctl={ctl} />
-          <Fields ctl={ctl} />
-          <Items ctl={ctl} />
-        </Layer>
-        <StrokesLayer ctl={ctl} />
-        {/* What moves: a dragged item, the line being drawn, where a drop would land, others' drags and pointers. */}
-        <Layer ref={dragLayerRef} listening={false}>
-          <DropHints ctl={ctl} />
-          <RemoteDrags ctl={ctl} />
-          {cursors && <Cursors ctl={ctl} />}
-        </Layer>
-      </Stage>
+      {size && (
+        <Stage ref={stageRef} width={size.width} height={size.height} onWheel={ctl.onWheel}>
+          {/* The printed poster and what it says about its zones: drawn, never hit-tested. */}
+          <Layer ref={posterLayerRef}>
+            {filled && (
+              <>
+                <Art template={template} title={title} />
+                <ZoneLabels template={template} />
+                <References ctl={ctl} />
+                <ZoneStatus ctl={ctl} />
+              </>
+            )}
+          </Layer>
+          <Layer ref={itemsLayerRef}>
+            {filled && (
+              <>
+                {template.table && <Agreements ctl={ctl} />}
+                <Choices ctl={ctl} />
+                <Fields ctl={ctl} />
+                <Items ctl={ctl} />
+              </>
+            )}
+          </Layer>
+          <StrokesLayer ctl={ctl} filled={filled} />
+          {/* What moves: a dragged item, the line being drawn, where a drop would land, others' drags and pointers. */}
+          <Layer ref={dragLayerRef}>
+            {filled && (
+              <>
+                <DropHints ctl={ctl} />
+                <RemoteDrags ctl={ctl} />
+                {cursors && <Cursors ctl={ctl} />}
+              </>
+            )}
+          </Layer>
+        </Stage>
+      )}
       <NoteEditor ctl={ctl} />
       <NoteToolbar ctl={ctl} />
       <BoardDialogs ctl={ctl} />

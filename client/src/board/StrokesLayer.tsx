@@ -24,14 +24,16 @@ const StrokeNode = memo(function StrokeNode({ id, map, ctl }: { id: string; map:
  * It changes only when a line is added or erased: shown as a still picture
  * (stillLayer.ts), so frames that change the notes do not copy it again.
  */
-export const StrokesLayer = memo(function StrokesLayer({ ctl }: { ctl: BoardController }) {
+export const StrokesLayer = memo(function StrokesLayer({ ctl, filled = true }: { ctl: BoardController; /** False while the layer is being added to the stage (Board.tsx). */ filled?: boolean }) {
   const entries = useStore(ctl.strokes.entries);
-  const ref = useCallback((l: Konva.Layer | null) => (l ? showStill(l) : undefined), []);
+  // Never listening, set once it exists (as the board's other layers: see `quiet` in Board.tsx).
+  const ref = useCallback((l: Konva.Layer | null) => (l ? showStill(l.listening(false)) : undefined), []);
   return (
-    <Layer listening={false} ref={ref}>
-      {entries.map((e) => (
-        <StrokeNode key={e.id} id={e.id} map={e.map} ctl={ctl} />
-      ))}
+    <Layer ref={ref}>
+      {filled &&
+        entries.map((e) => (
+          <StrokeNode key={e.id} id={e.id} map={e.map} ctl={ctl} />
+        ))}
     </Layer>
   );
 });

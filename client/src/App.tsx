@@ -3,6 +3,7 @@ import { fontsReady } from './fonts.ts';
 import { t } from './i18n/index.ts';
 import { mark } from './lib/marks.ts';
 import { JoinPage } from './pages/JoinPage.tsx';
+import { loadMeetingPage, loadedMeetingPage } from './pages/meetingModule.ts';
 import { linkClick, matchRoute, useLocation } from './router.ts';
 
 // Each page is a chunk of its own, loaded when its route is opened: a
@@ -11,10 +12,6 @@ import { linkClick, matchRoute, useLocation } from './router.ts';
 // what a QR code opens, and it is small. The pages that draw notes wait for
 // the note font too (fonts.ts), while their code loads.
 const StartPage = lazy(() => import('./pages/StartPage.tsx').then((m) => ({ default: m.StartPage })));
-type MeetingModule = typeof import('./pages/MeetingPage.tsx');
-let meetingModule: MeetingModule | null = null;
-const loadMeetingPage = (): Promise<MeetingModule> =>
-  Promise.all([import('./pages/MeetingPage.tsx'), fontsReady()]).then(([m]) => (meetingModule = m));
 
 /**
  * The meeting page, at once when its code is already here (loaded while the
@@ -24,7 +21,7 @@ const loadMeetingPage = (): Promise<MeetingModule> =>
  * 300 ms, which a participant waits for on every open of the board.
  */
 function MeetingPage({ id }: { id: string }) {
-  const [loaded, setLoaded] = useState(meetingModule);
+  const [loaded, setLoaded] = useState(loadedMeetingPage);
   useEffect(() => {
     if (!loaded) void loadMeetingPage().then(setLoaded, () => undefined);
   }, [loaded]);

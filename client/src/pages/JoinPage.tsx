@@ -5,6 +5,7 @@ import { heldTokens, rejoinFor, saveMeeting, storedMeetings } from '../credentia
 import { fmt, t } from '../i18n/index.ts';
 import { linkClick, meetingPath, navigate } from '../router.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+import { startMeetingAhead } from './meetingModule.ts';
 
 type FieldErrors = Partial<Record<'code' | 'name' | 'side', string>>;
 
@@ -46,6 +47,8 @@ export function JoinPage({ initialCode, meetingId = null }: { initialCode: strin
       // code typed by hand goes through the code-only route).
       const res = meetingId && c === normaliseJoinCode(initialCode) ? await joinMeetingById(meetingId, c, n, side, extra) : await joinByCode(c, n, side, extra);
       saveMeeting(res.id, { role: 'participant', token: res.token, joinCode: c });
+      // The socket starts opening while the page changes to the meeting's.
+      startMeetingAhead(res.id, res.token);
       navigate(meetingPath(res.id));
     } catch (err) {
       setFormError(err instanceof ApiError ? err.message : t.errors.unknown);
@@ -62,7 +65,15 @@ export function JoinPage({ initialCode, meetingId = null }: { initialCode: strin
         {offer?.canContinue && (
           <div className="rejoin" data-testid="rejoin">
             <p className="rejoin-lead">{fmt(t.people.continueLead, { name: offer.claims.name })}</p>
-            <a className="btn btn-primary btn-big" href={meetingPath(offer.id)} onClick={linkClick}>
+            <a
+              className="btn btn-primary btn-big"
+              href={meetingPath(offer.id)}
+              onClick={(e) => {
+                linkClick(e);
+                // Opened here (not in a new tab): its socket starts opening while the page changes.
+                if (e.defaultPrevented) startMeetingAhead(offer.id, offer.token);
+              }}
+            >
               {fmt(t.people.continueAs, { name: offer.claims.name })}
             </a>
             <p className="hint-text">{t.people.changeDetails}</p>

@@ -11,7 +11,9 @@ import { fmt, t } from '../i18n/index.ts';
 import { mark } from '../lib/marks.ts';
 import { useStore } from '../lib/store.ts';
 import { joinPath, linkClick, meetingPath, navigate, projectorPath, useLocation } from '../router.ts';
-import { MeetingSession } from '../sync/session.ts';
+import type { MeetingSession } from '../sync/session.ts';
+import { takeSession } from '../sync/ahead.ts';
+export { startSessionAhead } from '../sync/ahead.ts';
 import { PresenceList } from '../ui/PresencePanel.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { BoardList } from '../ui/BoardList.tsx';
@@ -59,7 +61,8 @@ export function MeetingPage({ id }: { id: string }) {
     if (!token) return;
     // The session is an external resource (socket, IndexedDB) that lives as
     // long as this effect; React state only hands it to the render.
-    const s = new MeetingSession(id, token);
+    // Started a moment ago by the join page if it could (sync/ahead.ts), else now.
+    const s = takeSession(id, token);
     // oxlint-disable-next-line react/set-state-in-effect
     setSession(s);
     return () => {

@@ -1,13 +1,20 @@
-import { expect, test } from '@playwright/test';
-import { createMeeting, TABLET } from './pages.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { BoardPage, createMeeting, TABLET } from './pages.ts';
 import { typeAsPeople } from './typing.ts';
 
 /**
- * How a participant's board first appears: every layer of the stage drawn at
+ * How a participant's board first appears.
+ *
+ * Drawn once: every layer of the stage drawn at
  * the board's size, and none twice in one frame. Made at 0 × 0 and then sized
  * (a draw per layer for the width, another for the height) and with layers
  * made with props (Konva 10 then queues two draws each), the first board drew
  * every layer up to four times, a third of a second on a slow tablet.
+ *
+ * Connected early: the meeting's socket starts opening as soon as the join
+ * form has its token (or "Verder als ..." is tapped), before the page changes
+ * to the meeting's, and the meeting page takes that session over: one socket
+ * for the meeting, not two.
  */
 
 interface Draw {
@@ -80,6 +87,53 @@ test("a participant's board appears with each layer drawn at its size, once a fr
   const perFrame = new Map<string, number>();
   for (const d of draws) perFrame.set(`${d.frame}:${d.layer}`, (perFrame.get(`${d.frame}:${d.layer}`) ?? 0) + 1);
   expect([...perFrame].filter(([, n]) => n > 1)).toEqual([]);
+  await context.close();
+  await f.board.context.close();
+});
+
+/** The app's marks (lib/marks.ts) in the order they were made. */
+const marks = (page: Page) => page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name.replace(/^bodem:/, '')));
+/** The meeting's sockets this page opened (its personal board's have /p/ in their path). */
+const meetingSockets = (page: Page, id: string) => {
+  const urls: string[] = [];
+  page.on('websocket', (ws) => {
+    const path = new URL(ws.url()).pathname;
+    if (path === `/yjs/${id}`) urls.push(path);
+  });
+  return urls;
+};
+
+test('the meeting\'s socket starts opening before the meeting\'s page, from the form and from "Verder als ..."', async ({ browser }) => {
+  const f = await createMeeting(browser, 'Vroeg verbonden');
+  const context = await browser.newContext(TABLET);
+  const page = await context.newPage();
+  const sockets = meetingSockets(page, f.id);
+  await page.goto(`/join?code=${f.code}`);
+  // A person takes a moment to type their name: the board's code is here by the time they tap.
+  await page.waitForFunction(() => !!(window as unknown as Watched).Konva?.Layer);
+  await page.getByLabel('Naam').tap();
+  await typeAsPeople(page, 'Joost', 'fast');
+  await page.getByRole('radio', { name: /^Formeel/ }).check();
+  await page.getByRole('button', { name: 'Meedoen' }).tap();
+  const board = new BoardPage(page, context, true);
+  await expect(board.status).toHaveAttribute('data-state', /connected|saved/);
+  const joined = await marks(page);
+  expect(joined.indexOf('session')).toBeGreaterThanOrEqual(0);
+  expect(joined.indexOf('session')).toBeLessThan(joined.indexOf('route-meeting'));
+  expect(sockets).toEqual([`/yjs/${f.id}`]);
+  await expect(f.board.page.getByTestId('presence')).toContainText('Joost');
+
+  // The same tablet opens the join link again and carries on.
+  const again = await context.newPage();
+  const againSockets = meetingSockets(again, f.id);
+  await again.goto(`/join?code=${f.code}`);
+  await again.waitForFunction(() => !!(window as unknown as Watched).Konva?.Layer);
+  await again.getByRole('link', { name: 'Verder als Joost' }).tap();
+  const board2 = new BoardPage(again, context, true);
+  await expect(board2.status).toHaveAttribute('data-state', /connected|saved/);
+  const rejoined = await marks(again);
+  expect(rejoined.indexOf('session')).toBeLessThan(rejoined.indexOf('route-meeting'));
+  expect(againSockets).toEqual([`/yjs/${f.id}`]);
   await context.close();
   await f.board.context.close();
 });

@@ -14,7 +14,8 @@ import { typeAsPeople } from './typing.ts';
  * Connected early: the meeting's socket starts opening as soon as the join
  * form has its token (or "Verder als ..." is tapped), before the page changes
  * to the meeting's, and the meeting page takes that session over: one socket
- * for the meeting, not two.
+ * for the meeting, not two. While "Verder als ..." is shown, the meeting's
+ * local copy is loaded, with no socket open.
  */
 
 interface Draw {
@@ -127,7 +128,10 @@ test('the meeting\'s socket starts opening before the meeting\'s page, from the 
   const again = await context.newPage();
   const againSockets = meetingSockets(again, f.id);
   await again.goto(`/join?code=${f.code}`);
-  await again.waitForFunction(() => !!(window as unknown as Watched).Konva?.Layer);
+  // While "Verder als Joost" is shown, the meeting's local copy loads, and nobody sees Joost: no socket opens.
+  await expect.poll(() => marks(again)).toContain('local-loaded');
+  expect(await again.evaluate(() => location.pathname)).toBe('/join');
+  expect(againSockets).toEqual([]);
   await again.getByRole('link', { name: 'Verder als Joost' }).tap();
   const board2 = new BoardPage(again, context, true);
   await expect(board2.status).toHaveAttribute('data-state', /connected|saved/);

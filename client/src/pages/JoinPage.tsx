@@ -1,11 +1,11 @@
 import { cleanLine, isJoinCode, JOIN_CODE_LENGTH, MAX_NAME_LENGTH, MAX_ORG_LENGTH, normaliseJoinCode, PERSON_SIDES, type PersonSide } from '@bodem/shared';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ApiError, joinByCode, joinMeetingById } from '../api.ts';
 import { heldTokens, rejoinFor, saveMeeting, storedMeetings } from '../credentials.ts';
 import { fmt, t } from '../i18n/index.ts';
 import { linkClick, meetingPath, navigate } from '../router.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
-import { startMeetingAhead } from './meetingModule.ts';
+import { holdMeetingAhead, startMeetingAhead } from './meetingModule.ts';
 
 type FieldErrors = Partial<Record<'code' | 'name' | 'side', string>>;
 
@@ -20,6 +20,9 @@ export function JoinPage({ initialCode, meetingId = null }: { initialCode: strin
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // Offered to carry on: the meeting's local copy loads meanwhile (no socket opens until the tap).
+  const held = offer?.canContinue ? offer : null;
+  useEffect(() => (held ? holdMeetingAhead(held.id, held.token) : undefined), [held]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

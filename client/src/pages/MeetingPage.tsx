@@ -13,7 +13,7 @@ import { useStore } from '../lib/store.ts';
 import { joinPath, linkClick, meetingPath, navigate, projectorPath, useLocation } from '../router.ts';
 import type { MeetingSession } from '../sync/session.ts';
 import { takeSession } from '../sync/ahead.ts';
-export { startSessionAhead } from '../sync/ahead.ts';
+export { holdSessionAhead, releaseHeldSession, startSessionAhead } from '../sync/ahead.ts';
 import { PresenceList } from '../ui/PresencePanel.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { BoardList } from '../ui/BoardList.tsx';

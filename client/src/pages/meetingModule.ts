@@ -27,3 +27,29 @@ export const startMeetingAhead = (id: string, token: string): void => {
     // Nothing is lost: the page starts it itself.
   }
 };
+
+/**
+ * "Verder als ..." is shown: once the board's code is here, the meeting's
+ * local copy loads while the person looks (no socket opens). Returns what
+ * to call when the join page goes: a copy not tapped through to is closed.
+ */
+export const holdMeetingAhead = (id: string, token: string): (() => void) => {
+  let gone = false;
+  // After the page's first paint, as the board's code (App.tsx, useBoardNext).
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(() => {
+      void loadMeetingPage()
+        .then((m) => {
+          if (!gone) m.holdSessionAhead(id, token);
+        })
+        .catch(() => undefined);
+    }, 0);
+  });
+  return () => {
+    gone = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    meetingModule?.releaseHeldSession(id);
+  };
+};

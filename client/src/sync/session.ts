@@ -107,11 +107,17 @@ export class MeetingSession {
   private destroyed = false;
   private readonly cleanups: (() => void)[] = [];
 
+  /** Made with `held`: its local copy loads, but no socket opens until `goOnline()`. */
+  private held: boolean;
+
   constructor(
     readonly meetingId: string,
     token: string,
+    /** `held`: load the local copy only (sync/ahead.ts: a person who may tap "Verder als ..."); `goOnline()` opens the sockets. */
+    { held = false }: { held?: boolean } = {},
   ) {
-    mark('session');
+    this.held = held;
+    if (!held) mark('session');
     this.claims = peekClaims(token);
     this.state = createStore<SessionState>(
       { status: 'offline', everSynced: false, localLoaded: false, closed: null, newerSchema: false },
@@ -289,7 +295,7 @@ export class MeetingSession {
       this.personal?.pause();
     };
     const onShow = () => {
-      if (!this.state.get().closed && !this.destroyed) {
+      if (!this.state.get().closed && !this.destroyed && !this.held) {
         this.provider.connect();
         this.personal?.resume();
       }
@@ -303,6 +309,23 @@ export class MeetingSession {
 
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS / 4);
     this.watchSocket();
+    if (!held) this.connectSockets();
+  }
+
+  /** Whether its sockets are open or opening (not held). */
+  get online(): boolean {
+    return !this.held;
+  }
+
+  /** A held session (see the constructor) opens its sockets: the person tapped through to the meeting. */
+  goOnline(): void {
+    if (!this.held || this.destroyed) return;
+    this.held = false;
+    mark('session');
+    this.connectSockets();
+  }
+
+  private connectSockets(): void {
     this.provider.connect();
     // A browser opens one websocket to a host at a time (RFC 6455, 4.1: at most one
     // in CONNECTING): the meeting's first, the personal document's after it.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mark, marked } from './marks.ts';
+import { hasMarked, mark, marked } from './marks.ts';
 
 describe('marked', () => {
   it('waits for the first of its moments, and resolves at once for one already reached', async () => {
@@ -17,5 +17,14 @@ describe('marked', () => {
     await marked('t-synced');
     mark('t-local');
     await marked('t-local', 'never');
+  });
+});
+
+describe('hasMarked', () => {
+  it('is false until the moment is marked, then true', () => {
+    expect(hasMarked('t-tapped')).toBe(false);
+    mark('t-tapped');
+    expect(hasMarked('t-tapped')).toBe(true);
+    expect(hasMarked('t-not-yet')).toBe(false);
   });
 });

@@ -26,3 +26,6 @@ export const marked = (...names: string[]): Promise<void> =>
     // A second of these moments calls resolve again, which does nothing.
     for (const n of names) waiters.set(n, [...(waiters.get(n) ?? []), resolve]);
   });
+
+/** Whether this moment has been marked on this page. */
+export const hasMarked = (name: string): boolean => reached.has(name);

@@ -5,6 +5,7 @@ import { heldTokens, rejoinFor, saveMeeting, storedMeetings } from '../credentia
 import { fmt, t } from '../i18n/index.ts';
 import { linkClick, meetingPath, navigate } from '../router.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+import { mark } from '../lib/marks.ts';
 import { holdMeetingAhead, startMeetingAhead } from './meetingModule.ts';
 
 type FieldErrors = Partial<Record<'code' | 'name' | 'side', string>>;
@@ -40,6 +41,8 @@ export function JoinPage({ initialCode, meetingId = null }: { initialCode: strin
       return;
     }
     setBusy(true);
+    // The board is opening: what can wait (the service worker's precache) waits for it.
+    mark('join');
     try {
       // The token this tablet holds for the meeting keeps it the same participant.
       const previous = rejoinFor(storedMeetings(), c)?.token;
@@ -72,6 +75,7 @@ export function JoinPage({ initialCode, meetingId = null }: { initialCode: strin
               className="btn btn-primary btn-big"
               href={meetingPath(offer.id)}
               onClick={(e) => {
+                mark('join');
                 linkClick(e);
                 // Opened here (not in a new tab): its socket starts opening while the page changes.
                 if (e.defaultPrevented) startMeetingAhead(offer.id, offer.token);

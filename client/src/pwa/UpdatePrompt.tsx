@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { t } from '../i18n/index.ts';
-import { marked } from '../lib/marks.ts';
+import { hasMarked, marked } from '../lib/marks.ts';
 import './update.css';
 
 /** How often an open tablet asks the server whether a new version is deployed. */
@@ -11,14 +11,18 @@ const CHECK_EVERY_MS = 15 * 60_000;
  * (the shell and every page's code) then does not compete with the first
  * page for the venue's Wi-Fi. A person usually takes longer than this to type
  * their name, so the precache runs while they type. If the board is opening
- * by then (a quick typist, a reload of the board), the worker waits until the
- * board is there (`boardSettled`): bench:load counted it in the cold path.
+ * by then (a quick typist who already tapped "Meedoen", a reload of the
+ * board), the worker waits until the board is there (`boardSettled`):
+ * bench:load counted it in the cold path.
  */
 const REGISTER_AFTER_MS = 3000;
 
-/** On a meeting's page: resolves once its board has its content (local copy or server) and the page has been idle once. */
+/**
+ * On a meeting's page, or on the join page once the person has tapped through (the board is opening):
+ * resolves once the board has its content (local copy or server) and the page has been idle once.
+ */
 const boardSettled = async (): Promise<void> => {
-  if (!location.pathname.startsWith('/m/')) return;
+  if (!location.pathname.startsWith('/m/') && !hasMarked('join')) return;
   await Promise.race([marked('local-loaded', 'synced'), new Promise((r) => setTimeout(r, 15_000))]);
   // The board draws what it got in the frames after: wait for a quiet moment (Safari has no requestIdleCallback).
   await new Promise<void>((resolve) => {

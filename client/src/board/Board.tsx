@@ -112,6 +112,13 @@ export function Board({ session, boardId, title, template, insets, cursors = tru
     if (size && !filled) setFilled(true);
   }, [size, filled]);
 
+  // With its content on it, the layer of the notes draws the document's changes by area.
+  useLayoutEffect(() => {
+    if (!filled || !itemsLayer) return;
+    ctl.setNotesLayer(itemsLayer);
+    return () => ctl.setNotesLayer(null);
+  }, [ctl, filled, itemsLayer]);
+
   useEffect(() => {
     const el = containerRef.current;
     return el ? ctl.attachGestures(el) : undefined;

@@ -304,11 +304,13 @@ export class BoardController {
 
   setDragLayer = (layer: Konva.Layer | null): void => {
     this.dragLayer = layer;
-    // The layer of the notes draws what the document changes by area, not whole (areaDraws.ts).
+  };
+
+  /** The layer of the notes, once its content is on it: it draws what the document changes by area, not whole (areaDraws.ts). */
+  setNotesLayer = (layer: Konva.Layer | null): void => {
     this.stopAreaDraws?.();
     this.stopAreaDraws = null;
-    const notes = layer?.getStage()?.findOne('.items')?.getLayer();
-    if (notes) this.stopAreaDraws = drawChangesByArea(notes, this.splitItems, () => this.camera.slicing);
+    if (layer) this.stopAreaDraws = drawChangesByArea(layer, this.splitItems, () => this.camera.slicing);
   };
 
   setEditor = (el: HTMLTextAreaElement | null, addressee: HTMLInputElement | null = null): void => {

@@ -6,7 +6,7 @@ import type * as Y from 'yjs';
 import { MIN_NOTE_TEXT_PX, noteHeight } from './noteDraw.ts';
 import { useItem } from './useItem.ts';
 import { useItemGestures } from './useItemGestures.ts';
-import { useKeyed, useSelector, useStore } from '../lib/store.ts';
+import { useKeyed, useStore } from '../lib/store.ts';
 import type { BoardController } from './controller.ts';
 import { NoteView } from './views/NoteView.tsx';
 
@@ -24,7 +24,7 @@ interface Props {
 
 export const NoteNode = memo(function NoteNode({ id, map, ctl, lifted = false }: Props) {
   const note = useItem(id, map, readNote);
-  const selected = useSelector(ctl.ui, (u) => u.selectedId === id);
+  const selected = !!useKeyed(ctl.selected, id);
   const remote = useKeyed(ctl.session.presence.drags, id);
   const canWrite = useStore(ctl.canWrite);
   const bundle = useKeyed(ctl.derived.bundles, id);

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { Group } from 'react-konva';
 import type * as Y from 'yjs';
 import { useItemGestures } from './useItemGestures.ts';
-import { useKeyed, useSelector, useStore } from '../lib/store.ts';
+import { useKeyed, useStore } from '../lib/store.ts';
 import type { BoardController } from './controller.ts';
 import { RoleCardView } from './views/RoleCardView.tsx';
 import { useItem } from './useItem.ts';
@@ -23,7 +23,7 @@ interface Props {
 /** A role card of Bijlage 3 (or the group's own): title and description, coloured by whose role it is. */
 export const RoleCardNode = memo(function RoleCardNode({ id, map, ctl, lifted = false }: Props) {
   const card = useItem(id, map, readRoleCard);
-  const selected = useSelector(ctl.ui, (u) => u.selectedId === id);
+  const selected = !!useKeyed(ctl.selected, id);
   const remote = useKeyed(ctl.session.presence.drags, id);
   const canWrite = useStore(ctl.canWrite);
 

@@ -23,7 +23,7 @@ import type Konva from 'konva';
 import { Line as KonvaLine } from 'konva/lib/shapes/Line';
 import type * as Y from 'yjs';
 import { BoardEdits } from '../edit/board.ts';
-import { createStore, type Store } from '../lib/store.ts';
+import { createStore, keyedBy, type Store } from '../lib/store.ts';
 import type { MeetingSession } from '../sync/session.ts';
 import { drawChangesByArea, redrawItemArea } from './areaDraws.ts';
 import { BoardDerived } from './boardDerived.ts';
@@ -99,6 +99,12 @@ const EDGE_SLACK = 200;
  */
 export class BoardController {
   readonly ui = createStore<UiState>({ selectedId: null, editingId: null, draggingId: null }, sameUi);
+  /**
+   * The selected item, keyed (kept in step with `ui.selectedId`): a change of
+   * `ui` (a drag starting or ending, editing) wakes the one or two items
+   * whose selection changed, not a selector in each of a thousand notes.
+   */
+  readonly selected = keyedBy(this.ui, (u) => u.selectedId);
   /** The camera: what the user sees (`viewport`) and what the layers are drawn at (`camera.drawn`). */
   readonly camera = new Camera({ x: 0, y: 0, scale: 1 }, () => this.drag.state === 'dragging');
   readonly viewport: Store<Viewport> = this.camera.viewport;

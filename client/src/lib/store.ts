@@ -81,3 +81,24 @@ export const useKeyed = <V>(store: KeyedStore<V>, key: string): V | undefined =>
     () => store.get(key),
     () => store.get(key),
   );
+
+/**
+ * One key picked out of a store's value (the selected item's id), as a
+ * KeyedStore holding `true` under that key only: when the value changes,
+ * only the subscribers of the key that was picked and the key now picked
+ * are woken. The subscription lasts as long as the store.
+ */
+export const keyedBy = <T>(store: Store<T>, pick: (v: T) => string | null): KeyedStore<true> => {
+  const keyed = new KeyedStore<true>();
+  let current = pick(store.get());
+  if (current !== null) keyed.set(current, true);
+  store.subscribe(() => {
+    const next = pick(store.get());
+    if (next === current) return;
+    const was = current;
+    current = next;
+    if (was !== null) keyed.set(was, undefined);
+    if (next !== null) keyed.set(next, true);
+  });
+  return keyed;
+};

@@ -9,7 +9,7 @@ import type { Insets } from '../board/viewport.ts';
 import { loadMeeting, rememberBoard, saveMeeting, tokenOf, type StoredMeeting } from '../credentials.ts';
 import { fmt, t } from '../i18n/index.ts';
 import { mark } from '../lib/marks.ts';
-import { useStore } from '../lib/store.ts';
+import { useSelector, useStore } from '../lib/store.ts';
 import { joinPath, linkClick, meetingPath, navigate, projectorPath, useLocation } from '../router.ts';
 import type { MeetingSession } from '../sync/session.ts';
 import { takeSession } from '../sync/ahead.ts';
@@ -76,7 +76,13 @@ export function MeetingPage({ id }: { id: string }) {
 }
 
 function MeetingView({ session, stored, meetingId }: { session: MeetingSession; stored: StoredMeeting; meetingId: string }) {
-  const state = useStore(session.state);
+  // Only what the page shows: the save status changes with every local write (a drop), and
+  // re-rendering the whole page for it cost a long frame after each drop on a full board.
+  const state = {
+    newerSchema: useSelector(session.state, (s) => s.newerSchema),
+    closed: useSelector(session.state, (s) => s.closed),
+    offline: useSelector(session.state, (s) => s.status === 'offline'),
+  };
   const meta = useMeta(session.doc);
   const boards = useBoards(session.doc);
   const url = useLocation();
@@ -245,7 +251,7 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
       ) : board && template ? (
         <Board key={boardKey} session={boardSession} boardId={board.id} title={board.title} template={template} insets={insets} onController={setCtl} />
       ) : (
-        <p className="loading board-loading">{state.status === 'offline' ? t.board.noBoardOffline : t.board.noBoard}</p>
+        <p className="loading board-loading">{state.offline ? t.board.noBoardOffline : t.board.noBoard}</p>
       )}
 
       <header className="topbar" ref={headerRef}>

@@ -20,7 +20,7 @@
  * Performance.getMetrics sampled every 50 ms, after a forced GC), peak RSS
  * of the renderer process (canvases live outside the JS heap), file size.
  * The peer is the other export: the PDF holds all the boards as pictures
- * at 300 dpi (JPEG) with the text of every note; the PNG one board.
+ * at ~228 dpi (JPEG, 1600 px wide; 300 dpi before) with the text of every note; the PNG one board.
  *
  * Run: pnpm bench:export [--runs 3] [--meeting twelve|full|both] [--no-build] [--keep DIR] [--dist DIR]
  *   --keep  leave the exported files in DIR (to look at them)

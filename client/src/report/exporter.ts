@@ -234,8 +234,8 @@ const readAndOutline = async (src: ExportSource): Promise<{ view: MeetingView; o
   return { view, outline };
 };
 
-/** The width of a poster in the Word document: 17 cm at ~240 dpi, sharp in print, a few MB for a whole meeting. */
-const DOCX_PICTURE_PIXELS = 1600;
+/** The width of a poster in the Word document: 17 cm at ~240 dpi, sharp in print, a few MB for a whole meeting (as the PDF's). */
+const DOCX_PICTURE_PIXELS = PICTURE_PIXELS;
 
 export const exportDocx = async (src: ExportSource): Promise<ExportedFile> => {
   const t0 = performance.now();

@@ -53,8 +53,8 @@ const FIRST_SLICE_ITEMS = 10;
  * is FRAME_EVERY_MS ago, a turn waits for the next frame and goes on after
  * it: frames at most about FRAME_EVERY_MS plus one slice apart. Mostly the
  * frame is due already (the work took longer than a frame), so the wait is
- * the frame's own rendering. Never longer than FRAME_WAIT_MS (a hidden tab
- * has no frames).
+ * the frame's own rendering. Never longer than FRAME_WAIT_MS (a page hidden
+ * meanwhile has no frames); not at all while the page is hidden.
  */
 const channel = typeof MessageChannel === 'function' ? new MessageChannel() : null;
 const waiting: (() => void)[] = [];
@@ -72,7 +72,9 @@ const taskTurn = (): Promise<void> => {
   });
 };
 export const nextTurn = async (): Promise<void> => {
-  if (typeof requestAnimationFrame === 'function' && performance.now() - lastFrame > FRAME_EVERY_MS) {
+  // A hidden page has no frames to give (and throttles the timer): there the task turn alone.
+  const visible = typeof document === 'undefined' || document.visibilityState !== 'hidden';
+  if (visible && typeof requestAnimationFrame === 'function' && performance.now() - lastFrame > FRAME_EVERY_MS) {
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, FRAME_WAIT_MS);
       requestAnimationFrame(() => {

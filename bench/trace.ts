@@ -6,6 +6,8 @@
  * profiler's samples in the task — the functions that ran, by self time and
  * by the first frame of our own code (assets/*.js) on their stack.
  *
+ * Then the same for the page's workers (the report's worker): their CPU samples by self and inclusive time.
+ *
  * Run: node --import tsx bench/trace.ts FILE.json [--over 50] [--top 8]
  */
 import { readFileSync } from 'node:fs';
@@ -122,4 +124,42 @@ for (const t of tasks) {
   console.log('  events: ' + top(byName).map(([k, v]) => `${k.trim()} ${ms(v)}`).join(' | '));
   console.log('  self:   ' + top(self).map(([k, v]) => `${k} ${ms(v)}`).join(' | '));
   console.log('  ours:   ' + top(mine).map(([k, v]) => `${k} ${ms(v)}`).join(' | '));
+}
+
+// The other threads of the page's process that ran script (the report's worker): where their time went, from their
+// own CPU profiles (by self time and by time including callees). The worker sets the pace of a PDF or Word export
+// when the page waits for it after the last poster (the exporter's `output`).
+const threadNames = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name ?? '']));
+for (const e of events) {
+  if (e.name !== 'Profile' || `${e.pid}:${e.tid}` === main || e.pid !== mainPid) continue;
+  const name = threadNames.get(`${e.pid}:${e.tid}`) ?? '';
+  if (!/Worker/.test(name) || /ThreadPool/.test(name)) continue;
+  const own = new Map<number, CpuNode & { children?: number[] }>();
+  const ticks: [number, number][] = [];
+  for (const c of events) {
+    if (c.name !== 'ProfileChunk' || String(c.id) !== String(e.id)) continue;
+    const data = c.args?.data as { cpuProfile?: { nodes?: (CpuNode & { children?: number[] })[]; samples?: number[] }; timeDeltas?: number[] };
+    for (const n of data.cpuProfile?.nodes ?? []) own.set(n.id, n);
+    (data.cpuProfile?.samples ?? []).forEach((id, i) => ticks.push([id, data.timeDeltas?.[i] ?? 0]));
+  }
+  for (const n of own.values()) for (const c of n.children ?? []) { const k = own.get(c); if (k) k.parent = n.id; }
+  const self = new Map<string, number>();
+  const incl = new Map<string, number>();
+  let busy = 0;
+  for (const [id, dt] of ticks) {
+    const n = own.get(id);
+    if (!n || n.callFrame.functionName === '(idle)') continue;
+    busy += dt;
+    self.set(where(n), (self.get(where(n)) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let m: CpuNode | undefined = n; m; m = m.parent !== undefined ? own.get(m.parent) : undefined) {
+      const k = where(m);
+      if (!seen.has(k)) incl.set(k, (incl.get(k) ?? 0) + dt);
+      seen.add(k);
+    }
+  }
+  if (!busy) continue;
+  console.log(`\n— ${name} (${e.pid}:${e.tid}): ${ms(busy)} ms of samples`);
+  console.log('  self:   ' + top(self).map(([k, v]) => `${k} ${ms(v)}`).join(' | '));
+  console.log('  incl:   ' + top(incl).filter(([k]) => !k.startsWith('(root)')).map(([k, v]) => `${k} ${ms(v)}`).join(' | '));
 }

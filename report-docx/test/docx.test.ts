@@ -1,9 +1,11 @@
 import { addAgreement, addNote, addRoleCard, addStroke, castVote, ideaTarget, initMeeting, listBoards, outlineTexts, reportOutline, setChoice, setField, type Side } from '@bodem/shared';
 import { programmeBoards, REPORT_SOURCES, templateById } from '@bodem/templates';
+import { strFromU8, unzipSync } from 'fflate';
+import { Packer } from 'docx';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { docxBytes, DOCX_TYPE } from '../src/reportDocx.ts';
+import { docxBytes, DOCX_TYPE, reportDocument } from '../src/reportDocx.ts';
 
 const ARABIC = 'نحن نعمل معًا من أجل الأطفال';
 const DIACRITICS = 'ş ğ ı ł ż é ë';
@@ -94,10 +96,31 @@ describe('the Word report', () => {
     const png = Uint8Array.from(
       Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEElEQVR4nGP4z8DAwMDAAAAPAAH/bL1kHgAAAABJRU5ErkJggg==', 'base64'),
     );
-    const posters = new Map(listBoards(doc).map((b) => [b.id, { data: png, type: 'png' as const, width: 2000, height: 1000 }]));
+    // Each board's picture its own bytes (a byte after the PNG's end, which readers ignore), as posters are.
+    const posters = new Map(listBoards(doc).map((b, i) => [b.id, { data: Uint8Array.from([...png, i]), type: 'png' as const, width: 2000, height: 1000 }]));
     const bytes = await docxBytes(o, { posters });
     const { html } = await readBack(bytes);
     expect((html.match(/<img /g) ?? []).length).toBe(o.boards.length);
     expect(html).toContain('alt="De kracht van informeel: het bord"');
+    // The pictures go in as they are (stored, not DEFLATEd), each the bytes it was given.
+    const media = Object.entries(unzipSync(bytes)).filter(([path]) => path.startsWith('word/media/'));
+    const given = new Set(o.boards.map((b) => Buffer.from(posters.get(b.id)!.data).toString('base64')));
+    expect(new Set(media.map(([, data]) => Buffer.from(data).toString('base64')))).toEqual(given);
+    expect(new Set([...html.matchAll(/src="data:image\/png;base64,([^"]+)"/g)].map((m) => m[1]))).toEqual(given);
+    // The same package as docx's own Packer makes of the same document: every part's XML, the pictures' bytes.
+    const ours = unzipSync(bytes);
+    const theirs = unzipSync(await Packer.pack(reportDocument(o, { posters }), 'uint8array'));
+    const xml = (files: Record<string, Uint8Array>) =>
+      Object.entries(files)
+        .filter(([path]) => !path.startsWith('word/media/'))
+        .map(([path, data]) => [
+          path,
+          // What differs from one document to the next made in the same process: its dates, docx's running picture ids.
+          strFromU8(data)
+            .replace(/<dcterms:(created|modified)[^>]*>[^<]*</g, '<dcterms:$1>')
+            .replace(/<wp:docPr id="\d+"/g, '<wp:docPr'),
+        ]);
+    expect(xml(ours)).toEqual(xml(theirs));
+    expect(Object.keys(ours).filter((p) => p.startsWith('word/media/')).length).toBe(o.boards.length);
   });
 });

@@ -183,5 +183,18 @@ export const posterElementCount = (data: PosterData, plan: PosterPlan): number =
  * Only the first `upTo` of its elements (see `posterElements`).
  */
 export function Poster({ data, plan, upTo = Infinity }: { data: PosterData; plan: PosterPlan; upTo?: number }) {
-  return <Group listening={false}>{posterElements(data, plan).slice(0, upTo)}</Group>;
+  return <Group listening={false}>{elementsOf(data, plan).slice(0, upTo)}</Group>;
 }
+
+/**
+ * The elements made once per poster, not at every slice: the renderer renders `Poster` again for each slice, and
+ * making every element (each stroke's outline included) each time was work for all of them, slice after slice.
+ */
+const made = new WeakMap<PosterPlan, { data: PosterData; elements: ReturnType<typeof posterElements> }>();
+const elementsOf = (data: PosterData, plan: PosterPlan) => {
+  const known = made.get(plan);
+  if (known?.data === data) return known.elements;
+  const elements = posterElements(data, plan);
+  made.set(plan, { data, elements });
+  return elements;
+};

@@ -155,6 +155,9 @@ export const exportPng = async (src: ExportSource, boardId: string): Promise<Exp
   }
 };
 
+/** What a poster's pixels are transferred as. */
+const bitmapsOf = (raster: Raster): Transferable[] => [raster.bitmap, ...raster.cuts.map(([, cut]) => cut)];
+
 /** Every drawing of a board in the outline: per zone, and outside the zones. */
 const drawingsOf = (b: ReportOutline['boards'][number]): ReportDrawing[] => [...b.zones.flatMap((z) => (z.drawing ? [z.drawing] : [])), ...(b.drawing ? [b.drawing] : [])];
 
@@ -196,8 +199,13 @@ const eachPoster = async (
       const r0 = performance.now();
       const canvas = await renderer.render(posterData(view, board, template), (width) => pixels / width);
       const r1 = performance.now();
-      const cuts = drawingsOf(b).map((d): Raster['cuts'][number] => [drawingKey(b.id, d), cutRect(canvas, renderer.lastSize.width, d)]);
-      // The pixels go to the worker, which encodes them (JPEG) and cuts the drawings out.
+      // The pixels go to the worker, which encodes them (JPEG): the poster and each drawing cut out of it.
+      const cuts = await Promise.all(
+        drawingsOf(b).map(async (d): Promise<Raster['cuts'][number]> => {
+          const r = cutRect(canvas, renderer.lastSize.width, d);
+          return [drawingKey(b.id, d), await createImageBitmap(canvas, r.x, r.y, r.width, r.height)];
+        }),
+      );
       const bitmap = await createImageBitmap(canvas);
       releaseCanvas(canvas);
       const r2 = performance.now();
@@ -226,8 +234,8 @@ const readAndOutline = async (src: ExportSource): Promise<{ view: MeetingView; o
   return { view, outline };
 };
 
-/** The width of a poster in the Word document: 17 cm at ~240 dpi, sharp in print, a few MB for a whole meeting. */
-const DOCX_PICTURE_PIXELS = 1600;
+/** The width of a poster in the Word document: 17 cm at ~240 dpi, sharp in print, a few MB for a whole meeting (as the PDF's). */
+const DOCX_PICTURE_PIXELS = PICTURE_PIXELS;
 
 export const exportDocx = async (src: ExportSource): Promise<ExportedFile> => {
   const t0 = performance.now();
@@ -235,7 +243,7 @@ export const exportDocx = async (src: ExportSource): Promise<ExportedFile> => {
   const t1 = performance.now();
   await jobs.send({ kind: 'docx-start' });
   const times = { render: 0, encode: 0, layout: 0 };
-  await eachPoster(view, prepOf(src.doc), outline, DOCX_PICTURE_PIXELS, (b, raster) => void jobs.send({ kind: 'docx-board', boardId: b.id, raster }, [raster.bitmap]), times);
+  await eachPoster(view, prepOf(src.doc), outline, DOCX_PICTURE_PIXELS, (b, raster) => void jobs.send({ kind: 'docx-board', boardId: b.id, raster }, bitmapsOf(raster)), times);
   const t2 = performance.now();
   const { bytes } = result(await jobs.send({ kind: 'docx', outline }, [], true));
   const t3 = performance.now();
@@ -253,7 +261,7 @@ export const exportPdf = async (src: ExportSource): Promise<ExportedFile> => {
   const t1 = performance.now();
   const times = { render: 0, encode: 0, layout: 0 };
   // Each picture goes to the worker as soon as it is drawn: the worker lays out one board while the page draws the next.
-  await eachPoster(view, prepOf(src.doc), outline, PICTURE_PIXELS, (b, raster) => void jobs.send({ kind: 'pdf-board', boardId: b.id, raster }, [raster.bitmap]), times);
+  await eachPoster(view, prepOf(src.doc), outline, PICTURE_PIXELS, (b, raster) => void jobs.send({ kind: 'pdf-board', boardId: b.id, raster }, bitmapsOf(raster)), times);
   const { render, encode, layout } = times;
   const t2 = performance.now();
   const { bytes } = result(await jobs.send({ kind: 'pdf-finish', at: Date.now() }, [], true));

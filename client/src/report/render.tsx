@@ -45,11 +45,24 @@ const FIRST_SLICE_ITEMS = 10;
  * A turn for the page: it paints and answers input before the next slice of
  * work. Not `setTimeout(0)`: nested timers are clamped to 4 ms each, which
  * over a few hundred slices of a twelve-board export added over a second.
+ *
+ * A task turn alone does not give the page a frame: Chromium runs the next
+ * task (ours) before rendering until rendering has waited 100 ms, so a
+ * trace of a twelve-board PDF showed frames every 100–123 ms while no task
+ * was longer than 40 ms. So when the page's last frame (as far as we know)
+ * is FRAME_EVERY_MS ago, a turn waits for the next frame and goes on after
+ * it: frames at most about FRAME_EVERY_MS plus one slice apart. Mostly the
+ * frame is due already (the work took longer than a frame), so the wait is
+ * the frame's own rendering. Never longer than FRAME_WAIT_MS (a page hidden
+ * meanwhile has no frames); not at all while the page is hidden.
  */
 const channel = typeof MessageChannel === 'function' ? new MessageChannel() : null;
 const waiting: (() => void)[] = [];
 if (channel) channel.port1.onmessage = () => waiting.shift()?.();
-export const nextTurn = (): Promise<void> => {
+const FRAME_EVERY_MS = 45;
+const FRAME_WAIT_MS = 100;
+let lastFrame = -Infinity;
+const taskTurn = (): Promise<void> => {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (s?.yield) return s.yield();
   if (!channel) return new Promise((resolve) => setTimeout(resolve, 0));
@@ -57,6 +70,22 @@ export const nextTurn = (): Promise<void> => {
     waiting.push(resolve);
     channel.port2.postMessage(null);
   });
+};
+export const nextTurn = async (): Promise<void> => {
+  // A hidden page has no frames to give (and throttles the timer): there the task turn alone.
+  const visible = typeof document === 'undefined' || document.visibilityState !== 'hidden';
+  if (visible && typeof requestAnimationFrame === 'function' && performance.now() - lastFrame > FRAME_EVERY_MS) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, FRAME_WAIT_MS);
+      requestAnimationFrame(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    lastFrame = performance.now();
+  }
+  // After the frame's callbacks, a task of its own: the frame is painted before the work goes on.
+  return taskTurn();
 };
 
 /** The board's font must be there before a canvas measures or draws a letter. */

@@ -3,7 +3,7 @@ import { fontsReady } from './fonts.ts';
 import { t } from './i18n/index.ts';
 import { mark } from './lib/marks.ts';
 import { JoinPage } from './pages/JoinPage.tsx';
-import { loadMeetingPage, loadedMeetingPage } from './pages/meetingModule.ts';
+import { afterPaint, loadMeetingPage, loadedMeetingPage } from './pages/meetingModule.ts';
 import { linkClick, matchRoute, useLocation } from './router.ts';
 
 // Each page is a chunk of its own, loaded when its route is opened: a
@@ -48,14 +48,7 @@ export function App() {
 const useBoardNext = (joining: boolean) =>
   useEffect(() => {
     if (!joining) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => void loadMeetingPage().catch(() => undefined), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    return afterPaint(() => void loadMeetingPage().catch(() => undefined));
   }, [joining]);
 
 function Route() {

@@ -35,21 +35,32 @@ export const startMeetingAhead = (id: string, token: string): void => {
  */
 export const holdMeetingAhead = (id: string, token: string): (() => void) => {
   let gone = false;
-  // After the page's first paint, as the board's code (App.tsx, useBoardNext).
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(() => {
-      void loadMeetingPage()
-        .then((m) => {
-          if (!gone) m.holdSessionAhead(id, token);
-        })
-        .catch(() => undefined);
-    }, 0);
+  const cancel = afterPaint(() => {
+    void loadMeetingPage()
+      .then((m) => {
+        if (!gone) m.holdSessionAhead(id, token);
+      })
+      .catch(() => undefined);
   });
   return () => {
     gone = true;
+    cancel();
+    meetingModule?.releaseHeldSession(id);
+  };
+};
+
+/**
+ * Runs `run` once the page has been painted (the next frame, then a task of its own), so that work such as
+ * evaluating the board's code (a few hundred ms on a slow tablet) never holds back the first paint. Returns
+ * what cancels it.
+ */
+export const afterPaint = (run: () => void): (() => void) => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(run, 0);
+  });
+  return () => {
     cancelAnimationFrame(frame);
     clearTimeout(timer);
-    meetingModule?.releaseHeldSession(id);
   };
 };

@@ -74,6 +74,3 @@ const drop = (id: string) => {
   clearTimeout(p.timer);
   p.session.destroy();
 };
-
-/** How many sessions wait to be taken (for tests). */
-export const parkedSessions = (): number => parked.size;

@@ -158,31 +158,39 @@ const seed = async (s: Served): Promise<{ id: string; joinCode: string }> => {
   return m;
 };
 
-/** Page-side clocks: when the form was submitted, when the rejoin link was tapped. */
+/**
+ * Page-side clocks, installed before the page's own code: when the form was submitted, when the rejoin link was
+ * tapped, and the first frame at which each probe held. The probes are looked at in every frame from the start
+ * (a requestAnimationFrame loop of the init script), not polled by Playwright from outside: a poll injected after
+ * the page committed runs behind the page's own tasks on a slow tablet, and saw the join page's offer up to
+ * 200 ms after it was painted. `board` is the board as the person sees it: 30 notes in Konva's scene of a stage
+ * that is visible (a meeting page made out of sight for "Verder als ..." does not count until it is shown).
+ */
 const CLOCKS = `
   addEventListener('submit', () => { window.__goAt = performance.now(); }, true);
   addEventListener('click', (e) => { if (e.target instanceof Element && e.target.closest('[data-testid=rejoin] a')) window.__goAt = performance.now(); }, true);
+  window.__seen = {};
+  const seen = (probe, ok, at) => { if (ok && window.__seen[probe] === undefined) window.__seen[probe] = at; };
+  const look = () => {
+    const at = performance.now();
+    seen('form', [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Meedoen'), at);
+    seen('rejoin', !!document.querySelector('[data-testid=rejoin] a'), at);
+    const stages = (window.Konva && window.Konva.stages) || [];
+    seen('board', stages.some((s) => s.container().checkVisibility({ visibilityProperty: true }) && s.find('.note').length >= ${NOTES}), at);
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
 `;
 
 type Probe = 'form' | 'rejoin' | 'board';
 
-/** Resolves with performance.now() of the first frame at which the probe holds (functions, not strings: the page's CSP forbids eval). */
+/** Resolves with performance.now() of the first frame at which the probe held (recorded by CLOCKS). */
 const when = (page: Page, probe: Probe): Promise<number> =>
   page
-    .waitForFunction(
-      ({ probe, notes }) => {
-        let ok: boolean;
-        if (probe === 'form') ok = [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Meedoen');
-        else if (probe === 'rejoin') ok = !!document.querySelector('[data-testid=rejoin] a');
-        else {
-          const stage = (window as unknown as { Konva?: { stages: { find(sel: string): unknown[] }[] } }).Konva?.stages[0];
-          ok = !!stage && stage.find('.note').length >= notes;
-        }
-        return ok && performance.now();
-      },
-      { probe, notes: NOTES },
-      { polling: 'raf', timeout: 60_000 },
-    )
+    .waitForFunction((probe) => (window as unknown as { __seen: Record<string, number | undefined> }).__seen?.[probe] ?? false, probe, {
+      polling: 50,
+      timeout: 60_000,
+    })
     .then((h) => h.jsonValue() as Promise<number>);
 
 interface Visit {

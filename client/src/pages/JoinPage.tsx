@@ -1,30 +1,29 @@
 import { cleanLine, isJoinCode, JOIN_CODE_LENGTH, MAX_NAME_LENGTH, MAX_ORG_LENGTH, normaliseJoinCode, PERSON_SIDES, type PersonSide } from '@bodem/shared';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError, joinByCode, joinMeetingById } from '../api.ts';
 import { heldTokens, rejoinFor, saveMeeting, storedMeetings } from '../credentials.ts';
 import { fmt, t } from '../i18n/index.ts';
 import { linkClick, meetingPath, navigate } from '../router.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { mark } from '../lib/marks.ts';
-import { holdMeetingAhead, startMeetingAhead } from './meetingModule.ts';
+import { startMeetingAhead } from './meetingModule.ts';
 
 type FieldErrors = Partial<Record<'code' | 'name' | 'side', string>>;
 
-export function JoinPage({ initialCode, meetingId = null }: { initialCode: string; meetingId?: string | null }) {
+/** This tablet already joined the meeting behind the code in the address: what it may carry on as. */
+export const rejoinOffer = (initialCode: string) => (initialCode ? rejoinFor(storedMeetings(), normaliseJoinCode(initialCode)) : null);
+
+/** `prepared`: the meeting whose page App.tsx has made out of sight for "Verder als ..." (its session held, no socket). */
+export function JoinPage({ initialCode, meetingId = null, prepared = null }: { initialCode: string; meetingId?: string | null; prepared?: string | null }) {
   const [code, setCode] = useState(() => normaliseJoinCode(initialCode).slice(0, JOIN_CODE_LENGTH + 2));
-  // This tablet already joined the meeting behind the code in the address:
-  // offer to carry on, and fill the form with what it said last time.
-  const offer = useMemo(() => (initialCode ? rejoinFor(storedMeetings(), normaliseJoinCode(initialCode)) : null), [initialCode]);
+  // Offer to carry on, and fill the form with what it said last time.
+  const offer = useMemo(() => rejoinOffer(initialCode), [initialCode]);
   const [name, setName] = useState(() => offer?.claims.name ?? '');
   const [side, setSide] = useState<PersonSide | null>(() => offer?.claims.side ?? null);
   const [org, setOrg] = useState(() => offer?.claims.org ?? '');
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  // Offered to carry on: the meeting's local copy loads meanwhile (no socket opens until the tap).
-  const held = offer?.canContinue ? offer : null;
-  useEffect(() => (held ? holdMeetingAhead(held.id, held.token) : undefined), [held]);
-
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const c = normaliseJoinCode(code);
@@ -77,8 +76,9 @@ export function JoinPage({ initialCode, meetingId = null }: { initialCode: strin
               onClick={(e) => {
                 mark('join');
                 linkClick(e);
-                // Opened here (not in a new tab): its socket starts opening while the page changes.
-                if (e.defaultPrevented) startMeetingAhead(offer.id, offer.token);
+                // Opened here (not in a new tab): its socket starts opening while the page changes, unless
+                // its page is made already (App.tsx), with its session, which goes online when shown.
+                if (e.defaultPrevented && prepared !== offer.id) startMeetingAhead(offer.id, offer.token);
               }}
             >
               {fmt(t.people.continueAs, { name: offer.claims.name })}

@@ -12,8 +12,8 @@ import { mark } from '../lib/marks.ts';
 import { useSelector, useStore } from '../lib/store.ts';
 import { joinPath, linkClick, meetingPath, navigate, projectorPath, useLocation } from '../router.ts';
 import type { MeetingSession } from '../sync/session.ts';
-import { takeSession } from '../sync/ahead.ts';
-export { holdSessionAhead, releaseHeldSession, startSessionAhead } from '../sync/ahead.ts';
+import { giveBack, takeSession } from '../sync/ahead.ts';
+export { startSessionAhead } from '../sync/ahead.ts';
 import { PresenceList } from '../ui/PresencePanel.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { BoardList } from '../ui/BoardList.tsx';
@@ -44,15 +44,22 @@ const PANEL_WIDTH = 300;
 const PALETTE_WIDTH = 300;
 const WIDE = 1000;
 
-export function MeetingPage({ id }: { id: string }) {
+/**
+ * `prepared`: made out of sight while the join page offers "Verder als ..." (App.tsx). Its session is held (the
+ * local copy only, no socket) until it is shown, and it changes nothing outside itself meanwhile: not the address,
+ * not the document's title.
+ */
+export function MeetingPage({ id, prepared = false }: { id: string; prepared?: boolean }) {
   mark('meeting-page');
   const stored = useMemo(() => loadMeeting(id), [id]);
   const token = stored ? tokenOf(stored) : null;
   const [session, setSession] = useState<MeetingSession | null>(null);
+  // Read once, when the session is taken: showing the page does not make a new one.
+  const heldAtFirst = useRef(prepared);
 
   useEffect(() => {
-    if (!token) navigate('/join', { replace: true });
-  }, [token]);
+    if (!token && !prepared) navigate('/join', { replace: true });
+  }, [token, prepared]);
 
   // A layout effect: the socket and the local copy start opening before the
   // browser paints this page (a passive effect waits for that paint, a few
@@ -62,20 +69,24 @@ export function MeetingPage({ id }: { id: string }) {
     // The session is an external resource (socket, IndexedDB) that lives as
     // long as this effect; React state only hands it to the render.
     // Started a moment ago by the join page if it could (sync/ahead.ts), else now.
-    const s = takeSession(id, token);
+    const s = takeSession(id, token, { held: heldAtFirst.current });
     // oxlint-disable-next-line react/set-state-in-effect
     setSession(s);
     return () => {
-      s.destroy();
+      giveBack(id, s);
       setSession(null);
     };
   }, [id, token]);
+  // Shown (the person tapped "Verder als ..."): the held session opens its sockets.
+  useEffect(() => {
+    if (!prepared) session?.goOnline();
+  }, [prepared, session]);
 
-  if (!stored || !session) return <p className="loading">{t.loading}</p>;
-  return <MeetingView session={session} stored={stored} meetingId={id} />;
+  if (!stored || !session) return prepared ? null : <p className="loading">{t.loading}</p>;
+  return <MeetingView session={session} stored={stored} meetingId={id} prepared={prepared} />;
 }
 
-function MeetingView({ session, stored, meetingId }: { session: MeetingSession; stored: StoredMeeting; meetingId: string }) {
+function MeetingView({ session, stored, meetingId, prepared }: { session: MeetingSession; stored: StoredMeeting; meetingId: string; prepared: boolean }) {
   // Only what the page shows: the save status changes with every local write (a drop), and
   // re-rendering the whole page for it cost a long frame after each drop on a full board.
   const state = {
@@ -125,9 +136,9 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
   }, []);
 
   useEffect(() => {
-    document.title = `${title} — ${t.appName}`;
+    if (!prepared) document.title = `${title} — ${t.appName}`;
     if (meta.title && meta.title !== stored.title) saveMeeting(meetingId, { ...(loadMeeting(meetingId) ?? stored), title: meta.title });
-  }, [title, meta.title, stored, meetingId]);
+  }, [title, meta.title, stored, meetingId, prepared]);
 
   // "Probeer een voorbeeldbijeenkomst": the start page sends the facilitator here with ?voorbeeld=vullen; once the
   // meeting's boards have arrived from the server (and nothing is written on them yet), the Doorn content is written.
@@ -151,8 +162,9 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
     };
   }, [practice, isFacilitator, session, boards]);
 
-  useFollowTheFacilitator(session, control, ctl, board?.id ?? null, openBoard);
-  useSentToBoard(session, control, boards, meetingId, openBoard);
+  // Not while prepared: the address is the join page's. A board the groups were sent to opens once the page is shown.
+  useFollowTheFacilitator(session, control, ctl, board?.id ?? null, prepared ? null : openBoard);
+  useSentToBoard(session, control, boards, meetingId, prepared ? null : openBoard);
 
   // Part D shows only the quotes chosen while preparing (`prep.quotes`), on every screen.
   const quotesKey = control.prep.quotes?.join() ?? null;
@@ -183,11 +195,12 @@ function MeetingView({ session, stored, meetingId }: { session: MeetingSession; 
   const headerHeight = useHeight(headerRef, 72);
   // Also on the page's root: what lies outside the meeting (the offer of a new version) goes under the header too.
   useEffect(() => {
+    if (prepared) return;
     document.documentElement.style.setProperty('--header-height', `${headerHeight}px`);
     return () => {
       document.documentElement.style.removeProperty('--header-height');
     };
-  }, [headerHeight]);
+  }, [headerHeight, prepared]);
   const topHeight = useHeight(topRef, 0);
   const bottomHeight = useHeight(bottomRef, 88);
   const insets: Insets = useMemo(

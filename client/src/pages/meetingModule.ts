@@ -29,27 +29,6 @@ export const startMeetingAhead = (id: string, token: string): void => {
 };
 
 /**
- * "Verder als ..." is shown: once the board's code is here, the meeting's
- * local copy loads while the person looks (no socket opens). Returns what
- * to call when the join page goes: a copy not tapped through to is closed.
- */
-export const holdMeetingAhead = (id: string, token: string): (() => void) => {
-  let gone = false;
-  const cancel = afterPaint(() => {
-    void loadMeetingPage()
-      .then((m) => {
-        if (!gone) m.holdSessionAhead(id, token);
-      })
-      .catch(() => undefined);
-  });
-  return () => {
-    gone = true;
-    cancel();
-    meetingModule?.releaseHeldSession(id);
-  };
-};
-
-/**
  * Runs `run` once the page has been painted (the next frame, then a task of its own), so that work such as
  * evaluating the board's code (a few hundred ms on a slow tablet) never holds back the first paint. Returns
  * what cancels it.

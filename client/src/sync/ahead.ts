@@ -8,14 +8,12 @@ import { MeetingSession } from './session.ts';
  * the socket's handshake and the first sync now travel). The meeting page
  * takes it over; one nobody takes is closed after PARKED_MS.
  *
- * Where the join page offers "Verder als ...", the meeting's local copy is
- * loaded while the person looks at it (`holdSessionAhead`: no socket opens,
- * nobody sees them present), so the board is drawn from it at once when
- * they tap; a tap elsewhere leaves it to be closed.
+ * Where the join page offers "Verder als ...", the meeting's page is made
+ * out of sight meanwhile (App.tsx) with a held session (`takeSession(...,
+ * { held: true })`: its local copy loads, no socket opens, nobody sees the
+ * person present); the tap shows that page, and its session goes online.
  */
 const PARKED_MS = 10_000;
-/** A held session waits as long as a person may look at "Verder als ...". */
-const HELD_MS = 120_000;
 
 interface Parked {
   session: MeetingSession;
@@ -24,47 +22,41 @@ interface Parked {
 }
 const parked = new Map<string, Parked>();
 
+/** Sessions taken by a page that is open (shown or prepared), by meeting. */
+const taken = new Map<string, { session: MeetingSession; token: string }>();
+
 /** Starts the session of meeting `id` with `token` now, for the meeting page about to open. */
 export const startSessionAhead = (id: string, token: string): void => {
-  const was = parked.get(id);
-  if (was?.token === token) {
-    // Held while "Verder als ..." was shown: now it goes online, and has a moment to be taken.
-    clearTimeout(was.timer);
-    was.timer = setTimeout(() => drop(id), PARKED_MS);
-    was.session.goOnline();
-    return;
-  }
-  if (was) drop(id);
+  // A page already holds it (prepared for "Verder als ..."): that one goes online when shown.
+  if (taken.get(id)?.token === token) return;
+  if (parked.has(id)) drop(id);
   const session = new MeetingSession(id, token);
   parked.set(id, { session, token, timer: setTimeout(() => drop(id), PARKED_MS) });
 };
 
-/** Loads meeting `id`'s local copy for a person who may go on to it with `token`; no socket opens. */
-export const holdSessionAhead = (id: string, token: string): void => {
-  if (parked.has(id)) return;
-  const session = new MeetingSession(id, token, { held: true });
-  parked.set(id, { session, token, timer: setTimeout(() => drop(id), HELD_MS) });
-};
-
-/** The join page is left without going on: a held session is closed. */
-export const releaseHeldSession = (id: string): void => {
+/**
+ * The session started ahead for this meeting and token, else a new one; `held`: without its sockets until
+ * `goOnline()`. The caller owns it and gives it back with `giveBack` (which destroys it).
+ */
+export const takeSession = (id: string, token: string, { held = false }: { held?: boolean } = {}): MeetingSession => {
   const p = parked.get(id);
-  if (p && !p.session.online) drop(id);
-};
-
-/** The session started ahead for this meeting and token, else a new one. The caller owns it (and destroys it). */
-export const takeSession = (id: string, token: string): MeetingSession => {
-  const p = parked.get(id);
+  let session: MeetingSession | null = null;
   if (p) {
     parked.delete(id);
     clearTimeout(p.timer);
-    if (p.token === token) {
-      p.session.goOnline();
-      return p.session;
-    }
-    p.session.destroy();
+    if (p.token === token) session = p.session;
+    else p.session.destroy();
   }
-  return new MeetingSession(id, token);
+  session ??= new MeetingSession(id, token, { held });
+  if (!held) session.goOnline();
+  taken.set(id, { session, token });
+  return session;
+};
+
+/** The page that took `session` is gone: the session is closed. */
+export const giveBack = (id: string, session: MeetingSession): void => {
+  if (taken.get(id)?.session === session) taken.delete(id);
+  session.destroy();
 };
 
 const drop = (id: string) => {

@@ -25,12 +25,13 @@ export const useFollowTheFacilitator = (
   control: Control,
   ctl: BoardController | null,
   boardId: string | null,
-  open: (id: string) => void,
+  /** null while the page is not shown (made out of sight for "Verder als ..."): it follows once shown. */
+  open: ((id: string) => void) | null,
 ): void => {
   const view = useStore(session.presence.leaderView);
   const follows = control.follow && session.role !== 'facilitator';
   useEffect(() => {
-    if (!follows || !view) return;
+    if (!follows || !view || !open) return;
     if (view.boardId !== boardId) open(view.boardId);
     else ctl?.showRegion(view);
   }, [follows, view, boardId, ctl, open]);
@@ -48,12 +49,13 @@ export const useSentToBoard = (
   control: Control,
   boards: readonly Board[],
   meetingId: string,
-  open: (id: string) => void,
+  /** null while the page is not shown (made out of sight for "Verder als ..."): a send is neither opened nor marked as followed until it is. */
+  open: ((id: string) => void) | null,
 ): void => {
   const send = control.send;
   const me = session.claims;
   useEffect(() => {
-    if (!send || !me || session.role !== 'participant') return;
+    if (!send || !me || session.role !== 'participant' || !open) return;
     let handled = 0;
     try {
       handled = Number(localStorage.getItem(SENT_KEY(meetingId)) ?? 0);

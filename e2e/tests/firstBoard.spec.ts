@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { BoardPage, createMeeting, joinAs, TABLET } from './pages.ts';
 import { template, templateLabel as label } from './templates.ts';
@@ -162,6 +163,11 @@ test('the meeting\'s socket starts opening before the meeting\'s page, from the 
   expect(await again.title()).toBe(joinTitle);
   expect(againSockets).toEqual([]);
   await expect(f.board.page.getByTestId('presence')).not.toContainText('Joost');
+  // Nor to assistive technology: the join page with the page behind it passes axe's WCAG 2.1 AA rules
+  // (aria-hidden holding focusable elements among them).
+  const axe = await new AxeBuilder({ page: again }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(axe.passes.length).toBeGreaterThan(5);
 
   // The tap shows the page made meanwhile: visible a frame or two after the tap, its canvases not made again.
   // Watched in every frame from before the tap (a poll from outside starts only once tap() has returned).

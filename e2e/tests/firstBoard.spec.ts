@@ -231,11 +231,7 @@ test('a meeting page made out of sight changes nothing outside itself: a board t
   const anna = await joinAs(browser, fac.code, 'Anna', 'formeel', TABLET);
   const meetingId = new URL(anna.page.url()).pathname.split('/').pop()!;
   // Sent to the Boom by the facilitator; then Anna chooses another board by hand.
-  await fac.board.setPanel(true);
-  const run = fac.board.page.locator('.run-panel');
-  await run.getByText('Per persoon').click();
-  await run.getByLabel('Anna', { exact: true }).selectOption({ label: template('boom').title });
-  await run.getByRole('button', { name: 'Stuur naar de borden' }).click();
+  await fac.board.sendPersonTo('Anna', template('boom').title);
   await expect.poll(() => anna.textsOf('.board-title')).toEqual([template('boom').title]);
   await anna.openBoard(template('kracht-informeel').title);
   // As if the send had not been followed on this tablet: the page made for "Verder als Anna" would follow it.

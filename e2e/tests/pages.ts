@@ -396,6 +396,15 @@ export class BoardPage {
     await this.setPanel(false);
   }
 
+  /** The facilitator sends one person to a board ("Per persoon", "Stuur naar de borden"). */
+  async sendPersonTo(person: string, boardTitle: string): Promise<void> {
+    await this.setPanel(true);
+    const run = this.page.locator('.run-panel');
+    await run.getByText('Per persoon').click();
+    await run.getByLabel(person, { exact: true }).selectOption({ label: boardTitle });
+    await run.getByRole('button', { name: 'Stuur naar de borden' }).click();
+  }
+
   boardLink(title: string) {
     return this.page.locator('.board-link').filter({ has: this.page.getByText(title, { exact: true }) });
   }

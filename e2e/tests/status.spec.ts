@@ -77,11 +77,7 @@ test('opening the meeting again (a reload, the app from the home screen) opens t
   const meeting = new URL(anna.page.url()).pathname;
 
   // Sent there by the facilitator.
-  await fac.board.setPanel(true);
-  const run = fac.board.page.locator('.run-panel');
-  await run.getByText('Per persoon').click();
-  await run.getByLabel('Anna', { exact: true }).selectOption({ label: template('boom').title });
-  await run.getByRole('button', { name: 'Stuur naar de borden' }).click();
+  await fac.board.sendPersonTo('Anna', template('boom').title);
   await expect.poll(() => anna.textsOf('.board-title')).toEqual([template('boom').title]);
   await anna.page.goto(meeting);
   await expect.poll(() => anna.textsOf('.board-title')).toEqual([template('boom').title]);

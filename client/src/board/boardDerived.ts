@@ -3,7 +3,7 @@ import {
   EMPTY_BOARD_STATE,
   bundlesOf,
   groupByZone,
-  notePlacesOfBoard,
+  bundlePlacesOfBoard,
   readBoardState,
   readItemMap,
   referenceCoverage,
@@ -169,7 +169,8 @@ export class BoardDerived {
     const want = new Set(parts.filter((p) => this.shows(p)));
     if (want.has('bundles')) {
       const next = new Map<string, BundleInfo>();
-      const places = notePlacesOfBoard(this.doc, this.boardId);
+      // The notes with a link and those linked to (an index kept from the document, not every note).
+      const places = bundlePlacesOfBoard(this.doc, this.boardId);
       this.involved = new Set();
       for (const n of places) {
         if (!n.bundle || n.bundle === n.id) continue;

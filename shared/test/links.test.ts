@@ -57,15 +57,24 @@ describe('the index of bundle links', () => {
     expectSame(doc, 'after');
   });
 
-  it('is null while observers run', () => {
+  it('is current while observers run, and null after an observer wrote until that write is followed', () => {
     const doc = meeting();
-    noteLinks(doc);
-    let seen: unknown = 'not called';
-    roots(doc).items.observeDeep(() => {
-      seen = noteLinks(doc);
-    });
     addNote(doc, { boardId: 'b1', x: 0, y: 0, side: null, authorId: 'a', createdAt: 1 }, origins.template, 'n1');
-    expect(seen).toBeNull();
+    addNote(doc, { boardId: 'b1', x: 0, y: 0, side: null, authorId: 'a', createdAt: 2 }, origins.template, 'n2');
+    noteLinks(doc);
+    const seen: unknown[] = [];
+    let wrote = false;
+    roots(doc).items.observeDeep(() => {
+      seen.push(noteLinks(doc) && new Map(noteLinks(doc)!));
+      if (wrote) return;
+      wrote = true;
+      // An observer's own write: its cleanup comes after this transaction's.
+      roots(doc).items.get('n1')!.set('bundle', 'n2');
+      seen.push(noteLinks(doc));
+    });
+    doc.transact(() => roots(doc).items.get('n2')!.set('bundle', 'n1'), origins.template);
+    expect(seen).toEqual([new Map([['n2', 'n1']]), null, new Map([['n2', 'n1'], ['n1', 'n2']])]);
+    expectSame(doc, 'after');
   });
 
   // Random local and remote changes, undo and redo, on two tablets: after each step the index kept

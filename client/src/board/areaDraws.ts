@@ -1,7 +1,7 @@
 import Konva from 'konva';
 import { hookRequestDraw } from './konvaInternals.ts';
 import { opaquePaper } from './noteDraw.ts';
-import { placedNodes, redrawArea, redrawAreas, type Box, type Cover, type Placed, type Split } from './redrawArea.ts';
+import { redrawArea, redrawAreas, type Box, type Cover, type Placed, type Split } from './redrawArea.ts';
 
 /** An area covering more than this share of the layer's canvas: one whole redraw is as cheap. */
 const MAX_SHARE = 0.5;
@@ -159,6 +159,17 @@ export class AreaDraws {
   private whole = false;
   private waiting = false;
   private frame = 0;
+  /**
+   * How `split` treats each node, and its box, as of the position it was worked out at: a box is
+   * worked out again only for a node that moved (or at another scale), not for a thousand each frame.
+   */
+  private splits = new Map<Konva.Node, { x: number; y: number; how: ReturnType<Split> }>();
+  private splitScale = Number.NaN;
+  /** The layer's nodes in drawing order with their boxes (placedNodes), kept until the structure changes. */
+  private placedList: Placed[] | null = null;
+  private placedOf = new Map<Konva.Node, Placed>();
+  /** The containers walked for placedList, with their number of children then (a quiet lift changes it). */
+  private walked: [Konva.Container, number][] = [];
 
   constructor(
     private readonly layer: Konva.Layer,
@@ -222,6 +233,8 @@ export class AreaDraws {
   /** An item put on or taken off the layer quietly (a drag lifted or put down): its places, in the next frame. */
   redraw(item: Konva.Node): void {
     this.dirty.set(item, false);
+    // Put on or taken off quietly: the kept list of nodes is walked again.
+    this.placedList = null;
     this.schedule();
   }
 
@@ -234,20 +247,70 @@ export class AreaDraws {
     });
   }
 
+  /** `split` of a node, worked out again only when the node moved since (see `splits`). */
+  private splitOf(node: Konva.Node): ReturnType<Split> {
+    const x = node.x();
+    const y = node.y();
+    const c = this.splits.get(node);
+    if (c && c.x === x && c.y === y) return c.how;
+    const how = this.split(node);
+    this.splits.set(node, { x, y, how });
+    return how;
+  }
+
+  /** Forgets boxes worked out at another scale (a note grows as the board is zoomed out). */
+  private checkScale(): void {
+    const [scale = 1] = this.layer.getAbsoluteTransform().getMatrix();
+    if (scale === this.splitScale) return;
+    this.splitScale = scale;
+    this.splits.clear();
+    this.placedList = null;
+  }
+
+  /** The layer's nodes in drawing order with their boxes: kept, with the boxes of `moved` worked out again. */
+  private placed(moved: Iterable<Konva.Node> = []): Placed[] {
+    this.checkScale();
+    if (this.placedList && this.walked.some(([c, n]) => c.getChildren().length !== n)) this.placedList = null;
+    if (!this.placedList) {
+      const out: Placed[] = [];
+      const index = new Map<Konva.Node, Placed>();
+      this.walked = [];
+      const collect = (container: Konva.Container) => {
+        this.walked.push([container, container.getChildren().length]);
+        for (const child of container.getChildren()) {
+          const how = this.splitOf(child);
+          if (how === 'children') collect(child as Konva.Container);
+          else {
+            const p = { node: child, box: how };
+            out.push(p);
+            index.set(child, p);
+          }
+        }
+      };
+      collect(this.layer);
+      this.placedList = out;
+      this.placedOf = index;
+      return out;
+    }
+    for (const n of moved) {
+      const p = this.placedOf.get(n);
+      if (!p) continue;
+      const how = this.splitOf(n);
+      p.box = how === 'children' ? null : how;
+    }
+    return this.placedList;
+  }
+
+  /** The items (nodes with a box of their own) in drawing order. */
   private items(): Konva.Node[] {
     const out: Konva.Node[] = [];
-    const walk = (c: Konva.Container) => {
-      for (const child of c.getChildren()) {
-        const how = this.split(child);
-        if (how === 'children') walk(child as Konva.Container);
-        else if (how) out.push(child);
-      }
-    };
-    walk(this.layer);
+    for (const p of this.placed()) if (p.box) out.push(p.node);
     return out;
   }
 
   private snapshot(): void {
+    this.placedList = null;
+    this.splits.clear();
     this.order = this.items();
     this.drawnAt = new Map(this.order.map((n) => [n, { x: n.x(), y: n.y() }]));
     this.known = true;
@@ -261,7 +324,7 @@ export class AreaDraws {
 
   /** The box of `node` as if it stood at `at` (boxes follow the position; their size is the item's). */
   private boxAt(node: Konva.Node, at: Pos): Box | null {
-    const box = this.split(node);
+    const box = this.splitOf(node);
     if (!box || box === 'children') return null;
     return { ...box, x: box.x + at.x - node.x(), y: box.y + at.y - node.y() };
   }
@@ -271,24 +334,34 @@ export class AreaDraws {
     if (this.whole || !this.known || this.busy()) return this.drawWhole();
     const areas: Area[] = [];
     const dirty = new Map(this.dirty);
+    this.checkScale();
     if (this.structure) {
+      // The kept list of nodes is walked again (their boxes are kept: only moved ones are worked out).
+      this.placedList = null;
       const now = this.items();
       const present = new Set(now);
+      const was = new Set(this.order);
       for (const n of this.order) {
         if (present.has(n)) continue;
         // Taken away: where it was drawn.
-        const was = this.drawnAt.get(n);
-        const box = was && this.boxAt(n, was);
+        const at = this.drawnAt.get(n);
+        const box = at && this.boxAt(n, at);
         if (box) areas.push({ box, hit: true });
+        this.drawnAt.delete(n);
+        this.splits.delete(n);
       }
-      const before = new Map(this.order.map((n, i) => [n, i]));
-      const kept = now.filter((n) => before.has(n));
-      const keepOrder = longestIncreasing(kept.map((n) => before.get(n)!));
-      // Moved in the order: its own place shows another stacking.
-      kept.forEach((n, i) => {
-        if (!keepOrder.has(i)) dirty.set(n, false);
-      });
-      for (const n of now) if (!before.has(n)) dirty.set(n, false);
+      const kept = now.filter((n) => was.has(n));
+      const keptBefore = this.order.filter((n) => present.has(n));
+      // Usually nothing changed places (notes came or went): the order of those kept is the same.
+      if (kept.some((n, i) => n !== keptBefore[i])) {
+        const before = new Map(this.order.map((n, i) => [n, i]));
+        const keepOrder = longestIncreasing(kept.map((n) => before.get(n)!));
+        // Moved in the order: its own place shows another stacking.
+        kept.forEach((n, i) => {
+          if (!keepOrder.has(i)) dirty.set(n, false);
+        });
+      }
+      for (const n of now) if (!was.has(n)) dirty.set(n, false);
       this.order = now;
     }
     for (const [n, wordsOnly] of dirty) {
@@ -300,7 +373,7 @@ export class AreaDraws {
         this.drawnAt.delete(n);
         continue;
       }
-      const box = this.split(n);
+      const box = this.splitOf(n);
       if (!box || box === 'children') return this.drawWhole();
       const moved = !was || was.x !== n.x() || was.y !== n.y();
       const paper = wordsOnly && !moved ? this.cover(n) : null;
@@ -324,7 +397,7 @@ export class AreaDraws {
     const canvas = this.layer.getCanvas();
     const whole = (canvas.width * canvas.height) / canvas.getPixelRatio() ** 2;
     if (this.pending.some((a) => a.box.width * sx * a.box.height * sy > MAX_SHARE * whole)) return this.drawWhole();
-    const placed = placedNodes(this.layer, this.split);
+    const placed = this.placed(dirty.keys());
     const t0 = performance.now();
     // Hits that waited a frame go first, so they wait no longer while others keep writing.
     if (this.hitLate) this.drawHits(placed);
@@ -350,7 +423,7 @@ export class AreaDraws {
     if (!this.pendingHit.length) return;
     const waiting = this.pendingHit;
     this.pendingHit = [];
-    const nodes = placed ?? placedNodes(this.layer, this.split);
+    const nodes = placed ?? this.placed(this.dirty.keys());
     // Area by area: each looks only at the few nodes near it.
     for (const hit of waiting) redrawAreas(this.layer, [], this.split, { hit, cover: this.cover, placed: nodes, tiled: true });
   }

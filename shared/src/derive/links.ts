@@ -25,11 +25,22 @@ const linkOf = (id: string, value: unknown): string | null => {
 class LinkIndex {
   readonly links = new Map<string, string>();
   private readonly items: Y.Map<Y.Map<unknown>>;
+  /** Transactions already followed (their cleanup may still run observers). */
+  private readonly seen = new WeakSet<Y.Transaction>();
 
-  constructor(doc: Y.Doc) {
+  constructor(private readonly doc: Y.Doc) {
     this.items = roots(doc).items;
     this.items.forEach((v, id) => this.check(id, v));
     doc.on('beforeObserverCalls', this.onTransaction);
+  }
+
+  /**
+   * Whether the index holds every change made so far: no transaction is open, and every one
+   * waiting for its cleanup was followed. Observers of a transaction can read it; a transaction an
+   * observer opened is followed only when its own cleanup starts.
+   */
+  current(): boolean {
+    return this.doc._transaction === null && this.doc._transactionCleanups.every((t) => this.seen.has(t));
   }
 
   private check(id: string, value: unknown): void {
@@ -39,6 +50,7 @@ class LinkIndex {
   }
 
   private onTransaction = (tr: Y.Transaction): void => {
+    this.seen.add(tr);
     const items: object = this.items;
     tr.changed.forEach((keys, type) => {
       if (type === items) {
@@ -57,14 +69,17 @@ const indexes = new WeakMap<Y.Doc, LinkIndex>();
 
 /**
  * The bundle links of the document's notes (note id → the id it links to),
- * or null while a transaction is still open or its observers still run
- * (the index follows only finished transactions; read every note then).
+ * or null while a transaction is open, or one an observer opened waits for
+ * its cleanup (the index follows finished transactions; read every note then).
  */
 export const noteLinks = (doc: Y.Doc): ReadonlyMap<string, string> | null => {
+  const index = indexes.get(doc);
+  if (index) return index.current() ? index.links : null;
+  // Made between transactions, from what the document holds.
   if (doc._transaction !== null || doc._transactionCleanups.length > 0) return null;
-  let index = indexes.get(doc);
-  if (!index) indexes.set(doc, (index = new LinkIndex(doc)));
-  return index.links;
+  const made = new LinkIndex(doc);
+  indexes.set(doc, made);
+  return made.links;
 };
 
 /** The same as noteLinks, read from every item (the reference the index is tested against). */

@@ -264,10 +264,14 @@ export class AreaDraws {
     if (scale === this.splitScale) return;
     this.splitScale = scale;
     this.splits.clear();
+    this.placedOf.clear();
     this.placedList = null;
   }
 
-  /** The layer's nodes in drawing order with their boxes: kept, with the boxes of `moved` worked out again. */
+  /**
+   * The layer's nodes in drawing order with their boxes: kept, with the boxes of `moved` worked out
+   * again. When the structure changed it is walked again, each node known before keeping its entry.
+   */
   private placed(moved: Iterable<Konva.Node> = []): Placed[] {
     this.checkScale();
     if (this.placedList && this.walked.some(([c, n]) => c.getChildren().length !== n)) this.placedList = null;
@@ -278,13 +282,17 @@ export class AreaDraws {
       const collect = (container: Konva.Container) => {
         this.walked.push([container, container.getChildren().length]);
         for (const child of container.getChildren()) {
-          const how = this.splitOf(child);
-          if (how === 'children') collect(child as Konva.Container);
-          else {
-            const p = { node: child, box: how };
-            out.push(p);
-            index.set(child, p);
+          let p = this.placedOf.get(child);
+          if (!p) {
+            const how = this.splitOf(child);
+            if (how === 'children') {
+              collect(child as Konva.Container);
+              continue;
+            }
+            p = { node: child, box: how };
           }
+          out.push(p);
+          index.set(child, p);
         }
       };
       collect(this.layer);
@@ -310,6 +318,7 @@ export class AreaDraws {
 
   private snapshot(): void {
     this.placedList = null;
+    this.placedOf.clear();
     this.splits.clear();
     this.order = this.items();
     this.drawnAt = new Map(this.order.map((n) => [n, { x: n.x(), y: n.y() }]));

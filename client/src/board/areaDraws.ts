@@ -1,4 +1,5 @@
 import Konva from 'konva';
+import { FrameShare } from '../lib/frameShare.ts';
 import { hookRequestDraw } from './konvaInternals.ts';
 import { opaquePaper } from './noteDraw.ts';
 import { redrawArea, redrawAreas, type Box, type Cover, type Placed, type Split } from './redrawArea.ts';
@@ -153,6 +154,7 @@ export class AreaDraws {
   /** Hits waited a frame: the next frame draws them first. */
   private hitLate = false;
   private readonly cover: Cover;
+  private readonly share = new FrameShare();
   /** A container of items changed its children (added, removed, reordered). */
   private structure = false;
   /** Something changed whose place is not known: the whole layer. */
@@ -241,7 +243,12 @@ export class AreaDraws {
   private schedule(): void {
     if (this.waiting) return;
     this.waiting = true;
-    this.frame = requestAnimationFrame(() => {
+    this.frame = requestAnimationFrame((t) => {
+      // Others' updates were applied and rendered in this frame already: their drawing waits a frame.
+      if (this.share.shouldWait(t)) {
+        this.waiting = false;
+        return this.schedule();
+      }
       this.waiting = false;
       this.flush();
     });

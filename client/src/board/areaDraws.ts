@@ -46,7 +46,23 @@ const paperOf =
 interface Area {
   box: Box;
   hit: boolean;
+  /** The tiles of a tiled area still to draw (all of `box`'s when absent). */
+  tiles?: Box[];
 }
+
+/**
+ * Tiles drawn as one piece: two columns of the grid. An item's area on a
+ * crowded board meets forty notes; drawn whole it alone made a long frame,
+ * so a frame draws a piece of it and the budget decides whether the next
+ * piece follows in the same frame.
+ */
+const PIECE = 2 * TILES;
+
+const boundsOf = (boxes: readonly Box[]): Box => {
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
+};
 
 interface Pos {
   x: number;
@@ -193,6 +209,11 @@ export class AreaDraws {
     };
     // After every whole drawing of the layer (Konva's, the camera's), where everything is.
     layer.on('draw.areas', () => this.snapshot());
+    // For tests: changes not yet drawn (areas, pieces of areas, hits, a frame asked for).
+    Object.defineProperty(layer, 'areasPending', {
+      configurable: true,
+      get: () => this.dirty.size + this.pending.length + this.pendingHit.length + (this.waiting ? 1 : 0),
+    });
     // A hit test reads the hit canvas: what waits is drawn first.
     const getIntersection = Konva.Layer.prototype.getIntersection;
     layer.getIntersection = (pos) => {
@@ -205,6 +226,7 @@ export class AreaDraws {
       trackers.delete(this.layer);
       delete (layer as { batchDraw?: unknown }).batchDraw;
       delete (layer as { getIntersection?: unknown }).getIntersection;
+      delete (layer as { areasPending?: unknown }).areasPending;
       layer.off('draw.areas');
     };
   }
@@ -417,15 +439,24 @@ export class AreaDraws {
     const t0 = performance.now();
     // Hits that waited a frame go first, so they wait no longer while others keep writing.
     if (this.hitLate) this.drawHits(placed);
-    // As many areas as fit in this frame's budget (at least one); the rest in the next frames.
-    let i = 0;
-    while (i < this.pending.length && (i === 0 || performance.now() - t0 < BUDGET_MS)) {
-      const { box, hit } = this.pending[i++]!;
-      const parts = hit ? tiles(box) : [box];
-      redrawAreas(this.layer, parts, this.split, { hit: [], cover: this.cover, placed, tiled: hit });
-      if (hit) this.pendingHit.push(parts);
+    // As many pieces of areas as fit in this frame's budget (at least one); the rest in the next frames.
+    let drawn = 0;
+    while (this.pending.length && (drawn++ === 0 || performance.now() - t0 < BUDGET_MS)) {
+      const a = this.pending[0]!;
+      if (!a.hit) {
+        redrawAreas(this.layer, [a.box], this.split, { hit: [], cover: this.cover, placed, tiled: false });
+        this.pending.shift();
+        continue;
+      }
+      const all = a.tiles ?? tiles(a.box);
+      const part = all.slice(0, PIECE);
+      redrawAreas(this.layer, part, this.split, { hit: [], cover: this.cover, placed, tiled: true });
+      this.pendingHit.push(part);
+      if (all.length > PIECE) {
+        const rest = all.slice(PIECE);
+        this.pending[0] = { box: boundsOf(rest), hit: true, tiles: rest };
+      } else this.pending.shift();
     }
-    this.pending = this.pending.slice(i);
     if (this.pendingHit.length) {
       if (performance.now() - t0 < BUDGET_MS) this.drawHits(placed);
       else this.hitLate = true;

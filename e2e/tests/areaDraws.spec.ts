@@ -47,6 +47,12 @@ const stalePixels = (p: BoardPage) =>
  * Same for the hit canvas: a tap must land on what the notes are now. Read before stalePixels, whose
  * full redraw of the layer draws the hit canvas too.
  */
+/** Waits until the notes layer has drawn every change it was given (area draws spread over frames). */
+const drawn = (p: BoardPage) =>
+  expect
+    .poll(() => p.page.evaluate((index) => (window as unknown as KonvaWindow).Konva.stages[0].children[index].areasPending, NOTES))
+    .toBe(0);
+
 const staleHit = (p: BoardPage) =>
   p.page.evaluate((index) => {
     const layer = (window as unknown as KonvaWindow).Konva.stages[0].children[index];
@@ -68,7 +74,9 @@ test("someone else's notes (written, changed, moved, bundled, deleted) and my ow
   for (const t of [anna, bilal]) await t.hidePanel();
   for (const [i, text] of ['Een', 'Twee', 'Drie', 'Vier'].entries()) await anna.addNoteOnBoard(500 + i * 260, 500 + (i % 2) * 120, text);
   await expect.poll(() => bilal.texts()).toEqual(['Drie', 'Een', 'Twee', 'Vier']);
-  await expect.poll(() => stalePixels(bilal)).toBeLessThan(STALE);
+  // Polling stalePixels would pass on its second try: it redraws the layer whole to compare.
+  await drawn(bilal);
+  expect(await stalePixels(bilal)).toBeLessThan(STALE);
 
   // Anna writes a new note; Bilal's board draws it where it lands, not the whole layer.
   await watchDraws(bilal);
@@ -87,6 +95,7 @@ test("someone else's notes (written, changed, moved, bundled, deleted) and my ow
   await anna.dragNote('Vier', 0, 160);
   await expect.poll(async () => (await bilal.note('Vier')).y).toBeGreaterThan(vier.y + 100);
   expect((await wholeDraws(bilal))[NOTES]).toBe(0);
+  await drawn(bilal);
   expect(await staleHit(bilal)).toBeLessThan(STALE);
   expect(await stalePixels(bilal)).toBeLessThan(STALE);
 
@@ -102,6 +111,7 @@ test("someone else's notes (written, changed, moved, bundled, deleted) and my ow
   expect((await wholeDraws(bilal))[NOTES]).toBe(0);
   await bilal.page.screenshot({ path: `${SHOTS}/area-draws-bundle.png` });
   for (const t of [anna, bilal]) {
+    await drawn(t);
     expect(await staleHit(t)).toBeLessThan(STALE);
     expect(await stalePixels(t)).toBeLessThan(STALE);
   }
@@ -113,6 +123,7 @@ test("someone else's notes (written, changed, moved, bundled, deleted) and my ow
   await anna.page.getByRole('button', { name: 'Verwijderen' }).click();
   await expect.poll(() => bilal.texts()).not.toContain('Nieuw erbij');
   expect((await wholeDraws(bilal))[NOTES]).toBe(0);
+  await drawn(bilal);
   expect(await stalePixels(bilal)).toBeLessThan(STALE);
 
   // Notes on top of each other: Anna lays a note over half of "Drie keer", then rewrites the words of
@@ -127,7 +138,9 @@ test("someone else's notes (written, changed, moved, bundled, deleted) and my ow
   await anna.page.keyboard.type('Erbovenop', { delay: 20 });
   await anna.page.getByRole('button', { name: 'Klaar', exact: true }).click();
   await bilal.note('Erbovenop');
-  await expect.poll(() => stalePixels(bilal)).toBeLessThan(STALE);
+  // Polling stalePixels would pass on its second try: it redraws the layer whole to compare.
+  await drawn(bilal);
+  expect(await stalePixels(bilal)).toBeLessThan(STALE);
   for (const [was, now] of [
     ['Drie keer', 'Drie keer onder'],
     ['Erbovenop', 'Erbovenop en meer woorden'],
@@ -140,7 +153,7 @@ test("someone else's notes (written, changed, moved, bundled, deleted) and my ow
     await anna.page.keyboard.type(now.slice(was.length), { delay: 20 });
     await anna.page.getByRole('button', { name: 'Klaar', exact: true }).click();
     await bilal.note(now);
-    await bilal.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await drawn(bilal);
     expect((await wholeDraws(bilal))[NOTES]).toBe(0);
     expect(await staleHit(bilal)).toBeLessThan(STALE);
     expect(await stalePixels(bilal)).toBeLessThan(STALE);

@@ -18,6 +18,7 @@ export * from './ops/meeting.ts';
 export * from './ops/notes.ts';
 export * from './derive/boards.ts';
 export * from './derive/notes.ts';
+export * from './derive/links.ts';
 export * from './layout/geometry.ts';
 export * from './layout/zone.ts';
 export * from './layout/art.ts';

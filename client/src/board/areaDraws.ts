@@ -1,7 +1,8 @@
 import Konva from 'konva';
+import { FrameShare } from '../lib/frameShare.ts';
 import { hookRequestDraw } from './konvaInternals.ts';
 import { opaquePaper } from './noteDraw.ts';
-import { placedNodes, redrawArea, redrawAreas, type Box, type Cover, type Placed, type Split } from './redrawArea.ts';
+import { redrawArea, redrawAreas, type Box, type Cover, type Placed, type Split } from './redrawArea.ts';
 
 /** An area covering more than this share of the layer's canvas: one whole redraw is as cheap. */
 const MAX_SHARE = 0.5;
@@ -45,7 +46,23 @@ const paperOf =
 interface Area {
   box: Box;
   hit: boolean;
+  /** The tiles of a tiled area still to draw (all of `box`'s when absent). */
+  tiles?: Box[];
 }
+
+/**
+ * Tiles drawn as one piece: two columns of the grid. An item's area on a
+ * crowded board meets forty notes; drawn whole it alone made a long frame,
+ * so a frame draws a piece of it and the budget decides whether the next
+ * piece follows in the same frame.
+ */
+const PIECE = 2 * TILES;
+
+const boundsOf = (boxes: readonly Box[]): Box => {
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
+};
 
 interface Pos {
   x: number;
@@ -153,12 +170,24 @@ export class AreaDraws {
   /** Hits waited a frame: the next frame draws them first. */
   private hitLate = false;
   private readonly cover: Cover;
+  private readonly share = new FrameShare();
   /** A container of items changed its children (added, removed, reordered). */
   private structure = false;
   /** Something changed whose place is not known: the whole layer. */
   private whole = false;
   private waiting = false;
   private frame = 0;
+  /**
+   * How `split` treats each node, and its box, as of the position it was worked out at: a box is
+   * worked out again only for a node that moved (or at another scale), not for a thousand each frame.
+   */
+  private splits = new Map<Konva.Node, { x: number; y: number; how: ReturnType<Split> }>();
+  private splitScale = Number.NaN;
+  /** The layer's nodes in drawing order with their boxes (placedNodes), kept until the structure changes. */
+  private placedList: Placed[] | null = null;
+  private placedOf = new Map<Konva.Node, Placed>();
+  /** The containers walked for placedList, with their number of children then (a quiet lift changes it). */
+  private walked: [Konva.Container, number][] = [];
 
   constructor(
     private readonly layer: Konva.Layer,
@@ -180,6 +209,11 @@ export class AreaDraws {
     };
     // After every whole drawing of the layer (Konva's, the camera's), where everything is.
     layer.on('draw.areas', () => this.snapshot());
+    // For tests: changes not yet drawn (areas, pieces of areas, hits, a frame asked for).
+    Object.defineProperty(layer, 'areasPending', {
+      configurable: true,
+      get: () => this.dirty.size + this.pending.length + this.pendingHit.length + (this.waiting ? 1 : 0),
+    });
     // A hit test reads the hit canvas: what waits is drawn first.
     const getIntersection = Konva.Layer.prototype.getIntersection;
     layer.getIntersection = (pos) => {
@@ -192,6 +226,7 @@ export class AreaDraws {
       trackers.delete(this.layer);
       delete (layer as { batchDraw?: unknown }).batchDraw;
       delete (layer as { getIntersection?: unknown }).getIntersection;
+      delete (layer as { areasPending?: unknown }).areasPending;
       layer.off('draw.areas');
     };
   }
@@ -222,32 +257,98 @@ export class AreaDraws {
   /** An item put on or taken off the layer quietly (a drag lifted or put down): its places, in the next frame. */
   redraw(item: Konva.Node): void {
     this.dirty.set(item, false);
+    // Put on or taken off quietly: the kept list of nodes is walked again.
+    this.placedList = null;
     this.schedule();
   }
 
   private schedule(): void {
     if (this.waiting) return;
     this.waiting = true;
-    this.frame = requestAnimationFrame(() => {
+    this.frame = requestAnimationFrame((t) => {
+      // Others' updates were applied and rendered in this frame already: their drawing waits a frame.
+      if (this.share.shouldWait(t)) {
+        this.waiting = false;
+        return this.schedule();
+      }
       this.waiting = false;
       this.flush();
     });
   }
 
+  /** `split` of a node, worked out again only when the node moved since (see `splits`). */
+  private splitOf(node: Konva.Node): ReturnType<Split> {
+    const x = node.x();
+    const y = node.y();
+    const c = this.splits.get(node);
+    if (c && c.x === x && c.y === y) return c.how;
+    const how = this.split(node);
+    this.splits.set(node, { x, y, how });
+    return how;
+  }
+
+  /** Forgets boxes worked out at another scale (a note grows as the board is zoomed out). */
+  private checkScale(): void {
+    const [scale = 1] = this.layer.getAbsoluteTransform().getMatrix();
+    if (scale === this.splitScale) return;
+    this.splitScale = scale;
+    this.splits.clear();
+    this.placedOf.clear();
+    this.placedList = null;
+  }
+
+  /**
+   * The layer's nodes in drawing order with their boxes: kept, with the boxes of `moved` worked out
+   * again. When the structure changed it is walked again, each node known before keeping its entry.
+   */
+  private placed(moved: Iterable<Konva.Node> = []): Placed[] {
+    this.checkScale();
+    if (this.placedList && this.walked.some(([c, n]) => c.getChildren().length !== n)) this.placedList = null;
+    if (!this.placedList) {
+      const out: Placed[] = [];
+      const index = new Map<Konva.Node, Placed>();
+      this.walked = [];
+      const collect = (container: Konva.Container) => {
+        this.walked.push([container, container.getChildren().length]);
+        for (const child of container.getChildren()) {
+          let p = this.placedOf.get(child);
+          if (!p) {
+            const how = this.splitOf(child);
+            if (how === 'children') {
+              collect(child as Konva.Container);
+              continue;
+            }
+            p = { node: child, box: how };
+          }
+          out.push(p);
+          index.set(child, p);
+        }
+      };
+      collect(this.layer);
+      this.placedList = out;
+      this.placedOf = index;
+      return out;
+    }
+    for (const n of moved) {
+      const p = this.placedOf.get(n);
+      if (!p) continue;
+      const how = this.splitOf(n);
+      p.box = how === 'children' ? null : how;
+    }
+    return this.placedList;
+  }
+
+  /** The items (nodes with a box of their own) in drawing order. */
   private items(): Konva.Node[] {
     const out: Konva.Node[] = [];
-    const walk = (c: Konva.Container) => {
-      for (const child of c.getChildren()) {
-        const how = this.split(child);
-        if (how === 'children') walk(child as Konva.Container);
-        else if (how) out.push(child);
-      }
-    };
-    walk(this.layer);
+    for (const p of this.placed()) if (p.box) out.push(p.node);
     return out;
   }
 
   private snapshot(): void {
+    this.placedList = null;
+    this.placedOf.clear();
+    this.splits.clear();
     this.order = this.items();
     this.drawnAt = new Map(this.order.map((n) => [n, { x: n.x(), y: n.y() }]));
     this.known = true;
@@ -261,7 +362,7 @@ export class AreaDraws {
 
   /** The box of `node` as if it stood at `at` (boxes follow the position; their size is the item's). */
   private boxAt(node: Konva.Node, at: Pos): Box | null {
-    const box = this.split(node);
+    const box = this.splitOf(node);
     if (!box || box === 'children') return null;
     return { ...box, x: box.x + at.x - node.x(), y: box.y + at.y - node.y() };
   }
@@ -271,24 +372,34 @@ export class AreaDraws {
     if (this.whole || !this.known || this.busy()) return this.drawWhole();
     const areas: Area[] = [];
     const dirty = new Map(this.dirty);
+    this.checkScale();
     if (this.structure) {
+      // The kept list of nodes is walked again (their boxes are kept: only moved ones are worked out).
+      this.placedList = null;
       const now = this.items();
       const present = new Set(now);
+      const was = new Set(this.order);
       for (const n of this.order) {
         if (present.has(n)) continue;
         // Taken away: where it was drawn.
-        const was = this.drawnAt.get(n);
-        const box = was && this.boxAt(n, was);
+        const at = this.drawnAt.get(n);
+        const box = at && this.boxAt(n, at);
         if (box) areas.push({ box, hit: true });
+        this.drawnAt.delete(n);
+        this.splits.delete(n);
       }
-      const before = new Map(this.order.map((n, i) => [n, i]));
-      const kept = now.filter((n) => before.has(n));
-      const keepOrder = longestIncreasing(kept.map((n) => before.get(n)!));
-      // Moved in the order: its own place shows another stacking.
-      kept.forEach((n, i) => {
-        if (!keepOrder.has(i)) dirty.set(n, false);
-      });
-      for (const n of now) if (!before.has(n)) dirty.set(n, false);
+      const kept = now.filter((n) => was.has(n));
+      const keptBefore = this.order.filter((n) => present.has(n));
+      // Usually nothing changed places (notes came or went): the order of those kept is the same.
+      if (kept.some((n, i) => n !== keptBefore[i])) {
+        const before = new Map(this.order.map((n, i) => [n, i]));
+        const keepOrder = longestIncreasing(kept.map((n) => before.get(n)!));
+        // Moved in the order: its own place shows another stacking.
+        kept.forEach((n, i) => {
+          if (!keepOrder.has(i)) dirty.set(n, false);
+        });
+      }
+      for (const n of now) if (!was.has(n)) dirty.set(n, false);
       this.order = now;
     }
     for (const [n, wordsOnly] of dirty) {
@@ -300,7 +411,7 @@ export class AreaDraws {
         this.drawnAt.delete(n);
         continue;
       }
-      const box = this.split(n);
+      const box = this.splitOf(n);
       if (!box || box === 'children') return this.drawWhole();
       const moved = !was || was.x !== n.x() || was.y !== n.y();
       const paper = wordsOnly && !moved ? this.cover(n) : null;
@@ -324,19 +435,28 @@ export class AreaDraws {
     const canvas = this.layer.getCanvas();
     const whole = (canvas.width * canvas.height) / canvas.getPixelRatio() ** 2;
     if (this.pending.some((a) => a.box.width * sx * a.box.height * sy > MAX_SHARE * whole)) return this.drawWhole();
-    const placed = placedNodes(this.layer, this.split);
+    const placed = this.placed(dirty.keys());
     const t0 = performance.now();
     // Hits that waited a frame go first, so they wait no longer while others keep writing.
     if (this.hitLate) this.drawHits(placed);
-    // As many areas as fit in this frame's budget (at least one); the rest in the next frames.
-    let i = 0;
-    while (i < this.pending.length && (i === 0 || performance.now() - t0 < BUDGET_MS)) {
-      const { box, hit } = this.pending[i++]!;
-      const parts = hit ? tiles(box) : [box];
-      redrawAreas(this.layer, parts, this.split, { hit: [], cover: this.cover, placed, tiled: hit });
-      if (hit) this.pendingHit.push(parts);
+    // As many pieces of areas as fit in this frame's budget (at least one); the rest in the next frames.
+    let drawn = 0;
+    while (this.pending.length && (drawn++ === 0 || performance.now() - t0 < BUDGET_MS)) {
+      const a = this.pending[0]!;
+      if (!a.hit) {
+        redrawAreas(this.layer, [a.box], this.split, { hit: [], cover: this.cover, placed, tiled: false });
+        this.pending.shift();
+        continue;
+      }
+      const all = a.tiles ?? tiles(a.box);
+      const part = all.slice(0, PIECE);
+      redrawAreas(this.layer, part, this.split, { hit: [], cover: this.cover, placed, tiled: true });
+      this.pendingHit.push(part);
+      if (all.length > PIECE) {
+        const rest = all.slice(PIECE);
+        this.pending[0] = { box: boundsOf(rest), hit: true, tiles: rest };
+      } else this.pending.shift();
     }
-    this.pending = this.pending.slice(i);
     if (this.pendingHit.length) {
       if (performance.now() - t0 < BUDGET_MS) this.drawHits(placed);
       else this.hitLate = true;
@@ -350,7 +470,7 @@ export class AreaDraws {
     if (!this.pendingHit.length) return;
     const waiting = this.pendingHit;
     this.pendingHit = [];
-    const nodes = placed ?? placedNodes(this.layer, this.split);
+    const nodes = placed ?? this.placed(this.dirty.keys());
     // Area by area: each looks only at the few nodes near it.
     for (const hit of waiting) redrawAreas(this.layer, [], this.split, { hit, cover: this.cover, placed: nodes, tiled: true });
   }

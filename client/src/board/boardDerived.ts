@@ -3,7 +3,7 @@ import {
   EMPTY_BOARD_STATE,
   bundlesOf,
   groupByZone,
-  notePlacesOfBoard,
+  bundlePlacesOfBoard,
   readBoardState,
   readItemMap,
   referenceCoverage,
@@ -64,10 +64,11 @@ const ZONE_KEYS = ['x', 'y', 'kind', 'boardId'];
 /**
  * What a board shows that depends on many items at once: bundles, items per
  * zone (the trunk's limit), reference answers covered or not, and the
- * board's own answers. Recomputed at most once per frame, and only the parts
- * a change touched: someone's words, or a note moved on a board without
- * zone limits, recompute nothing; a bundle link, an item added or taken away
- * recompute the bundles from the notes' places (not their words). Per-note
+ * board's own answers. Recomputed only for the parts a change touched:
+ * someone's words, or a note moved on a board without zone limits,
+ * recompute nothing; a bundle link, or a linked note added or taken away,
+ * recompute the bundles at once, from the places of the notes that carry a
+ * link or are linked to (bundlePlacesOfBoard); the rest at most once per frame. Per-note
  * results go into a keyed store, so only the notes whose bundle changed
  * re-render.
  */
@@ -97,6 +98,9 @@ export class BoardDerived {
     const { items, boards } = roots(this.doc);
     const onItems = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
       for (const e of events) this.touched(items, e);
+      // Bundles at once, from the index of links (a few notes, not every one): a drop's render then
+      // shows the pile as it ends up, and the notes layer draws its place once, not twice.
+      if (this.dirty.has('bundles')) this.recompute(['bundles']);
       this.schedule();
     };
     const onBoards = () => {
@@ -169,7 +173,8 @@ export class BoardDerived {
     const want = new Set(parts.filter((p) => this.shows(p)));
     if (want.has('bundles')) {
       const next = new Map<string, BundleInfo>();
-      const places = notePlacesOfBoard(this.doc, this.boardId);
+      // The notes with a link and those linked to (an index kept from the document, not every note).
+      const places = bundlePlacesOfBoard(this.doc, this.boardId);
       this.involved = new Set();
       for (const n of places) {
         if (!n.bundle || n.bundle === n.id) continue;

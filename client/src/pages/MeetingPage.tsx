@@ -180,7 +180,9 @@ function MeetingView({ session, stored, meetingId, prepared }: { session: Meetin
   const boardSession = personal && !showShared ? session.personalBoard! : session;
   const boardKey = board ? `${board.id}${personal ? (showShared ? ':gedeeld' : ':mijn') : ''}` : '';
   const onShowShared = useCallback((shared: boolean) => board && setSharedView((v) => ({ ...v, [board.id]: shared })), [board]);
-  const undoState = useStore(boardSession === session || !session.personal ? session.undoState : session.personal.undoState);
+  // Read by the undo buttons alone: the first drop or word of a session flips it, and the whole page
+  // (the board's stage with it) re-rendered for that in the frame of the drop.
+  const undoStore = boardSession === session || !session.personal ? session.undoState : session.personal.undoState;
   const personalBar = personal && board && <PersonalBar session={session} board={board} showShared={showShared} onShowShared={onShowShared} control={control} />;
   const showPalette = !list && canWrite && !!template?.roles?.length && paletteOpen;
   const voting = !!board && !!votes?.targets.has(board.id);
@@ -277,8 +279,7 @@ function MeetingView({ session, stored, meetingId, prepared }: { session: Meetin
           <ViewToggle view={view} />
           {canWrite && (
             <>
-              <IconButton icon="↶" label={t.board.undo} disabled={!undoState.canUndo} onClick={() => ctl?.undo()} />
-              <IconButton icon="↷" label={t.board.redo} disabled={!undoState.canRedo} onClick={() => ctl?.redo()} />
+              <UndoButtons store={undoStore} ctl={ctl} />
             </>
           )}
           {!list && canWrite && template?.roles?.length && !paletteOpen ? (
@@ -391,6 +392,16 @@ function MeetingView({ session, stored, meetingId, prepared }: { session: Meetin
 }
 
 /** A header button with an icon and its word; on a narrow screen the icon alone (the word stays its name). */
+function UndoButtons({ store, ctl }: { store: MeetingSession['undoState']; ctl: BoardController | null }) {
+  const undoState = useStore(store);
+  return (
+    <>
+      <IconButton icon="↶" label={t.board.undo} disabled={!undoState.canUndo} onClick={() => ctl?.undo()} />
+      <IconButton icon="↷" label={t.board.redo} disabled={!undoState.canRedo} onClick={() => ctl?.redo()} />
+    </>
+  );
+}
+
 function IconButton({ icon, label, disabled, onClick }: { icon: string; label: string; disabled: boolean; onClick: () => void }) {
   return (
     <button type="button" className="btn" aria-label={label} title={label} disabled={disabled} onClick={onClick}>

@@ -1,3 +1,4 @@
+import { FrameShare } from '../lib/frameShare.ts';
 import {
   CloseCode,
   encodeAwareness,
@@ -468,16 +469,23 @@ export class MeetingSession {
    * hidden tab), whichever is first.
    */
   private batchOthersUpdates(): void {
+    const share = new FrameShare();
     const batch = batchRemoteUpdates(this.provider, this.doc, { sync: MessageType.sync, awareness: MessageType.awareness }, (flush) => {
       let frame = 0;
       const timer = setTimeout(() => {
         cancelAnimationFrame(frame);
         flush();
       }, 100);
-      frame = requestAnimationFrame(() => {
+      const inFrame = (t: number) => {
+        // The notes layer drew the last batch's changes in this frame already: this batch waits a frame.
+        if (share.shouldWait(t)) {
+          frame = requestAnimationFrame(inFrame);
+          return;
+        }
         clearTimeout(timer);
         flush();
-      });
+      };
+      frame = requestAnimationFrame(inFrame);
     });
     this.cleanups.push(batch.stop);
   }

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { bundleIndex, bundlesOf } from '../derive/bundles.ts';
-import { notePlacesOfBoard } from '../derive/notes.ts';
+import { bundlePlacesOfBoard } from '../derive/links.ts';
 import { origins, type Origin } from '../origins.ts';
 import { readNotePlace } from '../schema/note.ts';
 import { roots } from '../schema/roots.ts';
@@ -27,7 +27,8 @@ export const bundleNotes = (doc: Y.Doc, draggedId: string, targetId: string, ori
   const dragged = dm && readNotePlace(draggedId, dm);
   const target = tm && readNotePlace(targetId, tm);
   if (!dragged || !target || draggedId === targetId || dragged.boardId !== target.boardId) return null;
-  const notes = notePlacesOfBoard(doc, target.boardId);
+  // Only the notes a bundle can be made of (see bundlePlacesOfBoard): the same bundles as from every note.
+  const notes = bundlePlacesOfBoard(doc, target.boardId, [draggedId, targetId]);
   const before = bundleIndex(bundlesOf(notes));
   const together = before.get(targetId);
   if (together && together === before.get(draggedId)) return together.key;
@@ -52,7 +53,7 @@ export const unbundle = (doc: Y.Doc, noteId: string, origin: Origin = origins.us
   const m = noteMap(doc, noteId);
   const note = m && readNotePlace(noteId, m);
   if (!note) return false;
-  const bundle = bundleIndex(bundlesOf(notePlacesOfBoard(doc, note.boardId))).get(noteId);
+  const bundle = bundleIndex(bundlesOf(bundlePlacesOfBoard(doc, note.boardId, [noteId]))).get(noteId);
   if (!bundle) return false;
   doc.transact(() => {
     bundle.members.forEach((member, i) => {

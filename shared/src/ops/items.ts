@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { bundleIndex, bundlesOf } from '../derive/bundles.ts';
-import { notePlacesOfBoard } from '../derive/notes.ts';
+import { bundlePlacesOfBoard } from '../derive/links.ts';
 import { origins, type Origin } from '../origins.ts';
 import { roots } from '../schema/roots.ts';
 import { asYMap, num, str } from '../schema/values.ts';
@@ -24,7 +24,7 @@ export const moveItem = (doc: Y.Doc, id: string, x: number, y: number, origin: O
   const dx = nx - num(m.get('x'), 0);
   const dy = ny - num(m.get('y'), 0);
   if (dx === 0 && dy === 0) return true;
-  const bundle = m.get('kind') === 'note' ? bundleIndex(bundlesOf(notePlacesOfBoard(doc, str(m.get('boardId'))))).get(id) : undefined;
+  const bundle = m.get('kind') === 'note' ? bundleIndex(bundlesOf(bundlePlacesOfBoard(doc, str(m.get('boardId')), [id]))).get(id) : undefined;
   doc.transact(() => {
     m.set('x', nx);
     m.set('y', ny);

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { dropPendingUpdates, hasPendingUpdates, isDeletedType, keyInParent, madeSince, pathFromRoot, valueBefore } from '../src/schema/yjsInternals.ts';
+import {
+  dropPendingUpdates,
+  hasPendingUpdates,
+  isDeletedType,
+  keyInParent,
+  madeSince,
+  pathFromRoot,
+  transactionOpen,
+  unfinishedTransactions,
+  valueBefore,
+} from '../src/schema/yjsInternals.ts';
 
 /** Pinned to yjs 13.6.x: these fail when a release changes the internals Bodem reads (one adapter module). */
 describe('yjs internals, through the one adapter', () => {
@@ -81,5 +91,38 @@ describe('yjs internals, through the one adapter', () => {
       fresh: { had: false, value: undefined },
       nested: { had: false, value: undefined },
     });
+  });
+
+  it('sees the transactions not finished: open, waiting for their observers, and one an observer opened', () => {
+    const doc = new Y.Doc();
+    const map = doc.getMap('m');
+    expect(transactionOpen(doc)).toBe(false);
+    expect(unfinishedTransactions(doc)).toEqual([]);
+    const seen: { open: boolean; unfinished: number; has: boolean }[] = [];
+    let outer: Y.Transaction | null = null;
+    map.observe((e) => {
+      seen.push({ open: transactionOpen(doc), unfinished: unfinishedTransactions(doc).length, has: unfinishedTransactions(doc).includes(e.transaction) });
+      // An observer's own write: a transaction of its own, waiting until this cleanup is done.
+      if (e.keysChanged.has('a')) {
+        doc.transact(() => map.set('b', 1));
+        seen.push({ open: transactionOpen(doc), unfinished: unfinishedTransactions(doc).length, has: unfinishedTransactions(doc).includes(outer!) });
+      }
+    });
+    doc.transact((tr) => {
+      outer = tr;
+      map.set('a', 1);
+      expect(transactionOpen(doc)).toBe(true);
+      expect(unfinishedTransactions(doc)).toEqual([tr]);
+    });
+    expect(seen).toEqual([
+      // The first transaction's observer: closed, still unfinished.
+      { open: false, unfinished: 1, has: true },
+      // After the observer's write: it waits behind the first.
+      { open: false, unfinished: 2, has: true },
+      // The second transaction's observer: Yjs lists the first until the last cleanup is done.
+      { open: false, unfinished: 2, has: true },
+    ]);
+    expect(transactionOpen(doc)).toBe(false);
+    expect(unfinishedTransactions(doc)).toEqual([]);
   });
 });

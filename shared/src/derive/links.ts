@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { isId, readNotePlace, type NotePlace } from '../schema/note.ts';
 import { roots } from '../schema/roots.ts';
 import { asYMap } from '../schema/values.ts';
+import { keyInParent, transactionOpen, unfinishedTransactions } from '../schema/yjsInternals.ts';
 
 /** The note `id`'s bundle link (the id of the note it was dropped on), or null: none, itself, or not a note. */
 const linkOf = (id: string, value: unknown): string | null => {
@@ -40,7 +41,7 @@ class LinkIndex {
    * observer opened is followed only when its own cleanup starts.
    */
   current(): boolean {
-    return this.doc._transaction === null && this.doc._transactionCleanups.every((t) => this.seen.has(t));
+    return !transactionOpen(this.doc) && unfinishedTransactions(this.doc).every((t) => this.seen.has(t));
   }
 
   private check(id: string, value: unknown): void {
@@ -58,8 +59,8 @@ class LinkIndex {
         return;
       }
       // An item's own map: its key under the items map is its parentSub.
-      const id = type._item?.parentSub;
-      if (type.parent !== items || typeof id !== 'string' || !(keys.has('bundle') || keys.has('kind'))) return;
+      const id = keyInParent(type);
+      if (type.parent !== items || id === null || !(keys.has('bundle') || keys.has('kind'))) return;
       this.check(id, this.items.get(id));
     });
   };
@@ -76,7 +77,7 @@ export const noteLinks = (doc: Y.Doc): ReadonlyMap<string, string> | null => {
   const index = indexes.get(doc);
   if (index) return index.current() ? index.links : null;
   // Made between transactions, from what the document holds.
-  if (doc._transaction !== null || doc._transactionCleanups.length > 0) return null;
+  if (unfinishedTransactions(doc).length > 0) return null;
   const made = new LinkIndex(doc);
   indexes.set(doc, made);
   return made.links;

@@ -12,7 +12,10 @@ import * as Y from 'yjs';
  *   key, `_map`), to write it back when the change is refused;
  * - the updates a document holds back because they wait for content it has
  *   not seen (`store.pendingStructs`, `store.pendingDs`): the relay refuses
- *   to integrate those later under someone else's update.
+ *   to integrate those later under someone else's update;
+ * - the transactions not yet finished (`_transaction`, `_transactionCleanups`):
+ *   an index kept from finished transactions (derive/links.ts) knows whether
+ *   it is up to date.
  */
 
 interface ItemLike {
@@ -77,3 +80,21 @@ export const valueBefore = (map: Y.Map<unknown>, key: string, tr: Y.Transaction)
   const had = live && before!.content instanceof Y.ContentAny;
   return { had, value: had ? (before!.content.getContent().at(-1) as unknown) : undefined };
 };
+
+interface DocLike {
+  _transaction: Y.Transaction | null;
+  _transactionCleanups: Y.Transaction[];
+}
+const docOf = (doc: Y.Doc): DocLike => doc as unknown as DocLike;
+
+/**
+ * The document's transactions not finished yet: the one open (if any) and those whose cleanup (observers,
+ * events) is still to run or running, oldest first. Empty between transactions.
+ */
+export const unfinishedTransactions = (doc: Y.Doc): Y.Transaction[] => {
+  const d = docOf(doc);
+  return d._transaction && !d._transactionCleanups.includes(d._transaction) ? [...d._transactionCleanups, d._transaction] : [...d._transactionCleanups];
+};
+
+/** Whether a transaction is open on the document (within `doc.transact`, before its cleanup starts). */
+export const transactionOpen = (doc: Y.Doc): boolean => docOf(doc)._transaction !== null;
